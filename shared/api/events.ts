@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { Instant, MetricId, Uuid } from './common.ts';
+
+/** Where a log was made; `url` present means the log carries evidence (spec §2 "Evidence"). */
+export const EventSource = z.object({
+  app: z.string().min(1).max(40),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
+  title: z.string().max(300).optional(),
+});
+export type EventSource = z.infer<typeof EventSource>;
+
+export const EventContact = z.object({
+  name: z.string().max(200).optional(),
+  email: z.email().max(254).optional(),
+});
+export type EventContact = z.infer<typeof EventContact>;
+
+/** The unit of data. Never edited or deleted: undo voids it. */
+export const ActivityEvent = z.object({
+  id: Uuid,
+  metric: MetricId,
+  quantity: z.number().int().positive().max(1_000_000_000_000),
+  occurredAt: Instant,
+  source: EventSource.optional(),
+  contact: EventContact.optional(),
+  note: z.string().max(500).optional(),
+});
+export type ActivityEvent = z.infer<typeof ActivityEvent>;
+
+export const MAX_EVENTS_PER_REQUEST = 500;
+
+/**
+ * The batch is validated loosely (an array of 1–500 objects) so that one bad event is
+ * `rejected` on its own instead of failing the whole batch; each item is then parsed with
+ * `ActivityEvent`.
+ */
+export const PostEventsRequest = z.object({
+  events: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_EVENTS_PER_REQUEST),
+});
+export type PostEventsRequest = { events: ActivityEvent[] };
+
+export const EventResultStatus = z.enum(['created', 'duplicate', 'rejected']);
+export const EventResult = z.object({
+  id: z.string(),
+  status: EventResultStatus,
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type EventResult = z.infer<typeof EventResult>;
+export const PostEventsResponse = z.object({ results: z.array(EventResult) });
+export type PostEventsResponse = z.infer<typeof PostEventsResponse>;
+
+export const VoidEventResponse = z.object({ id: z.string(), voided: z.literal(true) });
+export type VoidEventResponse = z.infer<typeof VoidEventResponse>;
+
+/** A member's recent logs, newest first, for the sidebar's undo list and the board. */
+export const EventView = ActivityEvent.extend({
+  memberId: z.string(),
+  localDate: z.string(),
+  voided: z.boolean(),
+  evidence: z.boolean(),
+});
+export type EventView = z.infer<typeof EventView>;

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { Id, Role, TimeZone } from './common.ts';
+import { OrgSettings } from './settings.ts';
+
+const Name = z.string().trim().min(1).max(100);
+const Email = z.email().max(254);
+
+export const CreateOrgRequest = z.object({
+  name: Name,
+  timezone: TimeZone,
+  currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code'),
+  manager: z.object({ name: Name, email: Email }),
+});
+export type CreateOrgRequest = z.infer<typeof CreateOrgRequest>;
+
+export const OrgView = z.object({ id: Id, name: z.string(), settings: OrgSettings });
+export type OrgView = z.infer<typeof OrgView>;
+
+export const TeamView = z.object({
+  id: Id,
+  name: z.string(),
+  parentId: Id.nullable(),
+  depth: z.number().int().min(0).max(3),
+});
+export type TeamView = z.infer<typeof TeamView>;
+
+export const MemberView = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  teamId: Id,
+  timezone: z.string(),
+  active: z.boolean(),
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+export const CreateOrgResponse = z.object({
+  org: OrgView,
+  team: TeamView,
+  member: MemberView,
+  token: z.string(),
+  inviteCode: z.string(),
+});
+export type CreateOrgResponse = z.infer<typeof CreateOrgResponse>;
+
+/** Managers change settings with a partial document; it is merged, then validated whole. */
+export const UpdateOrgSettingsRequest = OrgSettings.partial().extend({ name: Name.optional() });
+export type UpdateOrgSettingsRequest = z.infer<typeof UpdateOrgSettingsRequest>;
+
+export const CreateInviteRequest = z.object({
+  teamId: Id,
+  role: Role.default('rep'),
+  /** Lifetime in hours; 7 days by default, at most 30. */
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24 * 7),
+});
+export type CreateInviteRequest = z.infer<typeof CreateInviteRequest>;
+export const CreateInviteResponse = z.object({ code: z.string(), expiresAt: z.string() });
+export type CreateInviteResponse = z.infer<typeof CreateInviteResponse>;
+
+export const JoinRequest = z.object({
+  code: z.string().min(4).max(64),
+  name: Name,
+  email: Email,
+  timezone: TimeZone,
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;
+export const JoinResponse = z.object({ member: MemberView, token: z.string() });
+export type JoinResponse = z.infer<typeof JoinResponse>;
+
+export const MeResponse = z.object({ member: MemberView, team: TeamView, org: OrgView });
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const CreateTeamRequest = z.object({ name: Name, parentId: Id });
+export const UpdateTeamRequest = z
+  .object({ name: Name.optional(), parentId: Id.optional() })
+  .refine((v) => v.name !== undefined || v.parentId !== undefined, 'nothing to change');
+export const UpdateMemberRequest = z
+  .object({
+    role: Role.optional(),
+    teamId: Id.optional(),
+    name: Name.optional(),
+    timezone: TimeZone.optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'nothing to change');

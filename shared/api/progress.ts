@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { Id, LocalDate, MetricId, Period, PeriodKind } from './common.ts';
+
+export const ProgressQuery = z.object({
+  period: PeriodKind.default('month'),
+  date: LocalDate.optional(),
+});
+
+export const MetricProgress = z.object({
+  metric: MetricId,
+  achieved: z.number(),
+  target: z.number(),
+  /** 0–100+, null where there is no target. */
+  percent: z.number().nullable(),
+  expectedByNow: z.number(),
+  gap: z.number(),
+  forecast: z.number(),
+  neededPerWorkday: z.number(),
+});
+export type MetricProgress = z.infer<typeof MetricProgress>;
+
+export const TierStatus = z.object({
+  current: z.string().nullable(),
+  next: z.string().nullable(),
+  /** In the primary metric's own units (revenue: minor units); null at the top tier. */
+  toNext: z.number().nullable(),
+});
+export type TierStatus = z.infer<typeof TierStatus>;
+
+export const StreakStatus = z.object({
+  current: z.number().int(),
+  longest: z.number().int(),
+  atRisk: z.boolean(),
+  freezes: z.number().int(),
+});
+export type StreakStatus = z.infer<typeof StreakStatus>;
+
+export const Milestone = z.object({
+  threshold: z.number(),
+  period: Period,
+  reachedAt: z.string().nullable(),
+});
+
+export const FunnelNeeds = z.object({
+  revenueLeft: z.number(),
+  deals: z.number(),
+  meetings: z.number(),
+  visits: z.number(),
+  leads: z.number(),
+  perWorkday: z.object({
+    deals: z.number(),
+    meetings: z.number(),
+    visits: z.number(),
+    leads: z.number(),
+  }),
+});
+
+export const ProgressResponse = z.object({
+  period: Period,
+  memberId: Id,
+  primaryMetric: MetricId,
+  metrics: z.array(MetricProgress),
+  tier: TierStatus,
+  streak: StreakStatus,
+  points: z.object({ today: z.number(), period: z.number(), dailyGoal: z.number() }),
+  milestones: z.array(Milestone),
+  funnel: FunnelNeeds.nullable(),
+  /** Change token: send it back as If-None-Match to get 304 when nothing changed. */
+  version: z.string(),
+});
+export type ProgressResponse = z.infer<typeof ProgressResponse>;
+
+export const LeaderboardBy = z.union([z.enum(['attainment', 'points', 'streak']), MetricId]);
+export const LeaderboardQuery = z.object({
+  team: Id.optional(),
+  period: PeriodKind.default('month'),
+  date: LocalDate.optional(),
+  by: LeaderboardBy.default('attainment'),
+});
+
+export const LeaderboardEntry = z.object({
+  rank: z.number().int(),
+  member: z.object({ id: Id, name: z.string() }),
+  value: z.number().nullable(),
+  achieved: z.number(),
+  target: z.number(),
+  percent: z.number().nullable(),
+  tier: z.string().nullable(),
+  streak: z.number().int(),
+  points: z.number(),
+});
+export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
+
+export const LeaderboardResponse = z.object({
+  period: Period,
+  by: z.string(),
+  team: z.object({ id: Id, name: z.string() }),
+  privacy: z.enum(['open', 'top', 'private']),
+  entries: z.array(LeaderboardEntry),
+  you: z
+    .object({ rank: z.number().int(), percentile: z.number(), value: z.number().nullable() })
+    .optional(),
+});
+export type LeaderboardResponse = z.infer<typeof LeaderboardResponse>;

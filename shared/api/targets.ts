@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { Id, LocalDate, MetricId, PeriodKind } from './common.ts';
+
+/** Weights over parts of a period, e.g. a month 30 % / 50 % / 20 % (first ten days / middle / last). */
+export const PacingCurve = z
+  .array(
+    z.object({
+      /** Fraction of the period's days this segment spans, in order; fractions sum to 1. */
+      days: z.number().gt(0).max(1),
+      weight: z.number().min(0).max(1),
+    }),
+  )
+  .min(1)
+  .max(12)
+  .refine((s) => Math.abs(s.reduce((a, x) => a + x.weight, 0) - 1) < 1e-9, 'weights must sum to 1')
+  .refine(
+    (s) => Math.abs(s.reduce((a, x) => a + x.days, 0) - 1) < 1e-9,
+    'segments must cover the period',
+  );
+export type PacingCurve = z.infer<typeof PacingCurve>;
+
+/** How a team target is shared among its members (目标分解). */
+export const TeamSplit = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('equal') }),
+  z.object({ mode: z.literal('weights'), weights: z.record(Id, z.number().min(0)) }),
+  z.object({ mode: z.literal('explicit'), shares: z.record(Id, z.number().int().min(0)) }),
+]);
+export type TeamSplit = z.infer<typeof TeamSplit>;
+
+export const TargetInput = z
+  .object({
+    scope: z.enum(['member', 'team']),
+    memberId: Id.optional(),
+    teamId: Id.optional(),
+    metric: MetricId,
+    period: z.object({ kind: PeriodKind, start: LocalDate }),
+    value: z.number().int().min(0).max(1_000_000_000_000_000),
+    curve: PacingCurve.optional(),
+    split: TeamSplit.optional(),
+  })
+  .refine((t) => (t.scope === 'member' ? t.memberId !== undefined : t.teamId !== undefined), {
+    message: 'member targets need memberId, team targets need teamId',
+  })
+  .refine((t) => t.scope === 'team' || t.split === undefined, {
+    message: 'only team targets have a split',
+  });
+export type TargetInput = z.infer<typeof TargetInput>;
+
+export const TargetView = z.object({
+  id: Id,
+  scope: z.enum(['member', 'team']),
+  memberId: Id.nullable(),
+  teamId: Id.nullable(),
+  metric: MetricId,
+  period: z.object({ kind: PeriodKind, start: LocalDate, end: LocalDate }),
+  value: z.number(),
+  curve: PacingCurve.nullable(),
+  split: TeamSplit.nullable(),
+});
+export type TargetView = z.infer<typeof TargetView>;
+
+export const TargetsQuery = z.object({
+  team: Id.optional(),
+  member: Id.optional(),
+  metric: MetricId.optional(),
+  date: LocalDate.optional(),
+});
+
+/** A team target as the members' shares; `unallocated` ≠ 0 is reported, never hidden. */
+export const Allocation = z.object({
+  shares: z.array(z.object({ memberId: Id, value: z.number().int() })),
+  allocated: z.number().int(),
+  unallocated: z.number().int(),
+});
+export type Allocation = z.infer<typeof Allocation>;
+
+export const PutTargetResponse = z.object({
+  target: TargetView,
+  allocation: Allocation.optional(),
+});
+export const GetTargetsResponse = z.object({ targets: z.array(TargetView) });
