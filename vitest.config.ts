@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
 //   e2e    – the built extension and the worker in real Chromium (playwright-core)
 export default defineConfig({
   test: {
-    projects: ['test/unit/vitest.config.ts', 'test/worker/vitest.config.ts', 'test/e2e/vitest.config.ts'],
+    projects: [
+      'test/unit/vitest.config.ts',
+      'test/worker/vitest.config.ts',
+      'test/e2e/vitest.config.ts',
+    ],
   },
 });
