@@ -1,0 +1,89 @@
+/**
+ * Everything the sync engine knows, persisted as ONE document so that each change (a log, an
+ * acknowledgement, a snapshot) is a single atomic write: after a service-worker or browser
+ * restart the engine continues from exactly the last committed state.
+ */
+import type { MeResponse } from '../../shared/api/orgs.ts';
+import type { ProgressResponse } from '../../shared/api/progress.ts';
+import type { JournalEntry } from './journal.ts';
+import type { KeyValueStore } from './kv-store.ts';
+import type { OutboxOp } from './outbox.ts';
+
+export interface ProgressSnapshot {
+  /** Progress for today (day counters, today's points). */
+  day: ProgressResponse;
+  /** Progress for the incentive period (primary bar, tier, period counters). */
+  period: ProgressResponse;
+  /** `SyncState.seq` when the request started: acks up to it are included. */
+  seq: number;
+  fetchedAt: number;
+}
+
+export interface SyncState {
+  outbox: OutboxOp[];
+  journal: JournalEntry[];
+  /** Increases with every server acknowledgement; orders acks against snapshots. */
+  seq: number;
+  /** Consecutive failed attempts; 0 when the last attempt worked. */
+  failures: number;
+  /** Epoch ms before which no retry is made (backoff). */
+  nextAttemptAt: number;
+  lastError: string | null;
+  lastSyncedAt: number | null;
+  /** The server refused the token: stop sending until the user signs in again. */
+  unauthorized: boolean;
+  me: MeResponse | null;
+  snapshot: ProgressSnapshot | null;
+}
+
+export function emptyState(): SyncState {
+  return {
+    outbox: [],
+    journal: [],
+    seq: 0,
+    failures: 0,
+    nextAttemptAt: 0,
+    lastError: null,
+    lastSyncedAt: null,
+    unauthorized: false,
+    me: null,
+    snapshot: null,
+  };
+}
+
+export const SYNC_STATE_KEY = 'pacer:sync';
+
+/**
+ * Read-modify-write on the persisted state, one at a time. Event handlers in a service worker
+ * interleave at every `await`; the queue makes each update see the previous one's result.
+ */
+export class StateStore {
+  readonly #store: KeyValueStore;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(store: KeyValueStore) {
+    this.#store = store;
+  }
+
+  read(): Promise<SyncState> {
+    return this.#serial(() => this.#load());
+  }
+
+  update(change: (state: SyncState) => SyncState): Promise<SyncState> {
+    return this.#serial(async () => {
+      const next = change(await this.#load());
+      await this.#store.set(SYNC_STATE_KEY, next);
+      return next;
+    });
+  }
+
+  async #load(): Promise<SyncState> {
+    return { ...emptyState(), ...(await this.#store.get<SyncState>(SYNC_STATE_KEY)) };
+  }
+
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,41 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * API origins the extension may call without asking at run time. Set PACER_API_ORIGINS
+ * (comma-separated origins) at build time; any other server is covered by
+ * optional_host_permissions and requested when the user signs in to it.
+ */
+const apiOrigins = (process.env.PACER_API_ORIGINS ?? 'http://localhost:8787,http://127.0.0.1:8787')
+  .split(',')
+  .map((o) => o.trim().replace(/\/+$/, ''))
+  .filter((o) => o.length > 0);
+
+/** Sites with a built-in adapter (their content scripts declare the same matches). */
+const builtinSites = ['https://mail.google.com/*'];
+
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  modules: [],
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: [...apiOrigins.map((o) => `${o}/*`), ...builtinSites],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_cmdToggle__',
+      },
+      'log-call': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_cmdLogCall__',
+      },
+    },
+    browser_specific_settings: { gecko: { id: 'pacer@pacer.example' } },
+  },
+});
