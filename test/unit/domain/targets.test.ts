@@ -170,8 +170,9 @@ function tiles(period: { start: string; end: string }, kind: PeriodKind, cal: ty
   let current = periodContaining(kind, period.start, cal);
   while (current.start <= period.end) {
     parts.push({
-      start: current.start < period.start ? period.start : current.start,
-      end: current.end > period.end ? period.end : current.end,
+      // ISO dates sort as text: the later start and the earlier end clip the tile.
+      start: [current.start, period.start].sort()[1] ?? period.start,
+      end: [current.end, period.end].sort()[0] ?? period.end,
     });
     current = shiftPeriod(current, 1, cal);
   }
