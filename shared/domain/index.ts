@@ -2,5 +2,10 @@
 // (offline, optimistic). ES2023 + Intl only.
 export * from './calendar.ts';
 export * from './dates.ts';
+export * from './defaults.ts';
+export * from './metrics.ts';
+export * from './milestones.ts';
+export * from './progress.ts';
 export * from './rounding.ts';
 export * from './targets.ts';
+export * from './tiers.ts';

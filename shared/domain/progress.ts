@@ -1,0 +1,116 @@
+import type { LocalDate, MetricProgress, Period } from '../api/index.ts';
+import { isWorkday, type WorkCalendar } from './calendar.ts';
+import { eachDay } from './dates.ts';
+
+// Progress and pace (spec §2): where a member (or team) stands in a period against its target.
+
+/** Values per local date, as a Map or a plain object keyed by `YYYY-MM-DD`. */
+export type DayValues = ReadonlyMap<LocalDate, number> | Readonly<Record<LocalDate, number>>;
+
+function valueOn(values: DayValues, day: LocalDate): number {
+  const value =
+    values instanceof Map ? values.get(day) : (values as Record<LocalDate, number>)[day];
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** Input to {@link computeProgress}. */
+export type ProgressInput = {
+  period: Pick<Period, 'start' | 'end'>;
+  /** Daily targets (from `dailyTargets`); days missing count as 0. */
+  dailyTargets: DayValues;
+  /** Achieved per local day; days outside the period are ignored. */
+  achievedByDay: DayValues;
+  /** The member's local date now. */
+  today: LocalDate;
+  /** Fraction 0..1 of today's working hours gone (`elapsedWorkFraction`). */
+  todayElapsed: number;
+  cal: WorkCalendar;
+};
+
+/** The figures of {@link computeProgress}; unrounded, so the UI decides how to show them. */
+export type ProgressFigures = Omit<MetricProgress, 'metric'> & {
+  /** Workdays gone in the period, today's elapsed fraction included. */
+  elapsedWorkdays: number;
+  /** Workdays left in the period, today's unelapsed fraction included. */
+  remainingWorkdays: number;
+};
+
+/**
+ * Progress in a period: `achieved`, `target`, `percent` (null when the target is 0),
+ * `expectedByNow` (daily targets of past days + today's prorated by `todayElapsed`),
+ * `gap = achieved − expectedByNow`, `forecast = achieved + run-rate × remaining workdays`
+ * (run-rate = achieved / elapsed workdays; nothing elapsed → forecast = achieved), and
+ * `neededPerWorkday = max(0, target − achieved) / remaining workdays` (none left → the whole
+ * shortfall). Workdays follow the calendar; a period without any workday paces over all its days,
+ * matching how its target was spread.
+ */
+export function computeProgress(input: ProgressInput): ProgressFigures {
+  const { period, today, cal } = input;
+  const todayElapsed = Math.min(
+    1,
+    Math.max(0, Number.isFinite(input.todayElapsed) ? input.todayElapsed : 0),
+  );
+  const days = eachDay(period.start, period.end);
+  const workdays = new Set(days.filter((d) => isWorkday(d, cal)));
+  const isPaceDay = (d: LocalDate) => (workdays.size > 0 ? workdays.has(d) : true);
+
+  let achieved = 0;
+  let target = 0;
+  let expectedByNow = 0;
+  let elapsedWorkdays = 0;
+  let remainingWorkdays = 0;
+  for (const day of days) {
+    const dayTarget = valueOn(input.dailyTargets, day);
+    const share = day < today ? 1 : day === today ? todayElapsed : 0;
+    achieved += valueOn(input.achievedByDay, day);
+    target += dayTarget;
+    expectedByNow += dayTarget * share;
+    if (isPaceDay(day)) {
+      elapsedWorkdays += share;
+      remainingWorkdays += 1 - share;
+    }
+  }
+
+  const runRate = elapsedWorkdays > 0 ? achieved / elapsedWorkdays : 0;
+  const shortfall = Math.max(0, target - achieved);
+  return {
+    achieved,
+    target,
+    percent: target > 0 ? (achieved / target) * 100 : null,
+    expectedByNow,
+    gap: achieved - expectedByNow,
+    forecast: achieved + runRate * remainingWorkdays,
+    neededPerWorkday: remainingWorkdays > 0 ? shortfall / remainingWorkdays : shortfall,
+    elapsedWorkdays,
+    remainingWorkdays,
+  };
+}
+
+/** What a rep reads at a glance, in numbers for the UI's own formatter and locale. */
+export type PaceSummary = {
+  /** Whole percent (rounded down, so 99.6 % never shows as 100 %), or null with no target. */
+  percent: number | null;
+  target: number;
+  pace: 'ahead' | 'behind' | 'on';
+  /** How far ahead or behind pace, rounded to whole units, never negative. */
+  paceGap: number;
+  /** Units needed per remaining workday, rounded up so doing it is enough. */
+  perWorkday: number;
+};
+
+/**
+ * The numbers of "62 % of 100,000 — 8,000 behind pace — 3,450 per day to hit target";
+ * formatting (thousands separators, currency, language) is left to the UI.
+ */
+export function paceSummary(
+  progress: Pick<ProgressFigures, 'percent' | 'target' | 'gap' | 'neededPerWorkday'>,
+): PaceSummary {
+  const paceGap = Math.round(Math.abs(progress.gap));
+  return {
+    percent: progress.percent === null ? null : Math.floor(progress.percent + 1e-9),
+    target: progress.target,
+    pace: paceGap === 0 ? 'on' : progress.gap > 0 ? 'ahead' : 'behind',
+    paceGap,
+    perWorkday: Math.ceil(progress.neededPerWorkday - 1e-9),
+  };
+}
