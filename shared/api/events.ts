@@ -63,3 +63,9 @@ export const EventView = ActivityEvent.extend({
   evidence: z.boolean(),
 });
 export type EventView = z.infer<typeof EventView>;
+
+export const RecentEventsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const RecentEventsResponse = z.object({ events: z.array(EventView) });
+export type RecentEventsResponse = z.infer<typeof RecentEventsResponse>;

@@ -88,3 +88,30 @@ export const UpdateMemberRequest = z
     timezone: TimeZone.optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'nothing to change');
+
+export const InviteView = z.object({
+  code: z.string(),
+  teamId: Id,
+  role: Role,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revoked: z.boolean(),
+  /** How many members joined with it (codes are reusable until they expire or are revoked). */
+  uses: z.number().int(),
+});
+export type InviteView = z.infer<typeof InviteView>;
+export const ListInvitesResponse = z.object({ invites: z.array(InviteView) });
+
+export const TeamResponse = z.object({ team: TeamView });
+export const ListTeamsResponse = z.object({ teams: z.array(TeamView) });
+
+export const MembersQuery = z.object({ team: Id.optional() });
+export const MemberResponse = z.object({ member: MemberView });
+export const ListMembersResponse = z.object({ members: z.array(MemberView) });
+
+/** What members may change about themselves. */
+export const UpdateMeRequest = z
+  .object({ name: Name.optional(), timezone: TimeZone.optional() })
+  .refine((v) => v.name !== undefined || v.timezone !== undefined, 'nothing to change');
+
+export const RevokedResponse = z.object({ revoked: z.number().int() });

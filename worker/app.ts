@@ -1,0 +1,56 @@
+/**
+ * The Hono app: hardening middleware, then one router per resource under /api/v1.
+ * `AppType` is what `hc<AppType>` (worker/client.ts) types the extension's and page's client with.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './context.ts';
+import { getDb } from './db/client.ts';
+import { ApiError } from './lib/errors.ts';
+import { apiCors } from './middleware/cors.ts';
+import { onError, onNotFound } from './middleware/errors.ts';
+import { eventsRoutes } from './routes/events.ts';
+import { invitesRoutes, joinRoutes } from './routes/invites.ts';
+import { meRoutes } from './routes/me.ts';
+import { membersRoutes } from './routes/members.ts';
+import { openapiRoutes } from './routes/openapi.ts';
+import { orgRoutes, orgsRoutes } from './routes/orgs.ts';
+import { targetsRoutes } from './routes/targets.ts';
+import { teamsRoutes } from './routes/teams.ts';
+
+/** 500 events of ordinary size are ~150 KB; 1 MB leaves room and stops abuse. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const base = new Hono<AppEnv>();
+base.onError(onError);
+base.notFound(onNotFound);
+base.use(secureHeaders());
+base.use('/api/*', apiCors);
+base.use(
+  '/api/*',
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `request body over ${MAX_BODY_BYTES} bytes`);
+    },
+  }),
+);
+base.use('/api/*', async (c, next) => {
+  c.set('db', getDb(c.env));
+  await next();
+});
+
+export const app = base
+  .route('/api/v1/orgs', orgsRoutes)
+  .route('/api/v1/org', orgRoutes)
+  .route('/api/v1/invites', invitesRoutes)
+  .route('/api/v1/join', joinRoutes)
+  .route('/api/v1/me', meRoutes)
+  .route('/api/v1/teams', teamsRoutes)
+  .route('/api/v1/members', membersRoutes)
+  .route('/api/v1/events', eventsRoutes)
+  .route('/api/v1/targets', targetsRoutes)
+  .route('/api/v1', openapiRoutes);
+
+export type AppType = typeof app;

@@ -1,0 +1,68 @@
+/**
+ * Activity events and the rollups derived from them. Rollups are maintained ONLY by the SQLite
+ * triggers in migration `rollup_triggers` (AFTER INSERT ON events, AFTER UPDATE OF voided), so an
+ * event and its rollup change always commit together, a duplicate insert (ON CONFLICT DO NOTHING)
+ * never touches a rollup, and a void decrements exactly once.
+ */
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { members, orgs } from './orgs.ts';
+
+export const events = sqliteTable(
+  'events',
+  {
+    /** Client-made UUID: the idempotency key. */
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    metric: text('metric').notNull(),
+    quantity: integer('quantity').notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    /** occurredAt in the member's zone at the time it was recorded, YYYY-MM-DD. */
+    localDate: text('local_date').notNull(),
+    /** 1 when the log carries a source URL (evidence). */
+    evidence: integer('evidence', { mode: 'boolean' }).notNull(),
+    /** JSON `{source?, contact?, note?}`: shown back to the client, never queried. */
+    details: text('details').notNull(),
+    createdAt: text('created_at').notNull(),
+    voided: integer('voided', { mode: 'boolean' }).notNull().default(false),
+    voidedAt: text('voided_at'),
+  },
+  (t) => [index('events_member_recent').on(t.memberId, t.createdAt)],
+);
+
+/** Per member × local day × metric totals of non-voided events. */
+export const rollups = sqliteTable(
+  'rollups',
+  {
+    orgId: text('org_id').notNull(),
+    memberId: text('member_id').notNull(),
+    localDate: text('local_date').notNull(),
+    metric: text('metric').notNull(),
+    total: integer('total').notNull().default(0),
+    /** The part of `total` from events with evidence. */
+    evidenceTotal: integer('evidence_total').notNull().default(0),
+    /** Number of non-voided events. */
+    events: integer('events').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.localDate, t.metric] }),
+    index('rollups_org_date').on(t.orgId, t.localDate),
+  ],
+);
+
+/** Celebrations already fired: the unique key makes each fire once across devices. */
+export const milestones = sqliteTable(
+  'milestones',
+  {
+    memberId: text('member_id').notNull(),
+    periodKind: text('period_kind').notNull(),
+    periodStart: text('period_start').notNull(),
+    threshold: integer('threshold').notNull(),
+    reachedAt: text('reached_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.periodKind, t.periodStart, t.threshold] })],
+);

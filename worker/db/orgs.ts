@@ -1,0 +1,61 @@
+/**
+ * Organisations, their team tree and their members. Settings are one JSON document validated by
+ * `OrgSettings` (shared/api/settings.ts) on every write, so the database never holds a document
+ * the domain code cannot read.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const orgs = sqliteTable('orgs', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  settings: text('settings').notNull(),
+  /**
+   * Change counter for cheap polling: bumped by the rollup triggers (every event insert or void)
+   * and by every target, settings, team or member write. Progress and leaderboard ETags embed it.
+   */
+  version: integer('version').notNull().default(0),
+  createdAt: text('created_at').notNull(),
+});
+
+export const teams = sqliteTable(
+  'teams',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    /** Null for the organisation's root team. */
+    parentId: text('parent_id'),
+    name: text('name').notNull(),
+    /** 0 for the root; the tree is at most 4 levels deep (depth 0–3). */
+    depth: integer('depth').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('teams_org').on(t.orgId, t.parentId)],
+);
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    role: text('role', { enum: ['rep', 'manager'] }).notNull(),
+    /** IANA zone: the day an event counts for is its instant in this zone when recorded. */
+    timezone: text('timezone').notNull(),
+    /** Removed members stay (their history counts in past periods) but cannot sign in. */
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('members_team').on(t.teamId),
+    uniqueIndex('members_org_email').on(t.orgId, sql`lower(${t.email})`),
+  ],
+);

@@ -1,0 +1,5 @@
+// Every table, for drizzle-kit and for typed queries.
+export * from './activity.ts';
+export * from './auth.ts';
+export * from './orgs.ts';
+export * from './targets.ts';

@@ -1,0 +1,33 @@
+/**
+ * The worker's bindings, typed structurally on purpose: the extension imports `AppType` (type
+ * only) and typechecks with the DOM lib, where Workers globals such as `D1Database` do not exist.
+ */
+export interface RateLimiterBinding {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
+export interface D1StatementLike {
+  bind(...values: unknown[]): D1StatementLike;
+}
+
+/** The part of D1Database the worker uses directly (drizzle gets the rest). */
+export interface D1Like {
+  prepare(query: string): D1StatementLike;
+  batch<T = unknown>(statements: D1StatementLike[]): Promise<Array<{ results: T[] }>>;
+  exec(query: string): Promise<unknown>;
+}
+
+export interface Env {
+  DB: D1Like;
+  /** Per-token budget for authenticated calls (wrangler.toml `[[ratelimits]]`). */
+  RATE_LIMITER?: RateLimiterBinding;
+  /** Per-client-IP budget for unauthenticated calls (sign-up, join): stops invite-code guessing. */
+  PUBLIC_RATE_LIMITER?: RateLimiterBinding;
+  /** "false" closes `POST /api/v1/orgs` (default open). */
+  SIGNUP_OPEN?: string;
+  /**
+   * Comma-separated extra CORS origins, e.g. `chrome-extension://abcdef…`. When unset, any
+   * browser-extension origin is allowed (unpacked extensions get a random id).
+   */
+  ALLOWED_ORIGINS?: string;
+}

@@ -1,0 +1,4 @@
+// Worker entry point (wrangler.toml `main`).
+import { app } from './app.ts';
+
+export default { fetch: app.fetch };

@@ -1,0 +1,257 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests
+ * (`z.toJSONSchema`), so the description cannot drift from what the worker accepts.
+ */
+import { z } from 'zod';
+import * as api from '../shared/api/index.ts';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+interface Operation {
+  method: Method;
+  path: string;
+  summary: string;
+  /** Who may call it; `public` routes need no token. */
+  auth: 'public' | 'member' | 'manager';
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  responses: Record<number, z.ZodType>;
+}
+
+const OrgResponse = z.object({ org: api.OrgView });
+const InviteResponse = z.object({ invite: api.InviteView });
+
+/** Every route of /api/v1. Adding a route means adding it here (the tests check the list). */
+export const operations: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/v1/orgs',
+    summary: 'Create an organisation, its root team and first manager (while sign-up is open)',
+    auth: 'public',
+    body: api.CreateOrgRequest,
+    responses: { 201: api.CreateOrgResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/org',
+    summary: "The caller's organisation and its settings",
+    auth: 'member',
+    responses: { 200: OrgResponse },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/org',
+    summary: 'Change organisation settings (managers of the top team)',
+    auth: 'manager',
+    body: api.UpdateOrgSettingsRequest,
+    responses: { 200: OrgResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/invites',
+    summary: 'Create an invite code for a team you manage',
+    auth: 'manager',
+    body: api.CreateInviteRequest,
+    responses: { 201: api.CreateInviteResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/invites',
+    summary: 'Invites of the teams you manage',
+    auth: 'manager',
+    responses: { 200: api.ListInvitesResponse },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/invites/{code}',
+    summary: 'Revoke an invite code',
+    auth: 'manager',
+    responses: { 200: InviteResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/join',
+    summary: 'Join with an invite code; returns the new member and their token',
+    auth: 'public',
+    body: api.JoinRequest,
+    responses: { 201: api.JoinResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/me',
+    summary: 'Your profile, team and organisation settings',
+    auth: 'member',
+    responses: { 200: api.MeResponse },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/me',
+    summary: 'Change your name or time zone',
+    auth: 'member',
+    body: api.UpdateMeRequest,
+    responses: { 200: api.MemberResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/me/events',
+    summary: 'Your recent logs, newest first, with undo state',
+    auth: 'member',
+    query: api.RecentEventsQuery,
+    responses: { 200: api.RecentEventsResponse },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/me/token',
+    summary: 'Sign out: revoke the token of this request',
+    auth: 'member',
+    responses: { 200: api.RevokedResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/teams',
+    summary: 'Teams you manage (reps: their own team)',
+    auth: 'member',
+    responses: { 200: api.ListTeamsResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/teams',
+    summary: 'Create a sub-team (the tree is at most 4 levels deep)',
+    auth: 'manager',
+    body: api.CreateTeamRequest,
+    responses: { 201: api.TeamResponse },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/teams/{id}',
+    summary: 'Rename or move a team inside your subtree',
+    auth: 'manager',
+    body: api.UpdateTeamRequest,
+    responses: { 200: api.TeamResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/members',
+    summary: 'Active members of the teams you manage (reps: themselves)',
+    auth: 'member',
+    query: api.MembersQuery,
+    responses: { 200: api.ListMembersResponse },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/members/{id}',
+    summary: "Change a member's role, team, name or time zone",
+    auth: 'manager',
+    body: api.UpdateMemberRequest,
+    responses: { 200: api.MemberResponse },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/members/{id}',
+    summary: 'Remove a member (history is kept, tokens are revoked)',
+    auth: 'manager',
+    responses: { 200: api.MemberResponse },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/members/{id}/tokens',
+    summary: "Revoke all of a member's tokens (yourself, or a member you manage)",
+    auth: 'member',
+    responses: { 200: api.RevokedResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/events',
+    summary: 'Log 1–500 events; each is answered created, duplicate or rejected',
+    auth: 'member',
+    body: api.PostEventsRequest,
+    responses: { 200: api.PostEventsResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/events/{id}/void',
+    summary: 'Undo one of your events (idempotent)',
+    auth: 'member',
+    responses: { 200: api.VoidEventResponse },
+  },
+];
+
+const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 429] as const;
+
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+
+const pathParams = (path: string) =>
+  [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+
+function queryParams(query: z.ZodObject | undefined) {
+  if (!query) return [];
+  return Object.entries(query.shape).map(([name, field]) => ({
+    name,
+    in: 'query',
+    required: !(field as z.ZodType).safeParse(undefined).success,
+    schema: schemaOf(field as z.ZodType, 'input'),
+  }));
+}
+
+function operationObject(op: Operation) {
+  const responses: Record<string, unknown> = {};
+  for (const [status, schema] of Object.entries(op.responses)) {
+    responses[status] = {
+      description: 'OK',
+      content: { 'application/json': { schema: schemaOf(schema, 'output') } },
+    };
+  }
+  for (const status of ERROR_STATUSES) {
+    responses[status] = { $ref: '#/components/responses/Error' };
+  }
+  return {
+    summary: op.summary,
+    operationId: `${op.method}${op.path.replace(/\/api\/v1|[{}]/g, '').replace(/\/(\w)/g, (_, ch: string) => ch.toUpperCase())}`,
+    tags: [op.path.split('/')[3] ?? 'api'],
+    security: op.auth === 'public' ? [] : [{ bearer: [] }],
+    'x-pacer-role': op.auth,
+    parameters: [...pathParams(op.path), ...queryParams(op.query)],
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaOf(op.body, 'input') } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    paths[op.path] = { ...paths[op.path], [op.method]: operationObject(op) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Pacer sync API',
+      version: '1',
+      description:
+        'Activity events, targets, progress and leaderboards. Errors are {"error":{"code","message","details"?}}.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      responses: {
+        Error: {
+          description: 'Error',
+          content: { 'application/json': { schema: schemaOf(api.ErrorBody, 'output') } },
+        },
+      },
+    },
+  };
+}
