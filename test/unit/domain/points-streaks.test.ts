@@ -1,0 +1,236 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  computeStreak,
+  eachDay,
+  isQualifyingDay,
+  isWorkday,
+  localDateOf,
+  pointsByDay,
+  pointsFor,
+  zonedInstant,
+} from '../../../shared/domain/index.ts';
+import {
+  anyCalendar,
+  anyRecentDate,
+  calendar,
+  SHANGHAI_ALTERNATING,
+  STANDARD,
+} from './arbitraries.ts';
+
+const settings = {
+  points: {},
+  customMetrics: [],
+  manualLogPointsPercent: 100,
+  dailyPointsGoal: 20,
+};
+
+describe('pointsFor', () => {
+  it('weights count metrics by their points; amounts earn nothing', () => {
+    // 5 calls × 2 + 2 visits × 5 + 1 deal × 10 + 3 emails × 1 + revenue 0
+    expect(
+      pointsFor({ calls: 5, visits: 2, deals: 1, emails: 3, revenue: 1_000_000 }, settings),
+    ).toBe(33);
+    expect(pointsFor({ unknown_metric: 50 }, settings)).toBe(0);
+    expect(pointsFor({}, settings)).toBe(0);
+  });
+
+  it('uses the team points settings', () => {
+    expect(pointsFor({ emails: 10 }, { ...settings, points: { emails: 0 } })).toBe(0);
+  });
+
+  it('gives manual logs (no evidence) their percentage of full points, rounded down', () => {
+    const half = { ...settings, manualLogPointsPercent: 50 };
+    // 4 visits, 1 of them manual: 3 × 5 + floor(5 × 0.5) = 17
+    expect(pointsFor({ visits: 4 }, half, { manualShare: { visits: 1 } })).toBe(17);
+    expect(pointsFor({ visits: 4 }, settings, { manualShare: { visits: 4 } })).toBe(20);
+    expect(
+      pointsFor(
+        { visits: 4 },
+        { ...settings, manualLogPointsPercent: 0 },
+        { manualShare: { visits: 9 } },
+      ),
+    ).toBe(0);
+  });
+
+  it('gives points per day and says which days qualify', () => {
+    const byDay = pointsByDay(
+      new Map([
+        ['2026-11-23', { calls: 10 }],
+        ['2026-11-24', { calls: 3, visits: 1 }],
+      ]),
+      { ...settings, manualLogPointsPercent: 0 },
+      { manualByDay: { '2026-11-24': { visits: 1 } } },
+    );
+    expect([...byDay]).toEqual([
+      ['2026-11-23', 20],
+      ['2026-11-24', 6],
+    ]);
+    expect(isQualifyingDay(20, settings)).toBe(true);
+    expect(isQualifyingDay(19, settings)).toBe(false);
+    expect(isQualifyingDay(19, {})).toBe(false);
+  });
+});
+
+/** 20 points on each listed day. */
+const qualifying = (...days: string[]) => new Map(days.map((d) => [d, 20]));
+const streak = (pointsByDay: Map<string, number>, today: string, cal = STANDARD) =>
+  computeStreak({ pointsByDay, today, goal: 20, cal });
+
+describe('computeStreak', () => {
+  it('counts consecutive qualifying workdays; the weekend neither breaks nor is needed', () => {
+    // Mon 16 – Fri 20 Nov, then Mon 23 (today).
+    const days = qualifying(...eachDay('2026-11-16', '2026-11-20'), '2026-11-23');
+    expect(streak(days, '2026-11-23')).toEqual({
+      current: 6,
+      longest: 6,
+      atRisk: false,
+      freezes: 0,
+    });
+  });
+
+  it('adds a qualifying non-workday', () => {
+    const days = qualifying('2026-11-20', '2026-11-21', '2026-11-23');
+    expect(streak(days, '2026-11-23').current).toBe(3);
+  });
+
+  it('keeps the streak alive but at risk until today qualifies', () => {
+    const days = qualifying('2026-11-19', '2026-11-20');
+    days.set('2026-11-23', 12);
+    expect(streak(days, '2026-11-23')).toMatchObject({ current: 2, atRisk: true });
+    days.set('2026-11-23', 20);
+    expect(streak(days, '2026-11-23')).toMatchObject({ current: 3, atRisk: false });
+  });
+
+  it('is not at risk on a day off, nor with nothing to lose', () => {
+    expect(streak(qualifying('2026-11-20'), '2026-11-21')).toMatchObject({
+      current: 1,
+      atRisk: false,
+    });
+    expect(streak(new Map(), '2026-11-23')).toEqual({
+      current: 0,
+      longest: 0,
+      atRisk: false,
+      freezes: 0,
+    });
+  });
+
+  it('breaks on a missed workday and keeps the longest', () => {
+    const days = qualifying('2026-11-16', '2026-11-17', '2026-11-18', '2026-11-20', '2026-11-23');
+    expect(streak(days, '2026-11-23')).toMatchObject({ current: 2, longest: 3 });
+  });
+
+  it('does not need a holiday', () => {
+    const thanksgiving = calendar({ holidays: ['2026-11-26'] });
+    const days = qualifying('2026-11-25', '2026-11-27');
+    expect(streak(days, '2026-11-27', thanksgiving).current).toBe(2);
+    expect(streak(days, '2026-11-27', STANDARD).current).toBe(1);
+  });
+
+  it('earns a freeze per 10 qualifying days in a row and spends it on a missed workday', () => {
+    const workdays = eachDay('2026-11-02', '2026-11-13').filter((d) => isWorkday(d, STANDARD));
+    expect(workdays).toHaveLength(10);
+    const days = qualifying(...workdays, '2026-11-17');
+    // Mon 16 missed: the freeze is spent, the streak goes on.
+    expect(streak(days, '2026-11-17')).toEqual({
+      current: 11,
+      longest: 11,
+      atRisk: false,
+      freezes: 0,
+    });
+    // Without the freeze (only 9 days before) the miss breaks it.
+    days.delete('2026-11-02');
+    expect(streak(days, '2026-11-17')).toMatchObject({ current: 1, longest: 9, freezes: 0 });
+  });
+
+  it('banks at most 2 freezes', () => {
+    const days = qualifying(...eachDay('2026-01-01', '2026-02-15'));
+    expect(streak(days, '2026-02-15')).toMatchObject({ current: 46, freezes: 2 });
+  });
+
+  it('counts across a year end with a New Year holiday (member-local dates)', () => {
+    const cal = calendar({ holidays: ['2027-01-01'] });
+    const days = qualifying('2026-12-29', '2026-12-30', '2026-12-31', '2027-01-04');
+    expect(streak(days, '2027-01-04', cal)).toMatchObject({ current: 4, atRisk: false });
+  });
+
+  it('counts across DST changes, with days taken from the member time zone (New York, Berlin)', () => {
+    for (const [zone, changes] of [
+      ['America/New_York', ['2026-03-08', '2026-11-01']],
+      ['Europe/Berlin', ['2026-03-29', '2026-10-25']],
+    ] as const) {
+      for (const change of changes) {
+        // One late-evening log (23:30 local, the next day in UTC for New York) per day, and on the
+        // change day the log falls just after local midnight; keyed by member-local date.
+        const byDay = new Map<string, number>();
+        for (const day of eachDay(addDays(change, -6), addDays(change, 6))) {
+          const instant = zonedInstant(day, day === change ? '00:30' : '23:30', zone);
+          const local = localDateOf(instant, zone);
+          expect(local).toBe(day);
+          byDay.set(local, (byDay.get(local) ?? 0) + 20);
+        }
+        const result = streak(byDay, addDays(change, 6), calendar({ timezone: zone }));
+        expect(result).toMatchObject({ current: 13, longest: 13, freezes: 1 });
+      }
+    }
+  });
+
+  it('follows alternating six-day weeks (Asia/Shanghai): a long-week Saturday is needed', () => {
+    // Week of 2026-01-05 is long (Sat 10 a workday), week of 12 short (Sat 17 off).
+    const weekdays = ['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09'];
+    const shortWeek = ['2026-01-12', '2026-01-13', '2026-01-14', '2026-01-15', '2026-01-16'];
+    expect(
+      streak(qualifying(...weekdays, '2026-01-12'), '2026-01-12', SHANGHAI_ALTERNATING).current,
+    ).toBe(1);
+    expect(
+      streak(qualifying(...shortWeek, '2026-01-19'), '2026-01-19', SHANGHAI_ALTERNATING).current,
+    ).toBe(6);
+  });
+
+  it('never breaks on a non-workday: all workdays qualifying means every qualifying day counts (property)', () => {
+    fc.assert(
+      fc.property(
+        anyCalendar,
+        anyRecentDate,
+        fc.integer({ min: 0, max: 60 }),
+        fc.array(fc.boolean(), { minLength: 61, maxLength: 61 }),
+        (cal, start, length, offDayQualifies) => {
+          const today = addDays(start, length);
+          const byDay = new Map<string, number>();
+          eachDay(start, today).forEach((day, i) => {
+            const work = isWorkday(day, cal);
+            if (day !== today && (work || offDayQualifies[i])) byDay.set(day, 25);
+            else byDay.set(day, 3);
+          });
+          const result = computeStreak({ pointsByDay: byDay, today, goal: 20, cal });
+          const qualifyingDays = [...byDay.values()].filter((p) => p >= 20).length;
+          expect(result.current).toBe(qualifyingDays);
+          expect(result.longest).toBe(qualifyingDays);
+          expect(result.atRisk).toBe(qualifyingDays > 0 && isWorkday(today, cal));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps its bounds on any history (property)', () => {
+    fc.assert(
+      fc.property(
+        anyCalendar,
+        anyRecentDate,
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 90 }),
+        (cal, start, points) => {
+          const byDay = new Map(points.map((p, i) => [addDays(start, i), p]));
+          const today = addDays(start, points.length - 1);
+          const result = computeStreak({ pointsByDay: byDay, today, goal: 20, cal });
+          expect(result.current).toBeLessThanOrEqual(result.longest);
+          expect(result.longest).toBeLessThanOrEqual(points.filter((p) => p >= 20).length);
+          expect(result.freezes).toBeGreaterThanOrEqual(0);
+          expect(result.freezes).toBeLessThanOrEqual(2);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
