@@ -5,7 +5,7 @@ import { type MetricSettings, metricCatalog } from './metrics.ts';
 // unit; logs without evidence may earn a reduced share; a qualifying day reaches the daily goal.
 
 /** Quantities per metric id, e.g. `{ calls: 12, visits: 2 }`. */
-export type Quantities = Readonly<Record<string, number>>;
+export type Quantities = Readonly<Record<string, number | undefined>>;
 
 /** The settings fields the points rules read. */
 export type PointsSettings = MetricSettings &
@@ -33,7 +33,7 @@ function pointsWith(
   let points = 0;
   for (const [metric, rawQuantity] of Object.entries(quantities)) {
     const weight = weights.get(metric) ?? 0;
-    const quantity = Math.max(0, Number.isFinite(rawQuantity) ? rawQuantity : 0);
+    const quantity = typeof rawQuantity === 'number' && rawQuantity > 0 ? rawQuantity : 0;
     const manual = Math.min(quantity, Math.max(0, manualShare?.[metric] ?? 0));
     // Partial points for manual logs round down per metric, so weighting never adds points.
     points += weight * (quantity - manual) + Math.floor((weight * manual * manualPercent) / 100);
