@@ -12,10 +12,13 @@ import { apiCors } from './middleware/cors.ts';
 import { onError, onNotFound } from './middleware/errors.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { invitesRoutes, joinRoutes } from './routes/invites.ts';
+import { leaderboardRoutes } from './routes/leaderboard.ts';
 import { meRoutes } from './routes/me.ts';
 import { membersRoutes } from './routes/members.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { orgRoutes, orgsRoutes } from './routes/orgs.ts';
+import { progressRoutes } from './routes/progress.ts';
+import { sessionRoutes, signinRoutes } from './routes/session.ts';
 import { targetsRoutes } from './routes/targets.ts';
 import { teamsRoutes } from './routes/teams.ts';
 
@@ -46,11 +49,15 @@ export const app = base
   .route('/api/v1/org', orgRoutes)
   .route('/api/v1/invites', invitesRoutes)
   .route('/api/v1/join', joinRoutes)
+  .route('/api/v1/me/progress', progressRoutes)
   .route('/api/v1/me', meRoutes)
   .route('/api/v1/teams', teamsRoutes)
   .route('/api/v1/members', membersRoutes)
   .route('/api/v1/events', eventsRoutes)
   .route('/api/v1/targets', targetsRoutes)
+  .route('/api/v1/leaderboard', leaderboardRoutes)
+  .route('/api/v1/session', sessionRoutes)
+  .route('/', signinRoutes)
   .route('/api/v1', openapiRoutes);
 
 export type AppType = typeof app;

@@ -20,6 +20,7 @@ interface Operation {
 
 const OrgResponse = z.object({ org: api.OrgView });
 const InviteResponse = z.object({ invite: api.InviteView });
+const TargetResponse = z.object({ target: api.TargetView });
 
 /** Every route of /api/v1. Adding a route means adding it here (the tests check the list). */
 export const operations: Operation[] = [
@@ -173,6 +174,52 @@ export const operations: Operation[] = [
     summary: 'Undo one of your events (idempotent)',
     auth: 'member',
     responses: { 200: api.VoidEventResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/me/progress',
+    summary: 'Your progress per metric, tier, streak, points, milestones and funnel needs (ETag)',
+    auth: 'member',
+    query: api.ProgressQuery,
+    responses: { 200: api.ProgressResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/targets',
+    summary: 'Targets of your subtree (managers) or that apply to you (reps)',
+    auth: 'member',
+    query: api.TargetsQuery,
+    responses: { 200: api.GetTargetsResponse },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/targets',
+    summary: 'Set a member or team target (upsert per subject, metric and period)',
+    auth: 'manager',
+    body: api.TargetInput,
+    responses: { 200: api.PutTargetResponse },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/targets/{id}',
+    summary: 'Delete a target',
+    auth: 'manager',
+    responses: { 200: TargetResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/leaderboard',
+    summary: 'Ranking of a team, respecting its privacy mode (ETag)',
+    auth: 'member',
+    query: api.LeaderboardQuery,
+    responses: { 200: api.LeaderboardResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: 'This document',
+    auth: 'public',
+    responses: { 200: z.object({ openapi: z.string() }).loose() },
   },
 ];
 

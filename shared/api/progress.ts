@@ -39,6 +39,11 @@ export const Milestone = z.object({
   threshold: z.number(),
   period: Period,
   reachedAt: z.string().nullable(),
+  /**
+   * True only in the one response that recorded the crossing (the server's unique key decides),
+   * so a celebration fires once per member, period and threshold across all devices.
+   */
+  justReached: z.boolean().optional(),
 });
 
 export const FunnelNeeds = z.object({
@@ -54,6 +59,9 @@ export const FunnelNeeds = z.object({
     leads: z.number(),
   }),
 });
+
+export type FunnelNeeds = z.infer<typeof FunnelNeeds>;
+export type Milestone = z.infer<typeof Milestone>;
 
 export const ProgressResponse = z.object({
   period: Period,

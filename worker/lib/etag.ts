@@ -1,0 +1,25 @@
+/**
+ * Change tokens for cheap polling. A token combines the org's change counter (bumped by every
+ * event, void, target, settings, team or member write) with what else the answer depends on
+ * (the query, the member, the day and, for pace figures, the time), so an unchanged answer can be
+ * recognised after reading one row.
+ */
+import type { Context } from 'hono';
+import { sha256Hex } from './crypto.ts';
+
+/** How long pace figures (expectedByNow, gap) may be reused: they drift with the clock. */
+export const PACE_TTL_MS = 5 * 60 * 1000;
+
+export async function changeToken(version: number, parts: readonly unknown[]): Promise<string> {
+  const digest = await sha256Hex(JSON.stringify(parts));
+  return `"v${version}-${digest.slice(0, 16)}"`;
+}
+
+/** A 304 response when the client already holds `etag`, else undefined. */
+export function notModified(c: Context, etag: string): Response | undefined {
+  const sent = c.req.header('if-none-match');
+  if (!sent) return undefined;
+  const matches = sent.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+  if (!matches) return undefined;
+  return new Response(null, { status: 304, headers: { etag, 'cache-control': 'no-cache' } });
+}

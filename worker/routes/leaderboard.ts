@@ -1,0 +1,124 @@
+/**
+ * `GET /api/v1/leaderboard?team=&period=&date=&by=`: the active reps of a team's subtree ranked
+ * by attainment (default), points, streak or any metric's total, with the team's privacy mode
+ * applied (managers of the team see everyone). Reps may view their own team and the teams above
+ * it; managers any team they manage. Answers 304 to a matching If-None-Match.
+ */
+import { Hono } from 'hono';
+import { type LeaderboardEntry, LeaderboardQuery } from '../../shared/api/index.ts';
+import { addDays, localDateOf } from '../../shared/domain/dates.ts';
+import { applyPrivacy, rankEntries } from '../../shared/domain/leaderboard.ts';
+import { findMetric } from '../../shared/domain/metrics.ts';
+import { type MemberFigures, memberFigures, windowFor } from '../compute/member-figures.ts';
+import { loadOrgContext } from '../compute/org-context.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, forbidden } from '../lib/errors.ts';
+import { changeToken, notModified } from '../lib/etag.ts';
+import { requireMember } from '../middleware/auth.ts';
+import { validate } from '../middleware/validate.ts';
+import { membersRollups, type RollupRow } from '../queries/rollups.ts';
+import { findTeam, managedTeamIds, subtreeIds, type TeamRow } from '../queries/teams.ts';
+
+function ancestorIds(teams: TeamRow[], teamId: string): Set<string> {
+  const ids = new Set<string>();
+  let current: TeamRow | undefined = teams.find((t) => t.id === teamId);
+  while (current && !ids.has(current.id)) {
+    ids.add(current.id);
+    const parentId: string | null = current.parentId;
+    current = parentId === null ? undefined : teams.find((t) => t.id === parentId);
+  }
+  return ids;
+}
+
+function valueBy(by: string, f: MemberFigures): number | null {
+  if (by === 'attainment') return f.primary.percent;
+  if (by === 'points') return f.points.period;
+  if (by === 'streak') return f.streak.current;
+  return f.metrics.find((m) => m.metric === by)?.achieved ?? 0;
+}
+
+export const leaderboardRoutes = new Hono<AppEnv>()
+  .use(requireMember)
+  .get('/', validate('query', LeaderboardQuery), async (c) => {
+    const query = c.req.valid('query');
+    const caller = c.var.caller;
+    const { settings, org } = caller;
+    const db = c.var.db;
+    const by = query.by;
+    if (!['attainment', 'points', 'streak'].includes(by) && !findMetric(by, settings)) {
+      throw new ApiError(400, 'validation_failed', `cannot rank by ${by}: no such metric`);
+    }
+    const now = new Date();
+    // The board's period is the organisation's (one board, one period for everyone).
+    const boardWin = windowFor(settings, settings.calendar.timezone, now, query.period, query.date);
+    const teamId = query.team ?? caller.member.teamId;
+    const etag = await changeToken(org.version, [
+      'board',
+      caller.member.id,
+      teamId,
+      query.period,
+      query.date ?? null,
+      by,
+      boardWin.today,
+    ]);
+    const unchanged = notModified(c, etag);
+    if (unchanged) return unchanged;
+
+    // Members' own days may run up to a day either side of the org's.
+    const start = addDays(boardWin.start, -1);
+    const end = addDays(boardWin.end, 1);
+    const context = await loadOrgContext(db, caller, start, end, now);
+    const team = findTeam(context.teams, teamId);
+    const managerView = managedTeamIds(caller, context.teams).has(team.id);
+    if (!managerView && !ancestorIds(context.teams, caller.member.teamId).has(team.id)) {
+      throw forbidden('this team is not yours');
+    }
+    const below = subtreeIds(context.teams, team.id);
+    const board = context.members.filter((m) => m.role === 'rep' && below.has(m.teamId));
+    const rows = await membersRollups(
+      db,
+      board.map((m) => m.id),
+      start,
+      end,
+    );
+    const rowsBy = new Map<string, RollupRow[]>();
+    for (const r of rows) rowsBy.set(r.memberId, [...(rowsBy.get(r.memberId) ?? []), r]);
+
+    const scored = board.map((m) => {
+      const f = memberFigures(context, m, rowsBy.get(m.id) ?? [], {
+        ...boardWin,
+        today: localDateOf(now, m.timezone),
+      });
+      return { id: m.id, name: m.name, value: valueBy(by, f), figures: f };
+    });
+    const { entries, you } = applyPrivacy({
+      ranked: rankEntries(scored),
+      mode: settings.privacy,
+      viewerId: caller.member.id,
+      viewerIsManager: managerView,
+    });
+    const shown: LeaderboardEntry[] = entries.map((e) => ({
+      rank: e.rank,
+      member: { id: e.id, name: e.name },
+      value: e.value,
+      achieved: e.figures.primary.achieved,
+      target: e.figures.primary.target,
+      percent: e.figures.primary.percent,
+      tier: e.figures.tier.current,
+      streak: e.figures.streak.current,
+      points: e.figures.points.period,
+    }));
+    c.header('etag', etag);
+    c.header('cache-control', 'no-cache');
+    return c.json(
+      {
+        period: boardWin.period,
+        by,
+        team: { id: team.id, name: team.name },
+        privacy: settings.privacy,
+        entries: shown,
+        ...(you ? { you } : {}),
+      },
+      200,
+    );
+  });

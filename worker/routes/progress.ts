@@ -1,0 +1,108 @@
+/**
+ * `GET /api/v1/me/progress?period=&date=`: the caller's progress per metric, tier, streak,
+ * points, milestones and funnel needs, from rollups (never raw events). Answers 304 to a matching
+ * If-None-Match after reading nothing beyond the auth row (which carries the org's change counter).
+ */
+import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { type Milestone, ProgressQuery } from '../../shared/api/index.ts';
+import { crossedMilestones, MILESTONE_THRESHOLDS } from '../../shared/domain/milestones.ts';
+import { memberFigures, windowFor } from '../compute/member-figures.ts';
+import { loadOrgContext } from '../compute/org-context.ts';
+import type { AppEnv } from '../context.ts';
+import { milestones } from '../db/schema.ts';
+import { changeToken, notModified, PACE_TTL_MS } from '../lib/etag.ts';
+import { requireMember } from '../middleware/auth.ts';
+import { validate } from '../middleware/validate.ts';
+import { memberRollups } from '../queries/rollups.ts';
+
+export const progressRoutes = new Hono<AppEnv>()
+  .use(requireMember)
+  .get('/', validate('query', ProgressQuery), async (c) => {
+    const query = c.req.valid('query');
+    const { member, org, settings } = c.var.caller;
+    const db = c.var.db;
+    const now = new Date();
+    const win = windowFor(settings, member.timezone, now, query.period, query.date);
+    const etag = await changeToken(org.version, [
+      'progress',
+      member.id,
+      member.timezone,
+      query.period,
+      query.date ?? null,
+      win.today,
+      Math.floor(now.getTime() / PACE_TTL_MS),
+    ]);
+    const unchanged = notModified(c, etag);
+    if (unchanged) return unchanged;
+
+    const [context, rows, fired] = await Promise.all([
+      loadOrgContext(db, c.var.caller, win.start, win.end, now),
+      memberRollups(db, member.id, win.start, win.end),
+      db
+        .select({ threshold: milestones.threshold, reachedAt: milestones.reachedAt })
+        .from(milestones)
+        .where(
+          and(
+            eq(milestones.memberId, member.id),
+            eq(milestones.periodKind, win.tierPeriod.kind),
+            eq(milestones.periodStart, win.tierPeriod.start),
+          ),
+        )
+        .all(),
+    ]);
+    const figures = memberFigures(context, member, rows, win);
+
+    // Record newly crossed thresholds; the primary key lets exactly one request (of any device)
+    // insert each, and only that response says `justReached`.
+    const crossed = crossedMilestones({
+      percent: figures.tierPercent,
+      alreadyFired: fired.map((m) => m.threshold),
+    });
+    const reachedAt = new Map(fired.map((m) => [m.threshold, m.reachedAt]));
+    const justReached = new Set<number>();
+    if (crossed.length > 0) {
+      const stamp = now.toISOString();
+      const inserted = await db
+        .insert(milestones)
+        .values(
+          crossed.map((threshold) => ({
+            memberId: member.id,
+            periodKind: win.tierPeriod.kind,
+            periodStart: win.tierPeriod.start,
+            threshold,
+            reachedAt: stamp,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ threshold: milestones.threshold });
+      for (const m of inserted) {
+        justReached.add(m.threshold);
+        reachedAt.set(m.threshold, stamp);
+      }
+    }
+    const milestoneList: Milestone[] = MILESTONE_THRESHOLDS.map((threshold) => ({
+      threshold,
+      period: win.tierPeriod,
+      reachedAt: reachedAt.get(threshold) ?? null,
+      ...(justReached.has(threshold) ? { justReached: true } : {}),
+    }));
+
+    c.header('etag', etag);
+    c.header('cache-control', 'no-cache');
+    return c.json(
+      {
+        period: win.period,
+        memberId: member.id,
+        primaryMetric: settings.primaryMetric,
+        metrics: figures.metrics,
+        tier: figures.tier,
+        streak: figures.streak,
+        points: figures.points,
+        milestones: milestoneList,
+        funnel: figures.funnel,
+        version: etag,
+      },
+      200,
+    );
+  });
