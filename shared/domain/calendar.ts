@@ -6,6 +6,7 @@ import {
   eachDay,
   fromEpochDay,
   isoWeekday,
+  isoWeekdayOfEpochDay,
   localDateOf,
   makeDate,
   toEpochDay,
@@ -27,25 +28,87 @@ type CalendarIndex = {
   extraWorkdays: ReadonlySet<LocalDate>;
   anchorWeekStart: number;
   workweeks: ReadonlyArray<ReadonlySet<number>>;
+  /** The settings as they were when indexed, to notice an object edited in place. */
+  builtFrom: CalendarShape;
+  /** Results other rules derive from this calendar (e.g. spread targets), dropped with the index. */
+  memo: Map<string, unknown>;
 };
 
 // Settings objects are read many times per request (every day of a year); index each one once.
 const indexes = new WeakMap<WorkCalendar, CalendarIndex>();
 
+type CalendarShape = Pick<
+  WorkCalendar,
+  'weekStart' | 'cycleAnchor' | 'fiscalYearStartMonth' | 'holidays' | 'extraWorkdays' | 'workweeks'
+> & { holidayCount: number; extraCount: number; weekCount: number };
+
+function shapeOf(cal: WorkCalendar): CalendarShape {
+  return {
+    weekStart: cal.weekStart,
+    cycleAnchor: cal.cycleAnchor,
+    fiscalYearStartMonth: cal.fiscalYearStartMonth,
+    holidays: cal.holidays,
+    extraWorkdays: cal.extraWorkdays,
+    workweeks: cal.workweeks,
+    holidayCount: cal.holidays.length,
+    extraCount: cal.extraWorkdays.length,
+    weekCount: cal.workweeks.length,
+  };
+}
+
+/**
+ * Settings are meant to be replaced, not edited in place; still, a replaced array, a push to
+ * `holidays` or a changed `weekStart` on the same object is noticed (cheaply: by identity and
+ * length, since this runs on every call).
+ */
+function sameShape(shape: CalendarShape, cal: WorkCalendar): boolean {
+  return (
+    shape.weekStart === cal.weekStart &&
+    shape.cycleAnchor === cal.cycleAnchor &&
+    shape.fiscalYearStartMonth === cal.fiscalYearStartMonth &&
+    shape.holidays === cal.holidays &&
+    shape.extraWorkdays === cal.extraWorkdays &&
+    shape.workweeks === cal.workweeks &&
+    shape.holidayCount === cal.holidays.length &&
+    shape.extraCount === cal.extraWorkdays.length &&
+    shape.weekCount === cal.workweeks.length
+  );
+}
+
 function indexOf(cal: WorkCalendar): CalendarIndex {
   let index = indexes.get(cal);
-  if (!index) {
-    if (cal.workweeks.length === 0)
+  if (!index || !sameShape(index.builtFrom, cal)) {
+    if (cal.workweeks.length === 0) {
       throw new RangeError('the calendar needs at least one workweek');
+    }
     index = {
       holidays: new Set(cal.holidays),
       extraWorkdays: new Set(cal.extraWorkdays),
       anchorWeekStart: toEpochDay(weekStartOf(cal.cycleAnchor, cal.weekStart)),
       workweeks: cal.workweeks.map((days) => new Set(days)),
+      builtFrom: shapeOf(cal),
+      memo: new Map(),
     };
     indexes.set(cal, index);
   }
   return index;
+}
+
+/** Most results memoised per calendar; beyond this the memo starts afresh. */
+const MEMO_LIMIT = 1000;
+
+/**
+ * Memoises `compute()` under `key` for this calendar: for results that depend only on the
+ * calendar and the key (a target's spread over its period). Forgotten when the calendar changes.
+ * Callers must not mutate what they get back.
+ */
+export function memoForCalendar<T>(cal: WorkCalendar, key: string, compute: () => T): T {
+  const { memo } = indexOf(cal);
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
 /** The first day of the week containing `date`, weeks starting on ISO weekday `weekStart`. */
@@ -62,12 +125,14 @@ export function isWorkday(date: LocalDate, cal: WorkCalendar): boolean {
   const index = indexOf(cal);
   if (index.holidays.has(date)) return false;
   if (index.extraWorkdays.has(date)) return true;
-  const weeksFromAnchor = Math.floor(
-    (toEpochDay(weekStartOf(date, cal.weekStart)) - index.anchorWeekStart) / 7,
-  );
+  // Integer day arithmetic only: this runs for every day of every period computed.
+  const epochDay = toEpochDay(date);
+  const weekday = isoWeekdayOfEpochDay(epochDay);
+  const weekStart = epochDay - ((weekday - cal.weekStart + 7) % 7);
+  const weeksFromAnchor = Math.floor((weekStart - index.anchorWeekStart) / 7);
   const cycle = index.workweeks.length;
   const week = index.workweeks[((weeksFromAnchor % cycle) + cycle) % cycle];
-  return week?.has(isoWeekday(date)) ?? false;
+  return week?.has(weekday) ?? false;
 }
 
 /** The workdays from `start` to `end`, both inclusive, in order. */

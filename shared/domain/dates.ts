@@ -6,23 +6,46 @@ import type { LocalDate } from '../api/index.ts';
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The parts of a LocalDate; `month` is 1–12. */
 export type DateParts = { year: number; month: number; day: number };
 
 /** Splits `YYYY-MM-DD` into numbers. Throws RangeError for text that is not a real date. */
 export function dateParts(date: LocalDate): DateParts {
-  const match = DATE_PATTERN.exec(date);
-  if (!match) throw new RangeError(`not a date as YYYY-MM-DD: ${JSON.stringify(date)}`);
-  const parts = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  if (parts.month < 1 || parts.month > 12 || parts.day < 1) {
+  // Hand-parsed rather than by regex: this runs for every day of every period computed.
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 2);
+  const day = digitsAt(date, 8, 2);
+  if (
+    typeof date !== 'string' ||
+    date.length !== 10 ||
+    date.charCodeAt(4) !== DASH ||
+    date.charCodeAt(7) !== DASH ||
+    year < 0 ||
+    month < 0 ||
+    day < 0
+  ) {
+    throw new RangeError(`not a date as YYYY-MM-DD: ${JSON.stringify(date)}`);
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new RangeError(`not a real calendar date: ${date}`);
   }
-  if (parts.day > daysInMonth(parts.year, parts.month)) {
-    throw new RangeError(`not a real calendar date: ${date}`);
+  return { year, month, day };
+}
+
+const DASH = 45;
+const ZERO = 48;
+
+/** The number written by `count` ASCII digits at `from`, or -1 if any is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  if (typeof text !== 'string') return -1;
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
   }
-  return parts;
+  return value;
 }
 
 /** True when `text` is a real `YYYY-MM-DD` date. */
@@ -101,8 +124,13 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: LocalDate): number {
+  return isoWeekdayOfEpochDay(toEpochDay(date));
+}
+
+/** ISO weekday of an epoch day. */
+export function isoWeekdayOfEpochDay(epochDay: number): number {
   // 1970-01-01 was a Thursday (4).
-  return ((((toEpochDay(date) + 3) % 7) + 7) % 7) + 1;
+  return ((((epochDay + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Every date from `start` to `end`, both inclusive; empty when `end` is before `start`. */

@@ -6,7 +6,13 @@ import type {
   PeriodKind,
   TeamSplit,
 } from '../api/index.ts';
-import { isWorkday, periodFromStart, periodIncludes, type WorkCalendar } from './calendar.ts';
+import {
+  isWorkday,
+  memoForCalendar,
+  periodFromStart,
+  periodIncludes,
+  type WorkCalendar,
+} from './calendar.ts';
 import { eachDay } from './dates.ts';
 import { largestRemainder } from './rounding.ts';
 
@@ -65,6 +71,20 @@ function curveWeights(
  * period is taken to mean that period.
  */
 export function spreadTarget(target: TargetToSpread, cal: WorkCalendar): Map<LocalDate, number> {
+  return new Map(cachedSpread(target, cal));
+}
+
+/**
+ * {@link spreadTarget}, memoised per calendar: a leaderboard spreads the same team target for
+ * every member and every metric view. Read-only: callers outside this module get a copy.
+ */
+function cachedSpread(target: TargetToSpread, cal: WorkCalendar): ReadonlyMap<LocalDate, number> {
+  const { kind, start } = target.period;
+  const key = `spread|${kind}|${start}|${target.value}|${JSON.stringify(target.curve ?? null)}`;
+  return memoForCalendar(cal, key, () => computeSpread(target, cal));
+}
+
+function computeSpread(target: TargetToSpread, cal: WorkCalendar): Map<LocalDate, number> {
   const period = periodFromStart(target.period.kind, target.period.start, cal);
   const days = eachDay(period.start, period.end);
   const workdays = days.filter((d) => isWorkday(d, cal));
@@ -112,7 +132,7 @@ export function dailyTargets(input: DailyTargetsInput): Map<LocalDate, number> {
     target,
     period: periodFromStart(target.period.kind, target.period.start, input.cal),
   }));
-  const spreads = new Map<ApplicableTarget, Map<LocalDate, number>>();
+  const spreads = new Map<ApplicableTarget, ReadonlyMap<LocalDate, number>>();
   const result = new Map<LocalDate, number>();
   for (const day of eachDay(input.start, input.end)) {
     let winner: ApplicableTarget | undefined;
@@ -125,7 +145,7 @@ export function dailyTargets(input: DailyTargetsInput): Map<LocalDate, number> {
     }
     let spread = spreads.get(winner);
     if (!spread) {
-      spread = spreadTarget(winner, input.cal);
+      spread = cachedSpread(winner, input.cal);
       spreads.set(winner, spread);
     }
     result.set(day, spread.get(day) ?? 0);

@@ -66,6 +66,15 @@ describe('isWorkday', () => {
     expect(isWorkday('2026-09-27', SHANGHAI_ALTERNATING)).toBe(true);
   });
 
+  it('notices a calendar edited in place (holiday pushed, week start changed)', () => {
+    const cal = calendar();
+    expect(isWorkday('2026-12-24', cal)).toBe(true);
+    cal.holidays.push('2026-12-24');
+    expect(isWorkday('2026-12-24', cal)).toBe(false);
+    cal.workweeks = [[1, 2, 3, 4, 5, 6]];
+    expect(isWorkday('2026-12-26', cal)).toBe(true);
+  });
+
   it('repeats the workweek cycle every cycle length of weeks (property)', () => {
     fc.assert(
       fc.property(anyCalendar, anyRecentDate, (cal, date) => {

@@ -84,6 +84,29 @@ describe('spreadTarget', () => {
     expect([...spread.values()]).toEqual([2, 2, 2, 2, 2, 0, 0]);
   });
 
+  it('hands out copies: mutating a spread does not change the next one', () => {
+    const target = { period: { kind: 'week' as const, start: '2026-11-23' }, value: 5 };
+    spreadTarget(target, STANDARD).set('2026-11-23', 999);
+    expect(spreadTarget(target, STANDARD).get('2026-11-23')).toBe(1);
+    expect(
+      periodTarget({
+        targets: [{ ...target, source: 'member' }],
+        start: '2026-11-23',
+        end: '2026-11-29',
+        cal: STANDARD,
+      }),
+    ).toBe(5);
+  });
+
+  it('follows a calendar changed after a spread was computed', () => {
+    const cal = calendar();
+    const target = { period: { kind: 'week' as const, start: '2026-11-23' }, value: 5 };
+    expect(spreadTarget(target, cal).get('2026-11-26')).toBe(1);
+    cal.holidays = ['2026-11-26'];
+    expect(spreadTarget(target, cal).get('2026-11-26')).toBe(0);
+    expect(spreadTarget(target, cal).get('2026-11-23')).toBe(2);
+  });
+
   it('normalises a start inside the period', () => {
     const spread = spreadTarget(
       { period: { kind: 'week', start: '2026-11-25' }, value: 5 },
