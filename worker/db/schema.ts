@@ -2,4 +2,5 @@
 export * from './activity.ts';
 export * from './auth.ts';
 export * from './orgs.ts';
+export * from './sessions.ts';
 export * from './targets.ts';

@@ -11,6 +11,7 @@ import type { AppEnv, Caller } from '../context.ts';
 import { members, orgs, tokens } from '../db/schema.ts';
 import { constantTimeEqual, sha256Hex } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
+import { sessionCookieResolver } from '../lib/sessions.ts';
 import { rateLimit } from './rate-limit.ts';
 
 /** Returns the caller, `null` when the request carries no credentials of this kind, or throws. */
@@ -51,7 +52,8 @@ export const bearerTokenResolver: CallerResolver = async (c) => {
   };
 };
 
-export const callerResolvers: CallerResolver[] = [bearerTokenResolver];
+// The page's cookie session comes second: an explicit bearer token always wins.
+export const callerResolvers: CallerResolver[] = [bearerTokenResolver, sessionCookieResolver];
 
 /** Requires a member of any role; sets `c.var.caller` and applies the per-credential budget. */
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {

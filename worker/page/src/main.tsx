@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { App } from './App.tsx';
+import { locale } from './i18n/index.ts';
+import './styles.css';
+import { TvApp } from './views/Tv.tsx';
+
+document.documentElement.lang = locale.value;
+const root = document.getElementById('app');
+if (!root) throw new Error('missing #app');
+// `/tv/<token>` is the read-only TV board; everything else is the signed-in page.
+const tvToken = /^\/tv\/([A-Za-z0-9_-]{20,100})\/?$/.exec(location.pathname)?.[1];
+render(tvToken ? <TvApp token={tvToken} /> : <App />, root);

@@ -1,0 +1,200 @@
+import type { LeaderboardResponse, OrgSettings } from '../../../../shared/api/index.ts';
+import { withQuery } from '../api.ts';
+import { loadChampions, loadLeaderboard, loadTrends } from '../board-api.ts';
+import { Gauge } from '../components/Gauge.tsx';
+import { BoardFilters } from '../components/Header.tsx';
+import { LeaderboardTable } from '../components/LeaderboardTable.tsx';
+import { formatCompactAmount, formatCount, formatPercent } from '../format.ts';
+import { locale, t } from '../i18n/index.ts';
+import { metricKind, metricLabel } from '../metrics.ts';
+import { filters, isManager, me } from '../state.ts';
+import { useAsync } from '../use-async.ts';
+
+const RANKINGS = ['attainment', 'points', 'streak'];
+
+/** The metric behind achieved/target: the ranked metric, else the org's primary metric. */
+export const boardMetric = (by: string, settings: OrgSettings) =>
+  RANKINGS.includes(by) ? settings.primaryMetric : by;
+
+function teamTotals(board: LeaderboardResponse) {
+  let achieved = 0;
+  let target = 0;
+  for (const e of board.entries) {
+    achieved += e.achieved;
+    target += e.target;
+  }
+  return { achieved, target, percent: target > 0 ? (achieved / target) * 100 : null };
+}
+
+function Summary({ board, settings }: { board: LeaderboardResponse; settings: OrgSettings }) {
+  const m = t.value.gauge;
+  const lang = locale.value;
+  const metric = boardMetric(board.by, settings);
+  const kind = metricKind(settings, metric);
+  const show = (v: number) =>
+    kind === 'amount' ? formatCompactAmount(v, settings.currency, lang) : formatCount(v, lang);
+  const ownOnly = !isManager.value && board.privacy !== 'open';
+  const totals = teamTotals(board);
+  const baseLine = settings.tiers.ladder[0]?.threshold ?? null;
+  return (
+    <section class="card summary" aria-labelledby="gauge-title">
+      <h2 id="gauge-title">
+        {ownOnly ? m.ownOnly : m.title} · {metricLabel(metric, settings)}
+      </h2>
+      <Gauge
+        percent={totals.percent}
+        baseLine={baseLine}
+        label={`${m.title}: ${formatPercent(totals.percent, lang)}`}
+        percentText={formatPercent(totals.percent, lang)}
+      />
+      <dl class="figures">
+        <div>
+          <dt>{m.achieved}</dt>
+          <dd data-figure="achieved">{show(totals.achieved)}</dd>
+        </div>
+        <div>
+          <dt>{m.target}</dt>
+          <dd data-figure="target">{totals.target > 0 ? show(totals.target) : m.noTarget}</dd>
+        </div>
+        {baseLine !== null && totals.target > 0 && (
+          <div>
+            <dt>{m.baseLine}</dt>
+            <dd data-figure="base">{show(Math.round((totals.target * baseLine) / 100))}</dd>
+          </div>
+        )}
+      </dl>
+      <p class="muted period-range">
+        {board.period.start} – {board.period.end}
+      </p>
+    </section>
+  );
+}
+
+function Honours({ board }: { board: LeaderboardResponse }) {
+  const m = t.value.honours;
+  const q = filters.value;
+  const result = useAsync(
+    () => loadChampions(q, board.period.start),
+    `${q.teamId}|${q.period}|${board.period.start}`,
+  );
+  const champions = result.data?.champions ?? [];
+  return (
+    <section class="card honours" aria-labelledby="honours-title">
+      <h2 id="honours-title">{m.title}</h2>
+      <p class="muted">{m.champion}</p>
+      {champions.length === 0 ? (
+        <p class="muted">{result.loading ? t.value.loading : m.none}</p>
+      ) : (
+        <ul class="champions">
+          {champions.map((c) => (
+            <li key={c.member.id}>
+              <span aria-hidden="true">🏆 </span>
+              {c.member.name} · {formatPercent(c.percent, locale.value)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.data && (
+        <p class="muted small">
+          {result.data.period.start} – {result.data.period.end}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Exports({ board }: { board: LeaderboardResponse }) {
+  const m = t.value.csv;
+  const q = filters.value;
+  const common = { team: q.teamId, period: q.period, date: q.date, lang: locale.value };
+  return (
+    <section class="card exports" aria-labelledby="export-title">
+      <h2 id="export-title">{m.title}</h2>
+      <a
+        class="button"
+        download
+        href={withQuery('/api/v1/export/leaderboard.csv', { ...common, by: q.by })}
+      >
+        ⬇ {m.leaderboard}
+      </a>
+      <a
+        class="button"
+        download
+        href={withQuery('/api/v1/export/events.csv', {
+          team: q.teamId,
+          from: board.period.start,
+          to: board.period.end,
+        })}
+      >
+        ⬇ {m.events}
+      </a>
+    </section>
+  );
+}
+
+function Board({ board, settings }: { board: LeaderboardResponse; settings: OrgSettings }) {
+  const m = t.value.table;
+  const metric = boardMetric(board.by, settings);
+  const trends = useAsync(
+    () => loadTrends(board.team.id, board.period.start, board.period.end, metric),
+    `${board.team.id}|${board.period.start}|${board.period.end}|${metric}`,
+  );
+  const note =
+    isManager.value || board.privacy === 'open'
+      ? null
+      : board.privacy === 'top'
+        ? m.topNote
+        : m.privateNote;
+  return (
+    <section class="card board-card" aria-labelledby="board-title">
+      <h2 id="board-title">
+        {m.caption} · {board.team.name}
+      </h2>
+      {note && <p class="notice privacy-note">{note}</p>}
+      {board.you && (
+        <p class="your-rank" data-rank={board.you.rank}>
+          {m.yourRank}: <strong>#{board.you.rank}</strong> · {m.percentile}{' '}
+          {Math.round(board.you.percentile)}
+        </p>
+      )}
+      <LeaderboardTable
+        entries={board.entries}
+        settings={settings}
+        by={board.by}
+        metric={metric}
+        youId={me.value?.member.id}
+        trends={trends.data?.series ?? {}}
+      />
+    </section>
+  );
+}
+
+export function Overview() {
+  const profile = me.value;
+  const q = filters.value;
+  const board = useAsync(() => loadLeaderboard(q), JSON.stringify(q));
+  if (!profile) return null;
+  const settings = profile.org.settings;
+  return (
+    <main class="overview">
+      <BoardFilters />
+      {board.error && (
+        <p class="error" role="alert">
+          {board.error.message}
+        </p>
+      )}
+      {!board.data ? (
+        <p class="muted">{t.value.loading}</p>
+      ) : (
+        <div class={board.loading ? 'grid stale' : 'grid'} aria-busy={board.loading}>
+          <aside class="side">
+            <Summary board={board.data} settings={settings} />
+            <Honours board={board.data} />
+            {isManager.value && <Exports board={board.data} />}
+          </aside>
+          <Board board={board.data} settings={settings} />
+        </div>
+      )}
+    </main>
+  );
+}

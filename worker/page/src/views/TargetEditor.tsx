@@ -1,0 +1,291 @@
+/**
+ * Target editor (目标分解): a team target for one period, shown split over the members and spread
+ * over time with the shared domain rules (the same code the worker uses), then saved with PUT.
+ */
+import { useState } from 'preact/hooks';
+import {
+  GetTargetsResponse,
+  ListMembersResponse,
+  type OrgSettings,
+  type PeriodKind,
+  PutTargetResponse,
+  type TeamSplit,
+} from '../../../../shared/api/index.ts';
+import {
+  periodContaining,
+  splitTeamTarget,
+  spreadTarget,
+} from '../../../../shared/domain/index.ts';
+import { get, send, withQuery } from '../api.ts';
+import { formatMetricValue } from '../format.ts';
+import { locale, t } from '../i18n/index.ts';
+import { metricKind, metricLabel, orgMetrics } from '../metrics.ts';
+import { me, teams } from '../state.ts';
+import { useAsync } from '../use-async.ts';
+
+const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year'];
+type Mode = TeamSplit['mode'];
+
+/** Amounts are typed in major units (¥) and stored in minor units (fen). */
+const unitScale = (settings: OrgSettings, metric: string) =>
+  metricKind(settings, metric) === 'amount' ? 100 : 1;
+
+/** Days of the period grouped into bars: days for a week or month, months for longer periods. */
+function timeBuckets(daily: Map<string, number>, kind: PeriodKind) {
+  const buckets = new Map<string, number>();
+  for (const [day, value] of daily) {
+    const key = kind === 'quarter' || kind === 'year' ? day.slice(0, 7) : day.slice(5);
+    buckets.set(key, (buckets.get(key) ?? 0) + value);
+  }
+  return [...buckets];
+}
+
+function TimeBars({ buckets, show }: { buckets: [string, number][]; show: (v: number) => string }) {
+  const top = Math.max(1, ...buckets.map(([, v]) => v));
+  return (
+    <ol class="timebars">
+      {buckets.map(([label, value]) => (
+        <li key={label} title={`${label}: ${show(value)}`}>
+          <span class="bar" style={{ height: `${(value / top) * 100}%` }} />
+          <span class="label">{label}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function TargetEditor() {
+  const profile = me.value;
+  const m = t.value.targets;
+  const settings = profile?.org.settings;
+  const [teamId, setTeamId] = useState(profile?.team.id ?? '');
+  const [metric, setMetric] = useState(settings?.primaryMetric ?? 'revenue');
+  const [kind, setKind] = useState<PeriodKind>('month');
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [valueText, setValueText] = useState('');
+  const [mode, setMode] = useState<Mode>('equal');
+  const [weights, setWeights] = useState<Record<string, number>>({});
+  const [shares, setShares] = useState<Record<string, number>>({});
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const members = useAsync(
+    () => get(ListMembersResponse, withQuery('/api/v1/members', { team: teamId })),
+    teamId,
+  );
+  const current = useAsync(
+    () => get(GetTargetsResponse, withQuery('/api/v1/targets', { team: teamId, metric, date })),
+    `${teamId}|${metric}|${date}|${status?.text ?? ''}`,
+  );
+  if (!profile || !settings) return null;
+
+  const cal = settings.calendar;
+  const period = periodContaining(kind, date, cal);
+  const scale = unitScale(settings, metric);
+  const value = Math.max(0, Math.round(Number(valueText || '0') * scale));
+  const lang = locale.value;
+  const show = (v: number) =>
+    formatMetricValue(v, metricKind(settings, metric), settings.currency, lang);
+  const team = teams.value.find((x) => x.id === teamId);
+  const teamMembers = (members.data?.members ?? []).filter(
+    (x) => x.active && x.teamId === teamId && x.role === 'rep',
+  );
+  const split: TeamSplit =
+    mode === 'equal'
+      ? { mode }
+      : mode === 'weights'
+        ? { mode, weights }
+        : {
+            mode,
+            shares: Object.fromEntries(Object.entries(shares).map(([k, v]) => [k, v * scale])),
+          };
+  const allocation = splitTeamTarget(
+    value,
+    teamMembers.map((x) => x.id),
+    split,
+  );
+  const daily = spreadTarget({ period: { kind, start: period.start }, value }, cal);
+  const existing = current.data?.targets.find(
+    (x) =>
+      x.scope === 'team' &&
+      x.teamId === teamId &&
+      x.period.kind === kind &&
+      x.period.start === period.start,
+  );
+  const balanced = allocation.unallocated === 0;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!balanced) {
+      setStatus({ ok: false, text: m.cannotSave });
+      return;
+    }
+    try {
+      await send(
+        'PUT',
+        '/api/v1/targets',
+        { scope: 'team', teamId, metric, period: { kind, start: period.start }, value, split },
+        PutTargetResponse,
+      );
+      setStatus({ ok: true, text: m.saved });
+    } catch (error) {
+      setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <main class="targets">
+      <form class="card editor" onSubmit={save} aria-labelledby="targets-title">
+        <h2 id="targets-title">{m.title}</h2>
+        <div class="row">
+          <label>
+            {t.value.team}
+            <select name="team" value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
+              {teams.value.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {'\u2003'.repeat(x.depth)}
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {m.metric}
+            <select name="metric" value={metric} onChange={(e) => setMetric(e.currentTarget.value)}>
+              {orgMetrics(settings).map((x) => (
+                <option key={x.id} value={x.id}>
+                  {metricLabel(x.id, settings)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {m.periodKind}
+            <select
+              name="kind"
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value as PeriodKind)}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t.value.period[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {m.start}
+            <input
+              type="date"
+              name="date"
+              value={date}
+              onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            {m.value}
+            {scale === 100 ? ` (${settings.currency})` : ''}
+            <input
+              type="number"
+              name="value"
+              min="0"
+              step="1"
+              inputMode="numeric"
+              value={valueText}
+              onInput={(e) => setValueText(e.currentTarget.value)}
+              required
+            />
+          </label>
+        </div>
+        <p class="muted">
+          {team?.name} · {period.start} – {period.end} · {m.current}:{' '}
+          <span data-current-target>{existing ? show(existing.value) : m.none}</span>
+        </p>
+
+        <fieldset class="split">
+          <legend>{m.split}</legend>
+          {(['equal', 'weights', 'explicit'] as const).map((x) => (
+            <label key={x} class="inline">
+              <input
+                type="radio"
+                name="mode"
+                value={x}
+                checked={mode === x}
+                onChange={() => setMode(x)}
+              />
+              {m[x]}
+            </label>
+          ))}
+        </fieldset>
+
+        <table class="shares">
+          <thead>
+            <tr>
+              <th scope="col">{m.member}</th>
+              {mode !== 'equal' && (
+                <th scope="col" class="num">
+                  {mode === 'weights' ? m.weight : m.share}
+                </th>
+              )}
+              <th scope="col" class="num">
+                {m.allocated}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {teamMembers.map((x) => {
+              const share = allocation.shares.find((s) => s.memberId === x.id)?.value ?? 0;
+              return (
+                <tr key={x.id} data-member={x.id}>
+                  <td>{x.name}</td>
+                  {mode !== 'equal' && (
+                    <td class="num">
+                      <input
+                        type="number"
+                        min="0"
+                        step="1"
+                        aria-label={`${mode === 'weights' ? m.weight : m.share}: ${x.name}`}
+                        value={(mode === 'weights' ? weights[x.id] : shares[x.id]) ?? ''}
+                        onInput={(e) => {
+                          const n = Math.max(0, Math.round(Number(e.currentTarget.value || '0')));
+                          if (mode === 'weights') setWeights({ ...weights, [x.id]: n });
+                          else setShares({ ...shares, [x.id]: n });
+                        }}
+                      />
+                    </td>
+                  )}
+                  <td class="num share">{show(share)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p
+          class={balanced ? 'sum ok' : 'sum bad'}
+          role="status"
+          data-unallocated={allocation.unallocated}
+        >
+          {m.allocated} {show(allocation.allocated)} / {show(value)} ·{' '}
+          {balanced
+            ? m.balanced
+            : allocation.unallocated < 0
+              ? `${m.over} ${show(-allocation.unallocated)}`
+              : `${m.under} ${show(allocation.unallocated)}`}
+        </p>
+
+        <h3>{m.overTime}</h3>
+        <TimeBars buckets={timeBuckets(daily, kind)} show={show} />
+
+        <div class="actions">
+          <button type="submit" class="primary" disabled={value <= 0}>
+            {m.save}
+          </button>
+          {status && (
+            <span class={status.ok ? 'ok' : 'error'} role="status">
+              {status.text}
+            </span>
+          )}
+        </div>
+      </form>
+    </main>
+  );
+}

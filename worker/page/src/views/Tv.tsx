@@ -1,0 +1,157 @@
+/**
+ * TV mode (`/tv/<token>`): full screen, large type, no controls. Polls the board with If-None-Match
+ * (a 304 costs the server one tiny read) and rotates between the leaderboard and today's activity.
+ * `?refresh=` and `?rotate=` (seconds) exist for tests and unusual screens.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { z } from 'zod';
+import { LeaderboardResponse, OrgSettings } from '../../../../shared/api/index.ts';
+import { ApiFailure, getJson } from '../api.ts';
+import { LeaderboardTable } from '../components/LeaderboardTable.tsx';
+import { formatCompactAmount, formatCount, formatPercent } from '../format.ts';
+import { locale, t } from '../i18n/index.ts';
+import { metricKind, metricLabel } from '../metrics.ts';
+import { boardMetric } from './Overview.tsx';
+
+export const TvBoardResponse = z.object({
+  org: z.object({ name: z.string(), settings: OrgSettings }),
+  leaderboard: LeaderboardResponse,
+  activity: LeaderboardResponse,
+  activityTotals: z.record(z.string(), z.number()),
+  version: z.string(),
+});
+type TvBoard = z.infer<typeof TvBoardResponse>;
+
+const TV_ENTRIES = 12;
+
+function seconds(name: string, fallback: number): number {
+  const value = Number(new URLSearchParams(location.search).get(name));
+  return Number.isFinite(value) && value >= 1 ? value : fallback;
+}
+
+function LeaderboardScreen({ board }: { board: TvBoard }) {
+  const settings = board.org.settings;
+  const lb = board.leaderboard;
+  const metric = boardMetric(lb.by, settings);
+  let achieved = 0;
+  let target = 0;
+  for (const e of lb.entries) {
+    achieved += e.achieved;
+    target += e.target;
+  }
+  const lang = locale.value;
+  const kind = metricKind(settings, metric);
+  const show = (v: number) =>
+    kind === 'amount' ? formatCompactAmount(v, settings.currency, lang) : formatCount(v, lang);
+  return (
+    <section class="tv-screen" data-screen="leaderboard">
+      <h1>
+        {lb.team.name} · {t.value.tv.leaderboard}
+        <span class="tv-sub">
+          {metricLabel(metric, settings)} {show(achieved)} / {show(target)} ·{' '}
+          <strong>{formatPercent(target > 0 ? (achieved / target) * 100 : null, lang)}</strong>
+        </span>
+      </h1>
+      <LeaderboardTable
+        entries={lb.entries.slice(0, TV_ENTRIES)}
+        settings={settings}
+        by={lb.by}
+        metric={metric}
+        large
+      />
+    </section>
+  );
+}
+
+function ActivityScreen({ board }: { board: TvBoard }) {
+  const settings = board.org.settings;
+  const lang = locale.value;
+  const totals = Object.entries(board.activityTotals).filter(
+    ([metric, value]) => value > 0 && metricKind(settings, metric) === 'count',
+  );
+  return (
+    <section class="tv-screen" data-screen="activity">
+      <h1>
+        {board.activity.team.name} · {t.value.tv.activity}
+      </h1>
+      <ul class="tv-totals">
+        {totals.map(([metric, value]) => (
+          <li key={metric} data-metric={metric}>
+            <strong>{formatCount(value, lang)}</strong>
+            <span>{metricLabel(metric, settings)}</span>
+          </li>
+        ))}
+      </ul>
+      <ol class="tv-activity">
+        {board.activity.entries.slice(0, TV_ENTRIES).map((e) => (
+          <li key={e.member.id}>
+            <span class={`medal r${e.rank}`}>{e.rank}</span>
+            <span class="name">{e.member.name}</span>
+            <span class="pts">
+              {formatCount(e.points, lang)} {t.value.table.points}
+            </span>
+            <span class="streak">{e.streak > 0 ? `🔥 ${e.streak}` : ''}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function TvApp({ token }: { token: string }) {
+  const [board, setBoard] = useState<TvBoard | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const [screen, setScreen] = useState<'leaderboard' | 'activity'>('leaderboard');
+
+  useEffect(() => {
+    document.body.classList.add('tv');
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const result = await getJson(TvBoardResponse, `/api/v1/tv/${token}/board`);
+        if (stopped) return;
+        if (result.changed) setBoard(result.data);
+        setUpdatedAt(new Date());
+      } catch (error) {
+        if (error instanceof ApiFailure && (error.status === 401 || error.status === 404)) {
+          setInvalid(true);
+        }
+      }
+    };
+    void poll();
+    const refresh = setInterval(poll, seconds('refresh', 30) * 1000);
+    const rotate = setInterval(
+      () => setScreen((s) => (s === 'leaderboard' ? 'activity' : 'leaderboard')),
+      seconds('rotate', 20) * 1000,
+    );
+    return () => {
+      stopped = true;
+      clearInterval(refresh);
+      clearInterval(rotate);
+    };
+  }, [token]);
+
+  if (invalid) return <p class="tv-invalid">{t.value.tv.invalid}</p>;
+  if (!board) return <p class="tv-invalid">{t.value.loading}</p>;
+  return (
+    <div class="tv-root" data-version={board.version}>
+      {screen === 'leaderboard' ? (
+        <LeaderboardScreen board={board} />
+      ) : (
+        <ActivityScreen board={board} />
+      )}
+      <footer class="tv-foot">
+        <span>Pacer · {board.org.name}</span>
+        <span>
+          {board.leaderboard.period.start} – {board.leaderboard.period.end}
+        </span>
+        {updatedAt && (
+          <span data-updated={updatedAt.toISOString()}>
+            {t.value.tv.updated} {updatedAt.toLocaleTimeString(locale.value)}
+          </span>
+        )}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/** Managers create and revoke read-only TV links (one team each); the token is shown once. */
+import { useState } from 'preact/hooks';
+import { z } from 'zod';
+import { get, send } from '../api.ts';
+import { t } from '../i18n/index.ts';
+import { me, teams } from '../state.ts';
+import { useAsync } from '../use-async.ts';
+
+export const TvLinkView = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export const CreatedTvLink = z.object({ link: TvLinkView, token: z.string(), url: z.string() });
+const TvLinkList = z.object({ links: z.array(TvLinkView) });
+
+export function TvLinks() {
+  const m = t.value.tv;
+  const [teamId, setTeamId] = useState(me.value?.team.id ?? '');
+  const [created, setCreated] = useState<{ id: string; url: string } | null>(null);
+  const list = useAsync(() => get(TvLinkList, '/api/v1/tv-links'), 'tv-links');
+  const create = async (event: Event) => {
+    event.preventDefault();
+    const answer = await send('POST', '/api/v1/tv-links', { teamId }, CreatedTvLink);
+    setCreated({ id: answer.link.id, url: answer.url });
+    list.reload();
+  };
+  const revoke = async (id: string) => {
+    await send('DELETE', `/api/v1/tv-links/${id}`, undefined, z.unknown());
+    if (created?.id === id) setCreated(null);
+    list.reload();
+  };
+  return (
+    <section class="card tv-links" aria-labelledby="tv-title">
+      <h2 id="tv-title">{m.title}</h2>
+      <p class="muted">{m.lead}</p>
+      <form class="row" onSubmit={create}>
+        <label>
+          {t.value.team}
+          <select name="tv-team" value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
+            {teams.value.map((x) => (
+              <option key={x.id} value={x.id}>
+                {'\u2003'.repeat(x.depth)}
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="primary">
+          {m.create}
+        </button>
+      </form>
+      {created && (
+        <p class="notice">
+          <a href={created.url} target="_blank" rel="noreferrer" data-tv-url>
+            {created.url}
+          </a>
+        </p>
+      )}
+      <ul class="plain-list">
+        {(list.data?.links ?? []).map((link) => (
+          <li key={link.id} data-link={link.id}>
+            {teams.value.find((x) => x.id === link.teamId)?.name ?? link.teamId} · {m.created}{' '}
+            {link.createdAt.slice(0, 16).replace('T', ' ')}
+            {link.revokedAt ? (
+              <span class="muted"> · {m.revoked}</span>
+            ) : (
+              <button type="button" onClick={() => void revoke(link.id)}>
+                {t.value.admin.revoke}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
