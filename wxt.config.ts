@@ -16,10 +16,15 @@ const builtinSites = ['https://mail.google.com/*'];
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  publicDir: 'extension/public',
   modules: [],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  manifest: {
+  vite: () => ({
+    // The server the sign-in form suggests first.
+    define: { __PACER_DEFAULT_SERVER__: JSON.stringify(apiOrigins[0] ?? 'http://localhost:8787') },
+  }),
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -36,6 +41,8 @@ export default defineConfig({
         description: '__MSG_cmdLogCall__',
       },
     },
-    browser_specific_settings: { gecko: { id: 'pacer@pacer.example' } },
-  },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'pacer@pacer.example' } } }
+      : {}),
+  }),
 });

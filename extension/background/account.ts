@@ -1,0 +1,57 @@
+/**
+ * Sign-in state. The server address and member name are in storage.local (not secret); the token
+ * only in the token vault. Signing in with an invite code joins the team (POST /join); signing in
+ * with an existing token checks it (GET /me) before keeping it.
+ */
+import { browser } from 'wxt/browser';
+import type { AccountMessage } from '../messaging/messages.ts';
+import { createApi, joinTeam, normaliseServerUrl, type PacerApi } from '../sync/api-client.ts';
+import { clearToken, readToken, writeToken } from './token-vault.ts';
+
+export interface Account {
+  server: string;
+  memberName: string;
+}
+
+export const ACCOUNT_KEY = 'pacer:account';
+
+export async function readAccount(): Promise<Account | null> {
+  const stored = (await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY] as Account | undefined;
+  return stored ?? null;
+}
+
+/** The API for the signed-in member, or null. */
+export async function currentApi(): Promise<PacerApi | null> {
+  const [account, token] = await Promise.all([readAccount(), readToken()]);
+  return account && token ? createApi(account.server, token) : null;
+}
+
+export async function signIn(
+  message: Exclude<AccountMessage, { type: 'sign-out' }>,
+): Promise<Account> {
+  const server = normaliseServerUrl(message.server);
+  let token: string;
+  let memberName: string;
+  if (message.type === 'sign-in-invite') {
+    const joined = await joinTeam(server, {
+      code: message.code,
+      name: message.name,
+      email: message.email,
+      timezone: message.timezone,
+    });
+    token = joined.token;
+    memberName = joined.member.name;
+  } else {
+    token = message.token;
+    memberName = (await createApi(server, token).me()).member.name;
+  }
+  await writeToken(token);
+  const account = { server, memberName };
+  await browser.storage.local.set({ [ACCOUNT_KEY]: account });
+  return account;
+}
+
+export async function signOut(): Promise<void> {
+  await clearToken();
+  await browser.storage.local.remove(ACCOUNT_KEY);
+}

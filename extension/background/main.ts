@@ -1,0 +1,155 @@
+/**
+ * The background service worker's wiring: messages in (validated), the sync engine, alarms,
+ * connectivity, keyboard commands, the published sidebar view and celebrations.
+ * All state lives in storage, so the worker can be stopped and restarted at any moment.
+ */
+import { browser } from 'wxt/browser';
+import { resolveLanguage, translator } from '../i18n/index.ts';
+import {
+  AccountMessage,
+  type MessageReply,
+  PageMessage,
+  type TabMessage,
+} from '../messaging/messages.ts';
+import { PREFS_KEY, type Prefs, withDefaults } from '../messaging/prefs.ts';
+import { type SidebarView, VIEW_KEY } from '../messaging/view.ts';
+import { browserStore } from '../sync/browser-store.ts';
+import { SyncEngine } from '../sync/engine.ts';
+import { buildView } from '../sync/local-view.ts';
+import type { SyncState } from '../sync/state.ts';
+import { currentApi, readAccount, signIn, signOut } from './account.ts';
+import { type CelebrationRecord, celebrationsFor } from './celebrations.ts';
+
+const TICK_ALARM = 'pacer-tick';
+const RETRY_ALARM = 'pacer-retry';
+const CELEBRATED_KEY = 'pacer:celebrated';
+
+function scheduleRetry(at: number): void {
+  // Alarms survive the worker stopping (but fire at most every 30 s); a timer covers short waits
+  // while the worker is alive.
+  void browser.alarms.create(RETRY_ALARM, { when: Math.max(at, Date.now() + 30_000) });
+  const wait = at - Date.now();
+  if (wait < 30_000) setTimeout(() => void engine.flush(), Math.max(0, wait));
+}
+
+async function publish(state: SyncState): Promise<void> {
+  const account = await readAccount();
+  const view = buildView(state, {
+    signedIn: account !== null,
+    serverUrl: account?.server ?? null,
+    now: Date.now(),
+    fallbackTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  await browser.storage.local.set({ [VIEW_KEY]: view });
+  await celebrate(view, state);
+}
+
+async function celebrate(view: SidebarView, state: SyncState): Promise<void> {
+  const stored = (await browser.storage.local.get(CELEBRATED_KEY))[CELEBRATED_KEY] as
+    | CelebrationRecord
+    | undefined;
+  const firedOnServer = (state.snapshot?.period.milestones ?? [])
+    .filter((m) => m.reachedAt !== null)
+    .map((m) => m.threshold);
+  const { celebrations, record } = celebrationsFor(view, stored ?? null, firedOnServer);
+  if (record) await browser.storage.local.set({ [CELEBRATED_KEY]: record });
+  if (celebrations.length === 0) return;
+  const prefs = withDefaults(
+    (await browser.storage.local.get(PREFS_KEY))[PREFS_KEY] as Partial<Prefs> | undefined,
+  );
+  const language = resolveLanguage(prefs.language, browser.i18n.getUILanguage());
+  const t = translator(language);
+  for (const c of celebrations) {
+    const tierName =
+      c.kind === 'tier' ? (language === 'zh_CN' ? c.tierName.zh : c.tierName.en) : null;
+    const message: TabMessage = {
+      type: 'celebrate',
+      kind: c.kind,
+      threshold: c.threshold,
+      tierName,
+    };
+    await broadcast(message);
+    if (prefs.notifications) {
+      await browser.notifications.create({
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: t('appName'),
+        message: tierName
+          ? t('tierUp', { tier: tierName })
+          : t('milestone', { threshold: c.threshold }),
+      });
+    }
+  }
+}
+
+async function broadcast(message: TabMessage): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  for (const tab of tabs) {
+    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
+  }
+}
+
+const engine = new SyncEngine({
+  store: browserStore,
+  api: currentApi,
+  wakeAt: scheduleRetry,
+  onChange: (state) => void publish(state),
+});
+
+function isExtensionPage(sender: { url?: string }): boolean {
+  return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+}
+
+async function handle(raw: unknown, sender: { url?: string }): Promise<MessageReply> {
+  const page = PageMessage.safeParse(raw);
+  if (page.success) {
+    const message = page.data;
+    if (message.type === 'log') await engine.log(message.event);
+    if (message.type === 'undo') await engine.undo(message.id);
+    void engine.flush({ force: message.type === 'sync-now' });
+    return { ok: true };
+  }
+  const account = AccountMessage.safeParse(raw);
+  if (account.success) {
+    // Only the popup and options page may change who is signed in.
+    if (!isExtensionPage(sender)) return { ok: false, error: 'not allowed from this page' };
+    await engine.reset();
+    if (account.data.type === 'sign-out') {
+      await signOut();
+    } else {
+      await signIn(account.data);
+    }
+    await publish(await engine.state());
+    void engine.flush({ force: true });
+    return { ok: true };
+  }
+  return { ok: false, error: 'invalid message' };
+}
+
+export function startBackground(): void {
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    handle(raw, sender).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true; // answer asynchronously
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TICK_ALARM || alarm.name === RETRY_ALARM) void engine.flush();
+  });
+  void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+
+  // Connectivity is back: retry now rather than at the end of the backoff wait.
+  self.addEventListener('online', () => void engine.flush({ force: true }));
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-sidebar' && command !== 'log-call') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const message: TabMessage = { type: 'command', command };
+    if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
+  });
+
+  // A (re)started worker publishes what it has and resumes sending.
+  void engine.state().then(publish);
+  void engine.flush();
+}

@@ -1,0 +1,34 @@
+/** Picks the dictionary for a language setting and fills `{placeholders}` with plain text. */
+import { en, type MessageKey, zhCN } from './messages.ts';
+
+export type Language = 'en' | 'zh_CN';
+export type LanguageSetting = Language | 'auto';
+
+export function resolveLanguage(setting: LanguageSetting, browserLanguage: string): Language {
+  if (setting !== 'auto') return setting;
+  return browserLanguage.toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(language: Language): Translate {
+  const dictionary = language === 'zh_CN' ? zhCN : en;
+  return (key, params) =>
+    dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    );
+}
+
+/** A metric's display name: built-ins from the dictionary, custom ones from their own labels. */
+export function metricLabel(
+  t: Translate,
+  language: Language,
+  metric: string,
+  custom: { en: string; zh: string } | null,
+): string {
+  if (custom) return language === 'zh_CN' ? custom.zh : custom.en;
+  const key = `metric_${metric}` as MessageKey;
+  return key in en ? t(key) : metric;
+}
+
+export type { MessageKey };

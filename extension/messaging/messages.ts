@@ -1,0 +1,42 @@
+/**
+ * Messages to the background, as zod schemas. The background parses every message before use:
+ * content scripts run inside web pages, so what they send is treated as untrusted input.
+ * Content scripts import only the types (erased at build), keeping zod out of their bundle.
+ */
+import { z } from 'zod';
+import { TimeZone, Uuid } from '../../shared/api/common.ts';
+import { ActivityEvent } from '../../shared/api/events.ts';
+
+/** From any extension context, content scripts included. */
+export const PageMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('log'), event: ActivityEvent }),
+  z.object({ type: z.literal('undo'), id: Uuid }),
+  z.object({ type: z.literal('sync-now') }),
+]);
+export type PageMessage = z.infer<typeof PageMessage>;
+
+/** Only from the extension's own pages (popup, options): they change the account. */
+export const AccountMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('sign-in-invite'),
+    server: z.string().min(1).max(2048),
+    code: z.string().trim().min(4).max(64),
+    name: z.string().trim().min(1).max(100),
+    email: z.email().max(254),
+    timezone: TimeZone,
+  }),
+  z.object({
+    type: z.literal('sign-in-token'),
+    server: z.string().min(1).max(2048),
+    token: z.string().trim().min(16).max(512),
+  }),
+  z.object({ type: z.literal('sign-out') }),
+]);
+export type AccountMessage = z.infer<typeof AccountMessage>;
+
+export type MessageReply = { ok: true } | { ok: false; error: string };
+
+/** From the background to a tab's content script. */
+export type TabMessage =
+  | { type: 'command'; command: 'toggle-sidebar' | 'log-call' }
+  | { type: 'celebrate'; kind: 'milestone' | 'tier'; threshold: number; tierName: string | null };

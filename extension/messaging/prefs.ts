@@ -1,0 +1,33 @@
+/** The member's display preferences, in storage.local (no secret; content scripts read them). */
+import type { LanguageSetting } from '../i18n/index.ts';
+
+export interface Prefs {
+  language: LanguageSetting;
+  theme: 'auto' | 'light' | 'dark';
+  notifications: boolean;
+  side: 'left' | 'right';
+  /** Site adapter id → enabled. Missing means enabled. */
+  sites: Record<string, boolean>;
+  collapsed: boolean;
+  /** The pill's distance from the top of the window, in px. */
+  top: number;
+  /** The server the sign-in form suggests ('' = the build's default). */
+  server: string;
+}
+
+export const PREFS_KEY = 'pacer:prefs';
+
+export const DEFAULT_PREFS: Prefs = {
+  language: 'auto',
+  theme: 'auto',
+  notifications: true,
+  side: 'right',
+  sites: {},
+  collapsed: true,
+  top: 160,
+  server: '',
+};
+
+export function withDefaults(stored: Partial<Prefs> | undefined): Prefs {
+  return { ...DEFAULT_PREFS, ...stored };
+}

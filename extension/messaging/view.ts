@@ -1,0 +1,105 @@
+/**
+ * What the sidebar and popup display, computed by the background from the synced snapshot plus
+ * the local logs (see sync/local-view.ts) and published in storage. Holds no secret: content
+ * scripts may read it.
+ */
+export type MetricKindName = 'count' | 'amount';
+
+export interface Localised {
+  en: string;
+  zh: string;
+}
+
+export interface MetricCounter {
+  metric: string;
+  /** Custom metrics carry their own labels; built-ins are translated by the UI. */
+  label: Localised | null;
+  kind: MetricKindName;
+  today: number;
+  period: number;
+  /** Points one unit earns (0 for amount metrics). */
+  pointsPerUnit: number;
+}
+
+export interface PrimaryProgress {
+  metric: string;
+  kind: MetricKindName;
+  achieved: number;
+  target: number;
+  percent: number | null;
+  expectedByNow: number;
+  gap: number;
+  neededPerWorkday: number;
+}
+
+export interface TierRung {
+  id: string;
+  threshold: number;
+  name: Localised;
+}
+
+export interface TierView {
+  current: TierRung | null;
+  next: TierRung | null;
+  /** In the primary metric's units; null at the top. */
+  toNext: number | null;
+  ladder: TierRung[];
+}
+
+export interface RecentLog {
+  id: string;
+  metric: string;
+  quantity: number;
+  occurredAt: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  title: string | null;
+  status: 'pending' | 'synced' | 'rejected';
+  voided: boolean;
+}
+
+export type SyncStatus = 'signed-out' | 'unauthorized' | 'synced' | 'pending' | 'offline';
+
+export interface SidebarView {
+  signedIn: boolean;
+  memberName: string | null;
+  currency: string;
+  period: { kind: string; start: string; end: string } | null;
+  primary: PrimaryProgress | null;
+  tier: TierView | null;
+  counters: MetricCounter[];
+  points: { today: number; period: number; dailyGoal: number };
+  streak: { current: number; longest: number; atRisk: boolean; freezes: number } | null;
+  recent: RecentLog[];
+  sync: {
+    status: SyncStatus;
+    pending: number;
+    lastSyncedAt: number | null;
+    nextAttemptAt: number | null;
+    lastError: string | null;
+  };
+  leaderboardUrl: string | null;
+}
+
+export const VIEW_KEY = 'pacer:view';
+
+export const SIGNED_OUT_VIEW: SidebarView = {
+  signedIn: false,
+  memberName: null,
+  currency: 'USD',
+  period: null,
+  primary: null,
+  tier: null,
+  counters: [],
+  points: { today: 0, period: 0, dailyGoal: 20 },
+  streak: null,
+  recent: [],
+  sync: {
+    status: 'signed-out',
+    pending: 0,
+    lastSyncedAt: null,
+    nextAttemptAt: null,
+    lastError: null,
+  },
+  leaderboardUrl: null,
+};

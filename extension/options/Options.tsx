@@ -1,0 +1,95 @@
+/** Options: default server, language, theme, notifications, sidebar side, sites on/off. Saved as changed. */
+import { browser } from 'wxt/browser';
+import { type LanguageSetting, resolveLanguage, translator } from '../i18n/index.ts';
+import { DEFAULT_PREFS, PREFS_KEY, type Prefs, withDefaults } from '../messaging/prefs.ts';
+import { BUILTIN_SITES } from '../sites/catalog.ts';
+import { writeStored } from '../ui/stored.ts';
+import { storedSignal } from '../ui/use-stored.ts';
+
+const lifetime = new AbortController();
+const prefs = storedSignal<Partial<Prefs>>(PREFS_KEY, DEFAULT_PREFS, lifetime.signal);
+
+function save(change: Partial<Prefs>): void {
+  void writeStored(PREFS_KEY, { ...withDefaults(prefs.value), ...change });
+}
+
+const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+const checked = (e: Event) => (e.currentTarget as HTMLInputElement).checked;
+
+export function Options() {
+  const p = withDefaults(prefs.value);
+  const t = translator(resolveLanguage(p.language, browser.i18n.getUILanguage()));
+  return (
+    <main>
+      <h1>
+        {t('appName')} · {t('options')}
+      </h1>
+      <label>
+        <span>{t('server')}</span>
+        <input
+          type="url"
+          name="server"
+          placeholder={__PACER_DEFAULT_SERVER__}
+          value={p.server}
+          onChange={(e) => save({ server: value(e).trim() })}
+        />
+      </label>
+      <label>
+        <span>{t('language')}</span>
+        <select
+          name="language"
+          value={p.language}
+          onChange={(e) => save({ language: value(e) as LanguageSetting })}
+        >
+          <option value="auto">{t('languageAuto')}</option>
+          <option value="en">English</option>
+          <option value="zh_CN">简体中文</option>
+        </select>
+      </label>
+      <label>
+        <span>{t('theme')}</span>
+        <select
+          name="theme"
+          value={p.theme}
+          onChange={(e) => save({ theme: value(e) as Prefs['theme'] })}
+        >
+          <option value="auto">{t('themeAuto')}</option>
+          <option value="light">{t('themeLight')}</option>
+          <option value="dark">{t('themeDark')}</option>
+        </select>
+      </label>
+      <label>
+        <span>{t('sidebarSide')}</span>
+        <select
+          name="side"
+          value={p.side}
+          onChange={(e) => save({ side: value(e) as Prefs['side'] })}
+        >
+          <option value="right">{t('right')}</option>
+          <option value="left">{t('left')}</option>
+        </select>
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="notifications"
+          checked={p.notifications}
+          onChange={(e) => save({ notifications: checked(e) })}
+        />
+        {t('notifications')}
+      </label>
+      <h2>{t('sites')}</h2>
+      {BUILTIN_SITES.map((site) => (
+        <label class="check" key={site.id}>
+          <input
+            type="checkbox"
+            name={`site-${site.id}`}
+            checked={p.sites[site.id] !== false}
+            onChange={(e) => save({ sites: { ...p.sites, [site.id]: checked(e) } })}
+          />
+          {site.name}
+        </label>
+      ))}
+    </main>
+  );
+}

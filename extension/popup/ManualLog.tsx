@@ -1,0 +1,103 @@
+/** Log any metric by hand: amount for money metrics, optional contact and note. No evidence link. */
+import { useState } from 'preact/hooks';
+import { type Language, metricLabel, type Translate } from '../i18n/index.ts';
+import type { SidebarView } from '../messaging/view.ts';
+import { parseAmount } from '../ui/format.ts';
+import { sendToBackground } from '../ui/send.ts';
+
+export function ManualLog({
+  t,
+  language,
+  view,
+}: {
+  t: Translate;
+  language: Language;
+  view: SidebarView;
+}) {
+  const [metric, setMetric] = useState(
+    view.counters.find((c) => c.kind === 'count')?.metric ?? 'calls',
+  );
+  const [message, setMessage] = useState<string | null>(null);
+  const kind = view.counters.find((c) => c.metric === metric)?.kind ?? 'count';
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const formElement = event.currentTarget as HTMLFormElement;
+    const form = new FormData(formElement);
+    const field = (name: string) => String(form.get(name) ?? '').trim();
+    const quantity =
+      kind === 'amount' ? parseAmount(field('quantity'), view.currency) : Number(field('quantity'));
+    if (!quantity || !Number.isInteger(quantity) || quantity <= 0) {
+      setMessage(t('error', { message: t(kind === 'amount' ? 'amount' : 'quantity') }));
+      return;
+    }
+    const name = field('contactName');
+    const email = field('contactEmail');
+    const note = field('note');
+    const reply = await sendToBackground({
+      type: 'log',
+      event: {
+        id: crypto.randomUUID(),
+        metric,
+        quantity,
+        occurredAt: new Date().toISOString(),
+        source: { app: 'manual' },
+        ...(name || email
+          ? { contact: { ...(name ? { name } : {}), ...(email ? { email } : {}) } }
+          : {}),
+        ...(note ? { note } : {}),
+      },
+    });
+    if (reply.ok) {
+      formElement.reset();
+      setMessage(t('logged', { metric: metricLabel(t, language, metric, null) }));
+    } else {
+      setMessage(t('error', { message: reply.error }));
+    }
+  }
+
+  return (
+    <form onSubmit={submit}>
+      <label>
+        <span>{t('metric')}</span>
+        <select
+          name="metric"
+          value={metric}
+          onChange={(e) => setMetric((e.currentTarget as HTMLSelectElement).value)}
+        >
+          {view.counters.map((c) => (
+            <option key={c.metric} value={c.metric}>
+              {metricLabel(t, language, c.metric, c.label)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{kind === 'amount' ? `${t('amount')} (${view.currency})` : t('quantity')}</span>
+        <input
+          name="quantity"
+          inputMode="decimal"
+          required
+          defaultValue={kind === 'amount' ? '' : '1'}
+          key={kind}
+        />
+      </label>
+      <label>
+        <span>{t('contactName')}</span>
+        <input name="contactName" maxLength={200} />
+      </label>
+      <label>
+        <span>{t('contactEmail')}</span>
+        <input name="contactEmail" type="email" maxLength={254} />
+      </label>
+      <label>
+        <span>{t('note')}</span>
+        <textarea name="note" maxLength={500} rows={2} />
+      </label>
+      <div class="row">
+        <button type="submit">{t('log')}</button>
+        {message ? <span role="status">{message}</span> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+/** The toolbar popup: sign in, or today's summary, manual log, leaderboard link and sign out. */
+import { browser } from 'wxt/browser';
+import { metricLabel, resolveLanguage, translator } from '../i18n/index.ts';
+import { DEFAULT_PREFS, PREFS_KEY, type Prefs } from '../messaging/prefs.ts';
+import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../messaging/view.ts';
+import { formatPercent } from '../ui/format.ts';
+import { sendToBackground } from '../ui/send.ts';
+import { storedSignal } from '../ui/use-stored.ts';
+import { ManualLog } from './ManualLog.tsx';
+import { SignIn } from './SignIn.tsx';
+
+const lifetime = new AbortController();
+const view = storedSignal<SidebarView>(VIEW_KEY, SIGNED_OUT_VIEW, lifetime.signal);
+const prefs = storedSignal<Prefs>(PREFS_KEY, DEFAULT_PREFS, lifetime.signal);
+
+function Summary({
+  v,
+  t,
+  language,
+}: {
+  v: SidebarView;
+  t: ReturnType<typeof translator>;
+  language: 'en' | 'zh_CN';
+}) {
+  const shown = v.counters.filter(
+    (c) =>
+      c.kind === 'count' && ['calls', 'visits', 'meetings', 'emails', 'deals'].includes(c.metric),
+  );
+  return (
+    <section aria-label={t('summaryToday')}>
+      <h2>{t('summaryToday')}</h2>
+      <div class="summary">
+        <div>
+          <strong data-testid="popup-percent">
+            {formatPercent(v.primary?.percent ?? null, language === 'zh_CN' ? 'zh-CN' : 'en')}
+          </strong>
+          {t(`metric_${v.primary?.metric ?? 'revenue'}` as 'metric_revenue')}
+        </div>
+        <div>
+          <strong data-testid="popup-points">{v.points.today}</strong>
+          {t('points')}
+        </div>
+        <div>
+          <strong>{v.streak?.current ?? 0}</strong>
+          {t('streak')}
+        </div>
+        {shown.map((c) => (
+          <div key={c.metric}>
+            <strong data-testid={`popup-today-${c.metric}`}>{c.today}</strong>
+            {metricLabel(t, language, c.metric, c.label)}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+export function Popup() {
+  const language = resolveLanguage(prefs.value.language, browser.i18n.getUILanguage());
+  const t = translator(language);
+  const v = view.value;
+  if (!v.signedIn) {
+    return (
+      <main>
+        <h1>{t('appName')}</h1>
+        <SignIn t={t} defaultServer={prefs.value.server || __PACER_DEFAULT_SERVER__} />
+      </main>
+    );
+  }
+  return (
+    <main>
+      <div class="row">
+        <h1>{t('signedInAs', { name: v.memberName ?? '' })}</h1>
+      </div>
+      <p class="muted" data-testid="popup-sync">
+        {v.sync.status === 'synced' ? t('syncSynced') : t('syncPending', { count: v.sync.pending })}
+      </p>
+      <Summary v={v} t={t} language={language} />
+      <h2>{t('manualLog')}</h2>
+      <ManualLog t={t} language={language} view={v} />
+      <h2>{t('options')}</h2>
+      <div class="row">
+        {v.leaderboardUrl ? (
+          <a href={v.leaderboardUrl} target="_blank" rel="noreferrer">
+            {t('openLeaderboard')}
+          </a>
+        ) : null}
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          {t('options')}
+        </a>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void sendToBackground({ type: 'sign-out' })}
+        >
+          {t('signOut')}
+        </button>
+      </div>
+    </main>
+  );
+}

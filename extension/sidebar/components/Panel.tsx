@@ -1,0 +1,69 @@
+/** Expanded sidebar. Escape collapses it and gives focus back to the pill. */
+import { useEffect, useRef } from 'preact/hooks';
+import type { SidebarStore } from '../store.ts';
+import { Counters } from './Counters.tsx';
+import { PrimaryBar } from './PrimaryBar.tsx';
+import { RecentLogs } from './RecentLogs.tsx';
+import { Streak } from './Streak.tsx';
+import { TierLadder } from './TierLadder.tsx';
+
+function SyncLine({ store }: { store: SidebarStore }) {
+  const t = store.t.value;
+  const sync = store.shown.value.sync;
+  const text =
+    sync.status === 'signed-out'
+      ? t('signedOut')
+      : sync.status === 'unauthorized'
+        ? t('unauthorized')
+        : sync.status === 'offline'
+          ? t('syncOffline', { count: sync.pending })
+          : sync.status === 'pending'
+            ? t('syncPending', { count: sync.pending })
+            : t('syncSynced');
+  return (
+    <p class={`sync ${sync.status}`} data-testid="pacer-sync">
+      {text}
+    </p>
+  );
+}
+
+export function Panel({ store, app }: { store: SidebarStore; app: string }) {
+  const t = store.t.value;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div
+      class="panel"
+      role="dialog"
+      aria-modal="false"
+      aria-label={t('sidebar')}
+      data-testid="pacer-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') store.toggle();
+      }}
+    >
+      <header>
+        <h2 tabIndex={-1} ref={heading}>
+          {t('appName')}
+          {store.shown.value.memberName ? <small> · {store.shown.value.memberName}</small> : null}
+        </h2>
+        <button
+          type="button"
+          class="icon"
+          aria-expanded="true"
+          aria-label={t('collapse')}
+          data-testid="pacer-collapse"
+          onClick={() => store.toggle()}
+        >
+          ×
+        </button>
+      </header>
+      <SyncLine store={store} />
+      <PrimaryBar store={store} />
+      <TierLadder store={store} />
+      <Counters store={store} app={app} />
+      <Streak store={store} />
+      <RecentLogs store={store} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/** Collapsed sidebar: a slim pill at the page edge (progress ring, streak flame, today's points). */
+import type { SidebarStore } from '../store.ts';
+import { ProgressRing } from './ProgressRing.tsx';
+
+export function Pill({
+  store,
+  onDragStart,
+}: {
+  store: SidebarStore;
+  onDragStart: (e: PointerEvent) => void;
+}) {
+  const t = store.t.value;
+  const view = store.shown.value;
+  const percent = view.primary?.percent ?? null;
+  const streak = view.streak?.current ?? 0;
+  return (
+    <div class="pill" data-testid="pacer-pill">
+      <div class="drag" onPointerDown={onDragStart} aria-hidden="true" />
+      <button
+        type="button"
+        class="pill-button"
+        aria-expanded="false"
+        aria-label={`${t('expand')}: ${Math.round(percent ?? 0)}%, ${t('streakDays', { days: streak })}, ${t('pointsToday', { points: view.points.today })}`}
+        title={t('expand')}
+        onClick={() => store.toggle()}
+      >
+        <ProgressRing percent={percent} />
+        <span class={`flame${view.streak?.atRisk ? ' at-risk' : ''}`}>
+          🔥<span data-testid="pacer-pill-streak">{streak}</span>
+        </span>
+        <span class="pill-points">
+          <span data-testid="pacer-pill-points">{view.points.today}</span>
+          <small>pts</small>
+        </span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** Primary target: progress bar with a pace marker, gap to pace and what is needed per day. */
+import { formatPercent, formatValue } from '../../ui/format.ts';
+import type { SidebarStore } from '../store.ts';
+
+export function PrimaryBar({ store }: { store: SidebarStore }) {
+  const t = store.t.value;
+  const locale = store.language.value === 'zh_CN' ? 'zh-CN' : 'en';
+  const view = store.shown.value;
+  const p = view.primary;
+  if (!p) return <p class="muted">{t('noTarget')}</p>;
+  const fmt = (v: number) => formatValue(v, p.kind, view.currency, locale);
+  const width = Math.min(100, Math.max(0, p.percent ?? 0));
+  const pace = p.target > 0 ? Math.min(100, (p.expectedByNow / p.target) * 100) : 0;
+  const paceText =
+    Math.round(p.gap) === 0
+      ? t('onPace')
+      : p.gap < 0
+        ? t('behindPace', { amount: fmt(-p.gap) })
+        : t('aheadPace', { amount: fmt(p.gap) });
+  return (
+    <section class="primary" aria-label={t(`metric_${p.metric}` as 'metric_revenue')}>
+      <div class="primary-head">
+        <strong class="big" data-testid="pacer-percent">
+          {formatPercent(p.percent, locale)}
+        </strong>
+        <span>{p.target > 0 ? t('ofTarget', { target: fmt(p.target) }) : t('noTarget')}</span>
+      </div>
+      <div
+        class="bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={p.target}
+        aria-valuenow={p.achieved}
+        aria-valuetext={`${fmt(p.achieved)} / ${fmt(p.target)}`}
+      >
+        <div class="bar-fill" style={{ width: `${width}%` }} />
+        <div class="bar-pace" style={{ left: `${pace}%` }} title={t('paceMarker')} />
+      </div>
+      <p class={p.gap < 0 ? 'behind' : 'ahead'}>{paceText}</p>
+      <p class="needed">
+        {p.achieved >= p.target && p.target > 0
+          ? t('targetHit')
+          : t('neededPerDay', { amount: fmt(p.neededPerWorkday) })}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/** The newest logs with Undo; text from pages is rendered as text nodes only. */
+import { metricLabel } from '../../i18n/index.ts';
+import type { SidebarStore } from '../store.ts';
+
+export function RecentLogs({ store }: { store: SidebarStore }) {
+  const t = store.t.value;
+  const recent = store.shown.value.recent.slice(0, 6);
+  const locale = store.language.value === 'zh_CN' ? 'zh-CN' : 'en';
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  if (recent.length === 0) return <p class="muted">{t('noRecent')}</p>;
+  return (
+    <section aria-label={t('recent')}>
+      <h3>{t('recent')}</h3>
+      <ul class="recent">
+        {recent.map((log) => (
+          <li key={log.id} class={log.voided ? 'voided' : ''} data-testid="pacer-recent">
+            <span>
+              {metricLabel(t, store.language.value, log.metric, null)}
+              {log.quantity > 1 ? ` ×${log.quantity}` : ''}
+              {log.contactName || log.contactEmail
+                ? ` · ${log.contactName ?? log.contactEmail}`
+                : ''}
+            </span>
+            <small>
+              {time.format(new Date(log.occurredAt))}
+              {log.status === 'rejected' ? ` · ${t('rejected')}` : ''}
+            </small>
+            {!log.voided && log.status !== 'rejected' ? (
+              <button type="button" class="link" onClick={() => store.undo(log.id)}>
+                {t('undo')}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

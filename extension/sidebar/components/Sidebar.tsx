@@ -1,0 +1,44 @@
+/** The sidebar root: side, vertical position (draggable), theme, collapsed or expanded. */
+import type { SidebarStore } from '../store.ts';
+import { Panel } from './Panel.tsx';
+import { Pill } from './Pill.tsx';
+import { Toasts } from './Toasts.tsx';
+
+function startDrag(store: SidebarStore, down: PointerEvent): void {
+  const target = down.currentTarget as HTMLElement;
+  const startY = down.clientY;
+  const startTop = store.prefs.value.top;
+  let top = startTop;
+  target.setPointerCapture(down.pointerId);
+  const root = target.closest('.pacer') as HTMLElement | null;
+  const move = (e: PointerEvent) => {
+    top = Math.max(0, Math.min(window.innerHeight - 60, startTop + e.clientY - startY));
+    if (root) root.style.top = `${top}px`;
+  };
+  const up = () => {
+    target.removeEventListener('pointermove', move);
+    target.removeEventListener('pointerup', up);
+    store.setPrefs({ top });
+  };
+  target.addEventListener('pointermove', move);
+  target.addEventListener('pointerup', up);
+}
+
+export function Sidebar({ store, app }: { store: SidebarStore; app: string }) {
+  const prefs = store.prefs.value;
+  return (
+    <aside
+      class={`pacer ${prefs.side} theme-${prefs.theme}`}
+      style={{ top: `${prefs.collapsed ? prefs.top : 16}px` }}
+      aria-label={store.t.value('sidebar')}
+      lang={store.language.value === 'zh_CN' ? 'zh-CN' : 'en'}
+    >
+      {prefs.collapsed ? (
+        <Pill store={store} onDragStart={(e) => startDrag(store, e)} />
+      ) : (
+        <Panel store={store} app={app} />
+      )}
+      <Toasts store={store} />
+    </aside>
+  );
+}

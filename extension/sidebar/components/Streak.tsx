@@ -1,0 +1,36 @@
+/** Streak of qualifying days, freezes banked, and today's points against the daily goal. */
+import type { SidebarStore } from '../store.ts';
+
+export function Streak({ store }: { store: SidebarStore }) {
+  const t = store.t.value;
+  const view = store.shown.value;
+  const streak = view.streak;
+  const goal = view.points.dailyGoal;
+  const share = Math.min(100, (view.points.today / Math.max(1, goal)) * 100);
+  return (
+    <section class="streak" aria-label={t('streak')}>
+      <p>
+        <span class="flame" aria-hidden="true">
+          🔥
+        </span>{' '}
+        <strong>{t('streakDays', { days: streak?.current ?? 0 })}</strong>
+        {streak && streak.freezes > 0 ? (
+          <small> · {t('freezes', { count: streak.freezes })}</small>
+        ) : null}
+      </p>
+      <div
+        class="bar small"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={goal}
+        aria-valuenow={view.points.today}
+      >
+        <div class="bar-fill" style={{ width: `${share}%` }} />
+      </div>
+      <p class="muted">
+        {t('pointsToday', { points: view.points.today })} / {goal}
+        {streak?.atRisk ? ` · ${t('streakAtRisk', { goal })}` : ''}
+      </p>
+    </section>
+  );
+}

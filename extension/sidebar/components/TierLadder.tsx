@@ -1,0 +1,37 @@
+/** The incentive ladder (阶梯激励): rungs, the current one, and how much is missing to the next. */
+import { formatValue } from '../../ui/format.ts';
+import type { SidebarStore } from '../store.ts';
+
+export function TierLadder({ store }: { store: SidebarStore }) {
+  const t = store.t.value;
+  const zh = store.language.value === 'zh_CN';
+  const view = store.shown.value;
+  const tier = view.tier;
+  if (!tier || !view.primary) return null;
+  const name = (rung: { name: { en: string; zh: string } }) => (zh ? rung.name.zh : rung.name.en);
+  const fmt = (v: number) =>
+    formatValue(v, view.primary?.kind ?? 'count', view.currency, zh ? 'zh-CN' : 'en');
+  return (
+    <section class="tiers" aria-label={t('tier')}>
+      <ol class="ladder">
+        {tier.ladder.map((rung) => (
+          <li
+            key={rung.id}
+            class={rung.id === tier.current?.id ? 'rung current' : 'rung'}
+            aria-current={rung.id === tier.current?.id ? 'step' : undefined}
+          >
+            <span>{name(rung)}</span>
+            <small>{rung.threshold}%</small>
+          </li>
+        ))}
+      </ol>
+      <p data-testid="pacer-tier-next">
+        {tier.next && tier.toNext !== null
+          ? t('toNextTier', { amount: fmt(tier.toNext), tier: name(tier.next) })
+          : tier.current
+            ? t('topTier')
+            : t('noTier')}
+      </p>
+    </section>
+  );
+}

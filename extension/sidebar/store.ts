@@ -1,0 +1,170 @@
+/**
+ * The sidebar's state as signals, and the actions its controls call. Logging shows at once
+ * (local changes) and is committed by the background, which owns the outbox and the token.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
+import { type Language, resolveLanguage, type Translate, translator } from '../i18n/index.ts';
+import type { MessageReply, PageMessage } from '../messaging/messages.ts';
+import type { Prefs } from '../messaging/prefs.ts';
+import type { RecentLog, SidebarView } from '../messaging/view.ts';
+import { likelyDouble } from './double-log.ts';
+import { applyLocalChanges, type LocalChanges, settledChanges } from './optimistic.ts';
+
+export interface Toast {
+  id: number;
+  text: string;
+  /** Offers Undo for this log id. */
+  undoId?: string;
+  /** Asks before logging (double-log guard). */
+  confirm?: () => void;
+}
+
+export interface LogRequest {
+  metric: string;
+  quantity: number;
+  contact?: EventContact;
+  source: NonNullable<ActivityEvent['source']>;
+}
+
+export interface SidebarDeps {
+  send(message: PageMessage): Promise<MessageReply>;
+  savePrefs(prefs: Prefs): void;
+  browserLanguage: string;
+  now?: () => number;
+  uuid?: () => string;
+}
+
+const TOAST_MS = 6_000;
+
+export type SidebarStore = ReturnType<typeof createSidebarStore>;
+
+export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: SidebarDeps) {
+  const now = deps.now ?? Date.now;
+  const uuid = deps.uuid ?? (() => crypto.randomUUID());
+  const published = signal(view);
+  const prefsState = signal(prefs);
+  const changes = signal<LocalChanges>({ logs: [], undone: [] });
+  const toasts = signal<Toast[]>([]);
+  const celebration = signal<string | null>(null);
+  let toastSeq = 0;
+
+  const shown = computed(() => applyLocalChanges(published.value, changes.value));
+  const language = computed<Language>(() =>
+    resolveLanguage(prefsState.value.language, deps.browserLanguage),
+  );
+  const t = computed<Translate>(() => translator(language.value));
+
+  function toast(item: Omit<Toast, 'id'>): void {
+    toastSeq += 1;
+    const id = toastSeq;
+    toasts.value = [...toasts.value.slice(-2), { ...item, id }];
+    setTimeout(() => dismiss(id), TOAST_MS);
+  }
+
+  function dismiss(id: number): void {
+    toasts.value = toasts.value.filter((x) => x.id !== id);
+  }
+
+  function publish(next: SidebarView): void {
+    batch(() => {
+      published.value = next;
+      changes.value = settledChanges(next, changes.value);
+    });
+  }
+
+  function setPrefs(change: Partial<Prefs>): void {
+    prefsState.value = { ...prefsState.value, ...change };
+    deps.savePrefs(prefsState.value);
+  }
+
+  function commit(request: LogRequest): string {
+    const event: ActivityEvent = {
+      id: uuid(),
+      metric: request.metric,
+      quantity: request.quantity,
+      occurredAt: new Date(now()).toISOString(),
+      source: request.source,
+      ...(request.contact ? { contact: request.contact } : {}),
+    };
+    // Same frame: the counter moves before the background has even received the message.
+    changes.value = { ...changes.value, logs: [...changes.value.logs, event] };
+    void deps.send({ type: 'log', event }).then((reply) => {
+      if (!reply.ok) {
+        changes.value = {
+          ...changes.value,
+          logs: changes.value.logs.filter((e) => e.id !== event.id),
+        };
+        toast({ text: t.value('error', { message: reply.error }) });
+      }
+    });
+    return event.id;
+  }
+
+  function contactLabel(request: LogRequest): string | null {
+    return request.contact?.name ?? request.contact?.email ?? null;
+  }
+
+  /** Logs at once, or asks first when it looks like an accidental double. */
+  function log(request: LogRequest, metricName: string): void {
+    const double = likelyDouble(
+      shown.value.recent,
+      {
+        metric: request.metric,
+        contactEmail: request.contact?.email ?? null,
+        contactName: request.contact?.name ?? null,
+      },
+      now(),
+    );
+    const contact = contactLabel(request);
+    const doIt = () => {
+      const id = commit(request);
+      toast({
+        text: contact
+          ? t.value('loggedFor', { metric: metricName, contact })
+          : t.value('logged', { metric: metricName }),
+        undoId: id,
+      });
+    };
+    if (double && contact) {
+      const minutes = Math.max(1, Math.round((now() - Date.parse(double.occurredAt)) / 60_000));
+      toast({
+        text: t.value('doubleLogConfirm', { metric: metricName, contact, minutes }),
+        confirm: doIt,
+      });
+      return;
+    }
+    doIt();
+  }
+
+  function undo(id: string): void {
+    if (changes.value.undone.includes(id)) return;
+    changes.value = { ...changes.value, undone: [...changes.value.undone, id] };
+    void deps.send({ type: 'undo', id });
+    toast({ text: t.value('undone') });
+  }
+
+  return {
+    published,
+    shown,
+    prefs: prefsState,
+    toasts,
+    celebration,
+    language,
+    t,
+    publish,
+    setPrefs,
+    log,
+    undo,
+    dismiss,
+    toggle: () => setPrefs({ collapsed: !prefsState.value.collapsed }),
+    celebrate: (text: string) => {
+      celebration.value = text;
+      setTimeout(() => {
+        if (celebration.value === text) celebration.value = null;
+      }, 4_000);
+    },
+  };
+}
+
+export type { RecentLog };

@@ -1,0 +1,148 @@
+/**
+ * What a site's content script does: mount the sidebar (shadow root), keep it in step with the
+ * published view and preferences, put log buttons beside the open record, and answer keyboard
+ * commands and celebrations from the background. All of it is torn down with `ctx`.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { MessageReply, PageMessage, TabMessage } from '../messaging/messages.ts';
+import { PREFS_KEY, type Prefs, withDefaults } from '../messaging/prefs.ts';
+import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../messaging/view.ts';
+import { Sidebar } from '../sidebar/components/Sidebar.tsx';
+import sidebarCss from '../sidebar/sidebar.css?inline';
+import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
+import { readStored, watchStored, writeStored } from '../ui/stored.ts';
+import { LogButtons } from './log-buttons.ts';
+import type { PageRecord, SiteAdapter } from './types.ts';
+import { watchRecords } from './watch-records.ts';
+
+const ONE_CLICK_METRICS = [
+  { metric: 'calls', key: 'logCall' },
+  { metric: 'visits', key: 'logVisit' },
+  { metric: 'meetings', key: 'logMeeting' },
+] as const;
+
+function send(message: PageMessage): Promise<MessageReply> {
+  return browser.runtime
+    .sendMessage(message)
+    .then((reply: MessageReply | undefined) => reply ?? { ok: false, error: 'no answer' })
+    .catch((error: unknown) => ({ ok: false, error: String(error) }));
+}
+
+function logFromRecord(
+  store: SidebarStore,
+  adapter: SiteAdapter,
+  metric: string,
+  label: string,
+  record: PageRecord,
+): void {
+  store.log(
+    {
+      metric,
+      quantity: 1,
+      contact: record.contact,
+      source: {
+        app: adapter.id,
+        url: record.url,
+        ...(record.subject ? { title: record.subject } : {}),
+      },
+    },
+    label,
+  );
+}
+
+function wireRecords(ctx: ContentScriptContext, adapter: SiteAdapter, store: SidebarStore) {
+  const buttons = new LogButtons();
+  let current: PageRecord | null = null;
+  const labels = () =>
+    ONE_CLICK_METRICS.map((b) => ({ metric: b.metric, label: store.t.value(b.key) }));
+  const show = () =>
+    buttons.show(current, labels(), (metric, label, record) => {
+      logFromRecord(store, adapter, metric, label, record);
+    });
+  watchRecords(adapter, document, ctx.signal, (record) => {
+    current = record;
+    show();
+  });
+  ctx.onInvalidated(() => buttons.remove());
+  return {
+    current: () => current,
+    relabel: () => {
+      buttons.remove();
+      show();
+    },
+  };
+}
+
+function onTabMessage(store: SidebarStore, logCall: () => void) {
+  return (raw: unknown) => {
+    const message = raw as TabMessage;
+    if (message?.type === 'command' && message.command === 'toggle-sidebar') store.toggle();
+    if (message?.type === 'command' && message.command === 'log-call') logCall();
+    if (message?.type === 'celebrate') {
+      const t = store.t.value;
+      store.celebrate(
+        message.kind === 'tier' && message.tierName
+          ? t('tierUp', { tier: message.tierName })
+          : t('milestone', { threshold: message.threshold }),
+      );
+    }
+  };
+}
+
+export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  const [view, storedPrefs] = await Promise.all([
+    readStored<SidebarView>(VIEW_KEY),
+    readStored<Partial<Prefs>>(PREFS_KEY),
+  ]);
+  const prefs = withDefaults(storedPrefs);
+  if (prefs.sites[adapter.id] === false) return;
+
+  const store = createSidebarStore(view ?? SIGNED_OUT_VIEW, prefs, {
+    send,
+    savePrefs: (next) => void writeStored(PREFS_KEY, next),
+    browserLanguage: navigator.language,
+  });
+  const ui = await createShadowRootUi(ctx, {
+    name: 'pacer-sidebar',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    css: sidebarCss,
+    onMount: (container) => {
+      render(<Sidebar store={store} app={adapter.id} />, container);
+      return container;
+    },
+    onRemove: (container) => {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+  requestAnimationFrame(() => performance.mark('pacer:sidebar-painted'));
+
+  watchStored<SidebarView>(VIEW_KEY, (next) => store.publish(next ?? SIGNED_OUT_VIEW), ctx.signal);
+  const records = wireRecords(ctx, adapter, store);
+  watchStored<Partial<Prefs>>(
+    PREFS_KEY,
+    (next) => {
+      const merged = withDefaults(next);
+      const languageChanged = merged.language !== store.prefs.value.language;
+      store.prefs.value = merged;
+      if (languageChanged) records.relabel();
+      if (merged.sites[adapter.id] === false) ui.remove();
+    },
+    ctx.signal,
+  );
+
+  const logCall = () => {
+    const record = records.current();
+    const label = store.t.value('logCall');
+    if (record) logFromRecord(store, adapter, 'calls', label, record);
+    else store.log({ metric: 'calls', quantity: 1, source: { app: adapter.id } }, label);
+  };
+  const listener = onTabMessage(store, logCall);
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}

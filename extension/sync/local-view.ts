@@ -1,0 +1,212 @@
+/**
+ * What the sidebar shows, computed from the server's last progress snapshot plus the local
+ * journal: each log the snapshot does not reflect yet (pendingDelta) is added, each undone one
+ * taken away. Tiers, metric weights and dates come from the same shared/domain code the server
+ * uses, so the numbers agree once synced.
+ */
+import type { LocalDate } from '../../shared/api/common.ts';
+import type { MetricProgress, ProgressResponse } from '../../shared/api/progress.ts';
+import { localDateOf } from '../../shared/domain/dates.ts';
+import { metricCatalog } from '../../shared/domain/metrics.ts';
+import { DEFAULT_TIERS, tierStatus } from '../../shared/domain/tiers.ts';
+import type { PrimaryProgress, RecentLog, SidebarView, TierRung } from '../messaging/view.ts';
+import { SIGNED_OUT_VIEW } from '../messaging/view.ts';
+import { type JournalEntry, pendingDelta } from './journal.ts';
+import type { SyncState } from './state.ts';
+
+const RECENT_SHOWN = 10;
+
+interface Bucket {
+  /** The snapshot this bucket starts from, or null when it is stale (a new day or period). */
+  base: ProgressResponse | null;
+  includes: (date: LocalDate) => boolean;
+}
+
+function bucketFor(snapshot: ProgressResponse | undefined, today: LocalDate): Bucket {
+  const current = snapshot && snapshot.period.start <= today && today <= snapshot.period.end;
+  if (current) {
+    const { start, end } = snapshot.period;
+    return { base: snapshot, includes: (d) => start <= d && d <= end };
+  }
+  // Without a current snapshot, count only local logs of today's date (the period is unknown).
+  return { base: null, includes: (d) => d === today };
+}
+
+/** Change in a bucket's count from local logs the base does not reflect. */
+function localChange(
+  journal: JournalEntry[],
+  bucket: Bucket,
+  snapshotSeq: number,
+  tz: string,
+  weight: (entry: JournalEntry) => number,
+): number {
+  let sum = 0;
+  for (const entry of journal) {
+    if (!bucket.includes(localDateOf(entry.event.occurredAt, tz))) continue;
+    const delta = bucket.base
+      ? pendingDelta(entry, snapshotSeq)
+      : entry.status !== 'rejected' && !entry.voided
+        ? 1
+        : 0;
+    sum += delta * weight(entry);
+  }
+  return sum;
+}
+
+function metricOf(snapshot: ProgressResponse | null, metric: string): MetricProgress | undefined {
+  return snapshot?.metrics.find((m) => m.metric === metric);
+}
+
+function primaryProgress(
+  base: MetricProgress | undefined,
+  achieved: number,
+  metric: string,
+  kind: 'count' | 'amount',
+): PrimaryProgress | null {
+  if (!base) return null;
+  const oldShortfall = Math.max(0, base.target - base.achieved);
+  const newShortfall = Math.max(0, base.target - achieved);
+  // The server's remaining workdays are implied by its own figures; scaling keeps them.
+  const needed =
+    oldShortfall > 0
+      ? (base.neededPerWorkday * newShortfall) / oldShortfall
+      : base.neededPerWorkday;
+  return {
+    metric,
+    kind,
+    achieved,
+    target: base.target,
+    percent: base.target > 0 ? (achieved * 100) / base.target : null,
+    expectedByNow: base.expectedByNow,
+    gap: achieved - base.expectedByNow,
+    neededPerWorkday: newShortfall === 0 ? 0 : needed,
+  };
+}
+
+function recentLog(entry: JournalEntry): RecentLog {
+  const e = entry.event;
+  return {
+    id: e.id,
+    metric: e.metric,
+    quantity: e.quantity,
+    occurredAt: e.occurredAt,
+    contactName: e.contact?.name ?? null,
+    contactEmail: e.contact?.email ?? null,
+    title: e.source?.title ?? null,
+    status: entry.status,
+    voided: entry.voided,
+  };
+}
+
+export interface ViewContext {
+  signedIn: boolean;
+  serverUrl: string | null;
+  now: number;
+  /** Used before the member's own time zone is known. */
+  fallbackTimeZone: string;
+}
+
+export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
+  if (!ctx.signedIn) return SIGNED_OUT_VIEW;
+  const settings = state.me?.org.settings;
+  const tz = state.me?.member.timezone ?? ctx.fallbackTimeZone;
+  const today = localDateOf(ctx.now, tz);
+  const snapshotSeq = state.snapshot?.seq ?? -1;
+  const day = bucketFor(state.snapshot?.day, today);
+  const period = bucketFor(state.snapshot?.period, today);
+  const catalog = metricCatalog(settings ?? { customMetrics: [], points: {} });
+  const pointsOf = (metric: string) => catalog.find((m) => m.id === metric)?.points ?? 0;
+  const quantityOf = (metric: string) => (e: JournalEntry) =>
+    e.event.metric === metric ? e.event.quantity : 0;
+  const pointsWeight = (e: JournalEntry) => e.event.quantity * pointsOf(e.event.metric);
+  const change = (bucket: Bucket, weight: (e: JournalEntry) => number) =>
+    localChange(state.journal, bucket, snapshotSeq, tz, weight);
+  const total = (bucket: Bucket, metric: string) =>
+    (metricOf(bucket.base, metric)?.achieved ?? 0) + change(bucket, quantityOf(metric));
+
+  const primaryId = settings?.primaryMetric ?? state.snapshot?.period.primaryMetric ?? 'revenue';
+  const primaryDef = catalog.find((m) => m.id === primaryId);
+  const primary = primaryProgress(
+    metricOf(period.base, primaryId),
+    total(period, primaryId),
+    primaryId,
+    primaryDef?.kind ?? 'amount',
+  );
+  const ladder: TierRung[] = (settings?.tiers.ladder ?? DEFAULT_TIERS).map((r) => ({
+    id: r.id,
+    threshold: r.threshold,
+    name: r.name,
+  }));
+  const tier = primary
+    ? tierStatus({
+        achieved: primary.achieved,
+        target: primary.target,
+        ladder: settings?.tiers.ladder ?? DEFAULT_TIERS,
+      })
+    : null;
+  const rung = (id: string | null) => ladder.find((r) => r.id === id) ?? null;
+
+  const dailyGoal = state.snapshot?.day.points.dailyGoal ?? settings?.dailyPointsGoal ?? 20;
+  const pointsToday = (day.base?.points.today ?? 0) + change(day, pointsWeight);
+  const pointsPeriod = (period.base?.points.period ?? 0) + change(period, pointsWeight);
+  const serverStreak = state.snapshot?.day.streak ?? null;
+
+  return {
+    signedIn: true,
+    memberName: state.me?.member.name ?? null,
+    currency: settings?.currency ?? 'USD',
+    period: period.base?.period ?? null,
+    primary,
+    tier: tier
+      ? { current: rung(tier.current), next: rung(tier.next), toNext: tier.toNext, ladder }
+      : null,
+    counters: catalog.map((m) => ({
+      metric: m.id,
+      label: m.builtin ? null : m.label,
+      kind: m.kind,
+      today: total(day, m.id),
+      period: total(period, m.id),
+      pointsPerUnit: m.points,
+    })),
+    points: { today: pointsToday, period: pointsPeriod, dailyGoal },
+    streak: serverStreak
+      ? day.base
+        ? adjustStreak(serverStreak, pointsToday >= dailyGoal)
+        : { ...serverStreak, atRisk: pointsToday < dailyGoal }
+      : null,
+    recent: state.journal.slice(0, RECENT_SHOWN).map(recentLog),
+    sync: {
+      status: state.unauthorized
+        ? 'unauthorized'
+        : state.outbox.length === 0
+          ? 'synced'
+          : state.failures > 0
+            ? 'offline'
+            : 'pending',
+      pending: state.outbox.length,
+      lastSyncedAt: state.lastSyncedAt,
+      nextAttemptAt:
+        state.outbox.length > 0 && state.nextAttemptAt > 0 ? state.nextAttemptAt : null,
+      lastError: state.lastError,
+    },
+    leaderboardUrl: ctx.serverUrl ? `${ctx.serverUrl}/` : null,
+  };
+}
+
+/**
+ * Today counts toward the streak once it qualifies (spec §2): when local logs make today
+ * qualify (or undo un-qualifies it) before the server has seen them, move the streak by one.
+ */
+function adjustStreak(
+  server: NonNullable<SidebarView['streak']>,
+  qualifiesNow: boolean,
+): NonNullable<SidebarView['streak']> {
+  if (server.atRisk && qualifiesNow) {
+    const current = server.current + 1;
+    return { ...server, current, atRisk: false, longest: Math.max(server.longest, current) };
+  }
+  if (!server.atRisk && !qualifiesNow) {
+    return { ...server, current: Math.max(0, server.current - 1), atRisk: true };
+  }
+  return server;
+}

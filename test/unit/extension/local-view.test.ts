@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { celebrationsFor } from '../../../extension/background/celebrations.ts';
+import type { SidebarView } from '../../../extension/messaging/view.ts';
+import { SyncEngine } from '../../../extension/sync/engine.ts';
+import { memoryStore } from '../../../extension/sync/kv-store.ts';
+import { buildView } from '../../../extension/sync/local-view.ts';
+import { FakeServer, makeEvent } from './fake-server.ts';
+
+const ctx = {
+  signedIn: true,
+  serverUrl: 'http://127.0.0.1:8787',
+  now: Date.parse('2026-11-23T10:00:00Z'),
+  fallbackTimeZone: 'UTC',
+};
+
+function setup() {
+  const server = new FakeServer();
+  const engine = new SyncEngine({
+    store: memoryStore(),
+    api: async () => server.api(),
+    random: () => 0,
+  });
+  const calls = async () =>
+    buildView(await engine.state(), ctx).counters.find((c) => c.metric === 'calls');
+  return { server, engine, calls };
+}
+
+describe('local view (snapshot + local logs)', () => {
+  it('shows logs at once, offline, and the same numbers after sync (never twice)', async () => {
+    const { server, engine, calls } = setup();
+    await engine.log(makeEvent('calls'));
+    await engine.log(makeEvent('calls'));
+    expect((await calls())?.today).toBe(2); // before any sync
+    await engine.flush();
+    expect((await calls())?.period).toBe(2); // now from the snapshot
+
+    server.down = true;
+    await engine.log(makeEvent('calls'));
+    expect((await calls())?.period).toBe(3); // snapshot 2 + one waiting
+    server.down = false;
+    await engine.flush({ force: true });
+    expect((await calls())?.period).toBe(3); // snapshot 3 + nothing
+    expect(server.counted('calls')).toBe(3);
+  });
+
+  it('an undo shows at once and stays right after the void syncs', async () => {
+    const { engine, calls } = setup();
+    const event = makeEvent('calls');
+    await engine.log(event);
+    await engine.flush();
+    await engine.undo(event.id);
+    expect((await calls())?.period).toBe(0); // snapshot still counts it; local undo subtracts
+    await engine.flush();
+    expect((await calls())?.period).toBe(0);
+  });
+
+  it('earns points with the shared metric weights and computes the tier from the ladder', async () => {
+    const { engine } = setup();
+    await engine.log(makeEvent('visits', 2));
+    await engine.log(makeEvent('revenue', 85));
+    await engine.flush();
+    const view = buildView(await engine.state(), ctx);
+    // FakeServer reports points 0; both logs are in its snapshot, so no local points remain.
+    expect(view.points.today).toBe(0);
+    expect(view.primary).toMatchObject({ metric: 'revenue', achieved: 85, target: 100 });
+    expect(view.tier?.current?.id).toBe('base');
+    expect(view.tier?.next?.id).toBe('sprint');
+    expect(view.tier?.toNext).toBe(15);
+
+    await engine.log(makeEvent('visits', 1)); // not synced yet: visit = 5 points
+    expect(buildView(await engine.state(), ctx).points.today).toBe(5);
+  });
+
+  it('signed out shows the signed-out view', async () => {
+    const { engine } = setup();
+    expect(buildView(await engine.state(), { ...ctx, signedIn: false }).signedIn).toBe(false);
+  });
+});
+
+describe('celebrations', () => {
+  const base = (percent: number, tier: string | null): SidebarView =>
+    ({
+      signedIn: true,
+      period: { kind: 'month', start: '2026-11-01', end: '2026-11-30' },
+      primary: {
+        metric: 'revenue',
+        kind: 'amount',
+        achieved: percent,
+        target: 100,
+        percent,
+        expectedByNow: 0,
+        gap: 0,
+        neededPerWorkday: 0,
+      },
+      tier: {
+        current: tier
+          ? { id: tier, threshold: tier === 'base' ? 80 : 100, name: { en: tier, zh: tier } }
+          : null,
+        next: null,
+        toNext: null,
+        ladder: [
+          { id: 'base', threshold: 80, name: { en: 'Base', zh: '基础' } },
+          { id: 'sprint', threshold: 100, name: { en: 'Sprint', zh: '进阶' } },
+        ],
+      },
+    }) as SidebarView;
+
+  it('the first view of a period only records what was already reached', () => {
+    const first = celebrationsFor(base(60, null), null, []);
+    expect(first.celebrations).toEqual([]);
+    expect(first.record?.fired).toEqual([25, 50]);
+  });
+
+  it('crossing a milestone and a tier celebrates once each', () => {
+    const { record } = celebrationsFor(base(60, null), null, []);
+    const next = celebrationsFor(base(82, 'base'), record, []);
+    expect(next.celebrations).toEqual([
+      { kind: 'milestone', threshold: 75 },
+      { kind: 'tier', threshold: 80, tierName: { en: 'base', zh: 'base' } },
+    ]);
+    expect(celebrationsFor(base(82, 'base'), next.record, []).celebrations).toEqual([]);
+  });
+
+  it('milestones the server already fired (another device) are not repeated', () => {
+    const { record } = celebrationsFor(base(60, null), null, []);
+    expect(celebrationsFor(base(76, null), record, [75]).celebrations).toEqual([]);
+  });
+});
