@@ -133,6 +133,18 @@ export function isoWeekdayOfEpochDay(epochDay: number): number {
   return ((((epochDay + 3) % 7) + 7) % 7) + 1;
 }
 
+/** The later of two dates (ISO dates compare correctly as text). */
+export function laterDate(a: LocalDate, b: LocalDate): LocalDate {
+  if (a >= b) return a;
+  return b;
+}
+
+/** The earlier of two dates. */
+export function earlierDate(a: LocalDate, b: LocalDate): LocalDate {
+  if (a <= b) return a;
+  return b;
+}
+
 /** Every date from `start` to `end`, both inclusive; empty when `end` is before `start`. */
 export function eachDay(start: LocalDate, end: LocalDate): LocalDate[] {
   const first = toEpochDay(start);

@@ -87,3 +87,11 @@ function percentileOf(
   const below = ranked.filter((entry) => entry.rank > viewer.rank).length;
   return Math.round((100 * below) / (ranked.length - 1));
 }
+
+/**
+ * The champions of a closed period (月度销冠) or the winners of a competition: everyone ranked
+ * first with a positive value (ties share the honour). Nobody wins a board where nothing happened.
+ */
+export function periodChampions<T extends RankInput>(ranked: readonly Ranked<T>[]): Ranked<T>[] {
+  return ranked.filter((entry) => entry.rank === 1 && entry.value !== null && entry.value > 0);
+}

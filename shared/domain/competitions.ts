@@ -1,0 +1,109 @@
+import type { LocalDate, Period } from '../api/index.ts';
+import { periodContaining, type WorkCalendar } from './calendar.ts';
+import { earlierDate, laterDate } from './dates.ts';
+import type { Ranked, RankInput } from './leaderboard.ts';
+
+// Competitions (spec §2 "Competitions and announcements"): time-boxed contests, one-off or
+// recurring, ranked like leaderboards, shown to a rep as "you are 3rd, 2 visits behind Li Lei,
+// ends Friday".
+
+export type Recurrence = 'once' | 'daily' | 'weekly' | 'monthly';
+
+/** When a competition runs: one round from `start` to `end`, or recurring rounds within them. */
+export type CompetitionSchedule = {
+  start: LocalDate;
+  /** Last day, inclusive; for a recurring competition, null runs it on with no end. */
+  end: LocalDate | null;
+  recurrence: Recurrence;
+};
+
+/** One round of a competition; `start` and `end` are inclusive. */
+export type CompetitionRound = Pick<Period, 'start' | 'end'>;
+
+const ROUND_KIND = { daily: 'day', weekly: 'week', monthly: 'month' } as const;
+
+/**
+ * The round running on `date`, or null when the competition is not on that day. Recurring rounds
+ * follow the team calendar's days, weeks (by its week start) and months, clipped to the schedule,
+ * so a weekly contest created on a Wednesday has a short first round and then runs week by week.
+ * A one-off competition without an end is a RangeError: it would never be decided.
+ */
+export function competitionRound({
+  schedule,
+  date,
+  cal,
+}: {
+  schedule: CompetitionSchedule;
+  date: LocalDate;
+  cal: WorkCalendar;
+}): CompetitionRound | null {
+  if (schedule.recurrence === 'once' && schedule.end === null) {
+    throw new RangeError('a one-off competition needs an end date');
+  }
+  if (schedule.end !== null && schedule.end < schedule.start) {
+    throw new RangeError(
+      `the competition ends (${schedule.end}) before it starts (${schedule.start})`,
+    );
+  }
+  if (date < schedule.start || (schedule.end !== null && date > schedule.end)) return null;
+  if (schedule.recurrence === 'once') return { start: schedule.start, end: schedule.end ?? date };
+  const period = periodContaining(ROUND_KIND[schedule.recurrence], date, cal);
+  return {
+    start: laterDate(period.start, schedule.start),
+    end: schedule.end === null ? period.end : earlierDate(period.end, schedule.end),
+  };
+}
+
+/** The viewer's place in a competition and who to catch next. */
+export type CompetitionStanding = {
+  rank: number;
+  of: number;
+  /** The nearest competitor ranked strictly above, and by how much the viewer trails; null when first. */
+  ahead: { id: string; name: string; value: number | null; by: number } | null;
+};
+
+/**
+ * The viewer's standing in a ranked competition (from `rankEntries`), or null when they are not
+ * in it. `ahead` is the last entry whose value beats the viewer's (ties do not count as ahead).
+ */
+export function competitionStanding<T extends RankInput>({
+  ranked,
+  viewerId,
+}: {
+  ranked: readonly Ranked<T>[];
+  viewerId: string;
+}): CompetitionStanding | null {
+  const viewer = ranked.find((entry) => entry.id === viewerId);
+  if (!viewer) return null;
+  const better = ranked.filter((entry) => entry.rank < viewer.rank);
+  const nearest = better.at(-1);
+  return {
+    rank: viewer.rank,
+    of: ranked.length,
+    ahead: nearest
+      ? {
+          id: nearest.id,
+          name: nearest.name,
+          value: nearest.value,
+          by: (nearest.value ?? 0) - (viewer.value ?? 0),
+        }
+      : null,
+  };
+}
+
+/**
+ * Team-against-team totals: each team's value is the sum of its members' values (members
+ * without a value add nothing; a team where nobody has one has null). Rank the result with
+ * `rankEntries`.
+ */
+export function teamTotals(
+  members: readonly { teamId: string; value: number | null }[],
+  teams: readonly { id: string; name: string }[],
+): { id: string; name: string; value: number | null }[] {
+  return teams.map((team) => {
+    const values = members
+      .filter((m) => m.teamId === team.id && m.value !== null)
+      .map((m) => m.value ?? 0);
+    return { ...team, value: values.length > 0 ? values.reduce((a, b) => a + b, 0) : null };
+  });
+}
