@@ -1,11 +1,4 @@
-import type {
-  Allocation,
-  LocalDate,
-  PacingCurve,
-  Period,
-  PeriodKind,
-  TeamSplit,
-} from '../api/index.ts';
+import type { Allocation, LocalDate, PacingCurve, PeriodKind, TeamSplit } from '../api/index.ts';
 import {
   isWorkday,
   memoForCalendar,
@@ -158,15 +151,6 @@ export function periodTarget(input: DailyTargetsInput): number {
   let sum = 0;
   for (const value of dailyTargets(input).values()) sum += value;
   return sum;
-}
-
-/** Convenience: the target for a resolved period. */
-export function targetForPeriod(
-  targets: readonly ApplicableTarget[],
-  period: Pick<Period, 'start' | 'end'>,
-  cal: WorkCalendar,
-): number {
-  return periodTarget({ targets, start: period.start, end: period.end, cal });
 }
 
 /**

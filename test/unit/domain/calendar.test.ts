@@ -11,6 +11,7 @@ import {
   periodContaining,
   periodFromStart,
   shiftPeriod,
+  weekStartOf,
   workdaysIn,
 } from '../../../shared/domain/index.ts';
 import {
@@ -166,6 +167,15 @@ describe('periodContaining', () => {
         if (kind === 'week') expect(isoWeekday(period.start)).toBe(cal.weekStart);
       }),
     );
+  });
+});
+
+describe('weekStartOf', () => {
+  it('goes back to the configured first weekday', () => {
+    expect(weekStartOf('2026-11-25', 1)).toBe('2026-11-23');
+    expect(weekStartOf('2026-11-23', 1)).toBe('2026-11-23');
+    expect(weekStartOf('2026-11-25', 7)).toBe('2026-11-22');
+    expect(weekStartOf('2027-01-01', 6)).toBe('2026-12-26');
   });
 });
 

@@ -5,12 +5,15 @@ import {
   addMonths,
   dateParts,
   daysBetween,
+  daysInMonth,
   eachDay,
   fromEpochDay,
+  isLeapYear,
   isLocalDate,
   isoWeekday,
   localDateOf,
   localMinutesOf,
+  makeDate,
   offsetAt,
   toEpochDay,
   zonedInstant,
@@ -45,6 +48,21 @@ describe('epoch days', () => {
     expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
     expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
     expect(daysBetween('2028-01-01', '2029-01-01')).toBe(366);
+  });
+
+  it('knows leap years and month lengths', () => {
+    expect([1900, 2000, 2024, 2026, 2100].map(isLeapYear)).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(daysInMonth(2028, 2)).toBe(29);
+    expect(daysInMonth(2026, 2)).toBe(28);
+    expect(daysInMonth(2026, 4)).toBe(30);
+    expect(daysInMonth(2026, 12)).toBe(31);
+    expect(makeDate(987, 3, 4)).toBe('0987-03-04');
   });
 
   it('rejects dates that do not exist', () => {
