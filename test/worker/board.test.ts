@@ -1,0 +1,141 @@
+/** Leaderboard privacy modes, today's points and streak, and change tokens (ETag / 304). */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addMember, addTeam, call, createOrg, event, type MemberFixture } from './helpers.ts';
+
+let managerToken: string;
+let teamId: string;
+/** reps[k] logged k + 1 calls today, so reps[7] ranks 1st and reps[0] 8th. */
+const reps: MemberFixture[] = [];
+
+beforeAll(async () => {
+  const org = await createOrg({ timezone: 'UTC' });
+  managerToken = org.managerToken;
+  teamId = await addTeam(managerToken, org.rootTeamId, 'Big');
+  for (let k = 0; k < 8; k++) {
+    const rep = await addMember(managerToken, teamId, { timezone: 'UTC', name: `Rep ${k}` });
+    reps.push(rep);
+    await call('POST', '/events', {
+      token: rep.token,
+      body: { events: [event({ quantity: k + 1, occurredAt: new Date().toISOString() })] },
+    });
+  }
+});
+
+const setPrivacy = (privacy: string) =>
+  call('PATCH', '/org', { token: managerToken, body: { privacy } });
+const board = (token: string) => call('GET', `/leaderboard?team=${teamId}&by=calls`, { token });
+const names = (body: { entries: { member: { name: string } }[] }) =>
+  body.entries.map((e) => e.member.name);
+
+describe('privacy', () => {
+  it('open: everyone sees everyone', async () => {
+    expect((await setPrivacy('open')).status).toBe(200);
+    const body = (await board(reps[0]?.token ?? '')).body;
+    expect(body.privacy).toBe('open');
+    expect(body.entries).toHaveLength(8);
+    expect(body.entries.map((e: { rank: number }) => e.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('top: a rep sees the top 5, their neighbours and themselves; managers see all', async () => {
+    await setPrivacy('top');
+    const last = (await board(reps[0]?.token ?? '')).body;
+    expect(names(last)).toEqual(['Rep 7', 'Rep 6', 'Rep 5', 'Rep 4', 'Rep 3', 'Rep 1', 'Rep 0']);
+    expect(last.you).toEqual({ rank: 8, percentile: 0, value: 1 });
+    expect((await board(managerToken)).body.entries).toHaveLength(8);
+  });
+
+  it('private: a rep sees only their own rank and percentile', async () => {
+    await setPrivacy('private');
+    const mid = (await board(reps[4]?.token ?? '')).body;
+    expect(names(mid)).toEqual(['Rep 4']);
+    // Rank 4 of 8: 4 of the 7 others are below → 57 %.
+    expect(mid.you).toEqual({ rank: 4, percentile: 57, value: 5 });
+    expect((await board(managerToken)).body.entries).toHaveLength(8);
+    await setPrivacy('open');
+  });
+});
+
+describe('today', () => {
+  it("counts today's points and starts a streak once the goal is reached", async () => {
+    const rep = reps[7] as MemberFixture; // 8 calls = 16 points, goal 20
+    const before = (await call('GET', '/me/progress?period=day', { token: rep.token })).body;
+    expect(before.points.today).toBe(16);
+    expect(before.streak.current).toBe(0);
+    await call('POST', '/events', {
+      token: rep.token,
+      body: {
+        events: [event({ metric: 'meetings', quantity: 2, occurredAt: new Date().toISOString() })],
+      },
+    });
+    const after = (await call('GET', '/me/progress?period=day', { token: rep.token })).body;
+    expect(after.points.today).toBe(22);
+    expect(after.streak).toMatchObject({ current: 1, atRisk: false });
+  });
+
+  it('gives manual logs less when the team says so', async () => {
+    await call('PATCH', '/org', { token: managerToken, body: { manualLogPointsPercent: 50 } });
+    const rep = reps[1] as MemberFixture; // 2 calls logged by hand = 4 points at full weight
+    await call('POST', '/events', {
+      token: rep.token,
+      body: {
+        events: [
+          event({
+            quantity: 1,
+            occurredAt: new Date().toISOString(),
+            source: { app: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/x' },
+          }),
+        ],
+      },
+    });
+    const body = (await call('GET', '/me/progress?period=day', { token: rep.token })).body;
+    // 2 manual calls at 50 % = 2 points, 1 call with evidence = 2 points.
+    expect(body.points.today).toBe(4);
+    await call('PATCH', '/org', { token: managerToken, body: { manualLogPointsPercent: 100 } });
+  });
+});
+
+describe('change tokens', () => {
+  it('answers 304 until something in the org changes', async () => {
+    const rep = reps[2] as MemberFixture;
+    for (const path of ['/me/progress?period=month', `/leaderboard?team=${teamId}`]) {
+      const first = await call('GET', path, { token: rep.token });
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^"v\d+-[0-9a-f]{16}"$/);
+      const same = await call('GET', path, {
+        token: rep.token,
+        headers: { 'if-none-match': etag ?? '' },
+      });
+      expect(same.status).toBe(304);
+      await call('POST', '/events', { token: rep.token, body: { events: [event()] } });
+      const changed = await call('GET', path, {
+        token: rep.token,
+        headers: { 'if-none-match': etag ?? '' },
+      });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).not.toBe(etag);
+    }
+    const progress = await call('GET', '/me/progress', { token: rep.token });
+    expect(progress.body.version).toBe(progress.headers.get('etag'));
+  });
+
+  it('a target change also invalidates', async () => {
+    const rep = reps[3] as MemberFixture;
+    const first = await call('GET', '/me/progress', { token: rep.token });
+    const etag = first.headers.get('etag') ?? '';
+    await call('PUT', '/targets', {
+      token: managerToken,
+      body: {
+        scope: 'member',
+        memberId: rep.id,
+        metric: 'calls',
+        period: { kind: 'year', start: '2026-01-01' },
+        value: 2_000,
+      },
+    });
+    const res = await call('GET', '/me/progress', {
+      token: rep.token,
+      headers: { 'if-none-match': etag },
+    });
+    expect(res.status).toBe(200);
+  });
+});
