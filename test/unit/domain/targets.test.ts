@@ -270,6 +270,44 @@ describe('decomposition invariants (properties)', () => {
     );
   });
 
+  it('team → members → days: every level adds up exactly to the team target', () => {
+    fc.assert(
+      fc.property(
+        anyCalendar,
+        anyRecentDate,
+        fc.constantFrom<PeriodKind>('week', 'month', 'quarter'),
+        fc.integer({ min: 0, max: 1_000_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 12 }),
+        fc.option(anyCurve, { nil: undefined }),
+        (cal, date, kind, value, weights, curve) => {
+          const period = periodContaining(kind, date, cal);
+          const ids = weights.map((_, i) => `m${i}`);
+          const split = {
+            mode: 'weights' as const,
+            weights: Object.fromEntries(ids.map((id, i) => [id, weights[i] ?? 0])),
+          };
+          const allocation = splitTeamTarget(value, ids, split);
+          let total = 0;
+          for (const share of allocation.shares) {
+            const targets = [
+              {
+                period: { kind, start: period.start },
+                value: share.value,
+                curve,
+                source: 'team' as const,
+              },
+            ];
+            const days = dailyTargets({ targets, start: period.start, end: period.end, cal });
+            expect(sum(days.values())).toBe(share.value);
+            total += sum(days.values());
+          }
+          expect(total).toBe(value);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('mixed member and team targets: any range sums to its days, split anywhere', () => {
     fc.assert(
       fc.property(
