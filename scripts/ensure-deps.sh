@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 stamp=node_modules/.pacer-installed
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   echo "pacer: installing npm packages…"
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm install`, not `npm ci`: npm 11 writes lockfiles without other platforms' optional
+  # packages, which `npm ci` then refuses; install follows the lockfile and leaves it unchanged.
+  npm install --no-audit --no-fund --loglevel=error
   touch "$stamp"
 fi
 if [ -z "$PACER_SKIP_CHROMIUM" ] && ! command -v chromium >/dev/null 2>&1; then
