@@ -17,10 +17,13 @@ import { meRoutes } from './routes/me.ts';
 import { membersRoutes } from './routes/members.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { orgRoutes, orgsRoutes } from './routes/orgs.ts';
+import { pageRoutes } from './routes/page.ts';
+import { exportRoutes } from './routes/page-export.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { sessionRoutes, signinRoutes } from './routes/session.ts';
 import { targetsRoutes } from './routes/targets.ts';
 import { teamsRoutes } from './routes/teams.ts';
+import { tvInfoRoutes, tvLinksRoutes } from './routes/tv-links.ts';
 
 /** 500 events of ordinary size are ~150 KB; 1 MB leaves room and stops abuse. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -57,6 +60,10 @@ export const app = base
   .route('/api/v1/targets', targetsRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)
   .route('/api/v1/session', sessionRoutes)
+  .route('/api/v1/tv-links', tvLinksRoutes)
+  .route('/api/v1/tv', tvInfoRoutes)
+  .route('/api/v1/page', pageRoutes)
+  .route('/api/v1/export', exportRoutes)
   .route('/', signinRoutes)
   .route('/api/v1', openapiRoutes);
 

@@ -12,6 +12,7 @@ import { members, orgs, tokens } from '../db/schema.ts';
 import { constantTimeEqual, sha256Hex } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import { sessionCookieResolver } from '../lib/sessions.ts';
+import { tvLinkResolver } from '../lib/tv-links.ts';
 import { rateLimit } from './rate-limit.ts';
 
 /** Returns the caller, `null` when the request carries no credentials of this kind, or throws. */
@@ -52,8 +53,12 @@ export const bearerTokenResolver: CallerResolver = async (c) => {
   };
 };
 
-// The page's cookie session comes second: an explicit bearer token always wins.
-export const callerResolvers: CallerResolver[] = [bearerTokenResolver, sessionCookieResolver];
+// An explicit bearer token wins; a TV link (read-only, one team) before the page's cookie session.
+export const callerResolvers: CallerResolver[] = [
+  bearerTokenResolver,
+  tvLinkResolver,
+  sessionCookieResolver,
+];
 
 /** Requires a member of any role; sets `c.var.caller` and applies the per-credential budget. */
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {

@@ -19,7 +19,7 @@ import { validate } from '../middleware/validate.ts';
 import { membersRollups, type RollupRow } from '../queries/rollups.ts';
 import { findTeam, managedTeamIds, subtreeIds, type TeamRow } from '../queries/teams.ts';
 
-function ancestorIds(teams: TeamRow[], teamId: string): Set<string> {
+export function ancestorIds(teams: TeamRow[], teamId: string): Set<string> {
   const ids = new Set<string>();
   let current: TeamRow | undefined = teams.find((t) => t.id === teamId);
   while (current && !ids.has(current.id)) {

@@ -20,14 +20,19 @@ export class ApiFailure extends Error {
 }
 
 let csrfToken: string | null = null;
-/** Bearer credential for read-only TV links (they have no cookie session). */
+/** A token sent once as Authorization (token sign-in). */
 let bearer: string | null = null;
+/** A read-only TV link's token (TV mode has no cookie session). */
+let tvToken: string | null = null;
 
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 export const setBearer = (token: string | null) => {
   bearer = token;
+};
+export const setTvToken = (token: string | null) => {
+  tvToken = token;
 };
 
 const etagCache = new Map<string, { etag: string; body: unknown }>();
@@ -48,6 +53,7 @@ async function failureOf(res: Response): Promise<ApiFailure> {
 function headersFor(method: string, extra?: Record<string, string>): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json', ...extra };
   if (bearer) headers.authorization = `Bearer ${bearer}`;
+  if (tvToken) headers['x-pacer-tv'] = tvToken;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   return headers;
 }

@@ -10,6 +10,7 @@ import {
   type PeriodKind,
   PutTargetResponse,
   type TeamSplit,
+  type TeamView,
 } from '../../../../shared/api/index.ts';
 import {
   periodContaining,
@@ -29,6 +30,25 @@ type Mode = TeamSplit['mode'];
 /** Amounts are typed in major units (¥) and stored in minor units (fen). */
 const unitScale = (settings: OrgSettings, metric: string) =>
   metricKind(settings, metric) === 'amount' ? 100 : 1;
+
+/**
+ * The ids of `rootId` and the teams below it: who shares a team target is the active reps of
+ * the whole subtree (as the worker's allocation does).
+ */
+function subtreeOf(all: readonly TeamView[], rootId: string): Set<string> {
+  const ids = new Set([rootId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const team of all) {
+      if (team.parentId !== null && ids.has(team.parentId) && !ids.has(team.id)) {
+        ids.add(team.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}
 
 /** Days of the period grouped into bars: days for a week or month, months for longer periods. */
 function timeBuckets(daily: Map<string, number>, kind: PeriodKind) {
@@ -68,10 +88,8 @@ export function TargetEditor() {
   const [shares, setShares] = useState<Record<string, number>>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const members = useAsync(
-    () => get(ListMembersResponse, withQuery('/api/v1/members', { team: teamId })),
-    teamId,
-  );
+  // Every member the manager manages; the split is over the active reps of the team's subtree.
+  const members = useAsync(() => get(ListMembersResponse, '/api/v1/members'), 'members');
   const current = useAsync(
     () => get(GetTargetsResponse, withQuery('/api/v1/targets', { team: teamId, metric, date })),
     `${teamId}|${metric}|${date}|${status?.text ?? ''}`,
@@ -86,8 +104,9 @@ export function TargetEditor() {
   const show = (v: number) =>
     formatMetricValue(v, metricKind(settings, metric), settings.currency, lang);
   const team = teams.value.find((x) => x.id === teamId);
+  const below = subtreeOf(teams.value, teamId);
   const teamMembers = (members.data?.members ?? []).filter(
-    (x) => x.active && x.teamId === teamId && x.role === 'rep',
+    (x) => x.active && x.role === 'rep' && below.has(x.teamId),
   );
   const split: TeamSplit =
     mode === 'equal'

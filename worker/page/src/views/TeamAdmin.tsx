@@ -90,35 +90,37 @@ function Invites() {
           {m.createInvite}
         </button>
       </form>
-      <table class="plain invites">
-        <thead>
-          <tr>
-            <th scope="col">{m.code}</th>
-            <th scope="col">{t.value.team}</th>
-            <th scope="col">{m.role}</th>
-            <th scope="col">{m.expires}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {live.map((i) => (
-            <tr key={i.code} data-code={i.code}>
-              <td>
-                <code>{i.code}</code>
-              </td>
-              <td>{teamName(i.teamId)}</td>
-              <td>{i.role === 'rep' ? m.rep : m.manager}</td>
-              <td>{i.expiresAt.slice(0, 10)}</td>
-              <td class="actions">
-                <CopyButton text={i.code} />
-                <button type="button" onClick={() => void revoke(i.code)}>
-                  {m.revoke}
-                </button>
-              </td>
+      <div class="scroll">
+        <table class="plain invites">
+          <thead>
+            <tr>
+              <th scope="col">{m.code}</th>
+              <th scope="col">{t.value.team}</th>
+              <th scope="col">{m.role}</th>
+              <th scope="col">{m.expires}</th>
+              <th scope="col" />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {live.map((i) => (
+              <tr key={i.code} data-code={i.code}>
+                <td>
+                  <code>{i.code}</code>
+                </td>
+                <td>{teamName(i.teamId)}</td>
+                <td>{i.role === 'rep' ? m.rep : m.manager}</td>
+                <td>{i.expiresAt.slice(0, 10)}</td>
+                <td class="actions">
+                  <CopyButton text={i.code} />
+                  <button type="button" onClick={() => void revoke(i.code)}>
+                    {m.revoke}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -139,58 +141,60 @@ function Members() {
   return (
     <section class="card" aria-labelledby="members-title">
       <h2 id="members-title">{m.members}</h2>
-      <table class="plain members">
-        <thead>
-          <tr>
-            <th scope="col">{t.value.table.member}</th>
-            <th scope="col">{m.role}</th>
-            <th scope="col">{t.value.team}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data?.members ?? []).map((x) => (
-            <tr key={x.id} data-member={x.id}>
-              <td>
-                {x.name}
-                <div class="muted small">{x.email}</div>
-              </td>
-              <td>
-                <select
-                  aria-label={`${m.role}: ${x.name}`}
-                  value={x.role}
-                  disabled={x.id === self}
-                  onChange={(e) => void change(x.id, { role: e.currentTarget.value as Role })}
-                >
-                  <option value="rep">{m.rep}</option>
-                  <option value="manager">{m.manager}</option>
-                </select>
-              </td>
-              <td>
-                <select
-                  aria-label={`${t.value.team}: ${x.name}`}
-                  value={x.teamId}
-                  disabled={x.id === self}
-                  onChange={(e) => void change(x.id, { teamId: e.currentTarget.value })}
-                >
-                  {teams.value.map((team) => (
-                    <option key={team.id} value={team.id}>
-                      {team.name}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td class="actions">
-                {x.id !== self && (
-                  <button type="button" onClick={() => void remove(x.id)}>
-                    {m.remove}
-                  </button>
-                )}
-              </td>
+      <div class="scroll">
+        <table class="plain members">
+          <thead>
+            <tr>
+              <th scope="col">{t.value.table.member}</th>
+              <th scope="col">{m.role}</th>
+              <th scope="col">{t.value.team}</th>
+              <th scope="col" />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(list.data?.members ?? []).map((x) => (
+              <tr key={x.id} data-member={x.id}>
+                <td>
+                  {x.name}
+                  <div class="muted small">{x.email}</div>
+                </td>
+                <td>
+                  <select
+                    aria-label={`${m.role}: ${x.name}`}
+                    value={x.role}
+                    disabled={x.id === self}
+                    onChange={(e) => void change(x.id, { role: e.currentTarget.value as Role })}
+                  >
+                    <option value="rep">{m.rep}</option>
+                    <option value="manager">{m.manager}</option>
+                  </select>
+                </td>
+                <td>
+                  <select
+                    aria-label={`${t.value.team}: ${x.name}`}
+                    value={x.teamId}
+                    disabled={x.id === self}
+                    onChange={(e) => void change(x.id, { teamId: e.currentTarget.value })}
+                  >
+                    {teams.value.map((team) => (
+                      <option key={team.id} value={team.id}>
+                        {team.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td class="actions">
+                  {x.id !== self && (
+                    <button type="button" onClick={() => void remove(x.id)}>
+                      {m.remove}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

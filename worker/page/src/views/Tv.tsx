@@ -6,21 +6,52 @@
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
 import { LeaderboardResponse, OrgSettings } from '../../../../shared/api/index.ts';
-import { ApiFailure, getJson } from '../api.ts';
+import { ApiFailure, get, getJson, setTvToken, withQuery } from '../api.ts';
 import { LeaderboardTable } from '../components/LeaderboardTable.tsx';
 import { formatCompactAmount, formatCount, formatPercent } from '../format.ts';
 import { locale, t } from '../i18n/index.ts';
 import { metricKind, metricLabel } from '../metrics.ts';
 import { boardMetric } from './Overview.tsx';
 
-export const TvBoardResponse = z.object({
+const TvInfo = z.object({
+  team: z.object({ id: z.string(), name: z.string() }),
   org: z.object({ name: z.string(), settings: OrgSettings }),
-  leaderboard: LeaderboardResponse,
-  activity: LeaderboardResponse,
-  activityTotals: z.record(z.string(), z.number()),
-  version: z.string(),
 });
-type TvBoard = z.infer<typeof TvBoardResponse>;
+const ActivityTotals = z.object({ date: z.string(), totals: z.record(z.string(), z.number()) });
+
+interface TvBoard {
+  org: { name: string; settings: OrgSettings };
+  leaderboard: LeaderboardResponse;
+  activity: LeaderboardResponse;
+  activityTotals: Record<string, number>;
+}
+
+/** One refresh: three conditional GETs; each answers 304 (one small read) when nothing changed. */
+async function loadBoard(
+  info: z.infer<typeof TvInfo>,
+): Promise<{ board: TvBoard; changed: boolean }> {
+  const team = info.team.id;
+  const [leaderboard, activity, totals] = await Promise.all([
+    getJson(
+      LeaderboardResponse,
+      withQuery('/api/v1/leaderboard', { team, period: 'month', by: 'attainment' }),
+    ),
+    getJson(
+      LeaderboardResponse,
+      withQuery('/api/v1/leaderboard', { team, period: 'day', by: 'points' }),
+    ),
+    getJson(ActivityTotals, withQuery('/api/v1/page/activity', { team })),
+  ]);
+  return {
+    board: {
+      org: info.org,
+      leaderboard: leaderboard.data,
+      activity: activity.data,
+      activityTotals: totals.data.totals,
+    },
+    changed: leaderboard.changed || activity.changed || totals.changed,
+  };
+}
 
 const TV_ENTRIES = 12;
 
@@ -106,15 +137,18 @@ export function TvApp({ token }: { token: string }) {
 
   useEffect(() => {
     document.body.classList.add('tv');
+    setTvToken(token);
     let stopped = false;
+    let info: z.infer<typeof TvInfo> | undefined;
     const poll = async () => {
       try {
-        const result = await getJson(TvBoardResponse, `/api/v1/tv/${token}/board`);
+        info ??= await get(TvInfo, '/api/v1/tv/info');
+        const result = await loadBoard(info);
         if (stopped) return;
-        if (result.changed) setBoard(result.data);
+        if (result.changed) setBoard(result.board);
         setUpdatedAt(new Date());
       } catch (error) {
-        if (error instanceof ApiFailure && (error.status === 401 || error.status === 404)) {
+        if (error instanceof ApiFailure && (error.status === 401 || error.status === 403)) {
           setInvalid(true);
         }
       }
@@ -135,7 +169,7 @@ export function TvApp({ token }: { token: string }) {
   if (invalid) return <p class="tv-invalid">{t.value.tv.invalid}</p>;
   if (!board) return <p class="tv-invalid">{t.value.loading}</p>;
   return (
-    <div class="tv-root" data-version={board.version}>
+    <div class="tv-root">
       {screen === 'leaderboard' ? (
         <LeaderboardScreen board={board} />
       ) : (

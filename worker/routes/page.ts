@@ -1,0 +1,110 @@
+/**
+ * Reads only the leaderboard page needs, from rollups (never raw events):
+ * `GET /api/v1/page/trends` – each visible member's daily totals of one metric (sparklines);
+ * `GET /api/v1/page/activity` – a team's totals per metric for one day (the TV activity board).
+ * Who may see what follows the leaderboard: managers their teams, reps their own team and the
+ * teams above it, and other reps' rows only when the team's privacy is `open`.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { Id, LocalDate, MetricId } from '../../shared/api/index.ts';
+import { daysBetween, eachDay, localDateOf } from '../../shared/domain/dates.ts';
+import type { AppEnv, Caller, MemberRow } from '../context.ts';
+import { forbidden } from '../lib/errors.ts';
+import { changeToken, notModified } from '../lib/etag.ts';
+import { requireMember } from '../middleware/auth.ts';
+import { validate } from '../middleware/validate.ts';
+import { loadActiveMembers } from '../queries/members.ts';
+import { membersRollups } from '../queries/rollups.ts';
+import { findTeam, loadTeams, managedTeamIds, subtreeIds } from '../queries/teams.ts';
+import { ancestorIds } from './leaderboard.ts';
+
+const MAX_TREND_DAYS = 366;
+
+/**
+ * The reps of `teamId`'s subtree whose rows the caller may see, and whether they see the whole
+ * team. Cost: the org's teams and active members.
+ */
+async function boardMembers(
+  c: { var: { db: AppEnv['Variables']['db'] } },
+  caller: Caller,
+  teamId: string,
+): Promise<{ reps: MemberRow[]; wholeTeam: boolean }> {
+  const db = c.var.db;
+  const [teams, members] = await Promise.all([
+    loadTeams(db, caller.org.id),
+    loadActiveMembers(db, caller.org.id),
+  ]);
+  const team = findTeam(teams, teamId);
+  const managerView = managedTeamIds(caller, teams).has(team.id);
+  if (!managerView && !ancestorIds(teams, caller.member.teamId).has(team.id)) {
+    throw forbidden('this team is not yours');
+  }
+  const below = subtreeIds(teams, team.id);
+  const reps = members.filter((m) => m.role === 'rep' && below.has(m.teamId));
+  if (managerView || caller.settings.privacy === 'open') return { reps, wholeTeam: true };
+  return { reps: reps.filter((m) => m.id === caller.member.id), wholeTeam: false };
+}
+
+const TrendsQuery = z
+  .object({ team: Id, from: LocalDate, to: LocalDate, metric: MetricId })
+  .refine((q) => q.from <= q.to, 'from must not be after to')
+  .refine((q) => daysBetween(q.from, q.to) < MAX_TREND_DAYS, `at most ${MAX_TREND_DAYS} days`);
+
+const ActivityQuery = z.object({ team: Id, date: LocalDate.optional() });
+
+export const pageRoutes = new Hono<AppEnv>()
+  .use(requireMember)
+  .get('/trends', validate('query', TrendsQuery), async (c) => {
+    const q = c.req.valid('query');
+    const caller = c.var.caller;
+    const etag = await changeToken(caller.org.version, ['trends', caller.member.id, q]);
+    const unchanged = notModified(c, etag);
+    if (unchanged) return unchanged;
+    const { reps } = await boardMembers(c, caller, q.team);
+    // Cost: one rollup row per member × day × metric with activity in the range.
+    const rows = await membersRollups(
+      c.var.db,
+      reps.map((m) => m.id),
+      q.from,
+      q.to,
+    );
+    const days = eachDay(q.from, q.to);
+    const index = new Map(days.map((d, i) => [d, i]));
+    const series: Record<string, number[]> = {};
+    for (const m of reps) series[m.id] = days.map(() => 0);
+    for (const r of rows) {
+      const at = index.get(r.localDate);
+      const line = series[r.memberId];
+      if (r.metric === q.metric && at !== undefined && line) line[at] = r.total;
+    }
+    c.header('etag', etag);
+    c.header('cache-control', 'no-cache');
+    return c.json({ metric: q.metric, from: q.from, to: q.to, days, series }, 200);
+  })
+  .get('/activity', validate('query', ActivityQuery), async (c) => {
+    const q = c.req.valid('query');
+    const caller = c.var.caller;
+    const date = q.date ?? localDateOf(new Date(), caller.settings.calendar.timezone);
+    const etag = await changeToken(caller.org.version, [
+      'activity',
+      caller.member.id,
+      q.team,
+      date,
+    ]);
+    const unchanged = notModified(c, etag);
+    if (unchanged) return unchanged;
+    const { reps, wholeTeam } = await boardMembers(c, caller, q.team);
+    if (!wholeTeam) throw forbidden('your team shows reps only their own figures');
+    const rows = await membersRollups(
+      c.var.db,
+      reps.map((m) => m.id),
+      date,
+      date,
+    );
+    const totals: Record<string, number> = {};
+    for (const r of rows) totals[r.metric] = (totals[r.metric] ?? 0) + r.total;
+    c.header('etag', etag);
+    c.header('cache-control', 'no-cache');
+    return c.json({ date, totals }, 200);
+  });
