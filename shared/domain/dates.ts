@@ -165,7 +165,7 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
 
 // ---- Time zones (Intl only) ----
 
-/** Anything that names an instant: a Date, epoch milliseconds, or an ISO 8601 string with offset. */
+/** An instant: a Date, epoch milliseconds, or an ISO 8601 string with time and offset. */
 export type InstantLike = Date | number | string;
 
 type WallClock = DateParts & { hour: number; minute: number; second: number };
@@ -192,7 +192,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+// Without an offset, Date.parse reads a time in the runtime's own zone: the worker and a browser
+// would then disagree on the instant, so such strings are refused.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
 function toEpochMs(instant: InstantLike): number {
+  if (typeof instant === 'string') {
+    if (!ISO_INSTANT.test(instant)) {
+      throw new RangeError(
+        `an instant needs ISO 8601 with a time and an offset (Z or ±HH:MM): ${instant}`,
+      );
+    }
+    // Date.parse rolls 2026-02-30 over into March; a date that does not exist is refused.
+    dateParts(instant.slice(0, 10));
+  }
   const ms =
     instant instanceof Date
       ? instant.getTime()

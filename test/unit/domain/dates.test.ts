@@ -124,8 +124,13 @@ describe('time zones', () => {
     expect(localMinutesOf('2026-03-08T07:00:00Z', 'America/New_York')).toBe(180);
   });
 
-  it('rejects an invalid instant', () => {
+  it('rejects an invalid instant, and a time without an offset (it would depend on the runtime)', () => {
     expect(() => localDateOf('not a time', 'UTC')).toThrow(RangeError);
+    expect(() => localDateOf('2026-11-23T10:00:00', 'UTC')).toThrow(/offset/);
+    expect(() => localDateOf('2026-11-23', 'UTC')).toThrow(/offset/);
+    expect(() => localDateOf('2026-02-30T10:00:00Z', 'UTC')).toThrow(RangeError);
+    expect(localDateOf('2026-11-23T23:00:00.000+0100', 'UTC')).toBe('2026-11-23');
+    expect(localDateOf(Date.parse('2026-11-23T12:00:00Z'), 'UTC')).toBe('2026-11-23');
   });
 
   it('finds the instant of a wall-clock time on ordinary days', () => {
