@@ -90,7 +90,8 @@ function computeSpread(target: TargetToSpread, cal: WorkCalendar): Map<LocalDate
   const usable = weights.some((w) => w > 0)
     ? weights
     : days.map((d) => (spreadDays.has(d) ? 1 : 0));
-  const parts = largestRemainder(target.value, usable);
+  // Days are a sequence in time: left-over units are spread evenly, not heaped on the first days.
+  const parts = largestRemainder(target.value, usable, { ties: 'spread' });
   return new Map(days.map((day, i) => [day, parts[i] ?? 0]));
 }
 

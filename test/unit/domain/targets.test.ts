@@ -29,8 +29,8 @@ const THIRDS: PacingCurve = [
 ];
 
 describe('spreadTarget', () => {
-  it('spreads equally over the workdays of the period, leftovers to the first days', () => {
-    // November 2026 has 21 workdays; 100,000 / 21 = 4,761.9…
+  it('spreads equally over the workdays of the period, leftover units evenly in time', () => {
+    // November 2026 has 21 workdays; 100,000 / 21 = 4,761.9…: 19 days get 4,762, two get 4,761.
     const spread = spreadTarget(
       { period: { kind: 'month', start: '2026-11-01' }, value: 100_000 },
       STANDARD,
@@ -38,11 +38,28 @@ describe('spreadTarget', () => {
     expect(spread.size).toBe(30);
     expect(sum(spread.values())).toBe(100_000);
     expect(spread.get('2026-11-01')).toBe(0);
-    expect(spread.get('2026-11-02')).toBe(4762);
-    expect(spread.get('2026-11-26')).toBe(4762); // the 19th workday, last to get a leftover unit
-    expect(spread.get('2026-11-27')).toBe(4761);
-    expect(spread.get('2026-11-30')).toBe(4761);
     expect(spread.get('2026-11-28')).toBe(0);
+    const workdayParts = [...spread.values()].filter((v) => v > 0);
+    expect(workdayParts.filter((v) => v === 4762)).toHaveLength(19);
+    const short = [...spread.entries()].filter(([, v]) => v === 4761).map(([d]) => d);
+    // The two short days are ten workdays apart (the 1st and the 11th), not both at the month's end.
+    expect(short).toEqual(['2026-11-02', '2026-11-16']);
+  });
+
+  it('never lets a small target fall due early: every prefix stays within one unit of pace', () => {
+    // 220 visits over 2026's ~250 workdays: by-index ties would make all 220 due by mid-December.
+    const spread = spreadTarget(
+      { period: { kind: 'year', start: '2026-01-01' }, value: 220 },
+      STANDARD,
+    );
+    const workdays = [...spread.entries()].filter(([d]) => isWorkday(d, STANDARD));
+    let running = 0;
+    for (const [i, [, v]] of workdays.entries()) {
+      running += v;
+      const ideal = (220 * (i + 1)) / workdays.length;
+      expect(Math.abs(running - ideal)).toBeLessThan(1);
+    }
+    expect(running).toBe(220);
   });
 
   it('weights a month 30 % / 50 % / 20 % over its first ten days / middle / last days', () => {
@@ -103,8 +120,10 @@ describe('spreadTarget', () => {
     const target = { period: { kind: 'week' as const, start: '2026-11-23' }, value: 5 };
     expect(spreadTarget(target, cal).get('2026-11-26')).toBe(1);
     cal.holidays = ['2026-11-26'];
-    expect(spreadTarget(target, cal).get('2026-11-26')).toBe(0);
-    expect(spreadTarget(target, cal).get('2026-11-23')).toBe(2);
+    const changed = spreadTarget(target, cal);
+    expect(changed.get('2026-11-26')).toBe(0);
+    // 5 over the 4 workdays left: the leftover unit falls on the Friday, where the pace reaches 5.
+    expect([...changed.values()]).toEqual([1, 1, 1, 0, 2, 0, 0]);
   });
 
   it('normalises a start inside the period', () => {
