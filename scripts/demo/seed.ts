@@ -127,13 +127,13 @@ export async function seedDemo(base: string, stateFile: string): Promise<DemoCre
         });
       }
     }
-    // ¥12M per team per year (minor units), split equally over the team's reps.
+    // ¥28M per team per year (minor units), split equally over the team's reps.
     await api(base, 'PUT', '/targets', managerToken, {
       scope: 'team',
       teamId,
       metric: 'revenue',
       period: { kind: 'year', start: `${now.year}-01-01` },
-      value: 12_000_000 * 100,
+      value: 28_000_000 * 100,
       split: { mode: 'equal' },
     });
   }
