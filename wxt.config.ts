@@ -15,7 +15,8 @@ const builtinSites = ['https://mail.google.com/*'];
 
 export default defineConfig({
   srcDir: 'extension',
-  outDir: '.output',
+  // PACER_OUT_DIR lets the e2e tests build their own copy without touching the dev build.
+  outDir: process.env.PACER_OUT_DIR ?? '.output',
   publicDir: 'extension/public',
   modules: [],
   // Explicit imports everywhere: a reader sees where each name comes from.

@@ -32,3 +32,14 @@ export function metricLabel(
 }
 
 export type { MessageKey };
+
+/** A metric as one unit of activity ("call"), for messages like "Logged call for Ada". */
+export function metricUnit(
+  t: Translate,
+  language: Language,
+  metric: string,
+  custom: { en: string; zh: string } | null,
+): string {
+  const key = `unit_${metric}` as MessageKey;
+  return !custom && key in en ? t(key) : metricLabel(t, language, metric, custom);
+}

@@ -29,7 +29,7 @@ export class LogButtons {
   show(
     record: PageRecord | null,
     buttons: LogButton[],
-    onLog: (metric: string, label: string, record: PageRecord) => void,
+    onLog: (metric: string, record: PageRecord) => void,
   ): void {
     if (record && this.#host?.isConnected && this.#key === record.key) return;
     this.remove();
@@ -48,7 +48,7 @@ export class LogButtons {
       el.type = 'button';
       el.textContent = button.label;
       el.dataset.metric = button.metric;
-      el.addEventListener('click', () => onLog(button.metric, button.label, record));
+      el.addEventListener('click', () => onLog(button.metric, record));
       shadow.append(el);
     }
     record.anchor.after(host);

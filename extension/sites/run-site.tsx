@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { metricUnit } from '../i18n/index.ts';
 import type { MessageReply, PageMessage, TabMessage } from '../messaging/messages.ts';
 import { PREFS_KEY, type Prefs, withDefaults } from '../messaging/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../messaging/view.ts';
@@ -35,7 +36,6 @@ function logFromRecord(
   store: SidebarStore,
   adapter: SiteAdapter,
   metric: string,
-  label: string,
   record: PageRecord,
 ): void {
   store.log(
@@ -49,7 +49,7 @@ function logFromRecord(
         ...(record.subject ? { title: record.subject } : {}),
       },
     },
-    label,
+    metricUnit(store.t.value, store.language.value, metric, null),
   );
 }
 
@@ -59,9 +59,9 @@ function wireRecords(ctx: ContentScriptContext, adapter: SiteAdapter, store: Sid
   const labels = () =>
     ONE_CLICK_METRICS.map((b) => ({ metric: b.metric, label: store.t.value(b.key) }));
   const show = () =>
-    buttons.show(current, labels(), (metric, label, record) => {
-      logFromRecord(store, adapter, metric, label, record);
-    });
+    buttons.show(current, labels(), (metric, record) =>
+      logFromRecord(store, adapter, metric, record),
+    );
   watchRecords(adapter, document, ctx.signal, (record) => {
     current = record;
     show();
@@ -138,9 +138,12 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
 
   const logCall = () => {
     const record = records.current();
-    const label = store.t.value('logCall');
-    if (record) logFromRecord(store, adapter, 'calls', label, record);
-    else store.log({ metric: 'calls', quantity: 1, source: { app: adapter.id } }, label);
+    if (record) logFromRecord(store, adapter, 'calls', record);
+    else
+      store.log(
+        { metric: 'calls', quantity: 1, source: { app: adapter.id } },
+        metricUnit(store.t.value, store.language.value, 'calls', null),
+      );
   };
   const listener = onTabMessage(store, logCall);
   browser.runtime.onMessage.addListener(listener);

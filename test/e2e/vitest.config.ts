@@ -1,15 +1,16 @@
 import { defineProject } from 'vitest/config';
 
-// Browser tests: the built extension and the leaderboard page in real Chromium against the real
-// worker (wrangler dev + local D1). One file at a time: each starts its own worker and browser.
+// Real Chromium + the real built extension + the real worker (wrangler dev, local D1).
+// Files run one after another: each starts its own browser and server.
 export default defineProject({
   test: {
     name: 'e2e',
     root: new URL('../..', import.meta.url).pathname,
     include: ['test/e2e/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    globalSetup: ['test/e2e/support/global-setup.ts'],
     fileParallelism: false,
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

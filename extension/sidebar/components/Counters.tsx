@@ -1,5 +1,5 @@
 /** Today's and the period's counters per activity, each with a quick +1. */
-import { metricLabel } from '../../i18n/index.ts';
+import { metricLabel, metricUnit } from '../../i18n/index.ts';
 import type { SidebarStore } from '../store.ts';
 
 export function Counters({ store, app }: { store: SidebarStore; app: string }) {
@@ -37,7 +37,10 @@ export function Counters({ store, app }: { store: SidebarStore; app: string }) {
                     aria-label={t('plusOne', { metric: label })}
                     data-testid={`pacer-plus-${c.metric}`}
                     onClick={() =>
-                      store.log({ metric: c.metric, quantity: 1, source: { app } }, label)
+                      store.log(
+                        { metric: c.metric, quantity: 1, source: { app } },
+                        metricUnit(t, store.language.value, c.metric, c.label),
+                      )
                     }
                   >
                     +1

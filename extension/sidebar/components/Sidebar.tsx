@@ -28,7 +28,7 @@ export function Sidebar({ store, app }: { store: SidebarStore; app: string }) {
   const prefs = store.prefs.value;
   return (
     <aside
-      class={`pacer ${prefs.side} theme-${prefs.theme}`}
+      class={`pacer ${prefs.side} theme-${prefs.theme} ${prefs.collapsed ? 'collapsed' : 'expanded'}`}
       style={{ top: `${prefs.collapsed ? prefs.top : 16}px` }}
       aria-label={store.t.value('sidebar')}
       lang={store.language.value === 'zh_CN' ? 'zh-CN' : 'en'}

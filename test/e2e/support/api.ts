@@ -1,0 +1,47 @@
+/** Direct calls to the real API for test set-up and for checking what reached the server. */
+
+import type { RecentEventsResponse } from '../../../shared/api/events.ts';
+import type { CreateOrgResponse } from '../../../shared/api/orgs.ts';
+
+async function call<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  const res = await fetch(url, { ...init, headers });
+  const body = await res.json();
+  if (!res.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url} → ${res.status} ${JSON.stringify(body)}`);
+  return body as T;
+}
+
+export function createOrg(server: string): Promise<CreateOrgResponse> {
+  return call(`${server}/api/v1/orgs`, {
+    method: 'POST',
+    body: JSON.stringify({
+      name: 'Acme Trading',
+      timezone: 'Asia/Shanghai',
+      currency: 'CNY',
+      manager: { name: 'Zhang Wei', email: 'zhang.wei@example.cn' },
+    }),
+  });
+}
+
+/** A team revenue target for the current month (so the sidebar shows a primary bar). */
+export async function setMonthTarget(server: string, token: string, teamId: string, value: number) {
+  const now = new Date();
+  const start = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  await call(`${server}/api/v1/targets`, {
+    method: 'PUT',
+    token,
+    body: JSON.stringify({
+      scope: 'team',
+      teamId,
+      metric: 'revenue',
+      period: { kind: 'month', start },
+      value,
+    }),
+  });
+}
+
+export function recentEvents(server: string, token: string): Promise<RecentEventsResponse> {
+  return call(`${server}/api/v1/me/events?limit=200`, { token });
+}

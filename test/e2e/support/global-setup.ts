@@ -1,0 +1,40 @@
+/**
+ * Builds the extension once for all e2e files. The API server's port is chosen here and baked
+ * into the build's host permissions (the browser cannot answer a permission prompt in a test),
+ * then handed to the tests with `provide`.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort, repoRoot } from '../../support/worker-server.ts';
+
+export const E2E_OUT_DIR = '.output/e2e';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiPort: number;
+    extensionDir: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  const apiPort = await freePort();
+  const result = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules/wxt/bin/wxt.mjs'), 'build'],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        PACER_OUT_DIR: E2E_OUT_DIR,
+        PACER_API_ORIGINS: `http://127.0.0.1:${apiPort}`,
+      },
+    },
+  );
+  if (result.status !== 0) {
+    throw new Error(`extension build failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  project.provide('apiPort', apiPort);
+  project.provide('extensionDir', join(repoRoot, E2E_OUT_DIR, 'chrome-mv3'));
+}
