@@ -1,5 +1,6 @@
 // The domain core (spec §2): pure rules shared by the worker (authoritative) and the extension
 // (offline, optimistic). ES2023 + Intl only.
+export * from './announcements.ts';
 export * from './calendar.ts';
 export * from './competitions.ts';
 export * from './dates.ts';

@@ -1,0 +1,83 @@
+import type { Tier } from '../api/index.ts';
+
+// Announcements (spec §2 "Competitions and announcements"): which moments are told to the whole
+// team live (board, TV mode, a toast in the sidebars). Pure decisions; delivery is elsewhere.
+
+/** What a team announces; a manager may turn each off. */
+export type AnnouncementRules = {
+  /** Announce a single log of the primary amount metric at least this big (minor units); null: never. */
+  dealAmountAtLeast: number | null;
+  tierReached: boolean;
+  streakRecord: boolean;
+};
+
+/** A streak becomes news from this length on, so a first good day is not a "record". */
+export const MIN_RECORD_STREAK = 5;
+
+export const DEFAULT_ANNOUNCEMENT_RULES: AnnouncementRules = Object.freeze({
+  dealAmountAtLeast: null,
+  tierReached: true,
+  streakRecord: true,
+});
+
+export type Announcement =
+  | { kind: 'big_deal'; metric: string; amount: number }
+  | { kind: 'tier_reached'; tier: string }
+  | { kind: 'streak_record'; days: number };
+
+/** A member's state before and after something happened (a log was counted). */
+export type AnnouncementInput = {
+  rules: AnnouncementRules;
+  /** The log that just counted, if the change came from one. */
+  event?: { metric: string; quantity: number };
+  /** The team's primary metric (the amount a big deal is measured in). */
+  primaryMetric: string;
+  ladder: readonly Tier[];
+  tierBefore: string | null;
+  tierAfter: string | null;
+  /** The member's longest streak before, and current streak after. */
+  longestStreakBefore: number;
+  currentStreakAfter: number;
+};
+
+/**
+ * What to announce: a big single log of the primary metric, a tier reached that is higher than
+ * the one before (falling back after an undo is not news), and a streak that beats the member's
+ * own record once it is at least {@link MIN_RECORD_STREAK} days.
+ */
+export function announcementsFor(input: AnnouncementInput): Announcement[] {
+  const { rules, event } = input;
+  const found: Announcement[] = [];
+  if (
+    rules.dealAmountAtLeast !== null &&
+    event &&
+    event.metric === input.primaryMetric &&
+    event.quantity >= rules.dealAmountAtLeast
+  ) {
+    found.push({ kind: 'big_deal', metric: event.metric, amount: event.quantity });
+  }
+  if (
+    rules.tierReached &&
+    input.tierAfter !== null &&
+    rises(input.ladder, input.tierBefore, input.tierAfter)
+  ) {
+    found.push({ kind: 'tier_reached', tier: input.tierAfter });
+  }
+  if (
+    rules.streakRecord &&
+    input.currentStreakAfter > input.longestStreakBefore &&
+    input.currentStreakAfter >= MIN_RECORD_STREAK
+  ) {
+    found.push({ kind: 'streak_record', days: input.currentStreakAfter });
+  }
+  return found;
+}
+
+/** True when tier `after` stands higher on the ladder than `before` (null = no tier). */
+function rises(ladder: readonly Tier[], before: string | null, after: string): boolean {
+  const height = (id: string | null) => {
+    const tier = ladder.find((t) => t.id === id);
+    return tier ? tier.threshold : 0;
+  };
+  return height(after) > height(before);
+}
