@@ -15,11 +15,20 @@ export async function changeToken(version: number, parts: readonly unknown[]): P
   return `"v${version}-${digest.slice(0, 16)}"`;
 }
 
-/** A 304 response when the client already holds `etag`, else undefined. */
-export function notModified(c: Context, etag: string): Response | undefined {
+/**
+ * Whether the client already holds `etag` (If-None-Match). Also sets the ETag header, so the
+ * caller answers `c.body(null, 304)` or its JSON, and both carry it.
+ */
+export function clientHasCurrent(c: Context, etag: string): boolean {
+  c.header('etag', etag);
+  c.header('cache-control', 'no-cache');
   const sent = c.req.header('if-none-match');
-  if (!sent) return undefined;
-  const matches = sent.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
-  if (!matches) return undefined;
+  if (!sent) return false;
+  return sent.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** A ready 304 response when the client already holds `etag`, else undefined. */
+export function notModified(c: Context, etag: string): Response | undefined {
+  if (!clientHasCurrent(c, etag)) return undefined;
   return new Response(null, { status: 304, headers: { etag, 'cache-control': 'no-cache' } });
 }

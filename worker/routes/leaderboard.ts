@@ -13,7 +13,7 @@ import { type MemberFigures, memberFigures, windowFor } from '../compute/member-
 import { loadOrgContext } from '../compute/org-context.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, forbidden } from '../lib/errors.ts';
-import { changeToken, notModified } from '../lib/etag.ts';
+import { changeToken, clientHasCurrent } from '../lib/etag.ts';
 import { requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
 import { membersRollups, type RollupRow } from '../queries/rollups.ts';
@@ -61,8 +61,7 @@ export const leaderboardRoutes = new Hono<AppEnv>()
       by,
       boardWin.today,
     ]);
-    const unchanged = notModified(c, etag);
-    if (unchanged) return unchanged;
+    if (clientHasCurrent(c, etag)) return c.body(null, 304);
 
     // Members' own days may run up to a day either side of the org's.
     const start = addDays(boardWin.start, -1);
@@ -108,8 +107,6 @@ export const leaderboardRoutes = new Hono<AppEnv>()
       streak: e.figures.streak.current,
       points: e.figures.points.period,
     }));
-    c.header('etag', etag);
-    c.header('cache-control', 'no-cache');
     return c.json(
       {
         period: boardWin.period,

@@ -11,7 +11,7 @@ import { memberFigures, windowFor } from '../compute/member-figures.ts';
 import { loadOrgContext } from '../compute/org-context.ts';
 import type { AppEnv } from '../context.ts';
 import { milestones } from '../db/schema.ts';
-import { changeToken, notModified, PACE_TTL_MS } from '../lib/etag.ts';
+import { changeToken, clientHasCurrent, PACE_TTL_MS } from '../lib/etag.ts';
 import { requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
 import { memberRollups } from '../queries/rollups.ts';
@@ -33,8 +33,7 @@ export const progressRoutes = new Hono<AppEnv>()
       win.today,
       Math.floor(now.getTime() / PACE_TTL_MS),
     ]);
-    const unchanged = notModified(c, etag);
-    if (unchanged) return unchanged;
+    if (clientHasCurrent(c, etag)) return c.body(null, 304);
 
     const [context, rows, fired] = await Promise.all([
       loadOrgContext(db, c.var.caller, win.start, win.end, now),
@@ -88,8 +87,6 @@ export const progressRoutes = new Hono<AppEnv>()
       ...(justReached.has(threshold) ? { justReached: true } : {}),
     }));
 
-    c.header('etag', etag);
-    c.header('cache-control', 'no-cache');
     return c.json(
       {
         period: win.period,
