@@ -15,6 +15,35 @@ describe('largestRemainder', () => {
     expect(largestRemainder(5, [1, 1, 1])).toEqual([2, 2, 1]);
   });
 
+  it("with ties: 'spread', gives left-over units where the running pace crosses a whole unit", () => {
+    expect(largestRemainder(2, [1, 1, 1, 1], { ties: 'spread' })).toEqual([0, 1, 0, 1]);
+    expect(largestRemainder(3, [1, 1, 1, 1, 1, 1, 1, 1, 1], { ties: 'spread' })).toEqual([
+      0, 0, 1, 0, 0, 1, 0, 0, 1,
+    ]);
+  });
+
+  it("with ties: 'spread', every prefix of an equal split stays within one unit of pace (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 1, max: 400 }),
+        (total, n) => {
+          const parts = largestRemainder(
+            total,
+            Array.from({ length: n }, () => 1),
+            { ties: 'spread' },
+          );
+          let running = 0;
+          parts.forEach((p, i) => {
+            running += p;
+            expect(Math.abs(running - (total * (i + 1)) / n)).toBeLessThan(1);
+          });
+          expect(running).toBe(total);
+        },
+      ),
+    );
+  });
+
   it('splits equally when every weight is zero', () => {
     expect(largestRemainder(10, [0, 0, 0, 0])).toEqual([3, 3, 2, 2]);
   });
