@@ -4,11 +4,14 @@
  * then handed to the tests with `provide`.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, repoRoot } from '../../support/worker-server.ts';
 
-export const E2E_OUT_DIR = '.output/e2e';
+// One folder per run: two runs at once (two engineers, CI) must not rebuild each other's
+// extension while a browser has it loaded.
+const E2E_OUT_DIR = `.output/e2e-${process.pid}`;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +20,7 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => void> {
   const apiPort = await freePort();
   const result = spawnSync(
     process.execPath,
@@ -37,4 +40,5 @@ export default async function setup(project: TestProject): Promise<void> {
   }
   project.provide('apiPort', apiPort);
   project.provide('extensionDir', join(repoRoot, E2E_OUT_DIR, 'chrome-mv3'));
+  return () => rmSync(join(repoRoot, E2E_OUT_DIR), { recursive: true, force: true });
 }
