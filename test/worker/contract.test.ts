@@ -115,6 +115,7 @@ describe('errors and hardening', () => {
       statuses.push(res.status);
       if (res.status === 429) {
         expect(res.body.error.code).toBe('rate_limited');
+        expect(res.headers.get('retry-after')).toBe('60');
         break;
       }
     }

@@ -116,6 +116,11 @@ describe('POST /api/v1/events', () => {
       .bind(rep.id)
       .first<{ e: number }>();
     expect(evidence?.e).toBe(500);
+    // Progress and leaderboards read rollups: 500 events of one day and metric are one row.
+    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM rollups WHERE member_id = ?')
+      .bind(rep.id)
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(1);
   });
 
   it('refuses 0 or 501 events and a body that is not a batch', async () => {

@@ -17,6 +17,8 @@ const CODE_BY_STATUS: Record<number, string> = {
 
 export const onError: ErrorHandler = (err, c: Context) => {
   if (err instanceof ApiError) {
+    // The rate-limit bindings count per minute.
+    if (err.status === 429) c.header('retry-after', '60');
     return c.json(errorBody(err.code, err.message, err.details), err.status);
   }
   if (err instanceof HTTPException && err.status < 500) {
