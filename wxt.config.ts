@@ -43,7 +43,11 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'pacer@pacer.example' } } }
+      ? {
+          browser_specific_settings: { gecko: { id: 'pacer@pacer.example' } },
+          // Firefox builds are MV2, where optional host permissions are optional_permissions.
+          optional_permissions: ['https://*/*', 'http://*/*'],
+        }
       : {}),
   }),
 });
