@@ -84,6 +84,12 @@ export const LeaderboardQuery = z.object({
   period: PeriodKind.default('month'),
   date: LocalDate.optional(),
   by: LeaderboardBy.default('attainment'),
+  /**
+   * `members` ranks the reps of the team's subtree; `teams` ranks the team's direct sub-teams
+   * (each entry's `member` then holds the sub-team: attainment = summed achieved / summed target,
+   * points and streak = the average per rep, a metric = its total).
+   */
+  group: z.enum(['members', 'teams']).default('members'),
 });
 
 export const LeaderboardEntry = z.object({

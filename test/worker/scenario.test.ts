@@ -25,6 +25,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, addTeam, call, createOrg, event, type MemberFixture } from './helpers.ts';
 
 let managerToken: string;
+let rootTeamId: string;
 let salesId: string;
 let T: MemberFixture;
 let L: MemberFixture;
@@ -35,6 +36,7 @@ const laNoon = (day: string) => `${day}T19:00:00Z`;
 beforeAll(async () => {
   const org = await createOrg({ timezone: 'Europe/Berlin' });
   managerToken = org.managerToken;
+  rootTeamId = org.rootTeamId;
   salesId = await addTeam(managerToken, org.rootTeamId, 'Sales');
   T = await addMember(managerToken, salesId, { timezone: 'Asia/Tokyo', name: 'Tanaka' });
   L = await addMember(managerToken, salesId, { timezone: 'America/Los_Angeles', name: 'Lopez' });
@@ -196,6 +198,28 @@ describe('leaderboard for the hand-computed month', () => {
       T.id,
     ]);
     expect((await board(T.token, 'golf')).status).toBe(400);
+  });
+
+  it('ranks sub-teams against each other', async () => {
+    await addTeam(managerToken, rootTeamId, 'Empty');
+    const res = await call(
+      'GET',
+      `/leaderboard?team=${rootTeamId}&group=teams&period=month&date=2026-10-15`,
+      { token: L.token },
+    );
+    expect(res.status).toBe(200);
+    const [sales, empty] = res.body.entries;
+    // 2,400,000 of 2,200,000; points per rep (40 + 150) / 2.
+    expect(sales).toMatchObject({
+      rank: 1,
+      member: { id: salesId, name: 'Sales' },
+      achieved: 2_400_000,
+      target: 2_200_000,
+      points: 95,
+      tier: null,
+    });
+    expect(sales.value).toBeCloseTo(1200 / 11, 9);
+    expect(empty).toMatchObject({ rank: 2, value: null, achieved: 0, target: 0 });
   });
 
   it('shows a team target decomposed over its members', async () => {

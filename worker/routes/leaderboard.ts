@@ -1,8 +1,9 @@
 /**
- * `GET /api/v1/leaderboard?team=&period=&date=&by=`: the active reps of a team's subtree ranked
+ * `GET /api/v1/leaderboard?team=&period=&date=&by=&group=`: the active reps of a team's subtree ranked
  * by attainment (default), points, streak or any metric's total, with the team's privacy mode
  * applied (managers of the team see everyone). Reps may view their own team and the teams above
- * it; managers any team they manage. Answers 304 to a matching If-None-Match.
+ * it; managers any team they manage. `group=teams` ranks the direct sub-teams instead.
+ * Answers 304 to a matching If-None-Match.
  */
 import { Hono } from 'hono';
 import { type LeaderboardEntry, LeaderboardQuery } from '../../shared/api/index.ts';
@@ -28,6 +29,43 @@ export function ancestorIds(teams: TeamRow[], teamId: string): Set<string> {
     current = parentId === null ? undefined : teams.find((t) => t.id === parentId);
   }
   return ids;
+}
+
+interface Scored {
+  id: string;
+  name: string;
+  value: number | null;
+  figures: MemberFigures;
+}
+
+/** One entry per direct sub-team of `team`, aggregated over the reps of its subtree. */
+function teamEntries(
+  by: string,
+  team: TeamRow,
+  teams: TeamRow[],
+  scored: Scored[],
+  teamOf: Map<string, string>,
+) {
+  return teams
+    .filter((t) => t.parentId === team.id)
+    .map((child) => {
+      const below = subtreeIds(teams, child.id);
+      const members = scored.filter((s) => below.has(teamOf.get(s.id) ?? ''));
+      const sum = (f: (s: Scored) => number) => members.reduce((a, s) => a + f(s), 0);
+      const perRep = (f: (s: Scored) => number) =>
+        members.length > 0 ? sum(f) / members.length : 0;
+      const achieved = sum((s) => s.figures.primary.achieved);
+      const target = sum((s) => s.figures.primary.target);
+      const percent = target > 0 ? (achieved / target) * 100 : null;
+      const points = perRep((s) => s.figures.points.period);
+      const streak = perRep((s) => s.figures.streak.current);
+      let value: number | null;
+      if (by === 'attainment') value = percent;
+      else if (by === 'points') value = points;
+      else if (by === 'streak') value = streak;
+      else value = sum((s) => s.figures.metrics.find((m) => m.metric === by)?.achieved ?? 0);
+      return { id: child.id, name: child.name, value, achieved, target, percent, points, streak };
+    });
 }
 
 function valueBy(by: string, f: MemberFigures): number | null {
@@ -59,6 +97,7 @@ export const leaderboardRoutes = new Hono<AppEnv>()
       query.period,
       query.date ?? null,
       by,
+      query.group,
       boardWin.today,
     ]);
     if (clientHasCurrent(c, etag)) return c.body(null, 304);
@@ -83,13 +122,36 @@ export const leaderboardRoutes = new Hono<AppEnv>()
     const rowsBy = new Map<string, RollupRow[]>();
     for (const r of rows) rowsBy.set(r.memberId, [...(rowsBy.get(r.memberId) ?? []), r]);
 
-    const scored = board.map((m) => {
+    const scored: Scored[] = board.map((m) => {
       const f = memberFigures(context, m, rowsBy.get(m.id) ?? [], {
         ...boardWin,
         today: localDateOf(now, m.timezone),
       });
       return { id: m.id, name: m.name, value: valueBy(by, f), figures: f };
     });
+    const header = {
+      period: boardWin.period,
+      by,
+      team: { id: team.id, name: team.name },
+      privacy: settings.privacy,
+    };
+    if (query.group === 'teams') {
+      // Team standings are not personal: every viewer sees all of them.
+      const teamOf = new Map(board.map((m) => [m.id, m.teamId]));
+      const ranked = rankEntries(teamEntries(by, team, context.teams, scored, teamOf));
+      const entries: LeaderboardEntry[] = ranked.map((e) => ({
+        rank: e.rank,
+        member: { id: e.id, name: e.name },
+        value: e.value,
+        achieved: e.achieved,
+        target: e.target,
+        percent: e.percent,
+        tier: null,
+        streak: Math.round(e.streak),
+        points: e.points,
+      }));
+      return c.json({ ...header, entries }, 200);
+    }
     const { entries, you } = applyPrivacy({
       ranked: rankEntries(scored),
       mode: settings.privacy,
@@ -107,15 +169,5 @@ export const leaderboardRoutes = new Hono<AppEnv>()
       streak: e.figures.streak.current,
       points: e.figures.points.period,
     }));
-    return c.json(
-      {
-        period: boardWin.period,
-        by,
-        team: { id: team.id, name: team.name },
-        privacy: settings.privacy,
-        entries: shown,
-        ...(you ? { you } : {}),
-      },
-      200,
-    );
+    return c.json({ ...header, entries: shown, ...(you ? { you } : {}) }, 200);
   });
