@@ -8,7 +8,7 @@ import { and, asc, between, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Id, LeaderboardQuery, LeaderboardResponse, LocalDate } from '../../shared/api/index.ts';
-import { daysBetween } from '../../shared/domain/dates.ts';
+import { daysBetween, isLocalDate } from '../../shared/domain/dates.ts';
 import type { AppEnv } from '../context.ts';
 import { getDb } from '../db/client.ts';
 import { events, members } from '../db/schema.ts';
@@ -35,7 +35,12 @@ const MAX_EXPORT_EVENTS = 100_000;
 const EventsExportQuery = z
   .object({ team: Id.optional(), from: LocalDate, to: LocalDate })
   .refine((q) => q.from <= q.to, 'from must not be after to')
-  .refine((q) => daysBetween(q.from, q.to) < MAX_EXPORT_DAYS, `at most ${MAX_EXPORT_DAYS} days`);
+  // Refinements run even when a date failed its own check: compare only real dates.
+  .refine(
+    (q) =>
+      !isLocalDate(q.from) || !isLocalDate(q.to) || daysBetween(q.from, q.to) < MAX_EXPORT_DAYS,
+    `at most ${MAX_EXPORT_DAYS} days`,
+  );
 
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40);
 

@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Id, LocalDate, MetricId } from '../../shared/api/index.ts';
-import { daysBetween, eachDay, localDateOf } from '../../shared/domain/dates.ts';
+import { daysBetween, eachDay, isLocalDate, localDateOf } from '../../shared/domain/dates.ts';
 import type { AppEnv, Caller, MemberRow } from '../context.ts';
 import { forbidden } from '../lib/errors.ts';
 import { changeToken, notModified } from '../lib/etag.ts';
@@ -49,7 +49,11 @@ async function boardMembers(
 const TrendsQuery = z
   .object({ team: Id, from: LocalDate, to: LocalDate, metric: MetricId })
   .refine((q) => q.from <= q.to, 'from must not be after to')
-  .refine((q) => daysBetween(q.from, q.to) < MAX_TREND_DAYS, `at most ${MAX_TREND_DAYS} days`);
+  // Refinements run even when a date failed its own check: compare only real dates.
+  .refine(
+    (q) => !isLocalDate(q.from) || !isLocalDate(q.to) || daysBetween(q.from, q.to) < MAX_TREND_DAYS,
+    `at most ${MAX_TREND_DAYS} days`,
+  );
 
 const ActivityQuery = z.object({ team: Id, date: LocalDate.optional() });
 

@@ -29,7 +29,8 @@ export function buildPage(): void {
       '--config',
       'worker/page/vite.config.ts',
     ],
-    { cwd: repoRoot, encoding: 'utf8' },
+    // Vitest sets NODE_ENV=test; the page is built as it ships.
+    { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (result.status !== 0)
     throw new Error(`page build failed:\n${result.stdout}\n${result.stderr}`);

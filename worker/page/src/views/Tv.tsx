@@ -178,7 +178,9 @@ export function TvApp({ token }: { token: string }) {
       <footer class="tv-foot">
         <span>Pacer · {board.org.name}</span>
         <span>
-          {board.leaderboard.period.start} – {board.leaderboard.period.end}
+          {screen === 'leaderboard'
+            ? `${board.leaderboard.period.start} – ${board.leaderboard.period.end}`
+            : board.activity.period.start}
         </span>
         {updatedAt && (
           <span data-updated={updatedAt.toISOString()}>
