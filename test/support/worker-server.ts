@@ -34,6 +34,11 @@ export interface WorkerServerOptions {
   vars?: Record<string, string>;
   /** Print wrangler's output (for `npm start`). */
   inheritOutput?: boolean;
+  /**
+   * Another wrangler config (e.g. the benchmarks' bare worker); its database is not migrated.
+   * Default: the repository's wrangler.toml, migrated before the start.
+   */
+  config?: string;
 }
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', CI: 'true' };
@@ -100,7 +105,8 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
   const persistTo = options.persistTo ?? mkdtempSync(join(tmpdir(), 'pacer-d1-'));
   const url = `http://127.0.0.1:${port}`;
   const inherit = options.inheritOutput ?? false;
-  await applyMigrations(persistTo, inherit);
+  if (options.config === undefined) await applyMigrations(persistTo, inherit);
+  const configArgs = options.config === undefined ? [] : ['--config', options.config];
 
   let child: ChildProcess | undefined;
   let output = '';
@@ -122,6 +128,7 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
         '--inspector-port',
         String(await freePort()),
         '--show-interactive-dev-session=false',
+        ...configArgs,
         ...varArgs,
       ],
       {
