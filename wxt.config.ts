@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { SITE_MATCHES } from './extension/sites/site-matches.ts';
 
 /**
  * API origins the extension may call without asking at run time. Set PACER_API_ORIGINS
@@ -11,7 +12,16 @@ const apiOrigins = (process.env.PACER_API_ORIGINS ?? 'http://localhost:8787,http
   .filter((o) => o.length > 0);
 
 /** Sites with a built-in adapter (their content scripts declare the same matches). */
-const builtinSites = ['https://mail.google.com/*'];
+const builtinSites = Object.values(SITE_MATCHES).flat();
+
+/**
+ * Test builds only: origins granted at install as if the member had enabled Pacer there (a test
+ * browser cannot answer the permission prompt). Comma-separated origins; empty by default.
+ */
+const grantedSiteOrigins = (process.env.PACER_TEST_SITE_ORIGINS ?? '')
+  .split(',')
+  .map((o) => o.trim().replace(/\/+$/, ''))
+  .filter((o) => o.length > 0);
 
 export default defineConfig({
   srcDir: 'extension',
@@ -29,8 +39,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
-    host_permissions: [...apiOrigins.map((o) => `${o}/*`), ...builtinSites],
+    // scripting + activeTab: "Enable Pacer on this site" (ui/site-access.ts).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
+    host_permissions: [
+      ...apiOrigins.map((o) => `${o}/*`),
+      ...builtinSites,
+      ...grantedSiteOrigins.map((o) => `${o}/*`),
+    ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'toggle-sidebar': {

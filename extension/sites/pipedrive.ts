@@ -15,7 +15,11 @@ export const PIPEDRIVE_SELECTORS = {
   details: ['[data-testid="details-sidebar"]', '.detailView .sidebar', 'main'],
 } as const;
 
-const KINDS: Record<string, string> = { person: 'Person', deal: 'Deal', organization: 'Organization' };
+const KINDS: Record<string, string> = {
+  person: 'Person',
+  deal: 'Deal',
+  organization: 'Organization',
+};
 const RECORD_PATH = /^\/(person|deal|organization)\/(\d+)(?:\/|$)/;
 
 export function readPipedriveRecord(doc: Document, location: Location): PageRecord | null {

@@ -8,7 +8,8 @@
  * `primaryField` slot (a `lightning-formatted-name` for people). The kind and id come from the
  * URL, which Lightning changes with pushState on every navigation. Classic is server-rendered:
  * `h1.pageType` (kind label) and `h2.pageDescription` (name); the kind comes from the id's
- * three-character key prefix. The email, when shown, is the first `mailto:` link of the record.
+ * three-character key prefix. The email, when shown, is a `mailto:` link in the header or in the
+ * record's Email field (never one from a related list).
  *
  * Try it on: https://<org>.lightning.force.com/lightning/r/Contact/<id>/view,
  * https://<org>.my.salesforce.com/<id> (fixtures in test/fixtures/salesforce).
@@ -26,6 +27,11 @@ export const SALESFORCE_SELECTORS = {
     'h1 lightning-formatted-name',
     'h1 .slds-page-header__title',
     'h1',
+  ],
+  /** The Email field of the record's details (not a related list's addresses). */
+  emailField: [
+    '[data-target-selection-name$=".Email"]',
+    'records-record-layout-item[field-label="Email"]',
   ],
   classicName: ['h2.pageDescription'],
   classicDetails: ['.detailList'],
@@ -56,7 +62,7 @@ function readLightning(doc: Document, location: Location): PageRecord | null {
     kind,
     id: match[2] ?? '',
     name: name?.textContent,
-    email: mailtoEmail(header) ?? mailtoEmail(page),
+    email: mailtoEmail(header) ?? mailtoEmail(firstMatch(page, SALESFORCE_SELECTORS.emailField)),
     url: location.href,
     anchor: heading,
   });
