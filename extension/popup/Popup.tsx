@@ -12,6 +12,8 @@ import { SignIn } from './SignIn.tsx';
 const lifetime = new AbortController();
 const view = storedSignal<SidebarView>(VIEW_KEY, SIGNED_OUT_VIEW, lifetime.signal);
 const prefs = storedSignal<Prefs>(PREFS_KEY, DEFAULT_PREFS, lifetime.signal);
+// Opening the popup is a good moment for fresh numbers (and to retry anything waiting).
+void sendToBackground({ type: 'sync-now' });
 
 function Summary({
   v,

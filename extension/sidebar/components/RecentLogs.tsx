@@ -1,12 +1,17 @@
 /** The newest logs with Undo; text from pages is rendered as text nodes only. */
 import { metricLabel } from '../../i18n/index.ts';
+import { formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
 
 export function RecentLogs({ store }: { store: SidebarStore }) {
   const t = store.t.value;
-  const recent = store.shown.value.recent.slice(0, 6);
+  const view = store.shown.value;
+  const recent = view.recent.slice(0, 6);
   const locale = store.language.value === 'zh_CN' ? 'zh-CN' : 'en';
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const amountMetrics = new Set(
+    view.counters.filter((c) => c.kind === 'amount').map((c) => c.metric),
+  );
   if (recent.length === 0) return <p class="muted">{t('noRecent')}</p>;
   return (
     <section aria-label={t('recent')}>
@@ -16,7 +21,11 @@ export function RecentLogs({ store }: { store: SidebarStore }) {
           <li key={log.id} class={log.voided ? 'voided' : ''} data-testid="pacer-recent">
             <span>
               {metricLabel(t, store.language.value, log.metric, null)}
-              {log.quantity > 1 ? ` ×${log.quantity}` : ''}
+              {amountMetrics.has(log.metric)
+                ? ` ${formatValue(log.quantity, 'amount', view.currency, locale)}`
+                : log.quantity > 1
+                  ? ` ×${log.quantity}`
+                  : ''}
               {log.contactName || log.contactEmail
                 ? ` · ${log.contactName ?? log.contactEmail}`
                 : ''}

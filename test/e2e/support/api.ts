@@ -45,3 +45,29 @@ export async function setMonthTarget(server: string, token: string, teamId: stri
 export function recentEvents(server: string, token: string): Promise<RecentEventsResponse> {
   return call(`${server}/api/v1/me/events?limit=200`, { token });
 }
+
+export async function memberTarget(
+  server: string,
+  managerToken: string,
+  memberId: string,
+  metric: string,
+  value: number,
+) {
+  const now = new Date();
+  const start = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  await call(`${server}/api/v1/targets`, {
+    method: 'PUT',
+    token: managerToken,
+    body: JSON.stringify({
+      scope: 'member',
+      memberId,
+      metric,
+      period: { kind: 'month', start },
+      value,
+    }),
+  });
+}
+
+export function me(server: string, token: string): Promise<{ member: { id: string } }> {
+  return call(`${server}/api/v1/me`, { token });
+}

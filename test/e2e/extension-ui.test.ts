@@ -1,0 +1,148 @@
+/**
+ * The extension's other surfaces in real Chromium against the real worker: the popup's manual
+ * log and summary, milestone celebrations, keyboard commands, the options page (language,
+ * theme), and a service-worker restart with logs still waiting to be sent.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { CreateOrgResponse } from '../../shared/api/orgs.ts';
+import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
+import { createOrg, me, memberTarget, recentEvents } from './support/api.ts';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  screenshot,
+  serveGmail,
+} from './support/browser.ts';
+import { readTokenFromVault, sidebarText, signInWithInvite } from './support/extension.ts';
+
+const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
+
+// Runs inside the service worker.
+declare const chrome: {
+  tabs: {
+    query(q: { url: string }): Promise<{ id?: number }[]>;
+    sendMessage(id: number, message: unknown): Promise<unknown>;
+  };
+};
+
+let server: WorkerServer;
+let ext: ExtensionBrowser;
+let org: CreateOrgResponse;
+let repToken: string;
+let gmail: Page;
+
+const eventsOnServer = async () => (await recentEvents(server.url, repToken)).events;
+
+async function sendCommand(command: 'toggle-sidebar' | 'log-call'): Promise<void> {
+  const worker = await ext.serviceWorker();
+  await worker.evaluate(async (command) => {
+    const [tab] = await chrome.tabs.query({ url: 'https://mail.google.com/*' });
+    if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'command', command });
+  }, command);
+}
+
+beforeAll(async () => {
+  server = await startWorkerServer({ port: inject('apiPort') });
+  org = await createOrg(server.url);
+  ext = await launchWithExtension(inject('extensionDir'));
+  const popup = await signInWithInvite(ext, server.url, org.inviteCode, 'Li Lei');
+  await popup.close();
+  repToken = (await readTokenFromVault(await ext.serviceWorker())) ?? '';
+  const rep = await me(server.url, repToken);
+  // ¥100,000 in fen: a log of ¥30,000 crosses the 25 % milestone.
+  await memberTarget(server.url, org.token, rep.member.id, 'revenue', 10_000_000);
+  // Opening the popup asks the background to sync now, which picks up the new target.
+  await (await ext.context.newPage()).goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await serveGmail(ext.context, 'one-message.html');
+  gmail = await ext.context.newPage();
+  await gmail.goto(THREAD_URL);
+  await gmail.getByTestId('pacer-pill').waitFor();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.dispose();
+});
+
+describe('extension surfaces', () => {
+  it('keyboard commands toggle the sidebar and log a call for the open thread', async () => {
+    await sendCommand('toggle-sidebar');
+    await gmail.getByTestId('pacer-panel').waitFor();
+    // Wait for the target set after sign-in to reach the sidebar.
+    await expect.poll(() => sidebarText(gmail, 'pacer-percent'), { timeout: 30_000 }).toBe('0%');
+    await sendCommand('log-call');
+    await expect.poll(() => sidebarText(gmail, 'pacer-today-calls')).toBe('1');
+    await expect
+      .poll(async () => (await eventsOnServer())[0]?.contact?.email, { timeout: 30_000 })
+      .toBe('ada@example.com');
+    await sendCommand('toggle-sidebar');
+    await gmail.getByTestId('pacer-pill').waitFor();
+  });
+
+  it('the popup logs revenue by hand; the page celebrates the 25 % milestone', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.selectOption('select[name=metric]', 'revenue');
+    await popup.fill('input[name=quantity]', '30,000');
+    await popup.fill('input[name=contactName]', 'Acme Trading');
+    await popup.fill('textarea[name=note]', 'Framework agreement, first order');
+    await popup.click('form button[type=submit] >> text=Log');
+    await expect.poll(() => popup.getByTestId('popup-percent').textContent()).toBe('30%');
+    await popup.close();
+
+    await gmail.bringToFront();
+    await gmail.getByTestId('pacer-celebration').waitFor({ timeout: 30_000 });
+    expect(await sidebarText(gmail, 'pacer-celebration')).toContain('25% of target');
+    await screenshot(gmail, 'sidebar-celebration');
+    await expect
+      .poll(async () => (await eventsOnServer()).find((e) => e.metric === 'revenue'), {
+        timeout: 30_000,
+      })
+      .toMatchObject({ quantity: 3_000_000, source: { app: 'manual' }, evidence: false });
+  });
+
+  it('the options page switches the sidebar to Chinese and dark at once', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.selectOption('select[name=language]', 'zh_CN');
+    await options.selectOption('select[name=theme]', 'dark');
+    await options.close();
+
+    await gmail.bringToFront();
+    await expect
+      .poll(() =>
+        gmail.locator('[data-pacer-log-buttons] button[data-metric="calls"]').textContent(),
+      )
+      .toBe('记录电话');
+    await gmail.getByTestId('pacer-pill').getByRole('button').click();
+    await gmail.getByTestId('pacer-panel').waitFor();
+    expect(await gmail.locator('pacer-sidebar').getByText('今日').first().textContent()).toBe(
+      '今日',
+    );
+    await screenshot(gmail, 'sidebar-zh-dark');
+  });
+
+  it('logs waiting when the service worker is stopped are sent after it restarts', async () => {
+    await server.stop();
+    await gmail.getByTestId('pacer-plus-emails').click();
+    const cdp = await ext.context.newCDPSession(gmail);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await server.start();
+    // Any wake-up (here another log) lets the restarted worker resume from storage.
+    await gmail.getByTestId('pacer-plus-leads').click();
+    await expect
+      .poll(
+        async () => {
+          const metrics = (await eventsOnServer()).map((e) => e.metric);
+          return [
+            metrics.filter((m) => m === 'emails').length,
+            metrics.filter((m) => m === 'leads').length,
+          ];
+        },
+        { timeout: 120_000, interval: 1_000 },
+      )
+      .toEqual([1, 1]);
+  });
+});
