@@ -78,4 +78,7 @@ export const PutTargetResponse = z.object({
   target: TargetView,
   allocation: Allocation.optional(),
 });
-export const GetTargetsResponse = z.object({ targets: z.array(TargetView) });
+/** Team targets come with their current split over the active reps of the team's subtree. */
+export const GetTargetsResponse = z.object({
+  targets: z.array(TargetView.extend({ allocation: Allocation.optional() })),
+});

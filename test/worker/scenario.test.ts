@@ -243,6 +243,18 @@ describe('leaderboard for the hand-computed month', () => {
       allocated: 900_000,
       unallocated: 100_001,
     });
+    const listed = await call('GET', `/targets?team=${salesId}&date=2026-12-15`, {
+      token: T.token,
+    });
+    expect(listed.body.targets).toHaveLength(1);
+    expect(listed.body.targets[0]).toMatchObject({
+      scope: 'team',
+      teamId: salesId,
+      value: 1_000_001,
+      period: { kind: 'month', start: '2026-12-01', end: '2026-12-31' },
+      split: { mode: 'explicit' },
+      allocation: { allocated: 900_000, unallocated: 100_001 },
+    });
     const bad = await call('PUT', '/targets', {
       token: managerToken,
       body: {

@@ -121,12 +121,16 @@ function sumIn(byDay: Map<LocalDate, number>, from: LocalDate, to: LocalDate): n
   return sum;
 }
 
-/** The figures of one member; `rows` are their rollups over `win.start..win.end`. */
+/**
+ * The figures of one member; `rows` are their rollups over `win.start..win.end`. `only` limits
+ * `metrics` to some metric ids (a leaderboard needs one or two; CPU time is budgeted per request).
+ */
 export function memberFigures(
   org: OrgContext,
   member: MemberRow,
   rows: RollupRow[],
   win: Window,
+  only?: ReadonlySet<string>,
 ): MemberFigures {
   const { settings } = org;
   const cal = settings.calendar;
@@ -156,7 +160,9 @@ export function memberFigures(
       neededPerWorkday: figures.neededPerWorkday,
     };
   };
-  const metrics = metricCatalog(settings).map((m) => progressOf(m.id, win.period));
+  const metrics = metricCatalog(settings)
+    .filter((m) => only === undefined || only.has(m.id))
+    .map((m) => progressOf(m.id, win.period));
   const primaryId = settings.primaryMetric;
   const primary = metrics.find((m) => m.metric === primaryId) ?? progressOf(primaryId, win.period);
   const inTierPeriod = progressOf(primaryId, win.tierPeriod);

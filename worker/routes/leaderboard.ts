@@ -122,11 +122,15 @@ export const leaderboardRoutes = new Hono<AppEnv>()
     const rowsBy = new Map<string, RollupRow[]>();
     for (const r of rows) rowsBy.set(r.memberId, [...(rowsBy.get(r.memberId) ?? []), r]);
 
+    const needed = new Set([settings.primaryMetric, by]);
     const scored: Scored[] = board.map((m) => {
-      const f = memberFigures(context, m, rowsBy.get(m.id) ?? [], {
-        ...boardWin,
-        today: localDateOf(now, m.timezone),
-      });
+      const f = memberFigures(
+        context,
+        m,
+        rowsBy.get(m.id) ?? [],
+        { ...boardWin, today: localDateOf(now, m.timezone) },
+        needed,
+      );
       return { id: m.id, name: m.name, value: valueBy(by, f), figures: f };
     });
     const header = {

@@ -88,7 +88,12 @@ export const targetsRoutes = new Hono<AppEnv>()
         (query.date === undefined || (t.periodStart <= query.date && t.periodEnd >= query.date)),
     );
     list.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.id.localeCompare(b.id));
-    return c.json({ targets: list.map(targetView) }, 200);
+    const withAllocation = list.map((t) =>
+      t.scope === 'team'
+        ? { ...targetView(t), allocation: allocationOf(t, allTeams, members) }
+        : targetView(t),
+    );
+    return c.json({ targets: withAllocation }, 200);
   })
   .put('/', requireManager, validate('json', TargetInput), async (c) => {
     const input = c.req.valid('json');
