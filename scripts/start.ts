@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot, startWorkerServer } from '../test/support/worker-server.ts';
+import { buildPage } from './build-page.ts';
 import { seedDemo } from './demo/seed.ts';
 
 const once = process.argv.includes('--once');
@@ -42,6 +43,7 @@ function buildExtension(): Promise<void> {
 async function main(): Promise<void> {
   console.log('pacer: building the extension and starting the API (local D1)…');
   const extension = buildExtension();
+  buildPage();
   const server = await startWorkerServer({ port, persistTo: join(repoRoot, '.wrangler/state') });
   const base = `http://localhost:${port}`;
   const demo = await seedDemo(server.url, join(repoRoot, '.wrangler/pacer-demo.json'));

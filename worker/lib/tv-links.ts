@@ -31,7 +31,7 @@ export async function findTvLink(db: Db, token: string) {
     .innerJoin(orgs, eq(orgs.id, tvLinks.orgId))
     .where(and(eq(tvLinks.hash, hash), isNull(tvLinks.revokedAt)))
     .get();
-  if (!row || !row.manager.active || row.manager.role !== 'manager') return null;
+  if (!row?.manager.active || row.manager.role !== 'manager') return null;
   return { ...row, hash };
 }
 

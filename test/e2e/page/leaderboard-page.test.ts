@@ -114,6 +114,16 @@ describe('signing in', () => {
     await again.close();
   });
 
+  it('works on http://localhost too (Chromium accepts Secure cookies on loopback)', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const local = env.url.replace('127.0.0.1', 'localhost');
+    await signInWithToken(page, local, env.demo.managerToken);
+    const cookies = await context.cookies(local);
+    expect(cookies.find((c) => c.name === '__Host-pacer')?.secure).toBe(true);
+    await context.close();
+  });
+
   it('rejects a wrong token on the form', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

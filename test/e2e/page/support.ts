@@ -3,7 +3,6 @@
  * demo org, call the API directly (to compare what the page shows with what the API says), and
  * keep screenshots under test-results/page/.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -14,27 +13,11 @@ import {
   type Page,
 } from 'playwright-core';
 import { expect } from 'vitest';
+import { buildPage } from '../../../scripts/build-page.ts';
 import { type DemoCredentials, seedDemo } from '../../../scripts/demo/seed.ts';
 import { repoRoot, startWorkerServer, type WorkerServer } from '../../support/worker-server.ts';
 
 export const pageArtifacts = join(repoRoot, 'test-results', 'page');
-
-/** `npm run build:page`: the worker serves whatever is in worker/page/out when it starts. */
-export function buildPage(): void {
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(repoRoot, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'worker/page/vite.config.ts',
-    ],
-    // Vitest sets NODE_ENV=test; the page is built as it ships.
-    { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  if (result.status !== 0)
-    throw new Error(`page build failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 export interface DemoServer {
   server: WorkerServer;
@@ -146,7 +129,7 @@ export function parseCsv(text: string): string[][] {
  */
 export function see(locator: Locator, timeout = 10_000) {
   const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout });
-  const text = () => locator.first().innerText();
+  const text = () => locator.first().textContent();
   return {
     hasText: (want: string) => poll(text).toBe(want),
     containsText: (want: string) => poll(text).toContain(want),

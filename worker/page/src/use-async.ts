@@ -17,7 +17,7 @@ export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> 
   const loadRef = useRef(load);
   loadRef.current = load;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` and `generation` are the triggers.
+  // Re-runs when `key` changes or reload() bumps `generation`; `load` is read through a ref.
   useEffect(() => {
     const ticket = ++latest.current;
     setLoading(true);
