@@ -202,6 +202,32 @@ describe('orgs, invites and join', () => {
     expect(join.status).toBe(404);
   });
 
+  it('expired codes, closed organisations and racing joins', async () => {
+    const org = await createOrg();
+    const invite = await call('POST', '/invites', {
+      token: org.managerToken,
+      body: { teamId: org.rootTeamId },
+    });
+    const body = (code: string, email: string) => ({
+      body: { code, name: 'Racer', email, timezone: 'UTC' },
+    });
+    const racing = await Promise.all([
+      call('POST', '/join', body(invite.body.code, 'same@example.com')),
+      call('POST', '/join', body(invite.body.code, 'same@example.com')),
+    ]);
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
+    await env.DB.prepare('UPDATE invites SET expires_at = ? WHERE code = ?')
+      .bind(new Date(Date.now() - 1000).toISOString(), invite.body.code)
+      .run();
+    expect((await call('POST', '/join', body(invite.body.code, 'late@example.com'))).status).toBe(
+      404,
+    );
+    await call('PATCH', '/org', { token: org.managerToken, body: { signupOpen: false } });
+    const closed = await call('POST', '/join', body(org.inviteCode, 'closed@example.com'));
+    expect(closed.status).toBe(403);
+    expect(closed.body.error.code).toBe('signup_closed');
+  });
+
   it('validates settings as a whole and accepts custom metrics for events', async () => {
     const org = await createOrg();
     const rep = await addMember(org.managerToken, org.rootTeamId);
