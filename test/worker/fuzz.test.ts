@@ -155,6 +155,19 @@ describe.each(fuzzed)('$method $path', (op) => {
   });
 });
 
+describe('raw malformed URLs', () => {
+  it('never answers 5xx to broken percent-encoding in paths and queries', async () => {
+    const broken = ['%', '%E0%A4%A', '%zz', '%00', '%C0%AF', '%ED%A0%80'];
+    for (const op of fuzzed) {
+      for (const junk of broken) {
+        const path = `${op.path.replace('/api/v1', '').replace(/\{\w+\}/g, junk)}?period=${junk}&team=${junk}&limit=${junk}`;
+        const res = await call(op.method.toUpperCase(), path, { token: managerToken });
+        await expectClean(res, `${op.method} ${path}`);
+      }
+    }
+  });
+});
+
 describe('junk headers', () => {
   it('never answers 5xx to junk authorization or content types', async () => {
     await fc.assert(
