@@ -1,0 +1,53 @@
+/**
+ * Serving site fixtures at their real URLs (request interception), for the adapters' browser
+ * tests: every request to the site's hosts is answered with the fixture page `pick` chooses for
+ * that URL, so the real content script matches, and nothing leaves the machine.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { repoRoot } from '../../support/worker-server.ts';
+
+export function siteFixture(path: string): string {
+  return readFileSync(join(repoRoot, 'test/fixtures', path), 'utf8');
+}
+
+/** Routes `patterns` (Playwright globs) to fixture pages; `pick` gets each request's URL. */
+export async function serveFixtures(
+  context: BrowserContext,
+  patterns: readonly string[],
+  pick: (url: URL) => string,
+): Promise<void> {
+  for (const pattern of patterns) {
+    await context.unroute(pattern);
+    await context.route(pattern, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: siteFixture(pick(new URL(route.request().url()))),
+      }),
+    );
+  }
+}
+
+/** Uncaught errors and console errors of a page, collected from now on. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+/** The key of the log buttons on the page (the adapter's record key), one per host element. */
+export function buttonKeys(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-pacer-log-buttons]')
+    .evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-pacer-log-buttons') ?? ''));
+}
+
+/** Clicks a log button inside the buttons' shadow root. */
+export function clickLogButton(page: Page, metric: string): Promise<void> {
+  return page.locator(`[data-pacer-log-buttons] button[data-metric="${metric}"]`).click();
+}
