@@ -250,10 +250,15 @@ describe('target editor', () => {
     await shareInputs.nth(0).fill(String(first));
     for (let i = 1; i < n; i++) await shareInputs.nth(i).fill('50000');
     await see(page.locator('.sum')).hasAttribute('data-unallocated', '0');
-    await screenshot(page, 'target-editor');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'target-editor', true);
     await page.getByRole('button', { name: 'Save target' }).click();
     await see(page.locator('.editor .actions .ok')).hasText('Target saved.');
     await see(page.locator('[data-current-target]')).containsText('500,000');
+    // The spread over time: the month's workdays, none on weekends.
+    const workdays = Number(await page.locator('[data-workdays]').getAttribute('data-workdays'));
+    expect(workdays).toBeGreaterThanOrEqual(19);
+    expect(workdays).toBeLessThanOrEqual(23);
 
     // The board now shows each rep's share as their month target.
     const board = await api<LeaderboardResponse>(

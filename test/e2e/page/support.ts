@@ -47,10 +47,10 @@ export function newContext(
   return browser.newContext({ viewport: size, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   mkdirSync(pageArtifacts, { recursive: true });
   const path = join(pageArtifacts, `${name}.png`);
-  await page.screenshot({ path });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

@@ -73,6 +73,8 @@ export const en = {
     over: 'Over-allocated by',
     under: 'Under-allocated by',
     balanced: 'Shares add up to the target.',
+    workdays: 'workdays',
+    perWorkday: 'per workday',
     overTime: 'Over time',
     save: 'Save target',
     saved: 'Target saved.',

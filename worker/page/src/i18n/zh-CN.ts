@@ -74,6 +74,8 @@ export const zhCN: Messages = {
     over: '超额分配',
     under: '尚未分配',
     balanced: '份额之和等于目标。',
+    workdays: '个工作日',
+    perWorkday: '每个工作日',
     overTime: '按时间分解',
     save: '保存目标',
     saved: '目标已保存。',

@@ -2,7 +2,7 @@
  * Target editor (目标分解): a team target for one period, shown split over the members and spread
  * over time with the shared domain rules (the same code the worker uses), then saved with PUT.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   GetTargetsResponse,
   ListMembersResponse,
@@ -54,7 +54,13 @@ function subtreeOf(all: readonly TeamView[], rootId: string): Set<string> {
 function timeBuckets(daily: Map<string, number>, kind: PeriodKind) {
   const buckets = new Map<string, number>();
   for (const [day, value] of daily) {
-    const key = kind === 'quarter' || kind === 'year' ? day.slice(0, 7) : day.slice(5);
+    // Months for long periods; day of month for a month; MM-DD for a week.
+    const key =
+      kind === 'quarter' || kind === 'year'
+        ? day.slice(0, 7)
+        : kind === 'month'
+          ? day.slice(8)
+          : day.slice(5);
     buckets.set(key, (buckets.get(key) ?? 0) + value);
   }
   return [...buckets];
@@ -94,6 +100,9 @@ export function TargetEditor() {
     () => get(GetTargetsResponse, withQuery('/api/v1/targets', { team: teamId, metric, date })),
     `${teamId}|${metric}|${date}|${status?.text ?? ''}`,
   );
+  // Any edit makes the last save/refusal message stale.
+  const draft = JSON.stringify([teamId, metric, kind, date, valueText, mode, weights, shares]);
+  useEffect(() => setStatus(null), [draft]);
   if (!profile || !settings) return null;
 
   const cal = settings.calendar;
@@ -123,6 +132,7 @@ export function TargetEditor() {
     split,
   );
   const daily = spreadTarget({ period: { kind, start: period.start }, value }, cal);
+  const workdays = [...daily.values()].filter((v) => v > 0).length;
   const existing = current.data?.targets.find(
     (x) =>
       x.scope === 'team' &&
@@ -236,64 +246,75 @@ export function TargetEditor() {
           ))}
         </fieldset>
 
-        <table class="shares">
-          <thead>
-            <tr>
-              <th scope="col">{m.member}</th>
-              {mode !== 'equal' && (
-                <th scope="col" class="num">
-                  {mode === 'weights' ? m.weight : m.share}
-                </th>
-              )}
-              <th scope="col" class="num">
-                {m.allocated}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {teamMembers.map((x) => {
-              const share = allocation.shares.find((s) => s.memberId === x.id)?.value ?? 0;
-              return (
-                <tr key={x.id} data-member={x.id}>
-                  <td>{x.name}</td>
+        <div class="editor-grid">
+          <div>
+            <table class="shares">
+              <thead>
+                <tr>
+                  <th scope="col">{m.member}</th>
                   {mode !== 'equal' && (
-                    <td class="num">
-                      <input
-                        type="number"
-                        min="0"
-                        step="1"
-                        aria-label={`${mode === 'weights' ? m.weight : m.share}: ${x.name}`}
-                        value={(mode === 'weights' ? weights[x.id] : shares[x.id]) ?? ''}
-                        onInput={(e) => {
-                          const n = Math.max(0, Math.round(Number(e.currentTarget.value || '0')));
-                          if (mode === 'weights') setWeights({ ...weights, [x.id]: n });
-                          else setShares({ ...shares, [x.id]: n });
-                        }}
-                      />
-                    </td>
+                    <th scope="col" class="num">
+                      {mode === 'weights' ? m.weight : m.share}
+                    </th>
                   )}
-                  <td class="num share">{show(share)}</td>
+                  <th scope="col" class="num">
+                    {m.allocated}
+                  </th>
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <p
-          class={balanced ? 'sum ok' : 'sum bad'}
-          role="status"
-          data-unallocated={allocation.unallocated}
-        >
-          {m.allocated} {show(allocation.allocated)} / {show(value)} ·{' '}
-          {balanced
-            ? m.balanced
-            : allocation.unallocated < 0
-              ? `${m.over} ${show(-allocation.unallocated)}`
-              : `${m.under} ${show(allocation.unallocated)}`}
-        </p>
-
-        <h3>{m.overTime}</h3>
-        <TimeBars buckets={timeBuckets(daily, kind)} show={show} />
-
+              </thead>
+              <tbody>
+                {teamMembers.map((x) => {
+                  const share = allocation.shares.find((s) => s.memberId === x.id)?.value ?? 0;
+                  return (
+                    <tr key={x.id} data-member={x.id}>
+                      <td>{x.name}</td>
+                      {mode !== 'equal' && (
+                        <td class="num">
+                          <input
+                            type="number"
+                            min="0"
+                            step="1"
+                            aria-label={`${mode === 'weights' ? m.weight : m.share}: ${x.name}`}
+                            value={(mode === 'weights' ? weights[x.id] : shares[x.id]) ?? ''}
+                            onInput={(e) => {
+                              const n = Math.max(
+                                0,
+                                Math.round(Number(e.currentTarget.value || '0')),
+                              );
+                              if (mode === 'weights') setWeights({ ...weights, [x.id]: n });
+                              else setShares({ ...shares, [x.id]: n });
+                            }}
+                          />
+                        </td>
+                      )}
+                      <td class="num share">{show(share)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <p
+              class={balanced ? 'sum ok' : 'sum bad'}
+              role="status"
+              data-unallocated={allocation.unallocated}
+            >
+              {m.allocated} {show(allocation.allocated)} / {show(value)} ·{' '}
+              {balanced
+                ? m.balanced
+                : allocation.unallocated < 0
+                  ? `${m.over} ${show(-allocation.unallocated)}`
+                  : `${m.under} ${show(allocation.unallocated)}`}
+            </p>
+          </div>
+          <div>
+            <h3>{m.overTime}</h3>
+            <TimeBars buckets={timeBuckets(daily, kind)} show={show} />
+            <p class="muted" data-workdays={workdays}>
+              {workdays} {m.workdays} ·{' '}
+              {workdays > 0 ? show(Math.round(value / workdays)) : '\u2014'} {m.perWorkday}
+            </p>
+          </div>
+        </div>
         <div class="actions">
           <button type="submit" class="primary" disabled={value <= 0}>
             {m.save}
