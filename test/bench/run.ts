@@ -10,7 +10,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../support/worker-server.ts';
+import { durabilityBench } from './figures/durability.ts';
 import { ingestBench } from './figures/ingest.ts';
+import { loadBench } from './figures/load.ts';
+import { pollingBench } from './figures/polling.ts';
+import { readCostBench } from './figures/read-cost.ts';
 import type { BenchModule, BenchOptions, Section } from './lib/report.ts';
 import { renderMarkdown } from './lib/report.ts';
 
@@ -18,7 +22,13 @@ import { renderMarkdown } from './lib/report.ts';
  * The figure families, in order. Another engineer adds the extension's page-impact, sidebar-start
  * and logging-feel figures here as further modules (see BenchModule in lib/report.ts).
  */
-const modules: BenchModule[] = [ingestBench];
+const modules: BenchModule[] = [
+  ingestBench,
+  readCostBench,
+  pollingBench,
+  loadBench,
+  durabilityBench,
+];
 
 function parseOptions(argv: string[]): BenchOptions & { out: string } {
   const flags = new Map(

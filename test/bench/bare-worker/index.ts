@@ -5,8 +5,8 @@
  * - `POST /ingest` `{memberId, events:[…]}`: the events into `bare_events` with multi-row
  *   `INSERT … ON CONFLICT DO NOTHING`, ≤ 100 bound parameters per statement, all statements of a
  *   request in one batch — what D1 itself costs for the same write.
- * - `GET /raw-board?org=&start=&end=&metric=`: a leaderboard's totals computed straight from the
- *   raw `events` table, with D1's own meta (what progress would cost without rollups).
+ * - `GET /raw-board?org=|member=&start=&end=`: per member and metric totals computed straight
+ *   from the raw `events` table, with D1's own meta (what boards would cost without rollups).
  */
 interface Meta {
   changes: number;
@@ -70,12 +70,14 @@ async function ingest(request: Request, env: Env): Promise<Response> {
 
 async function rawBoard(url: URL, env: Env): Promise<Response> {
   const q = (name: string) => url.searchParams.get(name) ?? '';
+  // One member (progress) or the whole org (leaderboard); either way straight from raw events.
+  const who = url.searchParams.has('member') ? 'member_id = ?' : 'org_id = ?';
   const { results, meta } = await env.DB.prepare(
-    `SELECT member_id, sum(quantity) AS total FROM events
-     WHERE org_id = ? AND metric = ? AND voided = 0 AND local_date BETWEEN ? AND ?
-     GROUP BY member_id ORDER BY total DESC`,
+    `SELECT member_id, metric, sum(quantity) AS total FROM events
+     WHERE ${who} AND voided = 0 AND local_date BETWEEN ? AND ?
+     GROUP BY member_id, metric`,
   )
-    .bind(q('org'), q('metric'), q('start'), q('end'))
+    .bind(url.searchParams.get('member') ?? q('org'), q('start'), q('end'))
     .all();
   return Response.json({ results, meta });
 }

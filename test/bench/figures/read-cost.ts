@@ -1,0 +1,242 @@
+/**
+ * Leaderboard / progress cost on a generated org of 500 reps: D1 rows read per request (summed
+ * D1 meta, via the bench-only meter) at two event counts, and latency; baseline in the same run:
+ * the same totals computed straight from the raw events table (bare worker on the same database).
+ */
+import { request } from '../lib/api.ts';
+import {
+  addEventCopies,
+  type Consistency,
+  cellsFor,
+  checkRollups,
+} from '../lib/generate-events.ts';
+import type { BenchContext, BenchModule, Figure, Section } from '../lib/report.ts';
+import { d1Cost, METER, startBareServer, startRealServer } from '../lib/servers.ts';
+import { fmt, median, percentile } from '../lib/stats.ts';
+import { buildWorld, type World } from '../lib/world.ts';
+
+const TEAMS = 10;
+const REPS_PER_TEAM = 50;
+const METERED_SAMPLES = 5;
+const LATENCY_SAMPLES = { progress: 60, team: 40, org: 20, raw: 10 };
+
+interface Measured {
+  events: number;
+  rollupRows: number;
+  rows: { progress: number; team: number; org: number; rawProgress: number; rawOrg: number };
+  ms: { progress: number[]; team: number[]; org: number[]; rawOrg: number[] };
+}
+
+const monthStart = () => `${new Date().toISOString().slice(0, 7)}-01`;
+
+/** The month the board shows, widened by a day each side like the worker does. */
+function boardRange(): { start: string; end: string } {
+  const first = new Date(`${monthStart()}T00:00:00Z`);
+  const start = new Date(first.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const next = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
+  return { start, end: next.toISOString().slice(0, 10) };
+}
+
+async function setTargets(url: string, world: World): Promise<void> {
+  for (const team of world.teams) {
+    const res = await request(`${url}/api/v1/targets`, {
+      method: 'PUT',
+      token: world.managerToken,
+      body: {
+        scope: 'team',
+        teamId: team.id,
+        metric: 'revenue',
+        period: { kind: 'month', start: monthStart() },
+        value: REPS_PER_TEAM * 3_000_000,
+        split: { mode: 'equal' },
+      },
+    });
+    if (res.status !== 200) throw new Error(`targets → ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+async function timed(n: number, send: (i: number) => Promise<{ status: number; ms: number }>) {
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await send(i);
+    if (res.status !== 200) throw new Error(`expected 200, got ${res.status}`);
+    ms.push(res.ms);
+  }
+  return ms;
+}
+
+async function measure(
+  realUrl: string,
+  bareUrl: string,
+  world: World,
+  consistency: Consistency,
+): Promise<Measured> {
+  const manager = world.managerToken;
+  const team = world.teams[0]?.id as string;
+  const progressUrl = `${realUrl}/api/v1/me/progress?period=month`;
+  const teamUrl = `${realUrl}/api/v1/leaderboard?period=month&by=attainment&team=${team}`;
+  const orgUrl = `${realUrl}/api/v1/leaderboard?period=month&by=attainment&team=${world.rootTeamId}`;
+  const { start, end } = boardRange();
+  const rawOrgUrl = `${bareUrl}/raw-board?org=${world.orgId}&start=${start}&end=${end}`;
+  const rawMemberUrl = (id: string) =>
+    `${bareUrl}/raw-board?member=${id}&start=${start}&end=${end}`;
+  const rep = (i: number) => world.reps[(i * 37) % world.reps.length] as World['reps'][number];
+
+  const meteredRows = async (urls: Array<[string, string]>) => {
+    const rows: number[] = [];
+    for (const [url, token] of urls) {
+      const res = await request(url, { token, headers: METER });
+      if (res.status !== 200) throw new Error(`${url} → ${res.status} ${JSON.stringify(res.body)}`);
+      rows.push(d1Cost(res.headers).rowsRead);
+    }
+    return median(rows);
+  };
+  const rawRows = async (url: string) => {
+    const res = await request<{ meta: { rows_read: number } }>(url);
+    if (res.status !== 200) throw new Error(`${url} → ${res.status}`);
+    return res.body.meta.rows_read;
+  };
+  const samples = Array.from({ length: METERED_SAMPLES }, (_, i) => i);
+  const rows = {
+    progress: await meteredRows(samples.map((i) => [progressUrl, rep(i).token])),
+    team: await meteredRows(samples.map(() => [teamUrl, manager])),
+    org: await meteredRows(samples.map(() => [orgUrl, manager])),
+    rawProgress: await rawRows(rawMemberUrl(rep(0).id)),
+    rawOrg: await rawRows(rawOrgUrl),
+  };
+  const ms = {
+    progress: await timed(LATENCY_SAMPLES.progress, (i) =>
+      request(progressUrl, { token: rep(i).token }),
+    ),
+    team: await timed(LATENCY_SAMPLES.team, () => request(teamUrl, { token: manager })),
+    org: await timed(LATENCY_SAMPLES.org, () => request(orgUrl, { token: manager })),
+    rawOrg: await timed(LATENCY_SAMPLES.raw, () => request(rawOrgUrl)),
+  };
+  return { events: consistency.events, rollupRows: consistency.rollupRows, rows, ms };
+}
+
+const p = (values: number[], q: number) => fmt(percentile(values, q), 1);
+
+function rawLines(m: Measured): string[] {
+  return [
+    `${fmt(m.events)} events, ${fmt(m.rollupRows)} rollup rows (rollup sums = raw sums: checked)`,
+    `  rows read: progress ${fmt(m.rows.progress)}, leaderboard team of ${REPS_PER_TEAM} ${fmt(m.rows.team)}, leaderboard org of ${TEAMS * REPS_PER_TEAM} ${fmt(m.rows.org)}; raw-events baseline: one member ${fmt(m.rows.rawProgress)}, whole org ${fmt(m.rows.rawOrg)}`,
+    `  latency ms p50/p95: progress ${p(m.ms.progress, 50)}/${p(m.ms.progress, 95)} (n=${m.ms.progress.length}), team board ${p(m.ms.team, 50)}/${p(m.ms.team, 95)} (n=${m.ms.team.length}), org board ${p(m.ms.org, 50)}/${p(m.ms.org, 95)} (n=${m.ms.org.length}), raw org totals ${p(m.ms.rawOrg, 50)}/${p(m.ms.rawOrg, 95)} (n=${m.ms.rawOrg.length})`,
+  ];
+}
+
+function figures(small: Measured, big: Measured): Figure[] {
+  const flat = (a: number, b: number) => b <= a * 1.05;
+  const events = fmt(big.events);
+  return [
+    {
+      name: `progress rows read at ${events} events`,
+      value: big.rows.progress,
+      unit: 'rows',
+      baseline: { label: 'one member from raw events', value: big.rows.rawProgress, unit: 'rows' },
+      ratio: big.rows.progress / big.rows.rawProgress,
+      budget: `independent of event count (${fmt(small.rows.progress)} at ${fmt(small.events)})`,
+      pass: flat(small.rows.progress, big.rows.progress),
+    },
+    {
+      name: `leaderboard (team of ${REPS_PER_TEAM}) rows read at ${events} events`,
+      value: big.rows.team,
+      unit: 'rows',
+      baseline: { label: 'org totals from raw events', value: big.rows.rawOrg, unit: 'rows' },
+      ratio: big.rows.team / big.rows.rawOrg,
+      budget: `independent of event count (${fmt(small.rows.team)} at ${fmt(small.events)})`,
+      pass: flat(small.rows.team, big.rows.team),
+    },
+    {
+      name: `leaderboard (org of ${TEAMS * REPS_PER_TEAM}) rows read at ${events} events`,
+      value: big.rows.org,
+      unit: 'rows',
+      baseline: { label: 'org totals from raw events', value: big.rows.rawOrg, unit: 'rows' },
+      ratio: big.rows.org / big.rows.rawOrg,
+      budget: `independent of event count (${fmt(small.rows.org)} at ${fmt(small.events)})`,
+      pass: flat(small.rows.org, big.rows.org),
+    },
+    {
+      name: `leaderboard (team of ${REPS_PER_TEAM}) p95 latency`,
+      value: percentile(big.ms.team, 95),
+      unit: 'ms',
+      digits: 1,
+      baseline: {
+        label: 'raw org totals p95',
+        value: percentile(big.ms.rawOrg, 95),
+        unit: 'ms',
+        digits: 1,
+      },
+      ratio: percentile(big.ms.team, 95) / percentile(big.ms.rawOrg, 95),
+      budget: '< 50 ms',
+      pass: percentile(big.ms.team, 95) < 50,
+    },
+    {
+      name: `leaderboard (org of ${TEAMS * REPS_PER_TEAM}) p95 latency`,
+      value: percentile(big.ms.org, 95),
+      unit: 'ms',
+      digits: 1,
+      baseline: {
+        label: 'raw org totals p95',
+        value: percentile(big.ms.rawOrg, 95),
+        unit: 'ms',
+        digits: 1,
+      },
+      ratio: percentile(big.ms.org, 95) / percentile(big.ms.rawOrg, 95),
+      budget: '< 50 ms',
+      pass: percentile(big.ms.org, 95) < 50,
+    },
+    {
+      name: 'progress p95 latency',
+      value: percentile(big.ms.progress, 95),
+      unit: 'ms',
+      digits: 1,
+      budget: 'report',
+      pass: null,
+    },
+  ];
+}
+
+async function run(ctx: BenchContext): Promise<Section> {
+  ctx.log('read cost: starting the real worker…');
+  const real = await startRealServer();
+  const bare = await startBareServer(real.persistTo);
+  try {
+    const world = await buildWorld(real, { teams: TEAMS, repsPerTeam: REPS_PER_TEAM });
+    await setTargets(real.url, world);
+    const cells = cellsFor(world.reps.length);
+    const copies = Math.max(2, Math.round(ctx.options.bigEvents / cells));
+    ctx.log(`read cost: loading ${fmt(cells)} events…`);
+    await addEventCopies(real, world.orgId, 0, 1);
+    const small = await measure(real.url, bare.url, world, await checkRollups(real, world.orgId));
+    ctx.log(`read cost: ${rawLines(small).join(' | ')}`);
+    ctx.log(`read cost: loading up to ${fmt(cells * copies)} events…`);
+    const loadStarted = performance.now();
+    await addEventCopies(real, world.orgId, 1, copies);
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const big = await measure(real.url, bare.url, world, await checkRollups(real, world.orgId));
+    ctx.log(`read cost: ${rawLines(big).join(' | ')}`);
+    return {
+      title: 'Leaderboard / progress cost',
+      method: `A generated org: ${TEAMS} teams × ${REPS_PER_TEAM} reps, monthly revenue targets split equally. Events are written by SQLite itself into the real events table (the real rollup triggers run; rollup sums are checked equal to raw sums before measuring): every rep × each of the last 40 days × 5 metrics gets one event per copy, so going from ${fmt(small.events)} to ${fmt(big.events)} events multiplies events while the rollup rows stay put. Rows read = the sum of D1 \`meta.rows_read\` over every statement of the request (auth included), reported by the worker's bench-only meter (PACER_BENCH var + x-pacer-meter header); median of ${METERED_SAMPLES} requests. Baseline: the same per-member, per-metric totals for the month computed from the raw events table by the bare worker on the same database (rows_read from D1 meta). Latency: sequential full (non-304) requests from this machine, unmetered.`,
+      figures: figures(small, big),
+      raw: [
+        ...rawLines(small),
+        ...rawLines(big),
+        `loading ${fmt(big.events - small.events)} events took ${fmt(loadSeconds, 1)} s`,
+      ],
+      notes: [
+        'The raw baseline reads every event of the org because events have no (org, local_date) index; it also computes less (one GROUP BY, no targets, tiers or streaks), so its latency flatters it.',
+      ],
+    };
+  } finally {
+    await bare.stop();
+    await real.dispose();
+  }
+}
+
+export const readCostBench: BenchModule = {
+  id: 'read-cost',
+  title: 'Leaderboard / progress cost',
+  run,
+};
