@@ -106,6 +106,15 @@ export const en = {
   saved: 'Saved',
   save: 'Save',
   error: 'Error: {message}',
+  otherSites: 'Other sites',
+  otherSitesHelp:
+    'Pacer runs on the sites above by itself. Add any other site (an in-house CRM, a helpdesk): the browser asks you for access to it.',
+  enable: 'Enable',
+  turnOff: 'Turn off',
+  enableOnSite: 'Enable Pacer on {site}',
+  disableOnSite: 'Turn off Pacer on {site}',
+  siteAddressInvalid: 'Enter a web address, like https://crm.example.cn',
+  sitePermissionDenied: 'Access to the site was not granted',
 };
 
 export type MessageKey = keyof typeof en;
@@ -212,4 +221,13 @@ export const zhCN: Record<MessageKey, string> = {
   saved: '已保存',
   save: '保存',
   error: '错误：{message}',
+  otherSites: '其他网站',
+  otherSitesHelp:
+    'Pacer 会自动在上面的网站运行。可添加任何其他网站（如内部 CRM、客服系统），浏览器会请求访问该网站的权限。',
+  enable: '启用',
+  turnOff: '关闭',
+  enableOnSite: '在 {site} 上启用 Pacer',
+  disableOnSite: '在 {site} 上关闭 Pacer',
+  siteAddressInvalid: '请输入网址，例如 https://crm.example.cn',
+  sitePermissionDenied: '未获得该网站的访问权限',
 };

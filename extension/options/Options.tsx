@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { type LanguageSetting, resolveLanguage, translator } from '../i18n/index.ts';
 import { DEFAULT_PREFS, PREFS_KEY, type Prefs, withDefaults } from '../messaging/prefs.ts';
 import { BUILTIN_SITES } from '../sites/catalog.ts';
+import { OtherSites } from '../ui/SiteAccess.tsx';
 import { writeStored } from '../ui/stored.ts';
 import { storedSignal } from '../ui/use-stored.ts';
 
@@ -90,6 +91,7 @@ export function Options() {
           {site.name}
         </label>
       ))}
+      <OtherSites t={t} />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { metricLabel, resolveLanguage, translator } from '../i18n/index.ts';
 import { DEFAULT_PREFS, PREFS_KEY, type Prefs } from '../messaging/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../messaging/view.ts';
 import { formatPercent } from '../ui/format.ts';
+import { EnableThisSite } from '../ui/SiteAccess.tsx';
 import { sendToBackground } from '../ui/send.ts';
 import { storedSignal } from '../ui/use-stored.ts';
 import { ManualLog } from './ManualLog.tsx';
@@ -81,6 +82,7 @@ export function Popup() {
       <h2>{t('manualLog')}</h2>
       <ManualLog t={t} language={language} view={v} />
       <h2>{t('options')}</h2>
+      <EnableThisSite t={t} />
       <div class="row">
         {v.leaderboardUrl ? (
           <a href={v.leaderboardUrl} target="_blank" rel="noreferrer">

@@ -17,11 +17,14 @@ declare module 'vitest' {
   export interface ProvidedContext {
     apiPort: number;
     extensionDir: string;
+    /** A localhost origin the build grants at install, for the "enable on any site" test. */
+    siteOrigin: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const apiPort = await freePort();
+  const siteOrigin = `http://localhost:${await freePort()}`;
   const result = spawnSync(
     process.execPath,
     [join(repoRoot, 'node_modules/wxt/bin/wxt.mjs'), 'build'],
@@ -32,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
         ...process.env,
         PACER_OUT_DIR: E2E_OUT_DIR,
         PACER_API_ORIGINS: `http://127.0.0.1:${apiPort}`,
+        PACER_TEST_SITE_ORIGINS: siteOrigin,
       },
     },
   );
@@ -39,6 +43,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     throw new Error(`extension build failed:\n${result.stdout}\n${result.stderr}`);
   }
   project.provide('apiPort', apiPort);
+  project.provide('siteOrigin', siteOrigin);
   project.provide('extensionDir', join(repoRoot, E2E_OUT_DIR, 'chrome-mv3'));
   return () => rmSync(join(repoRoot, E2E_OUT_DIR), { recursive: true, force: true });
 }
