@@ -513,6 +513,73 @@ describe('CSV export', () => {
   });
 });
 
+describe('team admin', () => {
+  it('creates and revokes invites, moves a member, and saves calendar and custom metrics', async () => {
+    const page = managerPage;
+    const token = env.demo.managerToken;
+    const sub = await subTeamOf(env.demo.repToken);
+    type Invites = { invites: Array<{ code: string; revoked: boolean }> };
+    const before = await api<Invites>(env.url, 'GET', '/invites', token);
+    await page.goto(`${env.url}/#/team`);
+    await page.locator('select[name=invite-team]').selectOption(sub.id);
+    await page.locator('select[name=invite-role]').selectOption('rep');
+    await page.getByRole('button', { name: 'Create invite' }).click();
+    const known = new Set(before.invites.map((i) => i.code));
+    await expect
+      .poll(async () => (await api<Invites>(env.url, 'GET', '/invites', token)).invites.length)
+      .toBe(before.invites.length + 1);
+    const after = await api<Invites>(env.url, 'GET', '/invites', token);
+    const code = after.invites.find((i) => !known.has(i.code))?.code as string;
+    const row = page.locator(`tr[data-code="${code}"]`);
+    await see(row).hasCount(1);
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await see(row).hasCount(0);
+    const revoked = await api<Invites>(env.url, 'GET', '/invites', token);
+    expect(revoked.invites.find((i) => i.code === code)?.revoked).toBe(true);
+
+    // Move a rep (not the demo rep other tests use) to another team.
+    type Members = { members: Array<{ id: string; teamId: string; role: string }> };
+    const members = await api<Members>(env.url, 'GET', '/members', token);
+    const me = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
+    const mover = members.members.find(
+      (x) => x.role === 'rep' && x.teamId === sub.id && x.id !== me.member.id,
+    );
+    const teams = await api<Teams>(env.url, 'GET', '/teams', token);
+    const target = teams.teams.find((x) => x.parentId !== null && x.id !== sub.id);
+    await page
+      .locator(`tr[data-member="${mover?.id}"] select`)
+      .nth(1)
+      .selectOption(target?.id as string);
+    await expect
+      .poll(async () => {
+        const now = await api<Members>(env.url, 'GET', '/members', token);
+        return now.members.find((x) => x.id === mover?.id)?.teamId;
+      })
+      .toBe(target?.id);
+
+    // A custom metric and a six-day week.
+    await page.getByRole('button', { name: 'Add metric' }).click();
+    await page.locator('input[name=custom-id-0]').fill('demos');
+    await page.locator('input[name=custom-en-0]').fill('Demos');
+    await page.locator('input[name=custom-zh-0]').fill('演示');
+    await page.locator('input[name=workday-6]').check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await see(page.locator('form.settings .ok')).hasText('Settings saved.');
+    const org = await api<MeResponse>(env.url, 'GET', '/me', token);
+    expect(org.org.settings.customMetrics.map((x) => x.id)).toEqual(['demos']);
+    expect(org.org.settings.calendar.workweeks).toEqual([[1, 2, 3, 4, 5, 6]]);
+    await page.goto(`${env.url}/#/overview`);
+    await see(page.locator('select[name=by] option[value=demos]')).hasCount(1);
+    await screenshot(page, 'team-admin', true);
+
+    // Back to Monday–Friday for the other tests.
+    await page.goto(`${env.url}/#/team`);
+    await page.locator('input[name=workday-6]').uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await see(page.locator('form.settings .ok')).hasText('Settings saved.');
+  });
+});
+
 describe('signing out', () => {
   it('ends the session on the server and clears the cookie', async () => {
     const page = managerPage;

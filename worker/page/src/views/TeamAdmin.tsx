@@ -2,7 +2,9 @@
 import { useState } from 'preact/hooks';
 import { z } from 'zod';
 import {
+  type CalendarSettings,
   CreateInviteResponse,
+  type CustomMetric,
   ListInvitesResponse,
   ListMembersResponse,
   MeResponse,
@@ -16,6 +18,7 @@ import { t } from '../i18n/index.ts';
 import { metricLabel, orgMetrics } from '../metrics.ts';
 import { me, teams } from '../state.ts';
 import { useAsync } from '../use-async.ts';
+import { CalendarFields, CustomMetricsFields } from './SettingsParts.tsx';
 import { TvLinks } from './TvLinks.tsx';
 
 function CopyButton({ text }: { text: string }) {
@@ -209,6 +212,8 @@ function Settings({ settings }: { settings: OrgSettings }) {
     Object.fromEntries(orgMetrics(settings).map((x) => [x.id, x.points])),
   );
   const [holidays, setHolidays] = useState(settings.calendar.holidays.join('\n'));
+  const [calendar, setCalendar] = useState<CalendarSettings>(settings.calendar);
+  const [customMetrics, setCustomMetrics] = useState<CustomMetric[]>(settings.customMetrics);
   const [tiers, setTiers] = useState<Tier[]>(settings.tiers.ladder);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -226,8 +231,9 @@ function Settings({ settings }: { settings: OrgSettings }) {
           privacy,
           dailyPointsGoal: dailyGoal,
           points: Object.fromEntries(countMetrics.map((x) => [x.id, points[x.id] ?? x.points])),
+          customMetrics,
           calendar: {
-            ...settings.calendar,
+            ...calendar,
             holidays: holidays
               .split(/\s+/)
               .map((d) => d.trim())
@@ -279,11 +285,8 @@ function Settings({ settings }: { settings: OrgSettings }) {
             onInput={(e) => setDailyGoal(Number(e.currentTarget.value))}
           />
         </label>
-        <label>
-          {m.timezone}
-          <input type="text" value={settings.calendar.timezone} readOnly />
-        </label>
       </div>
+      <CalendarFields calendar={calendar} onChange={setCalendar} />
       <fieldset>
         <legend>{m.pointsWeights}</legend>
         <div class="row">
@@ -356,6 +359,11 @@ function Settings({ settings }: { settings: OrgSettings }) {
           </tbody>
         </table>
       </fieldset>
+      <CustomMetricsFields
+        metrics={customMetrics}
+        saved={new Set(settings.customMetrics.map((x) => x.id))}
+        onChange={setCustomMetrics}
+      />
       <label>
         {m.holidays}
         <textarea
