@@ -1,8 +1,9 @@
 /**
- * The extension's client for the Pacer API. Every response body is parsed with the contract's
- * zod schemas (shared/api), so a server that answers something unexpected is an error here,
- * never a crash in the UI. Failures are classified once: retryable (network, 408, 429, 5xx) or
- * final (other 4xx); the sync engine only needs that distinction.
+ * The extension's client for the Pacer API: the worker's typed Hono client (`hc<AppType>`, so
+ * routes, methods and request bodies are checked against the worker at compile time), plus a
+ * zod parse of every response body with the contract's schemas (shared/api), so a server that
+ * answers something unexpected is an error here, never a crash in the UI. Failures are
+ * classified once: retryable (network, 408, 429, 5xx) or final (other 4xx).
  */
 import type { z } from 'zod';
 import type { PeriodKind } from '../../shared/api/common.ts';
@@ -12,6 +13,7 @@ import { PostEventsResponse } from '../../shared/api/events.ts';
 import type { JoinRequest } from '../../shared/api/orgs.ts';
 import { JoinResponse, MeResponse } from '../../shared/api/orgs.ts';
 import { ProgressResponse } from '../../shared/api/progress.ts';
+import { createClient } from '../../worker/client.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -40,13 +42,16 @@ export function isRetryable(error: unknown): boolean {
   return false;
 }
 
+/** A response body with its change token (ETag), to ask "anything new?" cheaply next time. */
+export type Tagged<T> = T & { etag?: string };
+
 export interface PacerApi {
   postEvents(events: ActivityEvent[]): Promise<PostEventsResponse>;
   /** Resolves when the event is void on the server (also when it already was). */
   voidEvent(id: string): Promise<void>;
   me(): Promise<MeResponse>;
-  /** `null` when the server answers 304 to `etag`. */
-  progress(period: PeriodKind, etag?: string): Promise<ProgressResponse | null>;
+  /** `null` when the server answers 304 (nothing changed since the response tagged `etag`). */
+  progress(period: PeriodKind, etag?: string): Promise<Tagged<ProgressResponse> | null>;
 }
 
 /** Normalises what the user typed as a server address to an origin-like base URL. */
@@ -60,15 +65,14 @@ export function normaliseServerUrl(input: string): string {
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
-async function request<S extends z.ZodType>(
-  fetchFn: typeof fetch,
-  url: string,
-  init: RequestInit,
+/** Sends, then turns the answer into a parsed body, `null` (304 / no body) or an error. */
+async function answer<S extends z.ZodType>(
+  send: () => Promise<Response>,
   schema: S | null,
-): Promise<z.infer<S> | null> {
+): Promise<{ body: z.infer<S>; etag?: string } | null> {
   let res: Response;
   try {
-    res = await fetchFn(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    res = await send();
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error));
   }
@@ -83,41 +87,35 @@ async function request<S extends z.ZodType>(
   if (schema === null) return null;
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError(res.status, 'bad_response', 'unexpected server answer');
-  return parsed.data;
+  const etag = res.headers.get('etag') ?? undefined;
+  return { body: parsed.data, ...(etag ? { etag } : {}) };
 }
 
-const json = (body: unknown): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
+function required<T>(result: { body: T } | null): T {
+  if (!result) throw new ApiError(502, 'bad_response', 'empty answer');
+  return result.body;
+}
+
+/** Every request gets a timeout: a hung connection must not stall the outbox for ever. */
+function timedFetch(fetchFn: typeof fetch): typeof fetch {
+  return (input, init) =>
+    fetchFn(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+}
 
 export function createApi(baseUrl: string, token: string, fetchFn: typeof fetch = fetch): PacerApi {
-  const api = `${baseUrl}/api/v1`;
-  const auth = { authorization: `Bearer ${token}` };
-  const withAuth = (init: RequestInit = {}): RequestInit => ({
-    ...init,
-    headers: { ...(init.headers as Record<string, string> | undefined), ...auth },
-  });
+  const client = createClient(baseUrl, {
+    headers: { authorization: `Bearer ${token}` },
+    fetch: timedFetch(fetchFn),
+  }).api.v1;
   return {
     async postEvents(events) {
-      const res = await request(
-        fetchFn,
-        `${api}/events`,
-        withAuth(json({ events })),
-        PostEventsResponse,
+      return required(
+        await answer(() => client.events.$post({ json: { events } }), PostEventsResponse),
       );
-      if (!res) throw new ApiError(502, 'bad_response', 'empty answer');
-      return res;
     },
     async voidEvent(id) {
       try {
-        await request(
-          fetchFn,
-          `${api}/events/${encodeURIComponent(id)}/void`,
-          withAuth({ method: 'POST' }),
-          null,
-        );
+        await answer(() => client.events[':id'].void.$post({ param: { id } }), null);
       } catch (error) {
         // The server never accepted this event (it was rejected): nothing left to void.
         if (error instanceof ApiError && error.status === 404) return;
@@ -125,18 +123,18 @@ export function createApi(baseUrl: string, token: string, fetchFn: typeof fetch 
       }
     },
     async me() {
-      const res = await request(fetchFn, `${api}/me`, withAuth(), MeResponse);
-      if (!res) throw new ApiError(502, 'bad_response', 'empty answer');
-      return res;
+      return required(await answer(() => client.me.$get(), MeResponse));
     },
     async progress(period, etag) {
-      const headers: Record<string, string> = etag ? { 'if-none-match': etag } : {};
-      return request(
-        fetchFn,
-        `${api}/me/progress?period=${period}`,
-        withAuth({ headers }),
+      const result = await answer(
+        () =>
+          client.me.progress.$get(
+            { query: { period } },
+            etag ? { headers: { 'if-none-match': etag } } : undefined,
+          ),
         ProgressResponse,
       );
+      return result ? { ...result.body, ...(result.etag ? { etag: result.etag } : {}) } : null;
     },
   };
 }
@@ -146,7 +144,6 @@ export async function joinTeam(
   body: JoinRequest,
   fetchFn: typeof fetch = fetch,
 ): Promise<JoinResponse> {
-  const res = await request(fetchFn, `${baseUrl}/api/v1/join`, json(body), JoinResponse);
-  if (!res) throw new ApiError(502, 'bad_response', 'empty answer');
-  return res;
+  const client = createClient(baseUrl, { fetch: timedFetch(fetchFn) }).api.v1;
+  return required(await answer(() => client.join.$post({ json: body }), JoinResponse));
 }

@@ -254,7 +254,16 @@ export class SyncEngine {
       }
       const incentivePeriod: PeriodKind = me.org.settings.tiers.period;
       const seq = state.seq;
-      const [day, period] = await Promise.all([api.progress('day'), api.progress(incentivePeriod)]);
+      const previous = state.snapshot;
+      const samePeriod = previous?.period.period.kind === incentivePeriod;
+      // With the last change tokens, an unchanged server answers 304 and reads almost nothing.
+      const [freshDay, freshPeriod] = await Promise.all([
+        api.progress('day', previous?.day.etag),
+        api.progress(incentivePeriod, samePeriod ? previous?.period.etag : undefined),
+      ]);
+      // 304 means the server holds exactly what that snapshot shows, as of now.
+      const day = freshDay ?? previous?.day;
+      const period = freshPeriod ?? (samePeriod ? previous?.period : undefined);
       if (!day || !period) return;
       const snapshot: ProgressSnapshot = { day, period, seq, fetchedAt: this.#opts.now() };
       // Runs inside the single flush, so no acknowledgement can land between reading `seq`

@@ -5,15 +5,16 @@
  */
 import type { MeResponse } from '../../shared/api/orgs.ts';
 import type { ProgressResponse } from '../../shared/api/progress.ts';
+import type { Tagged } from './api-client.ts';
 import type { JournalEntry } from './journal.ts';
 import type { KeyValueStore } from './kv-store.ts';
 import type { OutboxOp } from './outbox.ts';
 
 export interface ProgressSnapshot {
   /** Progress for today (day counters, today's points). */
-  day: ProgressResponse;
+  day: Tagged<ProgressResponse>;
   /** Progress for the incentive period (primary bar, tier, period counters). */
-  period: ProgressResponse;
+  period: Tagged<ProgressResponse>;
   /** `SyncState.seq` when the request started: acks up to it are included. */
   seq: number;
   fetchedAt: number;

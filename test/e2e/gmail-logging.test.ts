@@ -74,6 +74,11 @@ describe('Pacer extension end to end', () => {
     await gmail.getByTestId('pacer-panel').waitFor();
     await expect.poll(() => sidebarText(gmail, 'pacer-sync')).toBe('Synced');
     await screenshot(gmail, 'sidebar-expanded');
+    // The snapshot keeps the server's change token, so polling can be answered with 304.
+    const sync = (await readLocalStorage(await ext.serviceWorker()))['pacer:sync'] as {
+      snapshot: { period: { etag?: string } } | null;
+    };
+    expect(sync.snapshot?.period.etag).toBeTruthy();
   });
 
   it('Log call: the counter moves in the next frame, Undo works, the API gets it exactly once', async () => {

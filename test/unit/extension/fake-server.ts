@@ -14,6 +14,8 @@ export class FakeServer {
   readonly voided = new Set<string>();
   /** Every request, in order, e.g. `events:3` or `void:<id>`. */
   readonly requests: string[] = [];
+  /** Progress requests answered 304 Not Modified. */
+  notModified = 0;
   down = false;
   loseNextResponse = false;
   rejectToken = false;
@@ -70,10 +72,15 @@ export class FakeServer {
         this.#gate();
         return this.#answer(fakeMe());
       },
-      progress: async (period) => {
+      progress: async (period, etag) => {
         this.requests.push(`progress:${period}`);
         this.#gate();
-        return this.#answer(this.#progress(period));
+        const current = this.#progress(period);
+        if (etag === current.version) {
+          this.notModified += 1;
+          return this.#answer(null);
+        }
+        return this.#answer({ ...current, etag: current.version });
       },
     };
   }
@@ -98,7 +105,8 @@ export class FakeServer {
       points: { today: 0, period: 0, dailyGoal: 20 },
       milestones: [],
       funnel: null,
-      version: String(this.requests.length),
+      // Changes whenever anything counted changes, like the worker's change token.
+      version: `${kind}:${this.events.size}:${this.voided.size}`,
     };
   }
 }

@@ -223,6 +223,21 @@ describe('sync engine', () => {
     expect(state.me?.member.name).toBe('Li Lei');
   });
 
+  it('polls progress with the last change token; a 304 keeps the snapshot', async () => {
+    const t = setup();
+    await t.engine.log(makeEvent('calls', 2));
+    await t.engine.flush();
+    const first = (await t.engine.state()).snapshot;
+    expect(first?.period.etag).toBeDefined();
+    t.advance(60_000);
+    await t.engine.flush(); // nothing changed: both answers are 304
+    expect(t.server.notModified).toBe(2);
+    const second = (await t.engine.state()).snapshot;
+    expect(second?.period).toEqual(first?.period);
+    expect(second?.fetchedAt).toBe(t.now());
+    expect(second?.period.metrics.find((m) => m.metric === 'calls')?.achieved).toBe(2);
+  });
+
   it('a flush requested during a flush also sends the newer logs', async () => {
     const t = setup();
     await t.engine.log(makeEvent());
