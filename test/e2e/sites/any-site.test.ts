@@ -22,6 +22,7 @@ import { buttonKeys, clickLogButton, collectPageErrors, serveFixtures } from '..
 
 // Runs inside the service worker.
 declare const chrome: {
+  windows: { create(options: { url: string; type: 'popup'; focused: boolean }): Promise<unknown> };
   scripting: {
     getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[] }[]>;
   };
@@ -144,5 +145,60 @@ describe('Enable Pacer on any site', () => {
     expect(await page.locator('pacer-sidebar').count()).toBe(0);
     expect(await buttonKeys(page)).toEqual([]);
     await page.close();
+  });
+
+  it('the popup offers it for the tab in front, and turns it off again', async () => {
+    const site = await openSitePage();
+    // The toolbar popup cannot be clicked open from a test; the same page in its own unfocused
+    // window sees the site's window as the last focused one, as the real popup does.
+    const opened = ext.context.waitForEvent('page');
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(
+      (url) => chrome.windows.create({ url, type: 'popup', focused: false }),
+      `chrome-extension://${ext.extensionId}/popup.html`,
+    );
+    const popup = await opened;
+    const host = new URL(siteOrigin).host;
+    const toggle = popup.getByTestId('enable-this-site').getByRole('button');
+    await expect.poll(() => toggle.textContent()).toBe(`Enable Pacer on ${host}`);
+    await toggle.click();
+    await expect.poll(() => toggle.textContent()).toBe(`Turn off Pacer on ${host}`);
+    expect((await registeredScripts()).map((script) => script.matches)).toEqual([
+      [`${siteOrigin}/*`],
+    ]);
+    await site.reload();
+    await site
+      .locator('pacer-sidebar')
+      .getByTestId(/^pacer-(pill|panel)$/)
+      .first()
+      .waitFor();
+
+    await toggle.click();
+    await expect.poll(() => toggle.textContent()).toBe(`Enable Pacer on ${host}`);
+    expect(await registeredScripts()).toEqual([]);
+    await popup.close();
+    await site.close();
+  });
+
+  it('the popup offers nothing on a site with a built-in adapter', async () => {
+    await serveFixtures(
+      ext.context,
+      ['https://app.hubspot.com/**'],
+      () => 'hubspot/record-spa.html',
+    );
+    const crm = await ext.context.newPage();
+    await crm.goto('https://app.hubspot.com/contacts/4410021/record/0-1/75101');
+    const opened = ext.context.waitForEvent('page');
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(
+      (url) => chrome.windows.create({ url, type: 'popup', focused: false }),
+      `chrome-extension://${ext.extensionId}/popup.html`,
+    );
+    const popup = await opened;
+    await popup.getByTestId('popup-sync').waitFor();
+    await popup.waitForTimeout(QUIET_MS);
+    expect(await popup.getByTestId('enable-this-site').count()).toBe(0);
+    await popup.close();
+    await crm.close();
   });
 });
