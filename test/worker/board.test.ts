@@ -118,6 +118,25 @@ describe('change tokens', () => {
     expect(progress.body.version).toBe(progress.headers.get('etag'));
   });
 
+  it("a colleague's log keeps a sidebar's progress cached, but moves the board", async () => {
+    const rep = reps[5] as MemberFixture;
+    const colleague = reps[6] as MemberFixture;
+    const progress = await call('GET', '/me/progress', { token: rep.token });
+    const boardPath = `/leaderboard?team=${teamId}`;
+    const boardFirst = await call('GET', boardPath, { token: rep.token });
+    await call('POST', '/events', { token: colleague.token, body: { events: [event()] } });
+    const cached = await call('GET', '/me/progress', {
+      token: rep.token,
+      headers: { 'if-none-match': progress.headers.get('etag') ?? '' },
+    });
+    expect(cached.status).toBe(304);
+    const board = await call('GET', boardPath, {
+      token: rep.token,
+      headers: { 'if-none-match': boardFirst.headers.get('etag') ?? '' },
+    });
+    expect(board.status).toBe(200);
+  });
+
   it('a target change also invalidates', async () => {
     const rep = reps[3] as MemberFixture;
     const first = await call('GET', '/me/progress', { token: rep.token });

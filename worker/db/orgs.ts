@@ -15,6 +15,12 @@ export const orgs = sqliteTable('orgs', {
    * and by every target, settings, team or member write. Progress and leaderboard ETags embed it.
    */
   version: integer('version').notNull().default(0),
+  /**
+   * Bumped only by target, settings, team and member writes (not by events): with a member's own
+   * `version` it makes the change token of that member's progress, so colleagues' logs do not
+   * invalidate a sidebar's cached progress.
+   */
+  configVersion: integer('config_version').notNull().default(0),
   createdAt: text('created_at').notNull(),
 });
 
@@ -52,6 +58,8 @@ export const members = sqliteTable(
     timezone: text('timezone').notNull(),
     /** Removed members stay (their history counts in past periods) but cannot sign in. */
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Bumped by the rollup triggers when this member's events change (progress change token). */
+    version: integer('version').notNull().default(0),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

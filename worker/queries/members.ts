@@ -36,7 +36,9 @@ export function assertCanActOn(caller: Caller, member: MemberRow, all: TeamRow[]
   if (!canActOn(caller, member, all)) throw forbidden('this member is outside your team');
 }
 
-export const memberView = (m: MemberRow): MemberView => ({
+export const memberView = (
+  m: Pick<MemberRow, 'id' | 'name' | 'email' | 'role' | 'teamId' | 'timezone' | 'active'>,
+): MemberView => ({
   id: m.id,
   name: m.name,
   email: m.email,

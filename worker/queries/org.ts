@@ -5,21 +5,18 @@ import type { OrgRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { orgs } from '../db/schema.ts';
 
-export const orgView = (org: OrgRow, settings: OrgSettings): OrgView => ({
+export const orgView = (org: Pick<OrgRow, 'id' | 'name'>, settings: OrgSettings): OrgView => ({
   id: org.id,
   name: org.name,
   settings,
 });
 
-/** The statement that bumps the org's change counter (include it in the write's batch). */
+/**
+ * The statement that bumps the org's change counters after a target, settings, team or member
+ * write (include it in the write's batch). Event writes bump them by trigger instead.
+ */
 export const bumpVersion = (db: Db, orgId: string) =>
   db
     .update(orgs)
-    .set({ version: sql`${orgs.version} + 1` })
+    .set({ version: sql`${orgs.version} + 1`, configVersion: sql`${orgs.configVersion} + 1` })
     .where(eq(orgs.id, orgId));
-
-/** The org's change counter. Cost: one primary-key read. */
-export async function orgVersion(db: Db, orgId: string): Promise<number> {
-  const row = await db.select({ v: orgs.version }).from(orgs).where(eq(orgs.id, orgId)).get();
-  return row?.v ?? 0;
-}

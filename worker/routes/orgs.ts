@@ -89,7 +89,7 @@ export const orgsRoutes = new Hono<AppEnv>().post(
     ]);
     return c.json(
       {
-        org: orgView({ ...org, version: 0 }, settings),
+        org: orgView(org, settings),
         team: teamView(team),
         member: memberView(member),
         token: token.token,

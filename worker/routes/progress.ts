@@ -1,7 +1,8 @@
 /**
  * `GET /api/v1/me/progress?period=&date=`: the caller's progress per metric, tier, streak,
  * points, milestones and funnel needs, from rollups (never raw events). Answers 304 to a matching
- * If-None-Match after reading nothing beyond the auth row (which carries the org's change counter).
+ * If-None-Match after reading nothing beyond the auth row, which carries the member's and the
+ * org's change counters: colleagues' logs do not invalidate it.
  */
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -24,8 +25,10 @@ export const progressRoutes = new Hono<AppEnv>()
     const db = c.var.db;
     const now = new Date();
     const win = windowFor(settings, member.timezone, now, query.period, query.date);
-    const etag = await changeToken(org.version, [
+    // Only this member's events, or config writes (targets, settings, teams, members) change it.
+    const etag = await changeToken(member.version, [
       'progress',
+      org.configVersion,
       member.id,
       member.timezone,
       query.period,
