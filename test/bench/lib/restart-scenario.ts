@@ -6,6 +6,7 @@
  */
 import type { WorkerServer } from '../../support/worker-server.ts';
 import { type ClientTally, newTally, runClients } from './clients.ts';
+import { d1Query } from './d1-local.ts';
 import { type Consistency, checkRollups } from './generate-events.ts';
 import type { World } from './world.ts';
 
@@ -22,6 +23,8 @@ export interface RestartOutcome {
   tally: ClientTally;
   /** `created` answers received before the stop. */
   createdBeforeStop: number;
+  /** Of the ids answered `created` (before or after the restart), how many the server has. */
+  createdAndStored: number;
   /** From stop until answering again. */
   outageMs: number;
   stored: Consistency;
@@ -63,8 +66,28 @@ export async function restartDuringLoad(
   return {
     tally,
     createdBeforeStop,
+    createdAndStored: await countStored(server, [...tally.created]),
     outageMs,
     stored: await checkRollups(server, world.orgId),
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/** How many of `ids` are stored (SQL literals: ids are UUIDs the clients made). */
+async function countStored(server: WorkerServer, ids: string[]): Promise<number> {
+  // A command line argument holds at most 128 KiB: ask in slices.
+  const SLICE = 2_500;
+  let found = 0;
+  for (let i = 0; i < ids.length; i += SLICE) {
+    const list = ids
+      .slice(i, i + SLICE)
+      .map((id) => `'${id.replaceAll("'", '')}'`)
+      .join(',');
+    const [answer] = await d1Query<{ n: number }>(
+      server,
+      `SELECT count(*) AS n FROM events WHERE id IN (${list})`,
+    );
+    found += answer?.results[0]?.n ?? 0;
+  }
+  return found;
 }
