@@ -7,9 +7,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../support/worker-server.ts';
+import { contentScriptsBench } from './figures/content-scripts.ts';
 import { durabilityBench } from './figures/durability.ts';
 import { ingestBench } from './figures/ingest.ts';
 import { loadBench } from './figures/load.ts';
@@ -28,6 +29,7 @@ const modules: BenchModule[] = [
   pollingBench,
   loadBench,
   durabilityBench,
+  contentScriptsBench,
 ];
 
 function parseOptions(argv: string[]): BenchOptions & { out: string } {
@@ -73,6 +75,11 @@ const packageVersion = (name: string): string =>
     }
   ).version;
 
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+
 function header(options: BenchOptions): string[] {
   const cpu = cpus();
   return [
@@ -80,6 +87,7 @@ function header(options: BenchOptions): string[] {
     `machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown cpu'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${process.platform} ${process.arch}`,
     `versions: node ${process.version}, wrangler ${packageVersion('wrangler')}, miniflare ${packageVersion('miniflare')}, workerd ${packageVersion('workerd')}, hono ${packageVersion('hono')}, drizzle-orm ${packageVersion('drizzle-orm')}, zod ${packageVersion('zod')}`,
     `commit: ${version('git', ['rev-parse', '--short', 'HEAD'])}${version('git', ['status', '--porcelain', '--untracked-files=no']) === '' ? '' : ' (working tree has uncommitted changes)'}`,
+    `load average at start (1/5/15 min): ${loadAverage()} — the machine is shared, read latencies with it`,
     `options: runs=${options.runs}, load test ${options.loadSeconds} s, big org ${options.bigEvents.toLocaleString('en-US')} events`,
   ];
 }
@@ -105,7 +113,9 @@ async function main(): Promise<void> {
       log(`${module.title} FAILED: ${message}`);
     }
   }
-  head.push(`total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  head.push(
+    `total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s; load average at the end: ${loadAverage()}`,
+  );
   const markdown = renderMarkdown(head, sections, failures);
   writeFileSync(resolve(repoRoot, options.out), markdown);
   console.log(`\n${markdown}`);
