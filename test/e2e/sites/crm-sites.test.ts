@@ -257,6 +257,13 @@ describe.each(SITES)('$id adapter', (site) => {
     const errors = collectPageErrors(page);
     await page.goto(site.first.url);
     await expectButtonsFor(page, site.first);
+    // What the bench needs: a busy page, and one measure per record check (only the latest kept).
+    expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBeGreaterThanOrEqual(
+      5_000,
+    );
+    expect(
+      await page.evaluate(() => performance.getEntriesByName('pacer:record-check').length),
+    ).toBe(1);
     await logAndCheck(page, site.id, 'calls', site.first);
     await screenshot(page, `site-${site.id}`);
 
