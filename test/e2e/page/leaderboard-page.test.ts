@@ -26,12 +26,17 @@ let env: DemoServer;
 let browser: Browser;
 let manager: BrowserContext;
 let managerPage: Page;
+/** Console messages about the Content Security Policy: the page must never trip it. */
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   env = await startDemoServer();
   browser = await launchBrowser();
   manager = await newContext(browser);
   managerPage = await manager.newPage();
+  managerPage.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) cspViolations.push(m.text());
+  });
   await signInWithToken(managerPage, env.url, env.demo.managerToken);
 });
 
@@ -201,6 +206,14 @@ describe('overview', () => {
       await screenshot(page, `overview-${size.width}x${size.height}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('is served with a strict Content Security Policy that the page never violates', async () => {
+    const res = await managerPage.request.get(`${env.url}/`);
+    expect(res.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers()['x-frame-options']).toBe('DENY');
+    expect(res.headers()['referrer-policy']).toBe('no-referrer');
+    expect(cspViolations).toEqual([]);
   });
 
   it('speaks Simplified Chinese', async () => {
@@ -565,12 +578,12 @@ describe('team admin', () => {
     await page.locator('input[name=workday-6]').check();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await see(page.locator('form.settings .ok')).hasText('Settings saved.');
+    await screenshot(page, 'team-admin', true);
     const org = await api<MeResponse>(env.url, 'GET', '/me', token);
     expect(org.org.settings.customMetrics.map((x) => x.id)).toEqual(['demos']);
     expect(org.org.settings.calendar.workweeks).toEqual([[1, 2, 3, 4, 5, 6]]);
     await page.goto(`${env.url}/#/overview`);
     await see(page.locator('select[name=by] option[value=demos]')).hasCount(1);
-    await screenshot(page, 'team-admin', true);
 
     // Back to Monday–Friday for the other tests.
     await page.goto(`${env.url}/#/team`);

@@ -110,7 +110,7 @@ function Invites() {
                 <td>
                   <code>{i.code}</code>
                 </td>
-                <td>{teamName(i.teamId)}</td>
+                <td class="team-name">{teamName(i.teamId)}</td>
                 <td>{i.role === 'rep' ? m.rep : m.manager}</td>
                 <td>{i.expiresAt.slice(0, 10)}</td>
                 <td class="actions">
