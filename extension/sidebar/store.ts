@@ -47,6 +47,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   const changes = signal<LocalChanges>({ logs: [], undone: [] });
   const toasts = signal<Toast[]>([]);
   const celebration = signal<string | null>(null);
+  /** Set when the panel closes from inside, so the pill takes the keyboard focus back. */
+  const focusPill = signal(false);
   let toastSeq = 0;
 
   const shown = computed(() => applyLocalChanges(published.value, changes.value));
@@ -157,7 +159,12 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     log,
     undo,
     dismiss,
-    toggle: () => setPrefs({ collapsed: !prefsState.value.collapsed }),
+    focusPill,
+    /** `fromPanel`: the panel's own close button or Escape, so focus goes back to the pill. */
+    toggle: (fromPanel = false) => {
+      focusPill.value = fromPanel && !prefsState.value.collapsed;
+      setPrefs({ collapsed: !prefsState.value.collapsed });
+    },
     celebrate: (text: string) => {
       celebration.value = text;
       setTimeout(() => {

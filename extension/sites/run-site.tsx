@@ -53,13 +53,18 @@ function logFromRecord(
   );
 }
 
-function wireRecords(ctx: ContentScriptContext, adapter: SiteAdapter, store: SidebarStore) {
+function wireRecords(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  store: SidebarStore,
+  enabled: () => boolean,
+) {
   const buttons = new LogButtons();
   let current: PageRecord | null = null;
   const labels = () =>
     ONE_CLICK_METRICS.map((b) => ({ metric: b.metric, label: store.t.value(b.key) }));
   const show = () =>
-    buttons.show(current, labels(), (metric, record) =>
+    buttons.show(enabled() ? current : null, labels(), (metric, record) =>
       logFromRecord(store, adapter, metric, record),
     );
   watchRecords(adapter, document, ctx.signal, (record) => {
@@ -68,8 +73,9 @@ function wireRecords(ctx: ContentScriptContext, adapter: SiteAdapter, store: Sid
   });
   ctx.onInvalidated(() => buttons.remove());
   return {
-    current: () => current,
-    relabel: () => {
+    current: () => (enabled() ? current : null),
+    /** Rebuilds the buttons (new language, site switched on or off). */
+    refresh: () => {
       buttons.remove();
       show();
     },
@@ -79,7 +85,7 @@ function wireRecords(ctx: ContentScriptContext, adapter: SiteAdapter, store: Sid
 function onTabMessage(store: SidebarStore, logCall: () => void) {
   return (raw: unknown) => {
     const message = raw as TabMessage;
-    if (message?.type === 'command' && message.command === 'toggle-sidebar') store.toggle();
+    if (message?.type === 'command' && message.command === 'toggle-sidebar') store.toggle(false);
     if (message?.type === 'command' && message.command === 'log-call') logCall();
     if (message?.type === 'celebrate') {
       const t = store.t.value;
@@ -98,7 +104,6 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     readStored<Partial<Prefs>>(PREFS_KEY),
   ]);
   const prefs = withDefaults(storedPrefs);
-  if (prefs.sites[adapter.id] === false) return;
 
   const store = createSidebarStore(view ?? SIGNED_OUT_VIEW, prefs, {
     send,
@@ -119,24 +124,38 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
       if (container) render(null, container);
     },
   });
-  ui.mount();
-  requestAnimationFrame(() => performance.mark('pacer:sidebar-painted'));
+  // Switched off for this site: stay idle (but listening), so switching on needs no reload.
+  const enabled = () => store.prefs.value.sites[adapter.id] !== false;
+  let mounted = false;
+  const applyEnabled = () => {
+    if (enabled() && !mounted) {
+      ui.mount();
+      requestAnimationFrame(() => performance.mark('pacer:sidebar-painted'));
+    } else if (!enabled() && mounted) {
+      ui.remove();
+    }
+    mounted = enabled();
+  };
+  applyEnabled();
 
   watchStored<SidebarView>(VIEW_KEY, (next) => store.publish(next ?? SIGNED_OUT_VIEW), ctx.signal);
-  const records = wireRecords(ctx, adapter, store);
+  const records = wireRecords(ctx, adapter, store, enabled);
   watchStored<Partial<Prefs>>(
     PREFS_KEY,
     (next) => {
       const merged = withDefaults(next);
-      const languageChanged = merged.language !== store.prefs.value.language;
+      const rebuild =
+        merged.language !== store.prefs.value.language ||
+        merged.sites[adapter.id] !== store.prefs.value.sites[adapter.id];
       store.prefs.value = merged;
-      if (languageChanged) records.relabel();
-      if (merged.sites[adapter.id] === false) ui.remove();
+      applyEnabled();
+      if (rebuild) records.refresh();
     },
     ctx.signal,
   );
 
   const logCall = () => {
+    if (!enabled()) return;
     const record = records.current();
     if (record) logFromRecord(store, adapter, 'calls', record);
     else

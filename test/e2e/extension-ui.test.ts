@@ -14,7 +14,12 @@ import {
   screenshot,
   serveGmail,
 } from './support/browser.ts';
-import { readTokenFromVault, sidebarText, signInWithInvite } from './support/extension.ts';
+import {
+  readLocalStorage,
+  readTokenFromVault,
+  sidebarText,
+  signInWithInvite,
+} from './support/extension.ts';
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
 
@@ -144,5 +149,41 @@ describe('extension surfaces', () => {
         { timeout: 120_000, interval: 1_000 },
       )
       .toEqual([1, 1]);
+  });
+
+  it('Escape gives focus back to the pill; position and per-site on/off are remembered', async () => {
+    await gmail.getByTestId('pacer-panel').waitFor();
+    await gmail.getByTestId('pacer-panel').press('Escape');
+    await gmail.getByTestId('pacer-pill').waitFor();
+    const focused = () =>
+      gmail.evaluate(
+        () => document.querySelector('pacer-sidebar')?.shadowRoot?.activeElement?.className,
+      );
+    await expect.poll(focused).toBe('pill-button');
+
+    const handle = gmail.locator('pacer-sidebar .drag');
+    const box = await handle.boundingBox();
+    if (!box) throw new Error('no drag handle');
+    await gmail.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await gmail.mouse.down();
+    await gmail.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 200, { steps: 5 });
+    await gmail.mouse.up();
+    const worker = await ext.serviceWorker();
+    const storedTop = async () =>
+      ((await readLocalStorage(worker))['pacer:prefs'] as { top: number }).top;
+    await expect.poll(storedTop).toBe(360);
+    await gmail.reload();
+    await gmail.getByTestId('pacer-pill').waitFor();
+    expect(await gmail.locator('pacer-sidebar aside').evaluate((el) => el.style.top)).toBe('360px');
+
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.uncheck('input[name=site-gmail]');
+    await expect.poll(() => gmail.locator('pacer-sidebar').count()).toBe(0);
+    await expect.poll(() => gmail.locator('[data-pacer-log-buttons]').count()).toBe(0);
+    await options.check('input[name=site-gmail]');
+    await expect.poll(() => gmail.getByTestId('pacer-pill').count()).toBe(1);
+    await expect.poll(() => gmail.locator('[data-pacer-log-buttons]').count()).toBe(1);
+    await options.close();
   });
 });

@@ -39,7 +39,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
       aria-label={t('sidebar')}
       data-testid="pacer-panel"
       onKeyDown={(e) => {
-        if (e.key === 'Escape') store.toggle();
+        if (e.key === 'Escape') store.toggle(true);
       }}
     >
       <header>
@@ -53,7 +53,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
           aria-expanded="true"
           aria-label={t('collapse')}
           data-testid="pacer-collapse"
-          onClick={() => store.toggle()}
+          onClick={() => store.toggle(true)}
         >
           ×
         </button>

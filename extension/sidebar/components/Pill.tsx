@@ -1,4 +1,5 @@
 /** Collapsed sidebar: a slim pill at the page edge (progress ring, streak flame, today's points). */
+import { useEffect, useRef } from 'preact/hooks';
 import type { SidebarStore } from '../store.ts';
 import { ProgressRing } from './ProgressRing.tsx';
 
@@ -13,16 +14,24 @@ export function Pill({
   const view = store.shown.value;
   const percent = view.primary?.percent ?? null;
   const streak = view.streak?.current ?? 0;
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (store.focusPill.peek()) {
+      store.focusPill.value = false;
+      button.current?.focus();
+    }
+  }, [store]);
   return (
     <div class="pill" data-testid="pacer-pill">
       <div class="drag" onPointerDown={onDragStart} aria-hidden="true" />
       <button
         type="button"
+        ref={button}
         class="pill-button"
         aria-expanded="false"
         aria-label={`${t('expand')}: ${Math.round(percent ?? 0)}%, ${t('streakDays', { days: streak })}, ${t('pointsToday', { points: view.points.today })}`}
         title={t('expand')}
-        onClick={() => store.toggle()}
+        onClick={() => store.toggle(false)}
       >
         <ProgressRing percent={percent} />
         <span class={`flame${view.streak?.atRisk ? ' at-risk' : ''}`}>
