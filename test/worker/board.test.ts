@@ -94,6 +94,47 @@ describe('today', () => {
   });
 });
 
+describe('cached board figures', () => {
+  it('recomputes exactly the entries that changed', async () => {
+    const path = `/leaderboard?team=${teamId}&by=calls`;
+    const before = (await call('GET', path, { token: managerToken })).body.entries;
+    const valueOf = (entries: { member: { id: string }; value: number }[], id: string) =>
+      entries.find((e) => e.member.id === id)?.value;
+    const rep = reps[0] as MemberFixture;
+    const start = valueOf(before, rep.id) ?? 0;
+    await call('POST', '/events', {
+      token: rep.token,
+      body: { events: [event({ quantity: 10, occurredAt: new Date().toISOString() })] },
+    });
+    const after = (await call('GET', path, { token: managerToken })).body.entries;
+    expect(valueOf(after, rep.id)).toBe(start + 10);
+    for (const other of reps.slice(1)) {
+      expect(valueOf(after, other.id)).toBe(valueOf(before, other.id));
+    }
+    // A config change (a target) reaches every cached entry's target column.
+    await call('PUT', '/targets', {
+      token: managerToken,
+      body: {
+        scope: 'team',
+        teamId,
+        metric: 'revenue',
+        period: { kind: 'year', start: '2026-01-01' },
+        value: 8_000_000,
+      },
+    });
+    const targeted = (await call('GET', path, { token: managerToken })).body.entries;
+    expect(targeted.every((e: { target: number }) => e.target > 0)).toBe(true);
+    await call('DELETE', `/targets/${await yearTargetId()}`, { token: managerToken });
+    const cleared = (await call('GET', path, { token: managerToken })).body.entries;
+    expect(cleared.every((e: { target: number }) => e.target === 0)).toBe(true);
+  });
+});
+
+async function yearTargetId(): Promise<string> {
+  const res = await call('GET', `/targets?team=${teamId}&metric=revenue`, { token: managerToken });
+  return res.body.targets[0].id;
+}
+
 describe('change tokens', () => {
   it('answers 304 until something in the org changes', async () => {
     const rep = reps[2] as MemberFixture;

@@ -66,3 +66,21 @@ export const milestones = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.memberId, t.periodKind, t.periodStart, t.threshold] })],
 );
+
+/**
+ * A member's leaderboard figures for one board slot (period × ranking), reused while `stamp`
+ * (org config counter, the member's own change counter, their local day) is unchanged. A TV
+ * board refresh then reads one row per member and recomputes only those who logged since.
+ */
+export const boardFigures = sqliteTable(
+  'board_figures',
+  {
+    memberId: text('member_id').notNull(),
+    /** `<period kind>:<period start>:<tier period start>:<ranking>`. */
+    slot: text('slot').notNull(),
+    stamp: text('stamp').notNull(),
+    /** JSON of `BoardFigures` (worker/compute/board-figures.ts). */
+    figures: text('figures').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.slot] })],
+);

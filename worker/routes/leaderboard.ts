@@ -7,18 +7,18 @@
  */
 import { Hono } from 'hono';
 import { type LeaderboardEntry, LeaderboardQuery } from '../../shared/api/index.ts';
-import { addDays, localDateOf } from '../../shared/domain/dates.ts';
+import { addDays } from '../../shared/domain/dates.ts';
 import { applyPrivacy, rankEntries } from '../../shared/domain/leaderboard.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
-import { type MemberFigures, memberFigures, windowFor } from '../compute/member-figures.ts';
-import { loadOrgContext } from '../compute/org-context.ts';
+import { type BoardFigures, boardFiguresOf } from '../compute/board-figures.ts';
+import { windowFor } from '../compute/member-figures.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, forbidden } from '../lib/errors.ts';
 import { changeToken, clientHasCurrent } from '../lib/etag.ts';
 import { requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
-import { membersRollups, type RollupRow } from '../queries/rollups.ts';
-import { findTeam, managedTeamIds, subtreeIds, type TeamRow } from '../queries/teams.ts';
+import { loadActiveMembers } from '../queries/members.ts';
+import { findTeam, loadTeams, managedTeamIds, subtreeIds, type TeamRow } from '../queries/teams.ts';
 
 export function ancestorIds(teams: TeamRow[], teamId: string): Set<string> {
   const ids = new Set<string>();
@@ -35,7 +35,7 @@ interface Scored {
   id: string;
   name: string;
   value: number | null;
-  figures: MemberFigures;
+  figures: BoardFigures;
 }
 
 /** One entry per direct sub-team of `team`, aggregated over the reps of its subtree. */
@@ -54,25 +54,25 @@ function teamEntries(
       const sum = (f: (s: Scored) => number) => members.reduce((a, s) => a + f(s), 0);
       const perRep = (f: (s: Scored) => number) =>
         members.length > 0 ? sum(f) / members.length : 0;
-      const achieved = sum((s) => s.figures.primary.achieved);
-      const target = sum((s) => s.figures.primary.target);
+      const achieved = sum((s) => s.figures.achieved);
+      const target = sum((s) => s.figures.target);
       const percent = target > 0 ? (achieved / target) * 100 : null;
-      const points = perRep((s) => s.figures.points.period);
-      const streak = perRep((s) => s.figures.streak.current);
+      const points = perRep((s) => s.figures.points);
+      const streak = perRep((s) => s.figures.streak);
       let value: number | null;
       if (by === 'attainment') value = percent;
       else if (by === 'points') value = points;
       else if (by === 'streak') value = streak;
-      else value = sum((s) => s.figures.metrics.find((m) => m.metric === by)?.achieved ?? 0);
+      else value = sum((s) => s.figures.metricTotal ?? 0);
       return { id: child.id, name: child.name, value, achieved, target, percent, points, streak };
     });
 }
 
-function valueBy(by: string, f: MemberFigures): number | null {
-  if (by === 'attainment') return f.primary.percent;
-  if (by === 'points') return f.points.period;
-  if (by === 'streak') return f.streak.current;
-  return f.metrics.find((m) => m.metric === by)?.achieved ?? 0;
+function valueBy(by: string, f: BoardFigures): number | null {
+  if (by === 'attainment') return f.percent;
+  if (by === 'points') return f.points;
+  if (by === 'streak') return f.streak;
+  return f.metricTotal ?? 0;
 }
 
 export const leaderboardRoutes = new Hono<AppEnv>()
@@ -102,35 +102,31 @@ export const leaderboardRoutes = new Hono<AppEnv>()
     ]);
     if (clientHasCurrent(c, etag)) return c.body(null, 304);
 
-    // Members' own days may run up to a day either side of the org's.
-    const start = addDays(boardWin.start, -1);
-    const end = addDays(boardWin.end, 1);
-    const context = await loadOrgContext(db, caller, start, end, now);
-    const team = findTeam(context.teams, teamId);
-    const managerView = managedTeamIds(caller, context.teams).has(team.id);
-    if (!managerView && !ancestorIds(context.teams, caller.member.teamId).has(team.id)) {
+    const [teams, members] = await Promise.all([
+      loadTeams(db, org.id),
+      loadActiveMembers(db, org.id),
+    ]);
+    const team = findTeam(teams, teamId);
+    const managerView = managedTeamIds(caller, teams).has(team.id);
+    if (!managerView && !ancestorIds(teams, caller.member.teamId).has(team.id)) {
       throw forbidden('this team is not yours');
     }
-    const below = subtreeIds(context.teams, team.id);
-    const board = context.members.filter((m) => m.role === 'rep' && below.has(m.teamId));
-    const rows = await membersRollups(
-      db,
-      board.map((m) => m.id),
-      start,
-      end,
-    );
-    const rowsBy = new Map<string, RollupRow[]>();
-    for (const r of rows) rowsBy.set(r.memberId, [...(rowsBy.get(r.memberId) ?? []), r]);
-
-    const needed = new Set([settings.primaryMetric, by]);
+    const below = subtreeIds(teams, team.id);
+    const board = members.filter((m) => m.role === 'rep' && below.has(m.teamId));
+    const figures = await boardFiguresOf(db, {
+      orgId: org.id,
+      configVersion: org.configVersion,
+      settings,
+      teams,
+      members,
+      board,
+      // Members' own days may run up to a day either side of the org's.
+      win: { ...boardWin, start: addDays(boardWin.start, -1), end: addDays(boardWin.end, 1) },
+      by,
+      now,
+    });
     const scored: Scored[] = board.map((m) => {
-      const f = memberFigures(
-        context,
-        m,
-        rowsBy.get(m.id) ?? [],
-        { ...boardWin, today: localDateOf(now, m.timezone) },
-        needed,
-      );
+      const f = figures.get(m.id) as BoardFigures;
       return { id: m.id, name: m.name, value: valueBy(by, f), figures: f };
     });
     const header = {
@@ -142,7 +138,7 @@ export const leaderboardRoutes = new Hono<AppEnv>()
     if (query.group === 'teams') {
       // Team standings are not personal: every viewer sees all of them.
       const teamOf = new Map(board.map((m) => [m.id, m.teamId]));
-      const ranked = rankEntries(teamEntries(by, team, context.teams, scored, teamOf));
+      const ranked = rankEntries(teamEntries(by, team, teams, scored, teamOf));
       const entries: LeaderboardEntry[] = ranked.map((e) => ({
         rank: e.rank,
         member: { id: e.id, name: e.name },
@@ -166,12 +162,12 @@ export const leaderboardRoutes = new Hono<AppEnv>()
       rank: e.rank,
       member: { id: e.id, name: e.name },
       value: e.value,
-      achieved: e.figures.primary.achieved,
-      target: e.figures.primary.target,
-      percent: e.figures.primary.percent,
-      tier: e.figures.tier.current,
-      streak: e.figures.streak.current,
-      points: e.figures.points.period,
+      achieved: e.figures.achieved,
+      target: e.figures.target,
+      percent: e.figures.percent,
+      tier: e.figures.tier,
+      streak: e.figures.streak,
+      points: e.figures.points,
     }));
     return c.json({ ...header, entries: shown, ...(you ? { you } : {}) }, 200);
   });
