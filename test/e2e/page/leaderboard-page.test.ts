@@ -203,6 +203,11 @@ describe('overview', () => {
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
+      // The whole table fits its card: no column is cut or scrolled away.
+      const hidden = await page
+        .locator('.board-card')
+        .evaluate((card) => card.scrollWidth - card.clientWidth);
+      expect(hidden).toBeLessThanOrEqual(0);
       await screenshot(page, `overview-${size.width}x${size.height}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,7 +1,7 @@
 /** A member's running total over the period, drawn as a small line (cumulative, so it only rises). */
 export function Sparkline({ daily, label }: { daily: readonly number[]; label: string }) {
   if (daily.length < 2) return <span class="muted">{'\u2014'}</span>;
-  const width = 96;
+  const width = 80;
   const height = 24;
   let running = 0;
   const cumulative = daily.map((v) => {

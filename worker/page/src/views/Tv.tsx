@@ -137,6 +137,9 @@ export function TvApp({ token }: { token: string }) {
 
   useEffect(() => {
     document.body.classList.add('tv');
+    // No controls on a TV: a double click (or OK on a remote) asks for real full screen.
+    const fullScreen = () => void document.documentElement.requestFullscreen?.().catch(() => {});
+    document.addEventListener('dblclick', fullScreen);
     setTvToken(token);
     let stopped = false;
     let info: z.infer<typeof TvInfo> | undefined;
@@ -161,6 +164,7 @@ export function TvApp({ token }: { token: string }) {
     );
     return () => {
       stopped = true;
+      document.removeEventListener('dblclick', fullScreen);
       clearInterval(refresh);
       clearInterval(rotate);
     };
