@@ -144,6 +144,19 @@ describe('errors and hardening', () => {
     expect((await get(other.managerToken)).status).toBe(200);
   });
 
+  it('counts a request on a nested router (/me/progress) once against the budget', async () => {
+    const org = await createOrg();
+    const tight = { ...env, RATE_LIMITER: env.PUBLIC_RATE_LIMITER };
+    const get = () =>
+      app.request(
+        `${BASE}/api/v1/me/progress?period=day`,
+        { headers: { authorization: `Bearer ${org.managerToken}` } },
+        tight,
+      );
+    // Run twice per request, the budget of 60 would be gone after 30 requests.
+    for (let i = 0; i < 40; i++) expect((await get()).status).toBe(200);
+  });
+
   it('closes sign-up when SIGNUP_OPEN is "false"', async () => {
     const res = await app.request(
       `${BASE}/api/v1/orgs`,

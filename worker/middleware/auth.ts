@@ -62,6 +62,11 @@ export const callerResolvers: CallerResolver[] = [
 
 /** Requires a member of any role; sets `c.var.caller` and applies the per-credential budget. */
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
+  // Routers mounted on nested paths (/me and /me/progress) both run this: resolve once.
+  if (c.get('caller') !== undefined) {
+    await next();
+    return;
+  }
   let caller: Caller | null = null;
   for (const resolve of callerResolvers) {
     caller = await resolve(c);
