@@ -10,6 +10,7 @@ import { clearToken, readToken, writeToken } from './token-vault.ts';
 
 export interface Account {
   server: string;
+  memberId: string;
   memberName: string;
 }
 
@@ -31,7 +32,7 @@ export async function signIn(
 ): Promise<Account> {
   const server = normaliseServerUrl(message.server);
   let token: string;
-  let memberName: string;
+  let member: { id: string; name: string };
   if (message.type === 'sign-in-invite') {
     const joined = await joinTeam(server, {
       code: message.code,
@@ -40,13 +41,13 @@ export async function signIn(
       timezone: message.timezone,
     });
     token = joined.token;
-    memberName = joined.member.name;
+    member = joined.member;
   } else {
     token = message.token;
-    memberName = (await createApi(server, token).me()).member.name;
+    member = (await createApi(server, token).me()).member;
   }
   await writeToken(token);
-  const account = { server, memberName };
+  const account: Account = { server, memberId: member.id, memberName: member.name };
   await browser.storage.local.set({ [ACCOUNT_KEY]: account });
   return account;
 }

@@ -104,6 +104,10 @@ async function handle(raw: unknown, sender: { url?: string }): Promise<MessageRe
   const page = PageMessage.safeParse(raw);
   if (page.success) {
     const message = page.data;
+    // A log needs an owner: without an account it could never be sent to anyone.
+    if (message.type === 'log' && !(await readAccount())) {
+      return { ok: false, error: 'sign in to Pacer first' };
+    }
     if (message.type === 'log') await engine.log(message.event);
     if (message.type === 'undo') await engine.undo(message.id);
     void engine.flush({ force: message.type === 'sync-now' });
@@ -113,11 +117,16 @@ async function handle(raw: unknown, sender: { url?: string }): Promise<MessageRe
   if (account.success) {
     // Only the popup and options page may change who is signed in.
     if (!isExtensionPage(sender)) return { ok: false, error: 'not allowed from this page' };
-    await engine.reset();
     if (account.data.type === 'sign-out') {
       await signOut();
+      await engine.reset();
     } else {
-      await signIn(account.data);
+      const previous = await readAccount();
+      const next = await signIn(account.data);
+      // The same member signing in again (say, after the token was revoked) keeps the logs
+      // still waiting to be sent; anyone else starts from a clean slate.
+      const same = previous?.memberId === next.memberId && previous.server === next.server;
+      await (same ? engine.resume() : engine.reset());
     }
     await publish(await engine.state());
     void engine.flush({ force: true });

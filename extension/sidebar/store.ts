@@ -109,6 +109,10 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
 
   /** Logs at once, or asks first when it looks like an accidental double. */
   function log(request: LogRequest, metricName: string): void {
+    if (!published.value.signedIn) {
+      toast({ text: t.value('signedOut') });
+      return;
+    }
     const double = likelyDouble(
       shown.value.recent,
       {

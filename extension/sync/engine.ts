@@ -100,7 +100,18 @@ export class SyncEngine {
     });
   }
 
-  /** Forgets everything (sign-out). */
+  /** After signing in again as the same member: send what is waiting, at once. */
+  resume(): Promise<SyncState> {
+    return this.#commit((s) => ({
+      ...s,
+      unauthorized: false,
+      failures: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+    }));
+  }
+
+  /** Forgets everything (sign-out, or another member signing in). */
   reset(): Promise<SyncState> {
     this.#profileFetchedAt = 0;
     return this.#commit(() => ({
@@ -131,7 +142,9 @@ export class SyncEngine {
       do {
         this.#again = false;
         outcome = await this.#run(options.force ?? false);
-      } while (this.#again && outcome === 'synced');
+        // Asked again meanwhile (a new log, "sync now"): go round, unless the server is
+        // unreachable or refused us, where the backoff or a new sign-in decides.
+      } while (this.#again && (outcome === 'synced' || outcome === 'idle'));
       return outcome;
     })().finally(() => {
       this.#running = null;

@@ -213,6 +213,17 @@ describe('sync engine', () => {
     expect(t.server.requests).toEqual(['events:1']);
   });
 
+  it('signing in again as the same member sends the logs kept while unauthorized', async () => {
+    const t = setup();
+    t.server.rejectToken = true;
+    await t.engine.log(makeEvent());
+    await t.engine.flush();
+    t.server.rejectToken = false;
+    await t.engine.resume();
+    expect(await t.engine.flush()).toBe('synced');
+    expect(t.server.counted('calls')).toBe(1);
+  });
+
   it('reconciles with the server progress after sending', async () => {
     const t = setup();
     await t.engine.log(makeEvent('calls', 2));
@@ -236,6 +247,14 @@ describe('sync engine', () => {
     expect(second?.period).toEqual(first?.period);
     expect(second?.fetchedAt).toBe(t.now());
     expect(second?.period.metrics.find((m) => m.metric === 'calls')?.achieved).toBe(2);
+  });
+
+  it('a sync requested during a run with nothing to send still fetches fresh progress', async () => {
+    const t = setup();
+    const first = t.engine.flush();
+    const second = t.engine.flush(); // e.g. the popup opened: "sync now"
+    await Promise.all([first, second]);
+    expect(t.server.requests.filter((r) => r === 'progress:day')).toHaveLength(2);
   });
 
   it('a flush requested during a flush also sends the newer logs', async () => {

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { PageMessage } from '../../../extension/messaging/messages.ts';
+import { DEFAULT_PREFS } from '../../../extension/messaging/prefs.ts';
+import { SIGNED_OUT_VIEW, type SidebarView } from '../../../extension/messaging/view.ts';
+import { createSidebarStore } from '../../../extension/sidebar/store.ts';
+
+const signedIn: SidebarView = {
+  ...SIGNED_OUT_VIEW,
+  signedIn: true,
+  counters: [
+    { metric: 'calls', label: null, kind: 'count', today: 0, period: 0, pointsPerUnit: 2 },
+  ],
+};
+
+function setup(view: SidebarView) {
+  const sent: PageMessage[] = [];
+  let now = Date.parse('2026-11-23T09:00:00Z');
+  const store = createSidebarStore(view, DEFAULT_PREFS, {
+    send: async (message) => {
+      sent.push(message);
+      return { ok: true };
+    },
+    savePrefs: () => {},
+    browserLanguage: 'en-US',
+    now: () => now,
+  });
+  return { store, sent, advance: (ms: number) => (now += ms) };
+}
+
+const fromThread = {
+  metric: 'calls',
+  quantity: 1,
+  contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  source: { app: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/x', title: 'Quote' },
+};
+
+describe('sidebar store', () => {
+  it('logs: the counter moves at once and the background gets a valid event', () => {
+    const { store, sent } = setup(signedIn);
+    store.log(fromThread, 'call');
+    expect(store.shown.value.counters[0]?.today).toBe(1);
+    expect(store.shown.value.points.today).toBe(2);
+    expect(sent).toHaveLength(1);
+    const message = sent[0];
+    expect(message?.type).toBe('log');
+    if (message?.type === 'log') {
+      expect(message.event).toMatchObject({ metric: 'calls', contact: fromThread.contact });
+      expect(message.event.id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(store.toasts.value.at(-1)).toMatchObject({ text: 'Logged call for Ada Lovelace' });
+  });
+
+  it('asks before a second log for the same contact within 2 minutes', () => {
+    const { store, sent, advance } = setup(signedIn);
+    store.log(fromThread, 'call');
+    advance(60_000);
+    store.log(fromThread, 'call');
+    expect(sent).toHaveLength(1);
+    const ask = store.toasts.value.at(-1);
+    expect(ask?.text).toContain('1 min ago');
+    ask?.confirm?.();
+    expect(sent).toHaveLength(2);
+    expect(store.shown.value.counters[0]?.today).toBe(2);
+  });
+
+  it('does not log while signed out; says why', () => {
+    const { store, sent } = setup(SIGNED_OUT_VIEW);
+    store.log(fromThread, 'call');
+    expect(sent).toEqual([]);
+    expect(store.toasts.value.at(-1)?.text).toBe('Sign in from the Pacer toolbar button');
+  });
+
+  it('undo sends the id once and shows the log voided at once', () => {
+    const { store, sent } = setup(signedIn);
+    store.log(fromThread, 'call');
+    const id = (sent[0] as Extract<PageMessage, { type: 'log' }>).event.id;
+    store.undo(id);
+    store.undo(id);
+    expect(sent.filter((m) => m.type === 'undo')).toEqual([{ type: 'undo', id }]);
+    expect(store.shown.value.counters[0]?.today).toBe(0);
+  });
+});
