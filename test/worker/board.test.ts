@@ -98,18 +98,18 @@ describe('cached board figures', () => {
   it('recomputes exactly the entries that changed', async () => {
     const path = `/leaderboard?team=${teamId}&by=calls`;
     const before = (await call('GET', path, { token: managerToken })).body.entries;
-    const valueOf = (entries: { member: { id: string }; value: number }[], id: string) =>
+    const entryValue = (entries: { member: { id: string }; value: number }[], id: string) =>
       entries.find((e) => e.member.id === id)?.value;
     const rep = reps[0] as MemberFixture;
-    const start = valueOf(before, rep.id) ?? 0;
+    const start = entryValue(before, rep.id) ?? 0;
     await call('POST', '/events', {
       token: rep.token,
       body: { events: [event({ quantity: 10, occurredAt: new Date().toISOString() })] },
     });
     const after = (await call('GET', path, { token: managerToken })).body.entries;
-    expect(valueOf(after, rep.id)).toBe(start + 10);
+    expect(entryValue(after, rep.id)).toBe(start + 10);
     for (const other of reps.slice(1)) {
-      expect(valueOf(after, other.id)).toBe(valueOf(before, other.id));
+      expect(entryValue(after, other.id)).toBe(entryValue(before, other.id));
     }
     // A config change (a target) reaches every cached entry's target column.
     await call('PUT', '/targets', {
