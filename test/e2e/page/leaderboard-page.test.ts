@@ -327,6 +327,20 @@ describe('as a rep', () => {
       await expect.poll(() => tableRanking(page)).toEqual(apiRanking(board));
       await see(page.locator('tr.you')).hasCount(1);
       if (mode === 'private') expect(board.entries).toHaveLength(1);
+      // Where others are hidden, the gauge is the rep's own attainment.
+      const own = board.entries.find((e) => e.member.id === me.member.id);
+      const shownTarget = await page.locator('.summary [data-figure=target]').innerText();
+      if (mode !== 'open') {
+        await see(page.locator('#gauge-title')).containsText('Your attainment');
+        expect(shownTarget).toBe(
+          new Intl.NumberFormat('en-US', {
+            style: 'currency',
+            currency: 'CNY',
+            notation: 'compact',
+            maximumFractionDigits: 1,
+          }).format((own?.target ?? 0) / 100),
+        );
+      }
       if (mode === 'open') await see(page.locator('.privacy-note')).hasCount(0);
       else await see(page.locator('.privacy-note')).isVisible();
     }
@@ -574,6 +588,26 @@ describe('team admin', () => {
         return now.members.find((x) => x.id === mover?.id)?.teamId;
       })
       .toBe(target?.id);
+
+    // Names are text, never markup.
+    const invite = await api<{ code: string }>(env.url, 'POST', '/invites', token, {
+      teamId: sub.id,
+    });
+    const hostile = '<img src=x onerror="window.__pwned=1">Mallory';
+    await api(env.url, 'POST', '/join', undefined, {
+      code: invite.code,
+      name: hostile,
+      email: 'mallory@example.com',
+      timezone: 'Asia/Shanghai',
+    });
+    await page.reload();
+    await see(page.locator('table.members td', { hasText: 'Mallory' })).containsText(hostile);
+    await page.goto(`${env.url}/#/overview`);
+    await page.locator('select[name=team]').selectOption(sub.id);
+    await see(page.locator('table.board td.member', { hasText: 'Mallory' })).containsText(hostile);
+    expect(await page.evaluate(() => 'pwned' in window || '__pwned' in window)).toBe(false);
+    await expect(page.locator('table.board img').count()).resolves.toBe(0);
+    await page.goto(`${env.url}/#/team`);
 
     // A custom metric and a six-day week.
     await page.getByRole('button', { name: 'Add metric' }).click();

@@ -16,10 +16,11 @@ const RANKINGS = ['attainment', 'points', 'streak'];
 export const boardMetric = (by: string, settings: OrgSettings) =>
   RANKINGS.includes(by) ? settings.primaryMetric : by;
 
-function teamTotals(board: LeaderboardResponse) {
+/** Sums over the given rows: the whole team, or only the viewer where privacy hides the others. */
+function totalsOf(entries: LeaderboardResponse['entries']) {
   let achieved = 0;
   let target = 0;
-  for (const e of board.entries) {
+  for (const e of entries) {
     achieved += e.achieved;
     target += e.target;
   }
@@ -34,7 +35,9 @@ function Summary({ board, settings }: { board: LeaderboardResponse; settings: Or
   const show = (v: number) =>
     kind === 'amount' ? formatCompactAmount(v, settings.currency, lang) : formatCount(v, lang);
   const ownOnly = !isManager.value && board.privacy !== 'open';
-  const totals = teamTotals(board);
+  const totals = totalsOf(
+    ownOnly ? board.entries.filter((e) => e.member.id === me.value?.member.id) : board.entries,
+  );
   const baseLine = settings.tiers.ladder[0]?.threshold ?? null;
   return (
     <section class="card summary" aria-labelledby="gauge-title">
