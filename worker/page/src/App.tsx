@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { Header } from './components/Header.tsx';
 import { t } from './i18n/index.ts';
-import { isManager, loadSession, signInState, tab } from './state.ts';
+import { isManager, loadSession, signInState, tab, unreachable } from './state.ts';
 import { Overview } from './views/Overview.tsx';
 import { SignIn } from './views/SignIn.tsx';
 import { TargetEditor } from './views/TargetEditor.tsx';
@@ -11,7 +11,13 @@ export function App() {
   useEffect(() => {
     void loadSession();
   }, []);
-  if (signInState.value === 'checking') return <p class="muted center">{t.value.loading}</p>;
+  if (signInState.value === 'checking') {
+    return (
+      <p class="muted center" role="status">
+        {unreachable.value ? t.value.errors.offline : t.value.loading}
+      </p>
+    );
+  }
   if (signInState.value === 'signed-out') return <SignIn />;
   // Reps never get the manager tabs; the API refuses their writes anyway.
   const current = isManager.value ? tab.value : 'overview';

@@ -25,6 +25,9 @@ export const me = signal<MeResponse | null>(null);
 /** `checking` until the first GET /session answers. */
 export const signInState = signal<'checking' | 'signed-out' | 'signed-in'>('checking');
 export const teams = signal<TeamView[]>([]);
+/** True while the first load keeps failing for a reason other than being signed out. */
+export const unreachable = signal(false);
+const RETRY_MS = 5000;
 export const isManager = computed(() => me.value?.member.role === 'manager');
 
 function tabFromHash(): Tab {
@@ -60,6 +63,7 @@ export async function loadSession(): Promise<void> {
     setCsrfToken(session.csrfToken);
     me.value = await get(MeResponse, '/api/v1/me');
     signInState.value = 'signed-in';
+    unreachable.value = false;
     setFilter({ teamId: me.value.team.id });
     await loadTeams();
   } catch (error) {
@@ -67,7 +71,10 @@ export async function loadSession(): Promise<void> {
       signInState.value = 'signed-out';
       return;
     }
-    throw error;
+    // Server unreachable or failing: say so and try again shortly.
+    unreachable.value = true;
+    setTimeout(() => void loadSession(), RETRY_MS);
+    return;
   }
 }
 
