@@ -252,6 +252,18 @@ describe('target editor', () => {
     // The time spread puts nothing on weekends.
     expect(await page.locator('.timebars li').count()).toBeGreaterThanOrEqual(28);
 
+    // A 30/50/20 pacing curve: early workdays carry more than late ones, the sum is kept exactly.
+    const bars = () =>
+      page
+        .locator('.timebars li')
+        .evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-value'))));
+    const even = await bars();
+    await page.locator('select[name=pacing]').selectOption('front');
+    await expect.poll(bars).not.toEqual(even);
+    const paced = (await bars()).filter((v) => v > 0);
+    expect(paced[0]).toBeGreaterThan(paced.at(-1) as number);
+    expect(paced.reduce((a, b) => a + b, 0)).toBe(500000 * 100);
+
     // Explicit shares that do not add up are reported and cannot be saved.
     await page.locator('input[name=mode][value=explicit]').check();
     const shareInputs = page.locator('table.shares tbody input');
@@ -277,6 +289,14 @@ describe('target editor', () => {
     const workdays = Number(await page.locator('[data-workdays]').getAttribute('data-workdays'));
     expect(workdays).toBeGreaterThanOrEqual(19);
     expect(workdays).toBeLessThanOrEqual(23);
+
+    const stored = await api<{ targets: Array<{ teamId: string | null; curve: unknown }> }>(
+      env.url,
+      'GET',
+      `/targets?team=${sub.id}&metric=revenue`,
+      env.demo.managerToken,
+    );
+    expect(stored.targets.find((x) => x.teamId === sub.id && x.curve !== null)).toBeDefined();
 
     // The board now shows each rep's share as their month target.
     const board = await api<LeaderboardResponse>(

@@ -7,6 +7,7 @@ import {
   GetTargetsResponse,
   ListMembersResponse,
   type OrgSettings,
+  type PacingCurve,
   type PeriodKind,
   PutTargetResponse,
   type TeamSplit,
@@ -25,6 +26,23 @@ import { me, teams } from '../state.ts';
 import { useAsync } from '../use-async.ts';
 
 const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year'];
+
+/** Pacing curves over the period's thirds (spec: e.g. 30 % / 50 % / 20 % of a month). */
+const third = 1 / 3;
+const PACING = {
+  even: undefined,
+  front: [
+    { days: third, weight: 0.3 },
+    { days: third, weight: 0.5 },
+    { days: third, weight: 0.2 },
+  ],
+  back: [
+    { days: third, weight: 0.2 },
+    { days: third, weight: 0.3 },
+    { days: third, weight: 0.5 },
+  ],
+} satisfies Record<string, PacingCurve | undefined>;
+type Pacing = keyof typeof PACING;
 type Mode = TeamSplit['mode'];
 
 /** Amounts are typed in major units (¥) and stored in minor units (fen). */
@@ -71,7 +89,7 @@ function TimeBars({ buckets, show }: { buckets: [string, number][]; show: (v: nu
   return (
     <ol class="timebars">
       {buckets.map(([label, value]) => (
-        <li key={label} title={`${label}: ${show(value)}`}>
+        <li key={label} title={`${label}: ${show(value)}`} data-value={value}>
           <span class="bar" style={{ height: `${(value / top) * 100}%` }} />
           <span class="label">{label}</span>
         </li>
@@ -90,6 +108,7 @@ export function TargetEditor() {
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [valueText, setValueText] = useState('');
   const [mode, setMode] = useState<Mode>('equal');
+  const [pacing, setPacing] = useState<Pacing>('even');
   const [weights, setWeights] = useState<Record<string, number>>({});
   const [shares, setShares] = useState<Record<string, number>>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -101,7 +120,17 @@ export function TargetEditor() {
     `${teamId}|${metric}|${date}|${status?.text ?? ''}`,
   );
   // Any edit makes the last save/refusal message stale.
-  const draft = JSON.stringify([teamId, metric, kind, date, valueText, mode, weights, shares]);
+  const draft = JSON.stringify([
+    teamId,
+    metric,
+    kind,
+    date,
+    valueText,
+    mode,
+    weights,
+    shares,
+    pacing,
+  ]);
   useEffect(() => setStatus(null), [draft]);
   if (!profile || !settings) return null;
 
@@ -131,7 +160,8 @@ export function TargetEditor() {
     teamMembers.map((x) => x.id),
     split,
   );
-  const daily = spreadTarget({ period: { kind, start: period.start }, value }, cal);
+  const curve = PACING[pacing];
+  const daily = spreadTarget({ period: { kind, start: period.start }, value, curve }, cal);
   const workdays = [...daily.values()].filter((v) => v > 0).length;
   const existing = current.data?.targets.find(
     (x) =>
@@ -152,7 +182,15 @@ export function TargetEditor() {
       await send(
         'PUT',
         '/api/v1/targets',
-        { scope: 'team', teamId, metric, period: { kind, start: period.start }, value, split },
+        {
+          scope: 'team',
+          teamId,
+          metric,
+          period: { kind, start: period.start },
+          value,
+          split,
+          ...(curve ? { curve } : {}),
+        },
         PutTargetResponse,
       );
       setStatus({ ok: true, text: m.saved });
@@ -230,6 +268,18 @@ export function TargetEditor() {
           <span data-current-target>{existing ? show(existing.value) : m.none}</span>
         </p>
 
+        <label class="inline pacing">
+          {m.pacing}
+          <select
+            name="pacing"
+            value={pacing}
+            onChange={(e) => setPacing(e.currentTarget.value as Pacing)}
+          >
+            <option value="even">{m.pacingEven}</option>
+            <option value="front">{m.pacingFront}</option>
+            <option value="back">{m.pacingBack}</option>
+          </select>
+        </label>
         <fieldset class="split">
           <legend>{m.split}</legend>
           {(['equal', 'weights', 'explicit'] as const).map((x) => (
