@@ -70,14 +70,17 @@ async function celebrate(view: SidebarView, state: SyncState): Promise<void> {
     };
     await broadcast(message);
     if (prefs.notifications) {
-      await browser.notifications.create({
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: t('appName'),
-        message: tierName
-          ? t('tierUp', { tier: tierName })
-          : t('milestone', { threshold: c.threshold }),
-      });
+      // A notification that cannot be shown (OS setting) must not stop the sync that follows.
+      await browser.notifications
+        .create({
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: t('appName'),
+          message: tierName
+            ? t('tierUp', { tier: tierName })
+            : t('milestone', { threshold: c.threshold }),
+        })
+        .catch(() => undefined);
     }
   }
 }
