@@ -130,6 +130,14 @@ describe('progress for the hand-computed month', () => {
     });
   });
 
+  it('answers the same from the cached look-back as from a full read', async () => {
+    const strip = (body: Record<string, unknown>) => ({ ...body, milestones: null, version: null });
+    const first = strip((await progress(L.token, 'period=year&date=2026-10-15')).body);
+    const again = strip((await progress(L.token, 'period=year&date=2026-10-15')).body);
+    expect(again).toEqual(first);
+    expect(first.points).toMatchObject({ period: 150 });
+  });
+
   it("matches L's figures exactly (week target wins, void and time zone respected)", async () => {
     const body = (await progress(L.token)).body;
     const revenue = body.metrics.find((m: { metric: string }) => m.metric === 'revenue');

@@ -48,11 +48,31 @@ const MEMBERS_PER_STATEMENT = 90;
 // The tier period is part of the slot: a week across two months has two possible ones.
 const slotOf = (input: BoardInput) =>
   `${input.win.period.kind}:${input.win.period.start}:${input.win.tierPeriod.start}:${input.by}`;
-const stampOf = (input: BoardInput, m: MemberRow) =>
-  `${input.configVersion}:${m.version}:${localDateOf(input.now, m.timezone)}`;
+/**
+ * What a member's cached figures depend on besides the slot: the org's config counter, the
+ * member's own change counter and their local day.
+ */
+export const stampFor = (configVersion: number, m: MemberRow, now: Date) =>
+  `${configVersion}:${m.version}:${localDateOf(now, m.timezone)}`;
+const stampOf = (input: BoardInput, m: MemberRow) => stampFor(input.configVersion, m, input.now);
 
-/** Cached rows of the board's members. Cost: one primary-key read per member. */
-async function readCached(db: Db, ids: string[], slot: string) {
+/** The statement storing one member's figures for a slot (upsert). */
+export function cacheFigures(
+  db: Db,
+  memberId: string,
+  slot: string,
+  stamp: string,
+  value: unknown,
+) {
+  const values = { stamp, figures: JSON.stringify(value) };
+  return db
+    .insert(boardFigures)
+    .values({ memberId, slot, ...values })
+    .onConflictDoUpdate({ target: [boardFigures.memberId, boardFigures.slot], set: values });
+}
+
+/** Cached rows of some members for one slot. Cost: one primary-key read per member. */
+export async function readCached(db: Db, ids: string[], slot: string) {
   const cached = new Map<string, { stamp: string; figures: string }>();
   for (let i = 0; i < ids.length; i += MEMBERS_PER_STATEMENT) {
     const rows = await db
@@ -133,11 +153,7 @@ export async function boardFiguresOf(
       metricTotal: f.metrics.find((x) => x.metric === input.by)?.achieved ?? null,
     };
     result.set(m.id, figures);
-    const values = { stamp: stampOf(input, m), figures: JSON.stringify(figures) };
-    return db
-      .insert(boardFigures)
-      .values({ memberId: m.id, slot, ...values })
-      .onConflictDoUpdate({ target: [boardFigures.memberId, boardFigures.slot], set: values });
+    return cacheFigures(db, m.id, slot, stampOf(input, m), figures);
   });
   const [first, ...rest] = writes;
   if (first) await db.batch([first, ...rest]);

@@ -53,6 +53,16 @@ export interface Window {
   end: LocalDate;
 }
 
+/**
+ * What needs the long look-back (120 days of rollups): the streak and the member's own funnel
+ * history. It changes only with their events, the config or the day, so callers may cache it and
+ * then read only the periods' rows.
+ */
+export interface LookBack {
+  streak: StreakStatus;
+  history: FunnelHistory;
+}
+
 export interface MemberFigures {
   metrics: MetricProgress[];
   primary: MetricProgress;
@@ -63,6 +73,7 @@ export interface MemberFigures {
   points: { today: number; period: number; dailyGoal: number };
   /** What is still needed to reach the revenue target of the period; null without one. */
   funnel: FunnelNeeds | null;
+  lookBack: LookBack;
 }
 
 // YYYY-MM-DD strings sort as dates.
@@ -88,6 +99,14 @@ export function windowFor(
     tierPeriod,
     start: minDate(period.start, tierPeriod.start, addDays(today, -STREAK_WINDOW_DAYS)),
     end: maxDate(period.end, tierPeriod.end, today),
+  };
+}
+
+/** The rollup range when the look-back is known: just the periods and today. */
+export function periodsRange(win: Window): { start: LocalDate; end: LocalDate } {
+  return {
+    start: minDate(win.period.start, win.tierPeriod.start, win.today),
+    end: maxDate(win.period.end, win.tierPeriod.end, win.today),
   };
 }
 
@@ -122,8 +141,9 @@ function sumIn(byDay: Map<LocalDate, number>, from: LocalDate, to: LocalDate): n
 }
 
 /**
- * The figures of one member; `rows` are their rollups over `win.start..win.end`. `only` limits
- * `metrics` to some metric ids (a leaderboard needs one or two; CPU time is budgeted per request).
+ * The figures of one member; `rows` are their rollups over `win.start..win.end`, or only over
+ * {@link periodsRange} when `lookBack` is given. `only` limits `metrics` to some metric ids (a
+ * leaderboard needs one or two; CPU time is budgeted per request).
  */
 export function memberFigures(
   org: OrgContext,
@@ -131,6 +151,7 @@ export function memberFigures(
   rows: RollupRow[],
   win: Window,
   only?: ReadonlySet<string>,
+  lookBack?: LookBack,
 ): MemberFigures {
   const { settings } = org;
   const cal = settings.calendar;
@@ -169,22 +190,27 @@ export function memberFigures(
   const points = pointsByDay(tables.quantities as Map<LocalDate, Quantities>, settings, {
     manualByDay: tables.manual,
   });
-  return {
-    metrics,
-    primary,
-    funnel: funnelFor(org, tables, win, figuresOf('revenue', win.period)),
-    tierPercent: inTierPeriod.percent,
-    tier: tierStatus({
-      achieved: inTierPeriod.achieved,
-      target: inTierPeriod.target,
-      ladder: settings.tiers.ladder,
-    }),
+  const look = lookBack ?? {
     streak: computeStreak({
       pointsByDay: points,
       today: win.today,
       goal: settings.dailyPointsGoal,
       cal,
     }),
+    history: funnelHistory(tables, win.today),
+  };
+  return {
+    metrics,
+    primary,
+    lookBack: look,
+    funnel: funnelFor(org, look.history, figuresOf('revenue', win.period)),
+    tierPercent: inTierPeriod.percent,
+    tier: tierStatus({
+      achieved: inTierPeriod.achieved,
+      target: inTierPeriod.target,
+      ladder: settings.tiers.ladder,
+    }),
+    streak: look.streak,
     points: {
       today: points.get(win.today) ?? 0,
       period: sumIn(points, win.period.start, win.period.end),
@@ -193,22 +219,25 @@ export function memberFigures(
   };
 }
 
-function funnelFor(
-  org: OrgContext,
-  tables: DayTables,
-  win: Window,
-  revenue: ReturnType<typeof computeProgress>,
-): FunnelNeeds | null {
-  if (!(revenue.target > 0)) return null;
-  const from = addDays(win.today, -FUNNEL_HISTORY_DAYS);
-  const total = (metric: string) => sumIn(tables.totals.get(metric) ?? new Map(), from, win.today);
-  const history: FunnelHistory = {
+/** The member's own totals over the last FUNNEL_HISTORY_DAYS (their conversion rates). */
+function funnelHistory(tables: DayTables, today: LocalDate): FunnelHistory {
+  const from = addDays(today, -FUNNEL_HISTORY_DAYS);
+  const total = (metric: string) => sumIn(tables.totals.get(metric) ?? new Map(), from, today);
+  return {
     revenue: total('revenue'),
     deals: total('deals'),
     meetings: total('meetings'),
     visits: total('visits'),
     leads: total('leads'),
   };
+}
+
+function funnelFor(
+  org: OrgContext,
+  history: FunnelHistory,
+  revenue: ReturnType<typeof computeProgress>,
+): FunnelNeeds | null {
+  if (!(revenue.target > 0)) return null;
   const plan = funnelNeeds({
     revenueLeft: revenue.target - revenue.achieved,
     remainingWorkdays: revenue.remainingWorkdays,

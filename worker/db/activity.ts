@@ -68,15 +68,16 @@ export const milestones = sqliteTable(
 );
 
 /**
- * A member's leaderboard figures for one board slot (period × ranking), reused while `stamp`
- * (org config counter, the member's own change counter, their local day) is unchanged. A TV
- * board refresh then reads one row per member and recomputes only those who logged since.
+ * Cached per-member figures, reused while `stamp` (org config counter, the member's own change
+ * counter, their local day) is unchanged: leaderboard figures per board slot (period × ranking),
+ * so a TV refresh reads one row per member and recomputes only those who logged since; and the
+ * progress look-back (slot `look-back`: streak and funnel history, which need 120 days of rollups).
  */
 export const boardFigures = sqliteTable(
   'board_figures',
   {
     memberId: text('member_id').notNull(),
-    /** `<period kind>:<period start>:<tier period start>:<ranking>`. */
+    /** `<period kind>:<period start>:<tier period start>:<ranking>`, or `look-back`. */
     slot: text('slot').notNull(),
     stamp: text('stamp').notNull(),
     /** JSON of `BoardFigures` (worker/compute/board-figures.ts). */

@@ -8,7 +8,13 @@ import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { type Milestone, ProgressQuery } from '../../shared/api/index.ts';
 import { crossedMilestones, MILESTONE_THRESHOLDS } from '../../shared/domain/milestones.ts';
-import { memberFigures, windowFor } from '../compute/member-figures.ts';
+import { cacheFigures, readCached, stampFor } from '../compute/board-figures.ts';
+import {
+  type LookBack,
+  memberFigures,
+  periodsRange,
+  windowFor,
+} from '../compute/member-figures.ts';
 import { loadOrgContext } from '../compute/org-context.ts';
 import type { AppEnv } from '../context.ts';
 import { milestones } from '../db/schema.ts';
@@ -16,6 +22,8 @@ import { changeToken, clientHasCurrent, PACE_TTL_MS } from '../lib/etag.ts';
 import { requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
 import { memberRollups } from '../queries/rollups.ts';
+
+const LOOK_BACK_SLOT = 'look-back';
 
 export const progressRoutes = new Hono<AppEnv>()
   .use(requireMember)
@@ -38,9 +46,16 @@ export const progressRoutes = new Hono<AppEnv>()
     ]);
     if (clientHasCurrent(c, etag)) return c.body(null, 304);
 
+    // The streak and funnel history need 120 days of rollups; they are cached per member under
+    // (config counter, member counter, day), so most reads only cover the periods.
+    const stamp = stampFor(org.configVersion, member, now);
+    const cached = (await readCached(db, [member.id], LOOK_BACK_SLOT)).get(member.id);
+    const lookBack: LookBack | undefined =
+      cached?.stamp === stamp ? JSON.parse(cached.figures) : undefined;
+    const range = lookBack ? periodsRange(win) : win;
     const [context, rows, fired] = await Promise.all([
-      loadOrgContext(db, c.var.caller, win.start, win.end, now),
-      memberRollups(db, member.id, win.start, win.end),
+      loadOrgContext(db, c.var.caller, range.start, range.end, now),
+      memberRollups(db, member.id, range.start, range.end),
       db
         .select({ threshold: milestones.threshold, reachedAt: milestones.reachedAt })
         .from(milestones)
@@ -53,7 +68,10 @@ export const progressRoutes = new Hono<AppEnv>()
         )
         .all(),
     ]);
-    const figures = memberFigures(context, member, rows, win);
+    const figures = memberFigures(context, member, rows, win, undefined, lookBack);
+    if (!lookBack) {
+      await cacheFigures(db, member.id, LOOK_BACK_SLOT, stamp, figures.lookBack).run();
+    }
 
     // Record newly crossed thresholds; the primary key lets exactly one request (of any device)
     // insert each, and only that response says `justReached`.
