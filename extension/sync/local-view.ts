@@ -8,6 +8,7 @@ import type { LocalDate } from '../../shared/api/common.ts';
 import type { MetricProgress, ProgressResponse } from '../../shared/api/progress.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { metricCatalog } from '../../shared/domain/metrics.ts';
+import { type PointsSettings, pointsFor } from '../../shared/domain/points.ts';
 import { DEFAULT_TIERS, tierStatus } from '../../shared/domain/tiers.ts';
 import type { PrimaryProgress, RecentLog, SidebarView, TierRung } from '../messaging/view.ts';
 import { SIGNED_OUT_VIEW } from '../messaging/view.ts';
@@ -32,15 +33,14 @@ function bucketFor(snapshot: ProgressResponse | undefined, today: LocalDate): Bu
   return { base: null, includes: (d) => d === today };
 }
 
-/** Change in a bucket's count from local logs the base does not reflect. */
-function localChange(
+/** The local logs a bucket's base does not reflect yet, each with its sign (see pendingDelta). */
+function unreflected(
   journal: JournalEntry[],
   bucket: Bucket,
   snapshotSeq: number,
   tz: string,
-  weight: (entry: JournalEntry) => number,
-): number {
-  let sum = 0;
+): { entry: JournalEntry; delta: -1 | 1 }[] {
+  const out: { entry: JournalEntry; delta: -1 | 1 }[] = [];
   for (const entry of journal) {
     if (!bucket.includes(localDateOf(entry.event.occurredAt, tz))) continue;
     const delta = bucket.base
@@ -48,9 +48,32 @@ function localChange(
       : entry.status !== 'rejected' && !entry.voided
         ? 1
         : 0;
-    sum += delta * weight(entry);
+    if (delta !== 0) out.push({ entry, delta });
   }
-  return sum;
+  return out;
+}
+
+/**
+ * Points those logs add (or take back), with the domain's rule: weights per metric, logs without
+ * evidence (no source URL) at the team's manual-log share.
+ */
+function pointsChange(
+  changes: { entry: JournalEntry; delta: -1 | 1 }[],
+  settings: PointsSettings,
+): number {
+  const sides = { 1: { all: {}, manual: {} }, [-1]: { all: {}, manual: {} } } as Record<
+    -1 | 1,
+    { all: Record<string, number>; manual: Record<string, number> }
+  >;
+  for (const { entry, delta } of changes) {
+    const { metric, quantity, source } = entry.event;
+    const side = sides[delta];
+    side.all[metric] = (side.all[metric] ?? 0) + quantity;
+    if (!source?.url) side.manual[metric] = (side.manual[metric] ?? 0) + quantity;
+  }
+  const points = (side: (typeof sides)[1]) =>
+    pointsFor(side.all, settings, { manualShare: side.manual });
+  return points(sides[1]) - points(sides[-1]);
 }
 
 function metricOf(snapshot: ProgressResponse | null, metric: string): MetricProgress | undefined {
@@ -114,21 +137,23 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
   const snapshotSeq = state.snapshot?.seq ?? -1;
   const day = bucketFor(state.snapshot?.day, today);
   const period = bucketFor(state.snapshot?.period, today);
-  const catalog = metricCatalog(settings ?? { customMetrics: [], points: {} });
-  const pointsOf = (metric: string) => catalog.find((m) => m.id === metric)?.points ?? 0;
-  const quantityOf = (metric: string) => (e: JournalEntry) =>
-    e.event.metric === metric ? e.event.quantity : 0;
-  const pointsWeight = (e: JournalEntry) => e.event.quantity * pointsOf(e.event.metric);
-  const change = (bucket: Bucket, weight: (e: JournalEntry) => number) =>
-    localChange(state.journal, bucket, snapshotSeq, tz, weight);
-  const total = (bucket: Bucket, metric: string) =>
-    (metricOf(bucket.base, metric)?.achieved ?? 0) + change(bucket, quantityOf(metric));
+  const pointsSettings: PointsSettings = settings ?? { customMetrics: [], points: {} };
+  const catalog = metricCatalog(pointsSettings);
+  const dayChanges = unreflected(state.journal, day, snapshotSeq, tz);
+  const periodChanges = unreflected(state.journal, period, snapshotSeq, tz);
+  const total = (bucket: Bucket, changes: typeof dayChanges, metric: string) =>
+    (metricOf(bucket.base, metric)?.achieved ?? 0) +
+    changes.reduce(
+      (sum, { entry, delta }) =>
+        entry.event.metric === metric ? sum + delta * entry.event.quantity : sum,
+      0,
+    );
 
   const primaryId = settings?.primaryMetric ?? state.snapshot?.period.primaryMetric ?? 'revenue';
   const primaryDef = catalog.find((m) => m.id === primaryId);
   const primary = primaryProgress(
     metricOf(period.base, primaryId),
-    total(period, primaryId),
+    total(period, periodChanges, primaryId),
     primaryId,
     primaryDef?.kind ?? 'amount',
   );
@@ -147,8 +172,9 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
   const rung = (id: string | null) => ladder.find((r) => r.id === id) ?? null;
 
   const dailyGoal = state.snapshot?.day.points.dailyGoal ?? settings?.dailyPointsGoal ?? 20;
-  const pointsToday = (day.base?.points.today ?? 0) + change(day, pointsWeight);
-  const pointsPeriod = (period.base?.points.period ?? 0) + change(period, pointsWeight);
+  const pointsToday = (day.base?.points.today ?? 0) + pointsChange(dayChanges, pointsSettings);
+  const pointsPeriod =
+    (period.base?.points.period ?? 0) + pointsChange(periodChanges, pointsSettings);
   const serverStreak = state.snapshot?.day.streak ?? null;
 
   return {
@@ -164,8 +190,8 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
       metric: m.id,
       label: m.builtin ? null : m.label,
       kind: m.kind,
-      today: total(day, m.id),
-      period: total(period, m.id),
+      today: total(day, dayChanges, m.id),
+      period: total(period, periodChanges, m.id),
       pointsPerUnit: m.points,
     })),
     points: { today: pointsToday, period: pointsPeriod, dailyGoal },

@@ -71,6 +71,29 @@ describe('local view (snapshot + local logs)', () => {
     expect(buildView(await engine.state(), ctx).points.today).toBe(5);
   });
 
+  it("logs without evidence earn the team's manual share of points (shared rule)", async () => {
+    const { engine } = setup();
+    await engine.flush(); // profile + snapshot
+    await engine.log(makeEvent('visits', 1)); // no source URL: manual
+    await engine.log({
+      ...makeEvent('visits', 1),
+      source: { app: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/abc' },
+    });
+    const state = await engine.state();
+    const me = state.me;
+    if (!me) throw new Error('profile not fetched');
+    const halfForManual = {
+      ...state,
+      me: {
+        ...me,
+        org: { ...me.org, settings: { ...me.org.settings, manualLogPointsPercent: 50 } },
+      },
+    };
+    // evidence: 5 points; manual: floor(5 × 50 %) = 2
+    expect(buildView(halfForManual, ctx).points.today).toBe(7);
+    expect(buildView(state, ctx).points.today).toBe(10);
+  });
+
   it('signed out shows the signed-out view', async () => {
     const { engine } = setup();
     expect(buildView(await engine.state(), { ...ctx, signedIn: false }).signedIn).toBe(false);
