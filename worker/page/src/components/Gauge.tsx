@@ -1,6 +1,7 @@
 /**
- * The attainment gauge: a half dial from 0 to 150 %, the achieved arc, a tick at the base line
- * (the first incentive tier) and one at 100 %. Figures are text beside it, not only colour.
+ * The attainment gauge: a half dial from 0 to 150 %, the achieved arc, and a tick at each rung
+ * of the incentive ladder (the first is the base line) and at 100 %. Figures are text beside it,
+ * not only colour.
  */
 const SCALE_MAX = 150;
 const RADIUS = 80;
@@ -35,19 +36,23 @@ function Tick({ percent, label }: { percent: number; label: string }) {
 export interface GaugeProps {
   percent: number | null;
   baseLine: number | null;
+  /** Tier thresholds in percent. */
+  ticks: readonly number[];
   label: string;
   percentText: string;
 }
 
-export function Gauge({ percent, baseLine, label, percentText }: GaugeProps) {
+export function Gauge({ percent, baseLine, ticks, label, percentText }: GaugeProps) {
+  const marks = [...new Set([...ticks, 100])].filter((x) => x > 0 && x <= SCALE_MAX);
   const reached = percent ?? 0;
   const tone = baseLine !== null && reached < baseLine ? 'behind' : reached >= 100 ? 'ahead' : 'on';
   return (
     <svg class={`gauge ${tone}`} viewBox="0 -8 200 118" role="img" aria-label={label}>
       <path class="track" d={arc(SCALE_MAX)} />
       {percent !== null && percent > 0 && <path class="value" d={arc(reached)} />}
-      {baseLine !== null && <Tick percent={baseLine} label={`${baseLine}%`} />}
-      <Tick percent={100} label="100%" />
+      {marks.map((x) => (
+        <Tick key={x} percent={x} label={`${x}%`} />
+      ))}
       <text class="big" x={CENTER.x} y={CENTER.y - 8} text-anchor="middle">
         {percentText}
       </text>

@@ -47,6 +47,7 @@ function Summary({ board, settings }: { board: LeaderboardResponse; settings: Or
       <Gauge
         percent={totals.percent}
         baseLine={baseLine}
+        ticks={settings.tiers.ladder.map((tier) => tier.threshold)}
         label={`${m.title}: ${formatPercent(totals.percent, lang)}`}
         percentText={formatPercent(totals.percent, lang)}
       />
