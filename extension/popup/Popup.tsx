@@ -62,10 +62,17 @@ export function Popup() {
   const language = resolveLanguage(prefs.value.language, browser.i18n.getUILanguage());
   const t = translator(language);
   const v = view.value;
-  if (!v.signedIn) {
+  // A refused token (revoked, expired) asks for sign-in again; the same member keeps the logs
+  // still waiting to be sent.
+  if (!v.signedIn || v.sync.status === 'unauthorized') {
     return (
       <main>
         <h1>{t('appName')}</h1>
+        {v.signedIn ? (
+          <p class="error" role="alert">
+            {t('unauthorized')}
+          </p>
+        ) : null}
         <SignIn t={t} defaultServer={prefs.value.server || __PACER_DEFAULT_SERVER__} />
       </main>
     );
@@ -95,7 +102,13 @@ export function Popup() {
         <button
           type="button"
           class="secondary"
-          onClick={() => void sendToBackground({ type: 'sign-out' })}
+          onClick={() => {
+            // Signing out forgets logs not yet sent: say so first.
+            if (v.sync.pending > 0 && !confirm(t('signOutPending', { count: v.sync.pending }))) {
+              return;
+            }
+            void sendToBackground({ type: 'sign-out' });
+          }}
         >
           {t('signOut')}
         </button>

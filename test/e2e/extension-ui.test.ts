@@ -186,4 +186,26 @@ describe('extension surfaces', () => {
     await expect.poll(() => gmail.locator('[data-pacer-log-buttons]').count()).toBe(1);
     await options.close();
   });
+
+  it('a revoked token stops sending, keeps the logs and asks for sign-in again', async () => {
+    const revoked = await fetch(`${server.url}/api/v1/me/token`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${repToken}` },
+    });
+    expect(revoked.status).toBe(200);
+    await gmail.getByTestId('pacer-pill').getByRole('button').click();
+    await gmail.getByTestId('pacer-plus-deals').click();
+    // The language is Chinese since the options test.
+    await expect
+      .poll(() => sidebarText(gmail, 'pacer-sync'), { timeout: 30_000 })
+      .toBe('登录已失效，请重新登录');
+    const worker = await ext.serviceWorker();
+    const stored = (await readLocalStorage(worker))['pacer:sync'] as { outbox: unknown[] };
+    expect(stored.outbox).toHaveLength(1);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.getByRole('alert').waitFor();
+    expect(await popup.locator('input[name=server]').count()).toBe(1);
+    await popup.close();
+  });
 });
