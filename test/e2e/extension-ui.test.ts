@@ -25,6 +25,7 @@ const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
 
 // Runs inside the service worker.
 declare const chrome: {
+  notifications: { getAll(): Promise<Record<string, unknown>> };
   tabs: {
     query(q: { url: string }): Promise<{ id?: number }[]>;
     sendMessage(id: number, message: unknown): Promise<unknown>;
@@ -100,11 +101,41 @@ describe('extension surfaces', () => {
     await gmail.getByTestId('pacer-celebration').waitFor({ timeout: 30_000 });
     expect(await sidebarText(gmail, 'pacer-celebration')).toContain('25% of target');
     await screenshot(gmail, 'sidebar-celebration');
+    // …and as a system notification (on by default).
+    const worker = await ext.serviceWorker();
+    await expect
+      .poll(
+        async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())).length,
+      )
+      .toBe(1);
     await expect
       .poll(async () => (await eventsOnServer()).find((e) => e.metric === 'revenue'), {
         timeout: 30_000,
       })
       .toMatchObject({ quantity: 3_000_000, source: { app: 'manual' }, evidence: false });
+  });
+
+  it('muted notifications: the next milestone celebrates in the page only', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.uncheck('input[name=notifications]');
+    await options.close();
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.selectOption('select[name=metric]', 'revenue');
+    await popup.fill('input[name=quantity]', '25000');
+    await popup.click('form button[type=submit] >> text=Log');
+    await expect.poll(() => popup.getByTestId('popup-percent').textContent()).toBe('55%');
+    await popup.close();
+    await gmail.bringToFront();
+    await expect
+      .poll(() => sidebarText(gmail, 'pacer-celebration'), { timeout: 30_000 })
+      .toContain('50% of target');
+    // The background creates the notification right after telling the tabs; give it that moment
+    // before checking that none was added.
+    await gmail.waitForTimeout(1_000);
+    const worker = await ext.serviceWorker();
+    expect(Object.keys(await worker.evaluate(() => chrome.notifications.getAll()))).toHaveLength(1);
   });
 
   it('the options page switches the sidebar to Chinese and dark at once', async () => {
