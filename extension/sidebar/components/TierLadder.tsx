@@ -21,7 +21,7 @@ export function TierLadder({ store }: { store: SidebarStore }) {
             aria-current={rung.id === tier.current?.id ? 'step' : undefined}
           >
             <span>{name(rung)}</span>
-            <small>{rung.threshold}%</small>
+            <small class="rung-threshold">{rung.threshold}%</small>
           </li>
         ))}
       </ol>
