@@ -92,11 +92,29 @@ async function broadcast(message: TabMessage): Promise<void> {
   }
 }
 
+/**
+ * Publishes the latest state, one publish at a time: run concurrently, an older view could land
+ * after a newer one, and two runs could both celebrate the same milestone. Calls made while one
+ * is queued share it (it reads the state when it starts, so it is the newest).
+ */
+let publishing: Promise<void> = Promise.resolve();
+let publishQueued: Promise<void> | null = null;
+function republish(): Promise<void> {
+  if (publishQueued) return publishQueued;
+  const next = publishing.then(async () => {
+    publishQueued = null;
+    await publish(await engine.state());
+  });
+  publishQueued = next;
+  publishing = next.catch(() => undefined);
+  return next;
+}
+
 const engine = new SyncEngine({
   store: browserStore,
   api: currentApi,
   wakeAt: scheduleRetry,
-  onChange: (state) => void publish(state),
+  onChange: () => void republish(),
 });
 
 function isExtensionPage(sender: { url?: string }): boolean {
@@ -131,7 +149,7 @@ async function handle(raw: unknown, sender: { url?: string }): Promise<MessageRe
       const same = previous?.memberId === next.memberId && previous.server === next.server;
       await (same ? engine.resume() : engine.reset());
     }
-    await publish(await engine.state());
+    await republish();
     void engine.flush({ force: true });
     return { ok: true };
   }
@@ -162,6 +180,6 @@ export function startBackground(): void {
   });
 
   // A (re)started worker publishes what it has and resumes sending.
-  void engine.state().then(publish);
+  void republish();
   void engine.flush();
 }
