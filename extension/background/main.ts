@@ -169,6 +169,9 @@ export function startBackground(): void {
   });
   void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
 
+  // Browser start: alarms are not guaranteed to survive a restart, so wake up and send now.
+  browser.runtime.onStartup.addListener(() => void engine.flush({ force: true }));
+
   // Connectivity is back: retry now rather than at the end of the backoff wait.
   self.addEventListener('online', () => void engine.flush({ force: true }));
 
