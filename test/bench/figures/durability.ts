@@ -55,7 +55,7 @@ async function run(ctx: BenchContext): Promise<Section> {
       ],
       raw: [
         `${fmt(o.seconds, 1)} s in all; ${fmt(sent)} distinct ids sent, ${fmt(o.stored.events)} stored (raw sum ${fmt(o.stored.rawSum)} = rollup sum ${fmt(o.stored.rollupSum)})`,
-        `answers: ${fmt(o.tally.created.size)} created (${fmt(o.createdBeforeStop)} before the stop; ${fmt(o.createdAndStored)} of them found stored by id), ${fmt(o.tally.duplicates)} duplicate (stored while the answer was lost, confirmed on retry), ${o.tally.rejected} rejected, ${o.tally.createdTwice} created twice`,
+        `answers: ${fmt(o.tally.created.size)} created (${fmt(o.createdBeforeStop)} before the stop; ${fmt(o.createdAndStored)} of them found stored by id), ${fmt(o.tally.duplicates.size)} duplicate (stored while the answer was lost, confirmed on retry), ${o.tally.rejected} rejected, ${o.tally.createdTwice} created twice`,
         `failed attempts during the outage: ${fmt(failureCount(o.tally))} (${describeFailures(o.tally)})`,
       ],
     };

@@ -15,8 +15,8 @@ export interface ClientTally {
   /** Ids the server said `created` (each must be created once). */
   created: Set<string>;
   createdTwice: number;
-  /** `duplicate` answers: retries of batches the server had stored without us hearing back. */
-  duplicates: number;
+  /** Ids answered `duplicate`: retries of batches the server had stored without us hearing back. */
+  duplicates: Set<string>;
   rejected: number;
   /** Every id sent (first attempt or retry). */
   sent: Set<string>;
@@ -43,7 +43,7 @@ export function newTally(): ClientTally {
     failures: new Map(),
     created: new Set(),
     createdTwice: 0,
-    duplicates: 0,
+    duplicates: new Set(),
     rejected: 0,
     sent: new Set(),
     answeredAt: [],
@@ -75,7 +75,7 @@ async function sendUntilAnswered(
           if (r.status === 'created') {
             if (tally.created.has(r.id)) tally.createdTwice++;
             tally.created.add(r.id);
-          } else if (r.status === 'duplicate') tally.duplicates++;
+          } else if (r.status === 'duplicate') tally.duplicates.add(r.id);
           else tally.rejected++;
         }
         return;
@@ -115,3 +115,7 @@ export const failureCount = (t: ClientTally): number =>
 
 export const describeFailures = (t: ClientTally): string =>
   t.failures.size === 0 ? 'none' : [...t.failures].map(([why, n]) => `${n} × ${why}`).join(', ');
+
+/** Every id sent got a final answer of `created` or `duplicate` (none lost, none rejected). */
+export const allAnswered = (t: ClientTally): boolean =>
+  t.rejected === 0 && [...t.sent].every((id) => t.created.has(id) || t.duplicates.has(id));
