@@ -144,12 +144,11 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     PREFS_KEY,
     (next) => {
       const merged = withDefaults(next);
-      const rebuild =
-        merged.language !== store.prefs.value.language ||
-        merged.sites[adapter.id] !== store.prefs.value.sites[adapter.id];
+      const languageChanged = merged.language !== store.prefs.value.language;
+      const wasMounted = mounted;
       store.prefs.value = merged;
       applyEnabled();
-      if (rebuild) records.refresh();
+      if (languageChanged || wasMounted !== mounted) records.refresh();
     },
     ctx.signal,
   );

@@ -215,6 +215,16 @@ describe('extension surfaces', () => {
     await options.check('input[name=site-gmail]');
     await expect.poll(() => gmail.getByTestId('pacer-pill').count()).toBe(1);
     await expect.poll(() => gmail.locator('[data-pacer-log-buttons]').count()).toBe(1);
+
+    // The sidebar's own "hide on this site" does the same as the options switch.
+    await gmail.getByTestId('pacer-pill').getByRole('button').click();
+    await gmail.getByTestId('pacer-hide-site').click();
+    await expect.poll(() => gmail.locator('pacer-sidebar').count()).toBe(0);
+    await expect.poll(() => gmail.locator('[data-pacer-log-buttons]').count()).toBe(0);
+    await options.reload();
+    expect(await options.isChecked('input[name=site-gmail]')).toBe(false);
+    await options.check('input[name=site-gmail]');
+    await expect.poll(() => gmail.locator('pacer-sidebar').count()).toBe(1);
     await options.close();
   });
 
@@ -224,7 +234,8 @@ describe('extension surfaces', () => {
       headers: { authorization: `Bearer ${repToken}` },
     });
     expect(revoked.status).toBe(200);
-    await gmail.getByTestId('pacer-pill').getByRole('button').click();
+    // The sidebar comes back as it was left (expanded, before it was hidden).
+    await gmail.getByTestId('pacer-panel').waitFor();
     await gmail.getByTestId('pacer-plus-deals').click();
     // The language is Chinese since the options test.
     await expect

@@ -47,16 +47,28 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
           {t('appName')}
           {store.shown.value.memberName ? <small> · {store.shown.value.memberName}</small> : null}
         </h2>
-        <button
-          type="button"
-          class="icon"
-          aria-expanded="true"
-          aria-label={t('collapse')}
-          data-testid="pacer-collapse"
-          onClick={() => store.toggle(true)}
-        >
-          ×
-        </button>
+        <span>
+          <button
+            type="button"
+            class="icon"
+            aria-label={t('close')}
+            title={t('close')}
+            data-testid="pacer-hide-site"
+            onClick={() => store.setPrefs({ sites: { ...store.prefs.value.sites, [app]: false } })}
+          >
+            ⊘
+          </button>
+          <button
+            type="button"
+            class="icon"
+            aria-expanded="true"
+            aria-label={t('collapse')}
+            data-testid="pacer-collapse"
+            onClick={() => store.toggle(true)}
+          >
+            ×
+          </button>
+        </span>
       </header>
       <SyncLine store={store} />
       <PrimaryBar store={store} />
