@@ -8,12 +8,13 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { metricUnit } from '../i18n/index.ts';
-import type { MessageReply, PageMessage, TabMessage } from '../messaging/messages.ts';
+import type { TabMessage } from '../messaging/messages.ts';
 import { PREFS_KEY, type Prefs, withDefaults } from '../messaging/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../messaging/view.ts';
 import { Sidebar } from '../sidebar/components/Sidebar.tsx';
 import sidebarCss from '../sidebar/sidebar.css?inline';
 import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
+import { sendToBackground } from '../ui/send.ts';
 import { readStored, watchStored, writeStored } from '../ui/stored.ts';
 import { LogButtons } from './log-buttons.ts';
 import type { PageRecord, SiteAdapter } from './types.ts';
@@ -24,13 +25,6 @@ const ONE_CLICK_METRICS = [
   { metric: 'visits', key: 'logVisit' },
   { metric: 'meetings', key: 'logMeeting' },
 ] as const;
-
-function send(message: PageMessage): Promise<MessageReply> {
-  return browser.runtime
-    .sendMessage(message)
-    .then((reply: MessageReply | undefined) => reply ?? { ok: false, error: 'no answer' })
-    .catch((error: unknown) => ({ ok: false, error: String(error) }));
-}
 
 function logFromRecord(
   store: SidebarStore,
@@ -106,7 +100,7 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   const prefs = withDefaults(storedPrefs);
 
   const store = createSidebarStore(view ?? SIGNED_OUT_VIEW, prefs, {
-    send,
+    send: sendToBackground,
     savePrefs: (next) => void writeStored(PREFS_KEY, next),
     browserLanguage: navigator.language,
   });
