@@ -26,7 +26,7 @@ import {
   nextBatch,
   type OutboxBatch,
 } from './outbox.ts';
-import { type ProgressSnapshot, StateStore, type SyncState } from './state.ts';
+import { emptyState, type ProgressSnapshot, StateStore, type SyncState } from './state.ts';
 
 export interface SyncEngineOptions {
   store: KeyValueStore;
@@ -114,18 +114,7 @@ export class SyncEngine {
   /** Forgets everything (sign-out, or another member signing in). */
   reset(): Promise<SyncState> {
     this.#profileFetchedAt = 0;
-    return this.#commit(() => ({
-      outbox: [],
-      journal: [],
-      seq: 0,
-      failures: 0,
-      nextAttemptAt: 0,
-      lastError: null,
-      lastSyncedAt: null,
-      unauthorized: false,
-      me: null,
-      snapshot: null,
-    }));
+    return this.#commit(emptyState);
   }
 
   /**

@@ -224,6 +224,16 @@ describe('sync engine', () => {
     expect(t.server.counted('calls')).toBe(1);
   });
 
+  it('reset (sign-out, another member) forgets logs, snapshot and profile', async () => {
+    const t = setup();
+    await t.engine.log(makeEvent());
+    await t.engine.flush();
+    await t.engine.log(makeEvent());
+    const state = await t.engine.reset();
+    expect(state).toMatchObject({ outbox: [], journal: [], snapshot: null, me: null, seq: 0 });
+    expect(await t.engine.state()).toEqual(state);
+  });
+
   it('reconciles with the server progress after sending', async () => {
     const t = setup();
     await t.engine.log(makeEvent('calls', 2));
