@@ -95,6 +95,8 @@ describe('extension surfaces', () => {
     await popup.fill('textarea[name=note]', 'Framework agreement, first order');
     await popup.click('form button[type=submit] >> text=Log');
     await expect.poll(() => popup.getByTestId('popup-percent').textContent()).toBe('30%');
+    await popup.setViewportSize({ width: 360, height: 900 });
+    await screenshot(popup, 'popup-signed-in');
     await popup.close();
 
     await gmail.bringToFront();
