@@ -17,8 +17,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'pacer-chromium-'));
+/**
+ * Starts Chromium with the extension. `profileDir` reuses a browser profile (to restart the
+ * browser with its storage); without it a fresh one is made and deleted on close.
+ */
+export async function launchWithExtension(
+  extensionDir: string,
+  profileDir?: string,
+): Promise<ExtensionBrowser> {
+  const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), 'pacer-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -42,7 +49,7 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
     serviceWorker,
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!profileDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
