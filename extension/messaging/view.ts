@@ -79,6 +79,8 @@ export interface SidebarView {
     lastError: string | null;
   };
   leaderboardUrl: string | null;
+  /** Funnel back-calculation (倒推): activity needed per remaining workday, from the server. */
+  funnelPerWorkday: { deals: number; meetings: number; visits: number; leads: number } | null;
 }
 
 export const VIEW_KEY = 'pacer:view';
@@ -102,4 +104,5 @@ export const SIGNED_OUT_VIEW: SidebarView = {
     lastError: null,
   },
   leaderboardUrl: null,
+  funnelPerWorkday: null,
 };

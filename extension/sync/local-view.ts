@@ -216,6 +216,7 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
       lastError: state.lastError,
     },
     leaderboardUrl: ctx.serverUrl ? `${ctx.serverUrl}/` : null,
+    funnelPerWorkday: period.base?.funnel?.perWorkday ?? null,
   };
 }
 

@@ -158,6 +158,8 @@ describe('extension surfaces', () => {
     expect(await gmail.locator('pacer-sidebar').getByText('今日').first().textContent()).toBe(
       '今日',
     );
+    // The funnel back-calculation (倒推) from the server, per remaining workday.
+    expect(await sidebarText(gmail, 'pacer-funnel')).toMatch(/^每天需要：\d+ /);
     await screenshot(gmail, 'sidebar-zh-dark');
   });
 

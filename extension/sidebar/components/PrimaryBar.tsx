@@ -1,4 +1,5 @@
 /** Primary target: progress bar with a pace marker, gap to pace and what is needed per day. */
+import { metricLabel } from '../../i18n/index.ts';
 import { formatPercent, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
 
@@ -42,6 +43,26 @@ export function PrimaryBar({ store }: { store: SidebarStore }) {
           ? t('targetHit')
           : t('neededPerDay', { amount: fmt(p.neededPerWorkday) })}
       </p>
+      <FunnelLine store={store} />
     </section>
+  );
+}
+
+/** What the funnel back-calculation says is needed per workday, e.g. "Per day: 2 Meetings · 4 Visits". */
+function FunnelLine({ store }: { store: SidebarStore }) {
+  const t = store.t.value;
+  const funnel = store.shown.value.funnelPerWorkday;
+  if (!funnel) return null;
+  const items = (['deals', 'meetings', 'visits', 'leads'] as const)
+    .filter((metric) => funnel[metric] > 0)
+    .map(
+      (metric) =>
+        `${Math.ceil(funnel[metric])} ${metricLabel(t, store.language.value, metric, null)}`,
+    );
+  if (items.length === 0) return null;
+  return (
+    <p class="muted" data-testid="pacer-funnel">
+      {t('funnelPerDay', { items: items.join(' · ') })}
+    </p>
   );
 }
