@@ -58,6 +58,13 @@ function valueText(v: number, unit: string, digits = 0): string {
   return `${fmt(v, digits)} ${unit}`.trim();
 }
 
+/** 0.583, 6.83, or "1 : 2,602" when the figure is a small fraction of its baseline. */
+function ratioText(ratio: number | undefined): string {
+  if (ratio === undefined) return '—';
+  if (ratio > 0 && ratio < 0.01) return `1 : ${fmt(1 / ratio)}`;
+  return fmt(ratio, ratio < 10 ? 3 : 1);
+}
+
 export function summaryRows(sections: Section[]): string[] {
   const rows = [
     '| figure | value | baseline (same run) | ratio | budget | verdict |',
@@ -68,7 +75,7 @@ export function summaryRows(sections: Section[]): string[] {
       const base = f.baseline
         ? `${valueText(f.baseline.value, f.baseline.unit, f.baseline.digits)} (${f.baseline.label})`
         : '—';
-      const ratio = f.ratio === undefined ? '—' : fmt(f.ratio, f.ratio < 10 ? 3 : 0);
+      const ratio = ratioText(f.ratio);
       rows.push(
         `| ${s.title}: ${f.name} | ${valueText(f.value, f.unit, f.digits)} | ${base} | ${ratio} | ${f.budget} | ${verdict(f.pass)} |`,
       );
