@@ -12,13 +12,14 @@ import {
 } from '../lib/generate-events.ts';
 import type { BenchContext, BenchModule, Figure, Section } from '../lib/report.ts';
 import { d1Cost, METER, startBareServer, startRealServer } from '../lib/servers.ts';
-import { fmt, median, percentile } from '../lib/stats.ts';
+import { describeSpread, fmt, median, percentile, spread } from '../lib/stats.ts';
 import { buildWorld, type World } from '../lib/world.ts';
 
 const TEAMS = 10;
 const REPS_PER_TEAM = 50;
 const METERED_SAMPLES = 5;
-const LATENCY_SAMPLES = { progress: 60, team: 40, org: 20, raw: 10 };
+const LATENCY_SAMPLES = { progress: 40, team: 40, org: 30, raw: 5 };
+const LATENCY_ROUNDS = 3;
 
 interface Measured {
   events: number;
@@ -33,7 +34,8 @@ interface Measured {
     rawProgress: number;
     rawOrg: number;
   };
-  ms: { progress: number[]; team: number[]; org: number[]; rawOrg: number[] };
+  /** Per kind, one array of latencies (ms) per round. */
+  ms: { progress: number[][]; team: number[][]; org: number[][]; rawOrg: number[][] };
 }
 
 const monthStart = () => `${new Date().toISOString().slice(0, 7)}-01`;
@@ -142,24 +144,33 @@ async function measure(
     rawProgress: await rawRows(rawMemberUrl(rep(0).id)),
     rawOrg: await rawRows(rawOrgUrl),
   };
-  const ms = {
-    progress: await timed(LATENCY_SAMPLES.progress, (i) =>
-      request(progressUrl, { token: rep(i).token }),
-    ),
-    team: await timed(LATENCY_SAMPLES.team, () => request(teamUrl, { token: manager })),
-    org: await timed(LATENCY_SAMPLES.org, () => request(orgUrl, { token: manager })),
-    rawOrg: await timed(LATENCY_SAMPLES.raw, () => request(rawOrgUrl)),
-  };
+  // Latency in rounds (each kind once per round, interleaved): the figure is the median of the
+  // rounds' p95, so one noisy moment on this shared machine does not decide it.
+  const ms: Measured['ms'] = { progress: [], team: [], org: [], rawOrg: [] };
+  for (let round = 0; round < LATENCY_ROUNDS; round++) {
+    ms.progress.push(
+      await timed(LATENCY_SAMPLES.progress, (i) => request(progressUrl, { token: rep(i).token })),
+    );
+    ms.team.push(await timed(LATENCY_SAMPLES.team, () => request(teamUrl, { token: manager })));
+    ms.org.push(await timed(LATENCY_SAMPLES.org, () => request(orgUrl, { token: manager })));
+    ms.rawOrg.push(await timed(LATENCY_SAMPLES.raw, () => request(rawOrgUrl)));
+  }
   return { events: consistency.events, rollupRows: consistency.rollupRows, rows, ms };
 }
 
-const p = (values: number[], q: number) => fmt(percentile(values, q), 1);
+/** The rounds' p95 values: median, min, max. */
+const p95 = (rounds: number[][]) => spread(rounds.map((r) => percentile(r, 95)));
+const latencyText = (rounds: number[][]) =>
+  `p50 ${fmt(percentile(rounds.flat(), 50), 1)}, p95 ${describeSpread(p95(rounds), 1)}, n=${rounds.flat().length}`;
 
 function rawLines(m: Measured): string[] {
   return [
     `${fmt(m.events)} events, ${fmt(m.rollupRows)} rollup rows (rollup sums = raw sums: checked)`,
     `  rows read cold/warm: progress ${fmt(m.rows.progress)}/${fmt(m.rows.progressWarm)}, leaderboard team of ${REPS_PER_TEAM} ${fmt(m.rows.team)}/${fmt(m.rows.teamWarm)}, leaderboard org of ${TEAMS * REPS_PER_TEAM} ${fmt(m.rows.org)}/${fmt(m.rows.orgWarm)}; raw-events baseline: one member ${fmt(m.rows.rawProgress)}, whole org ${fmt(m.rows.rawOrg)}`,
-    `  latency ms p50/p95: progress ${p(m.ms.progress, 50)}/${p(m.ms.progress, 95)} (n=${m.ms.progress.length}), team board ${p(m.ms.team, 50)}/${p(m.ms.team, 95)} (n=${m.ms.team.length}), org board ${p(m.ms.org, 50)}/${p(m.ms.org, 95)} (n=${m.ms.org.length}), raw org totals ${p(m.ms.rawOrg, 50)}/${p(m.ms.rawOrg, 95)} (n=${m.ms.rawOrg.length})`,
+    `  latency ms, progress: ${latencyText(m.ms.progress)}`,
+    `  latency ms, team board: ${latencyText(m.ms.team)}`,
+    `  latency ms, org board: ${latencyText(m.ms.org)}`,
+    `  latency ms, raw org totals: ${latencyText(m.ms.rawOrg)}`,
   ];
 }
 
@@ -191,37 +202,37 @@ function figures(small: Measured, big: Measured): Figure[] {
     rowsFigure(`${org}, warm`, 'orgWarm', 'rawOrg'),
     {
       name: `leaderboard (team of ${REPS_PER_TEAM}) p95 latency`,
-      value: percentile(big.ms.team, 95),
+      value: p95(big.ms.team).median,
       unit: 'ms',
       digits: 1,
       baseline: {
-        label: 'raw org totals p95',
-        value: percentile(big.ms.rawOrg, 95),
+        label: 'raw org totals p95, median of rounds',
+        value: p95(big.ms.rawOrg).median,
         unit: 'ms',
         digits: 1,
       },
-      ratio: percentile(big.ms.team, 95) / percentile(big.ms.rawOrg, 95),
+      ratio: p95(big.ms.team).median / p95(big.ms.rawOrg).median,
       budget: '< 50 ms',
-      pass: percentile(big.ms.team, 95) < 50,
+      pass: p95(big.ms.team).median < 50,
     },
     {
       name: `leaderboard (org of ${TEAMS * REPS_PER_TEAM}) p95 latency`,
-      value: percentile(big.ms.org, 95),
+      value: p95(big.ms.org).median,
       unit: 'ms',
       digits: 1,
       baseline: {
-        label: 'raw org totals p95',
-        value: percentile(big.ms.rawOrg, 95),
+        label: 'raw org totals p95, median of rounds',
+        value: p95(big.ms.rawOrg).median,
         unit: 'ms',
         digits: 1,
       },
-      ratio: percentile(big.ms.org, 95) / percentile(big.ms.rawOrg, 95),
+      ratio: p95(big.ms.org).median / p95(big.ms.rawOrg).median,
       budget: '< 50 ms',
-      pass: percentile(big.ms.org, 95) < 50,
+      pass: p95(big.ms.org).median < 50,
     },
     {
       name: 'progress p95 latency',
-      value: percentile(big.ms.progress, 95),
+      value: p95(big.ms.progress).median,
       unit: 'ms',
       digits: 1,
       budget: 'report',
@@ -251,7 +262,7 @@ async function run(ctx: BenchContext): Promise<Section> {
     ctx.log(`read cost: ${rawLines(big).join(' | ')}`);
     return {
       title: 'Leaderboard / progress cost',
-      method: `A generated org: ${TEAMS} teams × ${REPS_PER_TEAM} reps, monthly revenue targets split equally. Events are written by SQLite itself into the real events table (the real rollup triggers run; rollup sums are checked equal to raw sums before measuring): every rep × each of the last 40 days × 5 metrics gets one event per copy, so going from ${fmt(small.events)} to ${fmt(big.events)} events multiplies events while the rollup rows stay put. Rows read = the sum of D1 \`meta.rows_read\` over every statement of the request (auth included), reported by the worker's bench-only meter (PACER_BENCH var + x-pacer-meter header); median of ${METERED_SAMPLES} requests. The worker caches each member's figures in D1 until their change counter or the org's configuration moves: *cold* = the first request after such a change (forced by saving a target again), *warm* = the same request repeated. Baseline: the same per-member, per-metric totals for the month computed from the raw events table by the bare worker on the same database (rows_read from D1 meta). Latency: sequential full (non-304) requests from this machine, unmetered, mostly warm.`,
+      method: `A generated org: ${TEAMS} teams × ${REPS_PER_TEAM} reps, monthly revenue targets split equally. Events are written by SQLite itself into the real events table (the real rollup triggers run; rollup sums are checked equal to raw sums before measuring): every rep × each of the last 40 days × 5 metrics gets one event per copy, so going from ${fmt(small.events)} to ${fmt(big.events)} events multiplies events while the rollup rows stay put. Rows read = the sum of D1 \`meta.rows_read\` over every statement of the request (auth included), reported by the worker's bench-only meter (PACER_BENCH var + x-pacer-meter header); median of ${METERED_SAMPLES} requests. The worker caches each member's figures in D1 until their change counter or the org's configuration moves: *cold* = the first request after such a change (forced by saving a target again), *warm* = the same request repeated. Baseline: the same per-member, per-metric totals for the month computed from the raw events table by the bare worker on the same database (rows_read from D1 meta). Latency: sequential full (non-304) requests from this machine, unmetered, mostly warm, in ${LATENCY_ROUNDS} interleaved rounds; the figure is the median of the rounds' p95.`,
       figures: figures(small, big),
       raw: [
         ...rawLines(small),
