@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { PeriodKind } from '../../shared/api/common.ts';
 import { ErrorBody } from '../../shared/api/common.ts';
 import type { ActivityEvent } from '../../shared/api/events.ts';
-import { PostEventsResponse } from '../../shared/api/events.ts';
+import { PostEventsResponse, RecentEventsResponse } from '../../shared/api/events.ts';
 import type { JoinRequest } from '../../shared/api/orgs.ts';
 import { JoinResponse, MeResponse } from '../../shared/api/orgs.ts';
 import { ProgressResponse } from '../../shared/api/progress.ts';
@@ -50,6 +50,8 @@ export interface PacerApi {
   /** Resolves when the event is void on the server (also when it already was). */
   voidEvent(id: string): Promise<void>;
   me(): Promise<MeResponse>;
+  /** The member's newest logs from any device, newest first. */
+  recentEvents(limit: number): Promise<RecentEventsResponse>;
   /** `null` when the server answers 304 (nothing changed since the response tagged `etag`). */
   progress(period: PeriodKind, etag?: string): Promise<Tagged<ProgressResponse> | null>;
 }
@@ -124,6 +126,14 @@ export function createApi(baseUrl: string, token: string, fetchFn: typeof fetch 
     },
     async me() {
       return required(await answer(() => client.me.$get(), MeResponse));
+    },
+    async recentEvents(limit) {
+      return required(
+        await answer(
+          () => client.me.events.$get({ query: { limit: String(limit) } }),
+          RecentEventsResponse,
+        ),
+      );
     },
     async progress(period, etag) {
       const result = await answer(

@@ -9,6 +9,7 @@ import type { ActivityEvent } from '../../shared/api/events.ts';
 import { ApiError, isRetryable, type PacerApi } from './api-client.ts';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff.ts';
 import {
+  type JournalEntry,
   markRejected,
   markSynced,
   markVoided,
@@ -41,7 +42,28 @@ export interface SyncEngineOptions {
   onChange?: (state: SyncState) => void;
 }
 
+/**
+ * Undo of a log this device only knows from the server (made on another device): it is in the
+ * snapshot, so it joins the journal as synced-and-voided (the view subtracts it at once) and a
+ * void is queued.
+ */
+function undoFromServerList(s: SyncState, id: string): SyncState {
+  const known = s.serverRecent.find((e) => e.id === id);
+  if (!known || known.voided) return s;
+  const { memberId: _m, localDate: _d, voided: _v, evidence: _e, ...event } = known;
+  const entry: JournalEntry = {
+    event,
+    status: 'synced',
+    voided: true,
+    syncedSeq: s.snapshot?.seq ?? s.seq,
+  };
+  return { ...s, journal: [entry, ...s.journal], outbox: enqueueVoid(s.outbox, id) };
+}
+
 export type FlushOutcome = 'idle' | 'synced' | 'waiting' | 'retrying' | 'signed-out';
+
+/** How many of the newest server-side logs to keep for the undo list. */
+const RECENT_FROM_SERVER = 10;
 
 /** Once this old, the member profile (name, org settings) is fetched again. */
 const PROFILE_MAX_AGE_MS = 60 * 60_000;
@@ -90,7 +112,8 @@ export class SyncEngine {
   undo(id: string): Promise<SyncState> {
     return this.#commit((s) => {
       const entry = s.journal.find((e) => e.event.id === id);
-      if (!entry || entry.voided) return s;
+      if (!entry) return undoFromServerList(s, id);
+      if (entry.voided) return s;
       const journal = markVoided(s.journal, id);
       if (hasQueuedEvent(s.outbox, id) && !this.#inFlight.has(id)) {
         return { ...s, journal, outbox: cancelEvent(s.outbox, id) };
@@ -268,12 +291,22 @@ export class SyncEngine {
       const period = freshPeriod ?? (samePeriod ? previous?.period : undefined);
       if (!day || !period) return;
       const snapshot: ProgressSnapshot = { day, period, seq, fetchedAt: this.#opts.now() };
+      // Other devices' logs, for the undo list: only worth a request when something changed.
+      const changed = freshDay !== null || freshPeriod !== null;
+      const serverRecent = changed
+        ? await api.recentEvents(RECENT_FROM_SERVER).then(
+            (r) => r.events,
+            // Only the undo list depends on it: the progress snapshot is kept regardless.
+            () => state.serverRecent,
+          )
+        : state.serverRecent;
       // Runs inside the single flush, so no acknowledgement can land between reading `seq`
       // and the server answering: the snapshot counts exactly the logs acked up to `seq`.
       await this.#commit((s) => ({
         ...s,
         me,
         snapshot,
+        serverRecent,
         journal: pruneJournal(s.journal, seq),
       }));
     } catch (error) {

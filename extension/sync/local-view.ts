@@ -121,6 +121,21 @@ function recentLog(entry: JournalEntry): RecentLog {
   };
 }
 
+/** This device's logs, plus other devices' newest ones from the server, newest first. */
+function recentLogs(state: SyncState): RecentLog[] {
+  const here = new Set(state.journal.map((e) => e.event.id));
+  const elsewhere = state.serverRecent
+    .filter((e) => !here.has(e.id))
+    .map(
+      (e): RecentLog => ({
+        ...recentLog({ event: e, status: 'synced', voided: e.voided }),
+      }),
+    );
+  return [...state.journal.map(recentLog), ...elsewhere]
+    .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt))
+    .slice(0, RECENT_SHOWN);
+}
+
 export interface ViewContext {
   signedIn: boolean;
   serverUrl: string | null;
@@ -200,7 +215,7 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
         ? adjustStreak(serverStreak, pointsToday >= dailyGoal)
         : { ...serverStreak, atRisk: pointsToday < dailyGoal }
       : null,
-    recent: state.journal.slice(0, RECENT_SHOWN).map(recentLog),
+    recent: recentLogs(state),
     sync: {
       status: state.unauthorized
         ? 'unauthorized'

@@ -3,6 +3,7 @@
  * acknowledgement, a snapshot) is a single atomic write: after a service-worker or browser
  * restart the engine continues from exactly the last committed state.
  */
+import type { EventView } from '../../shared/api/events.ts';
 import type { MeResponse } from '../../shared/api/orgs.ts';
 import type { ProgressResponse } from '../../shared/api/progress.ts';
 import type { Tagged } from './api-client.ts';
@@ -35,6 +36,8 @@ export interface SyncState {
   unauthorized: boolean;
   me: MeResponse | null;
   snapshot: ProgressSnapshot | null;
+  /** The newest logs on the server (any device), as of the snapshot. */
+  serverRecent: EventView[];
 }
 
 export function emptyState(): SyncState {
@@ -49,6 +52,7 @@ export function emptyState(): SyncState {
     unauthorized: false,
     me: null,
     snapshot: null,
+    serverRecent: [],
   };
 }
 

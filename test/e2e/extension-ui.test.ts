@@ -232,13 +232,53 @@ describe('extension surfaces', () => {
     await options.close();
   });
 
+  it('a log made on another device shows in recent logs and can be undone here', async () => {
+    const id = crypto.randomUUID();
+    const posted = await fetch(`${server.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${repToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        events: [
+          {
+            id,
+            metric: 'visits',
+            quantity: 1,
+            occurredAt: new Date().toISOString(),
+            source: { app: 'mobile' },
+            contact: { name: 'Phone Contact' },
+          },
+        ],
+      }),
+    });
+    expect(posted.status).toBe(200);
+    // Opening the popup syncs now.
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.close();
+    await gmail.bringToFront();
+    if (await gmail.getByTestId('pacer-pill').count()) {
+      await gmail.getByTestId('pacer-pill').getByRole('button').click();
+    }
+    const row = gmail.getByTestId('pacer-recent').filter({ hasText: 'Phone Contact' });
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByRole('button').click();
+    await expect
+      .poll(
+        async () =>
+          (await recentEvents(server.url, repToken)).events.find((e) => e.id === id)?.voided,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(true);
+  });
+
   it('a revoked token stops sending, keeps the logs and asks for sign-in again', async () => {
     const revoked = await fetch(`${server.url}/api/v1/me/token`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${repToken}` },
     });
     expect(revoked.status).toBe(200);
-    // The sidebar comes back as it was left (expanded, before it was hidden).
     await gmail.getByTestId('pacer-panel').waitFor();
     await gmail.getByTestId('pacer-plus-deals').click();
     // The language is Chinese since the options test.

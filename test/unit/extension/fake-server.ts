@@ -68,6 +68,21 @@ export class FakeServer {
         this.voided.add(id);
         this.#answer(undefined);
       },
+      recentEvents: async (limit) => {
+        this.requests.push('recent');
+        this.#gate();
+        const events = [...this.events.values()]
+          .reverse()
+          .slice(0, limit)
+          .map((e) => ({
+            ...e,
+            memberId: 'm1',
+            localDate: e.occurredAt.slice(0, 10),
+            voided: this.voided.has(e.id),
+            evidence: e.source?.url !== undefined,
+          }));
+        return this.#answer({ events });
+      },
       me: async () => {
         this.#gate();
         return this.#answer(fakeMe());

@@ -94,6 +94,24 @@ describe('local view (snapshot + local logs)', () => {
     expect(buildView(state, ctx).points.today).toBe(10);
   });
 
+  it('shows logs made on another device, and can undo them', async () => {
+    const { server, engine, calls } = setup();
+    const elsewhere = makeEvent('calls', 1);
+    await server.api().postEvents([elsewhere]); // the rep's phone
+    await engine.flush();
+    let view = buildView(await engine.state(), ctx);
+    expect(view.recent.map((r) => r.id)).toEqual([elsewhere.id]);
+    expect((await calls())?.period).toBe(1);
+
+    await engine.undo(elsewhere.id);
+    expect((await calls())?.period).toBe(0); // at once, before the void is sent
+    await engine.flush();
+    expect(server.voided.has(elsewhere.id)).toBe(true);
+    view = buildView(await engine.state(), ctx);
+    expect((await calls())?.period).toBe(0);
+    expect(view.recent.find((r) => r.id === elsewhere.id)?.voided).toBe(true);
+  });
+
   it('signed out shows the signed-out view', async () => {
     const { engine } = setup();
     expect(buildView(await engine.state(), { ...ctx, signedIn: false }).signedIn).toBe(false);
