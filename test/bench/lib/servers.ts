@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { METER_REQUEST_HEADER, METER_RESPONSE_HEADER } from '../../../worker/lib/d1-meter.ts';
 import { startWorkerServer, type WorkerServer } from '../../support/worker-server.ts';
 import { BARE_TABLE_SQL } from '../bare-worker/schema.ts';
 import { d1Query } from './d1-local.ts';
@@ -36,8 +37,8 @@ export async function startBareServer(persistTo?: string): Promise<WorkerServer>
       };
 }
 
-/** METER_REQUEST_HEADER: ask the real worker for the request's D1 cost. */
-export const METER = { 'x-pacer-meter': '1' } as const;
+/** Ask the real worker for the request's D1 cost (worker/lib/d1-meter.ts). */
+export const METER = { [METER_REQUEST_HEADER]: '1' };
 
 export interface D1Cost {
   queries: number;
@@ -47,7 +48,7 @@ export interface D1Cost {
 
 /** Parses the `x-pacer-d1` response header ("queries=…; rows_read=…; rows_written=…"). */
 export function d1Cost(headers: Headers): D1Cost {
-  const raw = headers.get('x-pacer-d1');
+  const raw = headers.get(METER_RESPONSE_HEADER);
   if (!raw) throw new Error('no x-pacer-d1 header: is the server running with PACER_BENCH=1?');
   const parts = Object.fromEntries(
     raw.split(';').map((p) => {

@@ -4,6 +4,7 @@
  * request asks, and a metered answer is the same answer as an unmetered one.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { METER_RESPONSE_HEADER } from '../../../worker/lib/d1-meter.ts';
 import { makeEvents, request } from '../../bench/lib/api.ts';
 import { d1Cost, METER } from '../../bench/lib/servers.ts';
 import { buildWorld, type World } from '../../bench/lib/world.ts';
@@ -48,7 +49,7 @@ test('metered reads answer exactly what unmetered reads answer (joins included)'
     const unmetered = await request(`${bench.url}${path}`, { token });
     expect(metered.status, path).toBe(200);
     expect(d1Cost(metered.headers).rowsRead, path).toBeGreaterThan(0);
-    expect(unmetered.headers.get('x-pacer-d1'), path).toBeNull();
+    expect(unmetered.headers.get(METER_RESPONSE_HEADER), path).toBeNull();
     expect(metered.body, path).toEqual(unmetered.body);
   }
 });
@@ -56,5 +57,5 @@ test('metered reads answer exactly what unmetered reads answer (joins included)'
 test('without PACER_BENCH the header asks for nothing', async () => {
   const res = await request(`${plain.url}/api/v1/openapi.json`, { headers: METER });
   expect(res.status).toBe(200);
-  expect(res.headers.get('x-pacer-d1')).toBeNull();
+  expect(res.headers.get(METER_RESPONSE_HEADER)).toBeNull();
 });
