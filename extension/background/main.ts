@@ -17,6 +17,7 @@ import { browserStore } from '../sync/browser-store.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import { buildView } from '../sync/local-view.ts';
 import type { SyncState } from '../sync/state.ts';
+import { forgetRevokedSites } from '../ui/site-access.ts';
 import { currentApi, readAccount, signIn, signOut } from './account.ts';
 import { type CelebrationRecord, celebrationsFor } from './celebrations.ts';
 
@@ -181,6 +182,9 @@ export function startBackground(): void {
     const message: TabMessage = { type: 'command', command };
     if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
   });
+
+  // A site's access taken away in the browser's settings: stop running there (ui/site-access.ts).
+  forgetRevokedSites();
 
   // A (re)started worker publishes what it has and resumes sending.
   void republish();

@@ -57,13 +57,30 @@ export async function enableSite(origin: string): Promise<boolean> {
   return true;
 }
 
+async function forgetOrigins(removed: readonly string[]): Promise<void> {
+  const origins = await registeredOrigins();
+  const left = origins.filter((o) => !removed.includes(o));
+  if (left.length !== origins.length) await setRegisteredOrigins(left);
+}
+
 /** Stops running Pacer on `origin` and gives its permission back. */
 export async function disableSite(origin: string): Promise<void> {
-  await setRegisteredOrigins((await registeredOrigins()).filter((o) => o !== origin));
+  await forgetOrigins([origin]);
   // Never give back the API server's own permission: sync would stop.
   const account = await readAccount();
   if (account && `${new URL(account.server).origin}/*` === origin) return;
   // Origins granted at install (a managed build's host_permissions) cannot be removed; the
   // script is gone all the same.
   await browser.permissions.remove({ origins: [origin] }).catch(() => false);
+}
+
+/**
+ * For the background: when the member takes a site's access away in the browser's own settings,
+ * Pacer forgets the site too, so the options list stays true and a later grant for some other
+ * reason does not silently bring the sidebar back.
+ */
+export function forgetRevokedSites(): void {
+  browser.permissions.onRemoved.addListener(({ origins }) => {
+    if (origins?.length) void forgetOrigins(origins);
+  });
 }
