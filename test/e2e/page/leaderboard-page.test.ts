@@ -349,7 +349,7 @@ describe('as a rep', () => {
       if (mode === 'private') expect(board.entries).toHaveLength(1);
       // Where others are hidden, the gauge is the rep's own attainment.
       const own = board.entries.find((e) => e.member.id === me.member.id);
-      const shownTarget = await page.locator('.summary [data-figure=target]').innerText();
+      const shownTarget = await page.locator('.summary [data-figure=target]').textContent();
       if (mode !== 'open') {
         await see(page.locator('#gauge-title')).containsText('Your attainment');
         expect(shownTarget).toBe(
