@@ -5,7 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { AccountMessage } from '../messaging/messages.ts';
-import { createApi, joinTeam, normaliseServerUrl, type PacerApi } from '../sync/api-client.ts';
+import {
+  createApi,
+  createSigninLink,
+  joinTeam,
+  normaliseServerUrl,
+  type PacerApi,
+} from '../sync/api-client.ts';
 import { clearToken, readToken, writeToken } from './token-vault.ts';
 
 export interface Account {
@@ -25,6 +31,13 @@ export async function readAccount(): Promise<Account | null> {
 export async function currentApi(): Promise<PacerApi | null> {
   const [account, token] = await Promise.all([readAccount(), readToken()]);
   return account && token ? createApi(account.server, token) : null;
+}
+
+/** A one-time sign-in link to the leaderboard page for the signed-in member. */
+export async function leaderboardSigninUrl(): Promise<string> {
+  const [account, token] = await Promise.all([readAccount(), readToken()]);
+  if (!account || !token) throw new Error('sign in to Pacer first');
+  return (await createSigninLink(account.server, token)).url;
 }
 
 export async function signIn(

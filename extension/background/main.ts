@@ -18,7 +18,7 @@ import { SyncEngine } from '../sync/engine.ts';
 import { buildView } from '../sync/local-view.ts';
 import type { SyncState } from '../sync/state.ts';
 import { forgetRevokedSites } from '../ui/site-access.ts';
-import { currentApi, readAccount, signIn, signOut } from './account.ts';
+import { currentApi, leaderboardSigninUrl, readAccount, signIn, signOut } from './account.ts';
 import { type CelebrationRecord, celebrationsFor } from './celebrations.ts';
 
 const TICK_ALARM = 'pacer-tick';
@@ -126,6 +126,10 @@ async function handle(raw: unknown, sender: { url?: string }): Promise<MessageRe
   const page = PageMessage.safeParse(raw);
   if (page.success) {
     const message = page.data;
+    if (message.type === 'open-leaderboard') {
+      await browser.tabs.create({ url: await leaderboardSigninUrl() });
+      return { ok: true };
+    }
     // A log needs an owner: without an account it could never be sent to anyone.
     if (message.type === 'log' && !(await readAccount())) {
       return { ok: false, error: 'sign in to Pacer first' };

@@ -12,6 +12,8 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), event: ActivityEvent }),
   z.object({ type: z.literal('undo'), id: Uuid }),
   z.object({ type: z.literal('sync-now') }),
+  // Opens the leaderboard page in a new tab, signed in; the reply never carries the link.
+  z.object({ type: z.literal('open-leaderboard') }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 

@@ -1,4 +1,5 @@
 /** The toolbar popup: sign in, or today's summary, manual log, leaderboard link and sign out. */
+import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { metricLabel, resolveLanguage, translator } from '../i18n/index.ts';
 import { DEFAULT_PREFS, PREFS_KEY, type Prefs } from '../messaging/prefs.ts';
@@ -13,6 +14,8 @@ import { SignIn } from './SignIn.tsx';
 const lifetime = new AbortController();
 const view = storedSignal<SidebarView>(VIEW_KEY, SIGNED_OUT_VIEW, lifetime.signal);
 const prefs = storedSignal<Prefs>(PREFS_KEY, DEFAULT_PREFS, lifetime.signal);
+/** Why "Open leaderboard" failed (server unreachable, token refused), shown under the links. */
+const openError = signal<string | null>(null);
 // Opening the popup is a good moment for fresh numbers (and to retry anything waiting).
 void sendToBackground({ type: 'sync-now' });
 
@@ -92,7 +95,20 @@ export function Popup() {
       <EnableThisSite t={t} />
       <div class="row">
         {v.leaderboardUrl ? (
-          <a href={v.leaderboardUrl} target="_blank" rel="noreferrer">
+          <a
+            href={v.leaderboardUrl}
+            target="_blank"
+            rel="noreferrer"
+            onClick={(e) => {
+              // The background asks the server for a one-time sign-in link and opens it, so the
+              // board opens signed in and the token never leaves the background.
+              e.preventDefault();
+              openError.value = null;
+              void sendToBackground({ type: 'open-leaderboard' }).then((reply) => {
+                if (!reply.ok) openError.value = reply.error;
+              });
+            }}
+          >
             {t('openLeaderboard')}
           </a>
         ) : null}
@@ -113,6 +129,11 @@ export function Popup() {
           {t('signOut')}
         </button>
       </div>
+      {openError.value ? (
+        <p class="error" role="alert">
+          {openError.value}
+        </p>
+      ) : null}
     </main>
   );
 }

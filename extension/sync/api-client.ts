@@ -12,6 +12,7 @@ import type { ActivityEvent } from '../../shared/api/events.ts';
 import { PostEventsResponse, RecentEventsResponse } from '../../shared/api/events.ts';
 import type { JoinRequest } from '../../shared/api/orgs.ts';
 import { JoinResponse, MeResponse } from '../../shared/api/orgs.ts';
+import { SigninCodeResponse } from '../../shared/api/page.ts';
 import { ProgressResponse } from '../../shared/api/progress.ts';
 import { createClient } from '../../worker/client.ts';
 
@@ -156,4 +157,20 @@ export async function joinTeam(
 ): Promise<JoinResponse> {
   const client = createClient(baseUrl, { fetch: timedFetch(fetchFn) }).api.v1;
   return required(await answer(() => client.join.$post({ json: body }), JoinResponse));
+}
+
+/**
+ * A one-time link (60 s, single use) that signs the member in on the leaderboard page, so the
+ * token itself never has to leave the extension's background.
+ */
+export async function createSigninLink(
+  baseUrl: string,
+  token: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<SigninCodeResponse> {
+  const client = createClient(baseUrl, {
+    headers: { authorization: `Bearer ${token}` },
+    fetch: timedFetch(fetchFn),
+  }).api.v1;
+  return required(await answer(() => client.session.codes.$post(), SigninCodeResponse));
 }

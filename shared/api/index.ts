@@ -1,8 +1,10 @@
 // The API contract: every request and response body of /api/v1, shared by the worker
 // (validation, OpenAPI) and the extension and page (typed client).
 export * from './common.ts';
+export * from './competitions.ts';
 export * from './events.ts';
 export * from './orgs.ts';
+export * from './page.ts';
 export * from './progress.ts';
 export * from './settings.ts';
 export * from './targets.ts';

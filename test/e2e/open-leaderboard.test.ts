@@ -1,0 +1,76 @@
+/**
+ * "Open leaderboard" in the popup: the background trades its token for a one-time sign-in link
+ * (POST /api/v1/session/codes) and opens it, so the board opens signed in as this member and the
+ * token never appears in a URL or leaves the background.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildPage } from '../../scripts/build-page.ts';
+import type { CreateOrgResponse } from '../../shared/api/orgs.ts';
+import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
+import { createOrg } from './support/api.ts';
+import { type ExtensionBrowser, launchWithExtension, screenshot } from './support/browser.ts';
+import { readTokenFromVault, signInWithInvite } from './support/extension.ts';
+
+let server: WorkerServer;
+let ext: ExtensionBrowser;
+let org: CreateOrgResponse;
+
+beforeAll(async () => {
+  // The worker serves the page from the folder as it is when it starts.
+  buildPage();
+  server = await startWorkerServer({ port: inject('apiPort') });
+  org = await createOrg(server.url);
+  ext = await launchWithExtension(inject('extensionDir'));
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.dispose();
+});
+
+describe('Open leaderboard', () => {
+  it('opens the board in a new tab, already signed in as this member, without the token', async () => {
+    const popup = await signInWithInvite(ext, server.url, org.inviteCode, 'Li Lei');
+    const token = (await readTokenFromVault(await ext.serviceWorker())) ?? '';
+    expect(token).toMatch(/^pcr_/);
+    const visited: string[] = [];
+    ext.context.on('request', (request) => visited.push(request.url()));
+
+    const opened = ext.context.waitForEvent('page');
+    await popup.getByRole('link', { name: 'Open leaderboard' }).click();
+    const board = await opened;
+    await board.locator('table.board').waitFor({ timeout: 30_000 });
+
+    expect(new URL(board.url()).origin).toBe(server.url);
+    expect(new URL(board.url()).pathname).toBe('/');
+    await expect
+      .poll(() => board.locator('.who .name').first().textContent(), { timeout: 10_000 })
+      .toBe('Li Lei');
+    await expect.poll(() => board.locator('.org').first().textContent()).toBe(org.org.name);
+    // Signed in through a one-time code: the token is in no address the browser loaded, nor
+    // in the link the popup shows.
+    expect(visited.length).toBeGreaterThan(0);
+    expect(visited.filter((url) => url.includes(token))).toEqual([]);
+    const href = await popup.getByRole('link', { name: 'Open leaderboard' }).getAttribute('href');
+    expect(href).toBe(`${server.url}/`);
+    await screenshot(board, 'open-leaderboard');
+  });
+
+  it('says why when the server refuses (token revoked), and opens nothing', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.getByTestId('popup-sync').getByText('Synced').waitFor();
+    const token = (await readTokenFromVault(await ext.serviceWorker())) ?? '';
+    const revoked = await fetch(`${server.url}/api/v1/me/token`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(revoked.status).toBe(200);
+    const pagesBefore = ext.context.pages().length;
+    await popup.getByRole('link', { name: 'Open leaderboard' }).click();
+    await expect
+      .poll(() => popup.locator('[role=alert]').first().textContent(), { timeout: 10_000 })
+      .toMatch(/\S/);
+    expect(ext.context.pages().length).toBe(pagesBefore);
+  });
+});
