@@ -1,6 +1,7 @@
 // Every table, for drizzle-kit and for typed queries.
 export * from './activity.ts';
 export * from './auth.ts';
+export * from './competitions.ts';
 export * from './orgs.ts';
 export * from './sessions.ts';
 export * from './targets.ts';

@@ -1,0 +1,131 @@
+/**
+ * A competition's standings for one round, from the round's rollups only (one range read per
+ * ≤ 90 members: rows = members × active days × metrics, independent of the event count).
+ * The rules (rounds, ranking, team totals, the viewer's standing, winners) are shared/domain's.
+ */
+import type { CompetitionEntry, CompetitionYou, OrgSettings } from '../../shared/api/index.ts';
+import {
+  type CompetitionRound,
+  competitionRound,
+  competitionStanding,
+  teamTotals,
+} from '../../shared/domain/competitions.ts';
+import { addDays, zonedInstant } from '../../shared/domain/dates.ts';
+import { periodChampions, rankEntries } from '../../shared/domain/leaderboard.ts';
+import { pointsFor, type Quantities } from '../../shared/domain/points.ts';
+import type { MemberRow } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import type { competitions } from '../db/schema.ts';
+import { membersRollups, type RollupRow } from '../queries/rollups.ts';
+import { subtreeIds, type TeamRow } from '../queries/teams.ts';
+
+export type CompetitionRow = typeof competitions.$inferSelect;
+
+/** The combined-points ranking's name; a metric id otherwise. */
+export const POINTS = 'points';
+
+export type RoundInfo = CompetitionRound & { endsAt: string; decided: boolean };
+
+/** The round running on `date` (org-local), with its end instant; null when not on that day. */
+export function roundOn(
+  competition: CompetitionRow,
+  date: string,
+  today: string,
+  settings: OrgSettings,
+): RoundInfo | null {
+  const round = competitionRound({
+    schedule: {
+      start: competition.start,
+      end: competition.end,
+      recurrence: competition.recurrence,
+    },
+    date,
+    cal: settings.calendar,
+  });
+  if (!round) return null;
+  const endsAt = zonedInstant(addDays(round.end, 1), '00:00', settings.calendar.timezone);
+  return { ...round, endsAt: endsAt.toISOString(), decided: round.end < today };
+}
+
+/** One member's value in the round: a metric's total, or points with manual logs weighted. */
+function roundValue(rows: RollupRow[], metric: string, settings: OrgSettings): number {
+  if (metric !== POINTS) {
+    return rows.filter((r) => r.metric === metric).reduce((sum, r) => sum + r.total, 0);
+  }
+  const quantities: Record<string, number> = {};
+  const manual: Record<string, number> = {};
+  for (const r of rows) {
+    quantities[r.metric] = (quantities[r.metric] ?? 0) + r.total;
+    manual[r.metric] = (manual[r.metric] ?? 0) + (r.total - r.evidenceTotal);
+  }
+  return pointsFor(quantities as Quantities, settings, { manualShare: manual });
+}
+
+export type Standings = {
+  entries: CompetitionEntry[];
+  you: CompetitionYou | null;
+  winners: CompetitionEntry[];
+};
+
+/**
+ * Ranks the round. `members`: every active rep of the competition team's subtree. `teams`: the
+ * team's direct sub-teams, each the sum of its subtree's reps. `viewer` is the caller; in team
+ * mode their standing is their sub-team's.
+ */
+export async function standingsOf(
+  db: Db,
+  input: {
+    competition: CompetitionRow;
+    round: RoundInfo;
+    settings: OrgSettings;
+    teams: TeamRow[];
+    members: MemberRow[];
+    viewer: MemberRow;
+  },
+): Promise<Standings> {
+  const { competition, round, settings, teams } = input;
+  const below = subtreeIds(teams, competition.teamId);
+  const reps = input.members.filter((m) => m.role === 'rep' && below.has(m.teamId));
+  const rows = await membersRollups(
+    db,
+    reps.map((m) => m.id),
+    round.start,
+    round.end,
+  );
+  const rowsOf = new Map<string, RollupRow[]>();
+  for (const r of rows) rowsOf.set(r.memberId, [...(rowsOf.get(r.memberId) ?? []), r]);
+  const scored = reps.map((m) => ({
+    id: m.id,
+    name: m.name,
+    teamId: m.teamId,
+    value: roundValue(rowsOf.get(m.id) ?? [], competition.metric, settings),
+  }));
+  let contenders: { id: string; name: string; value: number | null }[] = scored;
+  let viewerId = input.viewer.id;
+  if (competition.mode === 'teams') {
+    const children = teams.filter((t) => t.parentId === competition.teamId);
+    const childOf = new Map<string, string>();
+    for (const child of children)
+      for (const id of subtreeIds(teams, child.id)) childOf.set(id, child.id);
+    contenders = teamTotals(
+      scored.flatMap((s) => {
+        const teamId = childOf.get(s.teamId);
+        return teamId ? [{ teamId, value: s.value }] : [];
+      }),
+      children,
+    );
+    viewerId = childOf.get(input.viewer.teamId) ?? '';
+  }
+  const ranked = rankEntries(contenders);
+  const entryOf = (e: (typeof ranked)[number]): CompetitionEntry => ({
+    rank: e.rank,
+    id: e.id,
+    name: e.name,
+    value: e.value,
+  });
+  return {
+    entries: ranked.map(entryOf),
+    you: competitionStanding({ ranked, viewerId }),
+    winners: round.decided ? periodChampions(ranked).map(entryOf) : [],
+  };
+}
