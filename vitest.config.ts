@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 //   e2e    – the built extension and the worker in real Chromium (playwright-core)
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       'test/unit/vitest.config.ts',
       'test/worker/vitest.config.ts',
