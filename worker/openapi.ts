@@ -7,15 +7,21 @@ import * as api from '../shared/api/index.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** A response body: JSON with its schema, a CSV file, or nothing (204). */
+type Body = z.ZodType | 'text/csv' | null;
+
 interface Operation {
   method: Method;
   path: string;
   summary: string;
-  /** Who may call it; `public` routes need no token. */
-  auth: 'public' | 'member' | 'manager';
+  /**
+   * Who may call it: `public` needs nothing; `member` / `manager` a bearer token or the page's
+   * session cookie; `session` the cookie alone; `tv` a TV link's token in `x-pacer-tv`.
+   */
+  auth: 'public' | 'member' | 'manager' | 'session' | 'tv';
   body?: z.ZodType;
   query?: z.ZodObject;
-  responses: Record<number, z.ZodType>;
+  responses: Record<number, Body>;
 }
 
 const OrgResponse = z.object({ org: api.OrgView });
@@ -239,6 +245,22 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/competitions/board',
+    summary: "A board's (or TV link's) running contests with standings (ETag)",
+    auth: 'member',
+    query: z.object({ team: api.Id.optional() }),
+    responses: { 200: api.CompetitionBoardResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/announcements',
+    summary: "Announced moments in a team's subtree after id `since` (ETag; boards, TV, sidebars)",
+    auth: 'member',
+    query: api.AnnouncementsQuery,
+    responses: { 200: api.AnnouncementsResponse },
+  },
+  {
+    method: 'get',
     path: '/api/v1/competitions/{id}',
     summary: 'One competition',
     auth: 'member',
@@ -266,6 +288,95 @@ export const operations: Operation[] = [
     summary: 'Cancel a competition of a team you manage',
     auth: 'manager',
     responses: { 200: api.CompetitionResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/session',
+    summary: 'Leaderboard page sign-in: trade a bearer token for the session cookie',
+    auth: 'member',
+    responses: { 201: api.StartSessionResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/session',
+    summary: "The page session's CSRF secret (send it as x-csrf-token on cookie writes)",
+    auth: 'session',
+    responses: { 200: api.SessionInfoResponse },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/session',
+    summary: 'Sign the page out (ends the session)',
+    auth: 'member',
+    responses: { 204: null },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/session/codes',
+    summary: 'A 60-second single-use link to /signin that opens the page signed in',
+    auth: 'member',
+    responses: { 201: api.SigninCodeResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/tv-links',
+    summary: 'Create a read-only TV link for a team you manage (the token is shown once)',
+    auth: 'manager',
+    body: api.CreateTvLinkRequest,
+    responses: { 201: api.CreateTvLinkResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/tv-links',
+    summary: 'TV links of the teams you manage, newest first',
+    auth: 'manager',
+    responses: { 200: api.ListTvLinksResponse },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/tv-links/{id}',
+    summary: 'Revoke a TV link',
+    auth: 'manager',
+    responses: { 200: api.TvLinkResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/tv/info',
+    summary: 'Which team and organisation a TV link shows',
+    auth: 'tv',
+    responses: { 200: api.TvInfoResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/page/trends',
+    summary: "Visible members' daily totals of one metric (sparklines, ETag)",
+    auth: 'member',
+    query: api.TrendsQuery,
+    responses: { 200: api.TrendsResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/page/activity',
+    summary: "A team's totals per metric for one day (TV activity board, ETag)",
+    auth: 'member',
+    query: api.ActivityQuery,
+    responses: { 200: api.ActivityResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/export/leaderboard.csv',
+    summary: "The leaderboard as CSV (the leaderboard route's own answer)",
+    auth: 'manager',
+    query: api.LeaderboardQuery,
+    responses: { 200: 'text/csv' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/export/events.csv',
+    summary: "Every event of a team's subtree between two dates (at most a year), as CSV",
+    auth: 'manager',
+    query: api.EventsExportQuery,
+    responses: { 200: 'text/csv' },
   },
   {
     method: 'get',
@@ -299,22 +410,45 @@ function queryParams(query: z.ZodObject | undefined) {
   }));
 }
 
+function responseObject(body: Body) {
+  if (body === null) return { description: 'No content' };
+  if (body === 'text/csv') {
+    return { description: 'CSV file', content: { 'text/csv': { schema: { type: 'string' } } } };
+  }
+  return {
+    description: 'OK',
+    content: { 'application/json': { schema: schemaOf(body, 'output') } },
+  };
+}
+
+const SECURITY: Record<Operation['auth'], Record<string, string[]>[]> = {
+  public: [],
+  member: [{ bearer: [] }, { session: [] }],
+  manager: [{ bearer: [] }, { session: [] }],
+  session: [{ session: [] }],
+  tv: [{ tv: [] }],
+};
+
+/** `get /api/v1/export/leaderboard.csv` → `getExportLeaderboardCsv`. */
+const operationId = (op: Operation) =>
+  op.method +
+  op.path
+    .replace(/\/api\/v1|[{}]/g, '')
+    .replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+
 function operationObject(op: Operation) {
   const responses: Record<string, unknown> = {};
-  for (const [status, schema] of Object.entries(op.responses)) {
-    responses[status] = {
-      description: 'OK',
-      content: { 'application/json': { schema: schemaOf(schema, 'output') } },
-    };
+  for (const [status, body] of Object.entries(op.responses)) {
+    responses[status] = responseObject(body);
   }
   for (const status of ERROR_STATUSES) {
     responses[status] = { $ref: '#/components/responses/Error' };
   }
   return {
     summary: op.summary,
-    operationId: `${op.method}${op.path.replace(/\/api\/v1|[{}]/g, '').replace(/\/(\w)/g, (_, ch: string) => ch.toUpperCase())}`,
+    operationId: operationId(op),
     tags: [op.path.split('/')[3] ?? 'api'],
-    security: op.auth === 'public' ? [] : [{ bearer: [] }],
+    security: SECURITY[op.auth],
     'x-pacer-role': op.auth,
     parameters: [...pathParams(op.path), ...queryParams(op.query)],
     ...(op.body
@@ -345,7 +479,12 @@ export function openApiDocument() {
     servers: [{ url: '/' }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        // The leaderboard page's cookie; writes with it also need the x-csrf-token header.
+        session: { type: 'apiKey', in: 'cookie', name: '__Host-pacer' },
+        tv: { type: 'apiKey', in: 'header', name: 'x-pacer-tv' },
+      },
       responses: {
         Error: {
           description: 'Error',

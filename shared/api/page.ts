@@ -1,9 +1,12 @@
 /**
- * The leaderboard page's routes: the session (cookie) sign-in, and the one-time sign-in link the
- * extension's "Open leaderboard" asks for with its bearer token.
+ * The leaderboard page's routes: the session (cookie) sign-in and the one-time sign-in link the
+ * extension's "Open leaderboard" asks for, TV links, the page's own reads (trends, activity) and
+ * the managers' CSV exports.
  */
 import { z } from 'zod';
-import { Id, Instant } from './common.ts';
+import { daysBetween, isLocalDate } from '../domain/dates.ts';
+import { Id, Instant, LocalDate, MetricId } from './common.ts';
+import { OrgSettings } from './settings.ts';
 
 /** `POST /api/v1/session/codes`: a link that signs its first visitor in within 60 s, once. */
 export const SigninCodeResponse = z.object({
@@ -23,3 +26,58 @@ export type SessionInfoResponse = z.infer<typeof SessionInfoResponse>;
 
 /** `POST /api/v1/session` (bearer → cookie). */
 export const StartSessionResponse = SessionInfoResponse;
+
+export const CreateTvLinkRequest = z.object({ teamId: Id });
+
+export const TvLinkView = z.object({
+  id: Id,
+  teamId: Id,
+  createdAt: Instant,
+  revokedAt: Instant.nullable(),
+});
+export type TvLinkView = z.infer<typeof TvLinkView>;
+
+/** The token is shown once, here; only its hash is kept. */
+export const CreateTvLinkResponse = z.object({ link: TvLinkView, token: z.string(), url: z.url() });
+export const ListTvLinksResponse = z.object({ links: z.array(TvLinkView) });
+export const TvLinkResponse = z.object({ link: TvLinkView });
+
+/** `GET /api/v1/tv/info` (header `x-pacer-tv`): which team and org a TV link shows. */
+export const TvInfoResponse = z.object({
+  team: z.object({ id: Id, name: z.string() }),
+  org: z.object({ name: z.string(), settings: OrgSettings }),
+});
+
+/** Longest range of `GET /api/v1/page/trends` and `GET /api/v1/export/events.csv`. */
+export const MAX_PAGE_RANGE_DAYS = 366;
+
+// Refinements run even when a date failed its own check: compare only real dates.
+const withinRange = (q: { from: string; to: string }) =>
+  !isLocalDate(q.from) || !isLocalDate(q.to) || daysBetween(q.from, q.to) < MAX_PAGE_RANGE_DAYS;
+
+export const TrendsQuery = z
+  .object({ team: Id, from: LocalDate, to: LocalDate, metric: MetricId })
+  .refine((q) => q.from <= q.to, 'from must not be after to')
+  .refine(withinRange, `at most ${MAX_PAGE_RANGE_DAYS} days`);
+
+/** Each visible member's daily totals of one metric, one number per day of `days`. */
+export const TrendsResponse = z.object({
+  metric: z.string(),
+  from: z.string(),
+  to: z.string(),
+  days: z.array(z.string()),
+  series: z.record(z.string(), z.array(z.number())),
+});
+
+export const ActivityQuery = z.object({ team: Id, date: LocalDate.optional() });
+
+/** A team's totals per metric for one day (the TV activity board). */
+export const ActivityResponse = z.object({
+  date: z.string(),
+  totals: z.record(z.string(), z.number()),
+});
+
+export const EventsExportQuery = z
+  .object({ team: Id.optional(), from: LocalDate, to: LocalDate })
+  .refine((q) => q.from <= q.to, 'from must not be after to')
+  .refine(withinRange, `at most ${MAX_PAGE_RANGE_DAYS} days`);

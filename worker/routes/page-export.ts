@@ -7,8 +7,11 @@
 import { and, asc, between, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Id, LeaderboardQuery, LeaderboardResponse, LocalDate } from '../../shared/api/index.ts';
-import { daysBetween, isLocalDate } from '../../shared/domain/dates.ts';
+import {
+  EventsExportQuery,
+  LeaderboardQuery,
+  LeaderboardResponse,
+} from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
 import { getDb } from '../db/client.ts';
 import { events, members } from '../db/schema.ts';
@@ -20,8 +23,6 @@ import { validate } from '../middleware/validate.ts';
 import { loadTeams, managedTeam, subtreeIds } from '../queries/teams.ts';
 import { leaderboardRoutes } from './leaderboard.ts';
 
-const MAX_EXPORT_DAYS = 366;
-
 /** The leaderboard router on its own, with the database attached as app.ts does for /api. */
 const leaderboardApp = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -31,16 +32,6 @@ const leaderboardApp = new Hono<AppEnv>()
   .route('/', leaderboardRoutes);
 leaderboardApp.onError(onError);
 const MAX_EXPORT_EVENTS = 100_000;
-
-const EventsExportQuery = z
-  .object({ team: Id.optional(), from: LocalDate, to: LocalDate })
-  .refine((q) => q.from <= q.to, 'from must not be after to')
-  // Refinements run even when a date failed its own check: compare only real dates.
-  .refine(
-    (q) =>
-      !isLocalDate(q.from) || !isLocalDate(q.to) || daysBetween(q.from, q.to) < MAX_EXPORT_DAYS,
-    `at most ${MAX_EXPORT_DAYS} days`,
-  );
 
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40);
 

@@ -6,9 +6,8 @@
  * teams above it, and other reps' rows only when the team's privacy is `open`.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { Id, LocalDate, MetricId } from '../../shared/api/index.ts';
-import { daysBetween, eachDay, isLocalDate, localDateOf } from '../../shared/domain/dates.ts';
+import { ActivityQuery, TrendsQuery } from '../../shared/api/index.ts';
+import { eachDay, localDateOf } from '../../shared/domain/dates.ts';
 import type { AppEnv, Caller, MemberRow } from '../context.ts';
 import { forbidden } from '../lib/errors.ts';
 import { changeToken, notModified } from '../lib/etag.ts';
@@ -18,8 +17,6 @@ import { loadActiveMembers } from '../queries/members.ts';
 import { membersRollups } from '../queries/rollups.ts';
 import { findTeam, loadTeams, managedTeamIds, subtreeIds } from '../queries/teams.ts';
 import { ancestorIds } from './leaderboard.ts';
-
-const MAX_TREND_DAYS = 366;
 
 /**
  * The reps of `teamId`'s subtree whose rows the caller may see, and whether they see the whole
@@ -45,17 +42,6 @@ async function boardMembers(
   if (managerView || caller.settings.privacy === 'open') return { reps, wholeTeam: true };
   return { reps: reps.filter((m) => m.id === caller.member.id), wholeTeam: false };
 }
-
-const TrendsQuery = z
-  .object({ team: Id, from: LocalDate, to: LocalDate, metric: MetricId })
-  .refine((q) => q.from <= q.to, 'from must not be after to')
-  // Refinements run even when a date failed its own check: compare only real dates.
-  .refine(
-    (q) => !isLocalDate(q.from) || !isLocalDate(q.to) || daysBetween(q.from, q.to) < MAX_TREND_DAYS,
-    `at most ${MAX_TREND_DAYS} days`,
-  );
-
-const ActivityQuery = z.object({ team: Id, date: LocalDate.optional() });
 
 export const pageRoutes = new Hono<AppEnv>()
   .use(requireMember)

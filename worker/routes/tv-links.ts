@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Id, OrgSettings } from '../../shared/api/index.ts';
+import { CreateTvLinkRequest, Id, OrgSettings } from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
 import { tvLinks } from '../db/schema.ts';
 import { newId, newToken, sha256Hex } from '../lib/crypto.ts';
@@ -27,7 +27,7 @@ const linkView = (l: TvLinkRow) => ({
 
 export const tvLinksRoutes = new Hono<AppEnv>()
   .use(requireMember, requireManager)
-  .post('/', validate('json', z.object({ teamId: Id })), async (c) => {
+  .post('/', validate('json', CreateTvLinkRequest), async (c) => {
     const { teamId } = c.req.valid('json');
     const caller = c.var.caller;
     const db = c.var.db;

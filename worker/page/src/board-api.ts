@@ -1,6 +1,5 @@
 /** The board's reads: leaderboard (with ETag), per-member daily trends, last period's champions. */
-import { z } from 'zod';
-import { LeaderboardResponse, type PeriodKind } from '../../../shared/api/index.ts';
+import { LeaderboardResponse, type PeriodKind, TrendsResponse } from '../../../shared/api/index.ts';
 import { addDays } from '../../../shared/domain/index.ts';
 import { get, getJson, withQuery } from './api.ts';
 
@@ -16,14 +15,6 @@ export const leaderboardPath = (q: BoardQuery) =>
 
 export const loadLeaderboard = (q: BoardQuery) =>
   getJson(LeaderboardResponse, leaderboardPath(q)).then((r) => r.data);
-
-export const TrendsResponse = z.object({
-  metric: z.string(),
-  from: z.string(),
-  to: z.string(),
-  days: z.array(z.string()),
-  series: z.record(z.string(), z.array(z.number())),
-});
 
 export function loadTrends(teamId: string, from: string, to: string, metric: string) {
   return get(TrendsResponse, withQuery('/api/v1/page/trends', { team: teamId, from, to, metric }));

@@ -8,6 +8,7 @@ import {
   type LeaderboardBy,
   MeResponse,
   type PeriodKind,
+  SessionInfoResponse,
   type TeamView,
 } from '../../../shared/api/index.ts';
 import { ApiFailure, get, send, setCsrfToken } from './api.ts';
@@ -15,11 +16,7 @@ import { ApiFailure, get, send, setCsrfToken } from './api.ts';
 export type Tab = 'overview' | 'targets' | 'team';
 export type BoardBy = z.infer<typeof LeaderboardBy>;
 
-export const SessionInfo = z.object({
-  csrfToken: z.string(),
-  expiresAt: z.string(),
-  memberId: z.string(),
-});
+export const SessionInfo = SessionInfoResponse;
 
 export const me = signal<MeResponse | null>(null);
 /** `checking` until the first GET /session answers. */

@@ -4,8 +4,13 @@
  * `?refresh=` and `?rotate=` (seconds) exist for tests and unusual screens.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { z } from 'zod';
-import { LeaderboardResponse, OrgSettings } from '../../../../shared/api/index.ts';
+import type { z } from 'zod';
+import {
+  ActivityResponse,
+  LeaderboardResponse,
+  type OrgSettings,
+  TvInfoResponse,
+} from '../../../../shared/api/index.ts';
 import { ApiFailure, get, getJson, setTvToken, withQuery } from '../api.ts';
 import { LeaderboardTable } from '../components/LeaderboardTable.tsx';
 import { formatCompactAmount, formatCount, formatPercent } from '../format.ts';
@@ -13,11 +18,8 @@ import { locale, t } from '../i18n/index.ts';
 import { metricKind, metricLabel } from '../metrics.ts';
 import { boardMetric } from './Overview.tsx';
 
-const TvInfo = z.object({
-  team: z.object({ id: z.string(), name: z.string() }),
-  org: z.object({ name: z.string(), settings: OrgSettings }),
-});
-const ActivityTotals = z.object({ date: z.string(), totals: z.record(z.string(), z.number()) });
+const TvInfo = TvInfoResponse;
+const ActivityTotals = ActivityResponse;
 
 interface TvBoard {
   org: { name: string; settings: OrgSettings };

@@ -1,19 +1,17 @@
 /** Managers create and revoke read-only TV links (one team each); the token is shown once. */
 import { useState } from 'preact/hooks';
-import { z } from 'zod';
+import {
+  CreateTvLinkResponse,
+  ListTvLinksResponse,
+  TvLinkResponse,
+} from '../../../../shared/api/index.ts';
 import { get, send } from '../api.ts';
 import { t } from '../i18n/index.ts';
 import { me, teams } from '../state.ts';
 import { useAsync } from '../use-async.ts';
 
-export const TvLinkView = z.object({
-  id: z.string(),
-  teamId: z.string(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-});
-export const CreatedTvLink = z.object({ link: TvLinkView, token: z.string(), url: z.string() });
-const TvLinkList = z.object({ links: z.array(TvLinkView) });
+const CreatedTvLink = CreateTvLinkResponse;
+const TvLinkList = ListTvLinksResponse;
 
 export function TvLinks() {
   const m = t.value.tv;
@@ -27,7 +25,7 @@ export function TvLinks() {
     list.reload();
   };
   const revoke = async (id: string) => {
-    await send('DELETE', `/api/v1/tv-links/${id}`, undefined, z.unknown());
+    await send('DELETE', `/api/v1/tv-links/${id}`, undefined, TvLinkResponse);
     if (created?.id === id) setCreated(null);
     list.reload();
   };
