@@ -16,6 +16,7 @@ import {
 import { ApiError } from './lib/errors.ts';
 import { apiCors } from './middleware/cors.ts';
 import { onError, onNotFound } from './middleware/errors.ts';
+import { announcementsRoutes } from './routes/announcements.ts';
 import { competitionsRoutes } from './routes/competitions.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { invitesRoutes, joinRoutes } from './routes/invites.ts';
@@ -76,6 +77,7 @@ export const app = base
   .route('/api/v1/targets', targetsRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)
   .route('/api/v1/competitions', competitionsRoutes)
+  .route('/api/v1/announcements', announcementsRoutes)
   .route('/api/v1/session', sessionRoutes)
   .route('/api/v1/tv-links', tvLinksRoutes)
   .route('/api/v1/tv', tvInfoRoutes)

@@ -129,3 +129,15 @@ export const RunningCompetitionsResponse = z.object({
   ),
 });
 export type RunningCompetitionsResponse = z.infer<typeof RunningCompetitionsResponse>;
+
+/** A board's (or TV's) running contests with their standings. */
+export const CompetitionBoardResponse = z.object({
+  competitions: z.array(
+    z.object({
+      competition: CompetitionView,
+      round: CompetitionRoundView,
+      entries: z.array(CompetitionEntry),
+    }),
+  ),
+});
+export type CompetitionBoardResponse = z.infer<typeof CompetitionBoardResponse>;

@@ -1,5 +1,6 @@
 // The API contract: every request and response body of /api/v1, shared by the worker
 // (validation, OpenAPI) and the extension and page (typed client).
+export * from './announcements.ts';
 export * from './common.ts';
 export * from './competitions.ts';
 export * from './events.ts';

@@ -75,6 +75,17 @@ export const FunnelSettings = z.object({
 });
 export type FunnelSettings = z.infer<typeof FunnelSettings>;
 
+/** Which moments the team announces (board, TV, sidebar toasts); absent = the domain's defaults. */
+export const AnnouncementSettings = z.object({
+  /** A single log of the primary metric at least this big (its minor units); null = never. */
+  dealAmountAtLeast: z.number().int().positive().nullable(),
+  tierReached: z.boolean(),
+  streakRecord: z.boolean(),
+  /** Progress milestones (percent of the tier period's target) reached. */
+  milestoneReached: z.boolean().default(true),
+});
+export type AnnouncementSettings = z.infer<typeof AnnouncementSettings>;
+
 export const OrgSettings = z.object({
   calendar: CalendarSettings,
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code'),
@@ -89,5 +100,6 @@ export const OrgSettings = z.object({
   privacy: PrivacyMode.default('open'),
   funnel: FunnelSettings,
   signupOpen: z.boolean().default(true),
+  announcements: AnnouncementSettings.optional(),
 });
 export type OrgSettings = z.infer<typeof OrgSettings>;

@@ -48,12 +48,7 @@ export type AnnouncementInput = {
 export function announcementsFor(input: AnnouncementInput): Announcement[] {
   const { rules, event } = input;
   const found: Announcement[] = [];
-  if (
-    rules.dealAmountAtLeast !== null &&
-    event &&
-    event.metric === input.primaryMetric &&
-    event.quantity >= rules.dealAmountAtLeast
-  ) {
+  if (event && isBigDeal(rules, event, input.primaryMetric)) {
     found.push({ kind: 'big_deal', metric: event.metric, amount: event.quantity });
   }
   if (
@@ -71,6 +66,19 @@ export function announcementsFor(input: AnnouncementInput): Announcement[] {
     found.push({ kind: 'streak_record', days: input.currentStreakAfter });
   }
   return found;
+}
+
+/** A single log of the primary metric at least the team's big-deal amount (rule on). */
+export function isBigDeal(
+  rules: Pick<AnnouncementRules, 'dealAmountAtLeast'>,
+  event: { metric: string; quantity: number },
+  primaryMetric: string,
+): boolean {
+  return (
+    rules.dealAmountAtLeast !== null &&
+    event.metric === primaryMetric &&
+    event.quantity >= rules.dealAmountAtLeast
+  );
 }
 
 /** True when tier `after` stands higher on the ladder than `before` (null = no tier). */

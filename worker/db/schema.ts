@@ -1,5 +1,6 @@
 // Every table, for drizzle-kit and for typed queries.
 export * from './activity.ts';
+export * from './announcements.ts';
 export * from './auth.ts';
 export * from './competitions.ts';
 export * from './orgs.ts';

@@ -17,7 +17,12 @@ export const TV_HEADER = 'x-pacer-tv';
 const TOKEN_SHAPE = /^pcr_[A-Za-z0-9_-]{43}$/;
 
 /** What a TV may read; each answer is limited to the link's team by `team=`. */
-const TV_READABLE = [/^\/api\/v1\/leaderboard\/?$/, /^\/api\/v1\/page\/activity\/?$/];
+const TV_READABLE = [
+  /^\/api\/v1\/leaderboard\/?$/,
+  /^\/api\/v1\/page\/activity\/?$/,
+  /^\/api\/v1\/competitions\/board\/?$/,
+  /^\/api\/v1\/announcements\/?$/,
+];
 
 /** The live link behind `token` with its team, manager and org, or null. Cost: one keyed read. */
 export async function findTvLink(db: Db, token: string) {

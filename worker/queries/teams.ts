@@ -55,6 +55,34 @@ export function managedTeam(caller: Caller, all: TeamRow[], teamId: string): Tea
   return team;
 }
 
+/** `teamId` and its ancestors up to the root. */
+export function ancestorIds(all: TeamRow[], teamId: string): Set<string> {
+  const ids = new Set<string>();
+  let current: TeamRow | undefined = all.find((t) => t.id === teamId);
+  while (current && !ids.has(current.id)) {
+    ids.add(current.id);
+    const parentId: string | null = current.parentId;
+    current = parentId === null ? undefined : all.find((t) => t.id === parentId);
+  }
+  return ids;
+}
+
+/**
+ * A team whose board the caller may read (as the leaderboard rules it: a team they manage, or
+ * their own team or one above it), with its subtree. Cost: the org's teams.
+ */
+export async function boardTeam(db: Db, caller: Caller, teamId: string) {
+  const all = await loadTeams(db, caller.org.id);
+  const team = findTeam(all, teamId);
+  if (
+    !managedTeamIds(caller, all).has(team.id) &&
+    !ancestorIds(all, caller.member.teamId).has(team.id)
+  ) {
+    throw forbidden('this team is not yours');
+  }
+  return { team, all, below: subtreeIds(all, team.id) };
+}
+
 /** Height of the subtree under `rootId` (0 for a leaf): moves must keep depth ≤ MAX_TEAM_DEPTH. */
 export function subtreeHeight(all: TeamRow[], rootId: string): number {
   const below = subtreeIds(all, rootId);

@@ -32,6 +32,8 @@ import { requireManager, requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
 import { loadActiveMembers } from '../queries/members.ts';
 import {
+  ancestorIds,
+  boardTeam,
   loadTeams,
   managedTeam,
   managedTeamIds,
@@ -167,6 +169,43 @@ export const competitionsRoutes = new Hono<AppEnv>()
     }
     running.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
     return c.json({ competitions: running }, 200);
+  })
+  .get('/board', validate('query', z.object({ team: Id.optional() })), async (c) => {
+    // The board's and TV's view: running contests of the team, its sub-teams and the teams
+    // above it, each with its standings (privacy as the leaderboard: a team they may read).
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const teamId = c.req.valid('query').team ?? caller.member.teamId;
+    const today = orgToday(caller.settings);
+    const etag = await changeToken(caller.org.version, ['board', caller.member.id, teamId, today]);
+    if (clientHasCurrent(c, etag)) return c.body(null, 304);
+    const { below, all } = await boardTeam(db, caller, teamId);
+    const above = ancestorIds(all, teamId);
+    const [rows, members] = await Promise.all([
+      db
+        .select()
+        .from(competitions)
+        .where(and(eq(competitions.orgId, caller.org.id), eq(competitions.status, 'active')))
+        .all(),
+      loadActiveMembers(db, caller.org.id),
+    ]);
+    const shown = [];
+    for (const competition of rows) {
+      if (!below.has(competition.teamId) && !above.has(competition.teamId)) continue;
+      const round = roundOn(competition, today, today, caller.settings);
+      if (!round) continue;
+      const standings = await standingsOf(db, {
+        competition,
+        round,
+        settings: caller.settings,
+        teams: all,
+        members,
+        viewer: caller.member,
+      });
+      shown.push({ competition: view(competition), round, entries: standings.entries });
+    }
+    shown.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
+    return c.json({ competitions: shown }, 200);
   })
   .get('/:id', idParam, async (c) => {
     const { competition } = await visibleCompetition(c, c.req.valid('param').id);

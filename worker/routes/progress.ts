@@ -22,6 +22,7 @@ import { changeToken, clientHasCurrent, PACE_TTL_MS } from '../lib/etag.ts';
 import { requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
 import { memberRollups } from '../queries/rollups.ts';
+import { announce, progressMoments } from '../writes/announce.ts';
 
 const LOOK_BACK_SLOT = 'look-back';
 
@@ -100,6 +101,17 @@ export const progressRoutes = new Hono<AppEnv>()
         justReached.add(m.threshold);
         reachedAt.set(m.threshold, stamp);
       }
+    }
+    // Only today's progress is news; looking back at an old period announces nothing.
+    if (query.date === undefined || query.date === win.today) {
+      const moments = progressMoments(
+        settings,
+        member.id,
+        win.tierPeriod.start,
+        figures.tier.current,
+        justReached,
+      );
+      await announce(db, member, moments, now);
     }
     const milestoneList: Milestone[] = MILESTONE_THRESHOLDS.map((threshold) => ({
       threshold,

@@ -13,12 +13,14 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { ActivityEvent, type EventResult, type OrgSettings } from '../../shared/api/index.ts';
+import { isBigDeal } from '../../shared/domain/announcements.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { metricCatalog } from '../../shared/domain/metrics.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { events } from '../db/schema.ts';
 import type { D1Like } from '../env.ts';
+import { announce, rulesOf } from './announce.ts';
 
 /** Clocks drift; an event more than this far ahead of the server's clock is refused. */
 export const MAX_FUTURE_MS = 60 * 60 * 1000;
@@ -155,6 +157,21 @@ export async function ingestEvents(
     const returned = await d1.batch<{ id: string }>(statements);
     for (const result of returned) for (const r of result.results) created.add(r.id);
   }
+  // Only logs really created are news (a retried batch announces nothing again).
+  const rules = rulesOf(settings);
+  const bigDeals = toInsert.filter(
+    (r) => created.has(r.id) && isBigDeal(rules, r, settings.primaryMetric),
+  );
+  await announce(
+    db,
+    member,
+    bigDeals.map((r) => ({
+      key: `big_deal:${r.id}`,
+      kind: 'big_deal',
+      payload: { metric: r.metric, amount: r.quantity },
+    })),
+    new Date(now),
+  );
   const notCreated = toInsert.filter((r) => !created.has(r.id)).map((r) => r.id);
   const owners = notCreated.length > 0 ? await ownersOf(db, notCreated) : new Map();
   let next = 0;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Id, Instant } from './common.ts';
+
+// Announcements (spec §2 "Competitions and announcements"): moments told to the whole team live.
+
+export const AnnouncementView = z.object({
+  /** Increasing: poll with `since=` the last id seen. */
+  id: z.number().int().min(1),
+  kind: z.enum(['big_deal', 'tier_reached', 'milestone']),
+  member: z.object({ id: Id, name: z.string() }),
+  /** big_deal: the metric and amount; tier_reached: the tier id; milestone: the percent reached. */
+  metric: z.string().optional(),
+  amount: z.number().optional(),
+  tier: z.string().optional(),
+  percent: z.number().optional(),
+  at: Instant,
+});
+export type AnnouncementView = z.infer<typeof AnnouncementView>;
+
+export const AnnouncementsQuery = z.object({
+  /** Whose announcements: this team's subtree (default the caller's team). */
+  team: Id.optional(),
+  /** Only announcements after this id (0 = the latest few). */
+  since: z.coerce.number().int().min(0).default(0),
+});
+
+export const AnnouncementsResponse = z.object({
+  announcements: z.array(AnnouncementView),
+  /** The newest id: the next poll's `since`. */
+  latest: z.number().int().min(0),
+});
+export type AnnouncementsResponse = z.infer<typeof AnnouncementsResponse>;
