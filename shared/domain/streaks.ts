@@ -19,6 +19,11 @@ export type StreakInput = {
   /** The team's daily points goal: a day qualifies when its points reach it. */
   goal: number;
   cal: WorkCalendar;
+  /**
+   * The longest run on record from before this history (a server keeps it, since it looks back
+   * only so far): `longest` never reports less.
+   */
+  longestBefore?: number;
 };
 
 /**
@@ -28,9 +33,16 @@ export type StreakInput = {
  * day adds nothing and restarts the count toward the next freeze). One freeze is earned per
  * 10 qualifying days in a row, at most 2 banked. Today counts once it qualifies; until then the
  * run is alive but `atRisk` (only on a workday, and only if there is a run to lose).
- * `longest` is the longest run in the history, the current one included.
+ * `longest` is the longest run in the history, the current one included, or `longestBefore`
+ * when that is longer.
  */
-export function computeStreak({ pointsByDay, today, goal, cal }: StreakInput): StreakStatus {
+export function computeStreak({
+  pointsByDay,
+  today,
+  goal,
+  cal,
+  longestBefore = 0,
+}: StreakInput): StreakStatus {
   const points = pointsByDay instanceof Map ? pointsByDay : new Map(Object.entries(pointsByDay));
   const lastDay = toEpochDay(today);
   let firstDay = lastDay;
@@ -38,7 +50,7 @@ export function computeStreak({ pointsByDay, today, goal, cal }: StreakInput): S
 
   const qualifies = (day: LocalDate) => (points.get(day) ?? 0) >= goal;
   let current = 0;
-  let longest = 0;
+  let longest = longestBefore;
   let freezes = 0;
   let inARow = 0;
   for (let epochDay = firstDay; epochDay <= lastDay; epochDay++) {

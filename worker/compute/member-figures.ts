@@ -28,7 +28,8 @@ import type { TeamRow } from '../queries/teams.ts';
 
 /**
  * Streaks look back this many days. It bounds the rollup rows a progress or leaderboard read
- * costs; `longest` is the longest run within the window.
+ * costs; `longest` is the longest run within the window or the member's stored longest
+ * (`members.longest_streak`, raised by progress reads), whichever is longer.
  */
 export const STREAK_WINDOW_DAYS = 120;
 /** The member's own conversion history (funnel rates) is learned over this many days. */
@@ -196,6 +197,7 @@ export function memberFigures(
       today: win.today,
       goal: settings.dailyPointsGoal,
       cal,
+      longestBefore: member.longestStreak,
     }),
     history: funnelHistory(tables, win.today),
   };

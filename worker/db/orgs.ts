@@ -60,6 +60,11 @@ export const members = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     /** Bumped by the rollup triggers when this member's events change (progress change token). */
     version: integer('version').notNull().default(0),
+    /**
+     * The longest streak ever computed for this member: streaks look back only 120 days, so a
+     * run that has left the window is remembered here (raised by progress reads, never lowered).
+     */
+    longestStreak: integer('longest_streak').notNull().default(0),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

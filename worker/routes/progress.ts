@@ -23,6 +23,7 @@ import { requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
 import { memberRollups } from '../queries/rollups.ts';
 import { announce, progressMoments } from '../writes/announce.ts';
+import { rememberLongestStreak } from '../writes/longest-streak.ts';
 
 const LOOK_BACK_SLOT = 'look-back';
 
@@ -72,6 +73,7 @@ export const progressRoutes = new Hono<AppEnv>()
     const figures = memberFigures(context, member, rows, win, undefined, lookBack);
     if (!lookBack) {
       await cacheFigures(db, member.id, LOOK_BACK_SLOT, stamp, figures.lookBack).run();
+      await rememberLongestStreak(db, member, figures.lookBack.streak.longest);
     }
 
     // Record newly crossed thresholds; the primary key lets exactly one request (of any device)

@@ -121,6 +121,20 @@ describe('computeStreak', () => {
     expect(streak(days, '2026-11-23')).toMatchObject({ current: 2, longest: 3 });
   });
 
+  it('reports a longer run on record (longestBefore) and ignores a shorter one', () => {
+    const days = qualifying('2026-11-16', '2026-11-17', '2026-11-18', '2026-11-20', '2026-11-23');
+    const withRecord = (longestBefore: number) =>
+      computeStreak({
+        pointsByDay: days,
+        today: '2026-11-23',
+        goal: 20,
+        cal: STANDARD,
+        longestBefore,
+      });
+    expect(withRecord(130)).toMatchObject({ current: 2, longest: 130 });
+    expect(withRecord(1)).toMatchObject({ current: 2, longest: 3 });
+  });
+
   it('does not need a holiday', () => {
     const thanksgiving = calendar({ holidays: ['2026-11-26'] });
     const days = qualifying('2026-11-25', '2026-11-27');

@@ -1,0 +1,63 @@
+/**
+ * The longest streak outlives the 120-day look-back: progress reads remember it
+ * (`members.longest_streak`) and report the longer of the stored and the computed run.
+ */
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addMember, call, createOrg, event } from './helpers.ts';
+
+const DAY_MS = 86_400_000;
+const RUN_DAYS = 100;
+/** Days between now and the run's last day: far enough that the run is out of the window. */
+const ENDED_DAYS_AGO = 160;
+
+const noonDaysAgo = (now: number, days: number) => {
+  const d = new Date(now - days * DAY_MS);
+  d.setUTCHours(12, 0, 0, 0);
+  return d;
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('longest streak beyond the look-back window', () => {
+  it('still reports a run that ended long ago, once a progress read has seen it', async () => {
+    const org = await createOrg({ timezone: 'UTC' });
+    const rep = await addMember(org.managerToken, org.rootTeamId, { timezone: 'UTC' });
+    const now = Date.now();
+    // 100 qualifying days in a row (every day, weekends included), ending 160 days ago.
+    const events = Array.from({ length: RUN_DAYS }, (_, i) =>
+      event({
+        quantity: 100,
+        occurredAt: noonDaysAgo(now, ENDED_DAYS_AGO + i).toISOString(),
+      }),
+    );
+    const logged = await call('POST', '/events', { token: rep.token, body: { events } });
+    expect(logged.body.results.every((r: { status: string }) => r.status === 'created')).toBe(true);
+
+    // The day after the run ended, the window holds all of it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(noonDaysAgo(now, ENDED_DAYS_AGO - 1));
+    const then = await call('GET', '/me/progress?period=day', { token: rep.token });
+    expect(then.status).toBe(200);
+    expect(then.body.streak).toMatchObject({ current: RUN_DAYS, longest: RUN_DAYS });
+    const stored = await env.DB.prepare('SELECT longest_streak AS n FROM members WHERE id = ?')
+      .bind(rep.id)
+      .first<{ n: number }>();
+    expect(stored?.n).toBe(RUN_DAYS);
+
+    // Today the run is outside the 120-day look-back: the stored record answers.
+    vi.useRealTimers();
+    const today = await call('GET', '/me/progress?period=day', { token: rep.token });
+    expect(today.body.streak).toMatchObject({ current: 0, longest: RUN_DAYS });
+
+    // A new, shorter run does not lower the record.
+    await call('POST', '/events', {
+      token: rep.token,
+      body: { events: [event({ quantity: 100 })] },
+    });
+    const after = await call('GET', '/me/progress?period=day', { token: rep.token });
+    expect(after.body.streak).toMatchObject({ current: 1, longest: RUN_DAYS });
+  });
+});

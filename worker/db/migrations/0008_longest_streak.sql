@@ -1,0 +1,1 @@
+ALTER TABLE `members` ADD `longest_streak` integer DEFAULT 0 NOT NULL;
