@@ -36,7 +36,8 @@ export const AccountMessage = z.discriminatedUnion('type', [
 ]);
 export type AccountMessage = z.infer<typeof AccountMessage>;
 
-export type MessageReply = { ok: true } | { ok: false; error: string };
+/** `revision`: for a log, the sync-state revision that committed it (see SyncState.revision). */
+export type MessageReply = { ok: true; revision?: number } | { ok: false; error: string };
 
 /** From the background to a tab's content script. */
 export type TabMessage =

@@ -81,6 +81,8 @@ export interface SidebarView {
   leaderboardUrl: string | null;
   /** Funnel back-calculation (倒推): activity needed per remaining workday, from the server. */
   funnelPerWorkday: { deals: number; meetings: number; visits: number; leads: number } | null;
+  /** The sync state's revision this view was built from (see SyncState.revision). */
+  revision?: number;
 }
 
 export const VIEW_KEY = 'pacer:view';

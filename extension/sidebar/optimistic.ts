@@ -11,6 +11,12 @@ export interface LocalChanges {
   logs: ActivityEvent[];
   /** Ids undone here. */
   undone: string[];
+  /**
+   * Log id → the sync-state revision that committed it (from the background's reply). A view of
+   * that revision or later counts the log even when it is too old for the view's recent list
+   * (a burst of clicks), so it must no longer be added on top.
+   */
+  acked?: Record<string, number>;
 }
 
 function addToCounters(view: SidebarView, metric: string, quantity: number): SidebarView {
@@ -59,9 +65,22 @@ function asRecent(event: ActivityEvent): RecentLog {
 /** Local changes the published view already contains can be forgotten. */
 export function settledChanges(view: SidebarView, changes: LocalChanges): LocalChanges {
   const known = new Map(view.recent.map((r) => [r.id, r]));
+  const acked = changes.acked ?? {};
+  const revision = view.revision ?? -1;
+  const counted = (id: string) => {
+    const at = acked[id];
+    return known.has(id) || (at !== undefined && revision >= at);
+  };
+  const logs = changes.logs.filter((e) => !counted(e.id));
+  const stillAcked: Record<string, number> = {};
+  for (const e of logs) {
+    const at = acked[e.id];
+    if (at !== undefined) stillAcked[e.id] = at;
+  }
   return {
-    logs: changes.logs.filter((e) => !known.has(e.id)),
+    logs,
     undone: changes.undone.filter((id) => known.get(id)?.voided !== true),
+    acked: stillAcked,
   };
 }
 

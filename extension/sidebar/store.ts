@@ -92,6 +92,10 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     // Same frame: the counter moves before the background has even received the message.
     changes.value = { ...changes.value, logs: [...changes.value.logs, event] };
     void deps.send({ type: 'log', event }).then((reply) => {
+      if (reply.ok && reply.revision !== undefined) {
+        const acked = { ...changes.value.acked, [event.id]: reply.revision };
+        changes.value = settledChanges(published.value, { ...changes.value, acked });
+      }
       if (!reply.ok) {
         changes.value = {
           ...changes.value,

@@ -94,7 +94,10 @@ export class SyncEngine {
   }
 
   async #commit(change: (s: SyncState) => SyncState): Promise<SyncState> {
-    const next = await this.#state.update(change);
+    const next = await this.#state.update((s) => ({
+      ...change(s),
+      revision: (s.revision ?? 0) + 1,
+    }));
     this.#opts.onChange(next);
     return next;
   }

@@ -232,6 +232,7 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
     },
     leaderboardUrl: ctx.serverUrl ? `${ctx.serverUrl}/` : null,
     funnelPerWorkday: period.base?.funnel?.perWorkday ?? null,
+    revision: state.revision ?? 0,
   };
 }
 

@@ -38,6 +38,11 @@ export interface SyncState {
   snapshot: ProgressSnapshot | null;
   /** The newest logs on the server (any device), as of the snapshot. */
   serverRecent: EventView[];
+  /**
+   * Counts local commits (absent in state stored by older versions). A page that made a log
+   * learns the revision that committed it, and knows any view of that revision or later counts it.
+   */
+  revision?: number;
 }
 
 export function emptyState(): SyncState {

@@ -65,6 +65,19 @@ describe('optimistic sidebar numbers', () => {
     expect(settledChanges(published, changes).logs).toEqual([]);
   });
 
+  it('a committed log too old for the recent list is settled by the view revision (bursts)', () => {
+    // The background committed 'a' at revision 7; the view of revision 9 counts it but its
+    // recent list (newest 10) no longer shows it.
+    const changes = { logs: [event('a')], undone: [], acked: { a: 7 } };
+    const older = { ...view, revision: 6 };
+    expect(applyLocalChanges(older, changes).counters[0]).toMatchObject({ today: 3 });
+    const newer = { ...view, revision: 9 };
+    expect(applyLocalChanges(newer, changes)).toEqual(newer);
+    expect(settledChanges(newer, changes)).toEqual({ logs: [], undone: [], acked: {} });
+    // Not yet acknowledged: kept, whatever the revision.
+    expect(settledChanges(newer, { logs: [event('a')], undone: [] }).logs).toHaveLength(1);
+  });
+
   it('undo here takes the log away until the published view shows it voided', () => {
     const published = { ...view, recent: [recent({ id: 'a', metric: 'visits' })] };
     const next = applyLocalChanges(published, { logs: [], undone: ['a'] });
