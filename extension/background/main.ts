@@ -134,10 +134,10 @@ async function handle(raw: unknown, sender: { url?: string }): Promise<MessageRe
     if (message.type === 'log' && !(await readAccount())) {
       return { ok: false, error: 'sign in to Pacer first' };
     }
-    if (message.type === 'log') await engine.log(message.event);
+    const committed = message.type === 'log' ? await engine.log(message.event) : null;
     if (message.type === 'undo') await engine.undo(message.id);
     void engine.flush({ force: message.type === 'sync-now' });
-    return { ok: true };
+    return committed ? { ok: true, revision: committed.revision ?? 0 } : { ok: true };
   }
   const account = AccountMessage.safeParse(raw);
   if (account.success) {
