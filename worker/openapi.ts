@@ -78,7 +78,8 @@ export const operations: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/join',
-    summary: 'Join with an invite code; returns the new member and their token',
+    summary:
+      'Join with an invite code; returns the member and their token (a removed member with the same email is reactivated)',
     auth: 'public',
     body: api.JoinRequest,
     responses: { 201: api.JoinResponse },
