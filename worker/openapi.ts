@@ -223,6 +223,14 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/members/{id}/events',
+    summary: "A member's recent logs with their evidence (self, or managers of their team)",
+    auth: 'member',
+    query: api.RecentEventsQuery,
+    responses: { 200: api.RecentEventsResponse },
+  },
+  {
+    method: 'get',
     path: '/api/v1/competitions',
     summary: "Competitions of the caller's teams (managed or competed in)",
     auth: 'member',

@@ -1,35 +1,17 @@
 /** The caller's own profile, recent logs and sign-out. */
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { type EventView, RecentEventsQuery, UpdateMeRequest } from '../../shared/api/index.ts';
+import { RecentEventsQuery, UpdateMeRequest } from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
-import { events, members } from '../db/schema.ts';
+import { members } from '../db/schema.ts';
 import { badRequest } from '../lib/errors.ts';
 import { requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
+import { recentEvents } from '../queries/events.ts';
 import { memberView } from '../queries/members.ts';
 import { bumpVersion, orgView } from '../queries/org.ts';
 import { findTeam, loadTeams, teamView } from '../queries/teams.ts';
 import { revokeToken } from '../writes/credentials.ts';
-
-type EventRow = typeof events.$inferSelect;
-
-function eventView(row: EventRow): EventView {
-  const details = JSON.parse(row.details) as Pick<EventView, 'source' | 'contact' | 'note'>;
-  return {
-    id: row.id,
-    memberId: row.memberId,
-    metric: row.metric,
-    quantity: row.quantity,
-    occurredAt: row.occurredAt,
-    localDate: row.localDate,
-    voided: row.voided,
-    evidence: row.evidence,
-    ...(details.source ? { source: details.source } : {}),
-    ...(details.contact ? { contact: details.contact } : {}),
-    ...(details.note !== undefined ? { note: details.note } : {}),
-  };
-}
 
 export const meRoutes = new Hono<AppEnv>()
   .use(requireMember)
@@ -59,20 +41,11 @@ export const meRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ member: memberView(updated) }, 200);
   })
-  /**
-   * Recent logs, newest first, with their undo state.
-   * Cost: reads `limit` rows of the (member_id, created_at) index.
-   */
+  /** Recent logs, newest first, with their undo state (queries/events.ts). */
   .get('/events', validate('query', RecentEventsQuery), async (c) => {
     const { limit } = c.req.valid('query');
-    const rows = await c.var.db
-      .select()
-      .from(events)
-      .where(eq(events.memberId, c.var.caller.member.id))
-      .orderBy(desc(events.createdAt), desc(events.occurredAt))
-      .limit(limit)
-      .all();
-    return c.json({ events: rows.map(eventView) }, 200);
+    const list = await recentEvents(c.var.db, c.var.caller.member.id, limit);
+    return c.json({ events: list }, 200);
   })
   /** Signs this credential out: the token stops working with the next request. */
   .delete('/token', async (c) => {

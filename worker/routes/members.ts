@@ -2,12 +2,18 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Id, MembersQuery, UpdateMemberRequest } from '../../shared/api/index.ts';
+import {
+  Id,
+  MembersQuery,
+  RecentEventsQuery,
+  UpdateMemberRequest,
+} from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
 import { members } from '../db/schema.ts';
 import { forbidden } from '../lib/errors.ts';
 import { requireManager, requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
+import { recentEvents } from '../queries/events.ts';
 import { assertCanActOn, findMember, loadActiveMembers, memberView } from '../queries/members.ts';
 import { bumpVersion } from '../queries/org.ts';
 import { loadTeams, managedTeam, managedTeamIds } from '../queries/teams.ts';
@@ -34,6 +40,15 @@ export const membersRoutes = new Hono<AppEnv>()
     const rows = (await loadActiveMembers(db, caller.org.id)).filter((m) => scope.has(m.teamId));
     rows.sort((a, b) => a.name.localeCompare(b.name));
     return c.json({ members: rows.map(memberView) }, 200);
+  })
+  /** A member's recent logs with their evidence (the board's per-log view): self or their managers. */
+  .get('/:id/events', idParam, validate('query', RecentEventsQuery), async (c) => {
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const member = await findMember(db, caller.org.id, c.req.valid('param').id);
+    assertCanActOn(caller, member, await loadTeams(db, caller.org.id));
+    const list = await recentEvents(db, member.id, c.req.valid('query').limit);
+    return c.json({ events: list }, 200);
   })
   .patch('/:id', requireManager, idParam, validate('json', UpdateMemberRequest), async (c) => {
     const { id } = c.req.valid('param');
