@@ -369,7 +369,9 @@ describe('as a rep', () => {
 
   it('cannot reach manager actions, in the UI or through the API with the session', async () => {
     const { context, page } = await repPage();
-    await see(page.locator('nav.tabs a')).hasCount(1);
+    // Reps get the overview and the contests tab, no manager tab.
+    await see(page.locator('nav.tabs a')).hasCount(2);
+    expect(await page.locator('nav.tabs a').allTextContents()).toEqual(['Overview', 'Contests']);
     await see(page.locator('.exports')).hasCount(0);
     await page.goto(`${env.url}/#/targets`);
     await page.locator('table.board').waitFor();

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { Header } from './components/Header.tsx';
 import { t } from './i18n/index.ts';
 import { isManager, loadSession, signInState, tab, unreachable } from './state.ts';
+import { Competitions } from './views/Competitions.tsx';
 import { Overview } from './views/Overview.tsx';
 import { SignIn } from './views/SignIn.tsx';
 import { TargetEditor } from './views/TargetEditor.tsx';
@@ -20,11 +21,12 @@ export function App() {
   }
   if (signInState.value === 'signed-out') return <SignIn />;
   // Reps never get the manager tabs; the API refuses their writes anyway.
-  const current = isManager.value ? tab.value : 'overview';
+  const current = isManager.value || tab.value === 'contests' ? tab.value : 'overview';
   return (
     <>
       <Header />
       {current === 'overview' && <Overview />}
+      {current === 'contests' && <Competitions />}
       {current === 'targets' && <TargetEditor />}
       {current === 'team' && <TeamAdmin />}
     </>

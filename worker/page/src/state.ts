@@ -13,7 +13,7 @@ import {
 } from '../../../shared/api/index.ts';
 import { ApiFailure, get, send, setCsrfToken } from './api.ts';
 
-export type Tab = 'overview' | 'targets' | 'team';
+export type Tab = 'overview' | 'contests' | 'targets' | 'team';
 export type BoardBy = z.infer<typeof LeaderboardBy>;
 
 export const SessionInfo = SessionInfoResponse;
@@ -29,7 +29,7 @@ export const isManager = computed(() => me.value?.member.role === 'manager');
 
 function tabFromHash(): Tab {
   const name = location.hash.replace(/^#\/?/, '');
-  return name === 'targets' || name === 'team' ? name : 'overview';
+  return name === 'targets' || name === 'team' || name === 'contests' ? name : 'overview';
 }
 export const tab = signal<Tab>(tabFromHash());
 window.addEventListener('hashchange', () => {

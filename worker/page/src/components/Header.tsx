@@ -9,7 +9,9 @@ export function Header() {
   const m = t.value;
   const profile = me.value;
   if (!profile) return null;
-  const tabs: Tab[] = isManager.value ? ['overview', 'targets', 'team'] : ['overview'];
+  const tabs: Tab[] = isManager.value
+    ? ['overview', 'contests', 'targets', 'team']
+    : ['overview', 'contests'];
   return (
     <header class="top">
       <div class="brand">

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { z } from 'zod';
 import {
+  type AnnouncementSettings,
   type CalendarSettings,
   CreateInviteResponse,
   type CustomMetric,
@@ -13,9 +14,11 @@ import {
   type Role,
   type Tier,
 } from '../../../../shared/api/index.ts';
+import { DEFAULT_ANNOUNCEMENT_RULES } from '../../../../shared/domain/index.ts';
 import { get, send } from '../api.ts';
+import { MemberLogs } from '../components/MemberLogs.tsx';
 import { t } from '../i18n/index.ts';
-import { metricLabel, orgMetrics } from '../metrics.ts';
+import { metricKind, metricLabel, orgMetrics } from '../metrics.ts';
 import { me, teams } from '../state.ts';
 import { useAsync } from '../use-async.ts';
 import { CalendarFields, CustomMetricsFields } from './SettingsParts.tsx';
@@ -129,6 +132,8 @@ function Invites() {
 }
 
 function Members() {
+  // Whose logs and evidence are open (one member at a time).
+  const [logsOf, setLogsOf] = useState<string | null>(null);
   const m = t.value.admin;
   const list = useAsync(() => get(ListMembersResponse, '/api/v1/members'), 'members');
   const self = me.value?.member.id;
@@ -187,11 +192,19 @@ function Members() {
                   </select>
                 </td>
                 <td class="actions">
+                  <button
+                    type="button"
+                    aria-expanded={logsOf === x.id}
+                    onClick={() => setLogsOf(logsOf === x.id ? null : x.id)}
+                  >
+                    {t.value.evidence.show}
+                  </button>
                   {x.id !== self && (
                     <button type="button" onClick={() => void remove(x.id)}>
                       {m.remove}
                     </button>
                   )}
+                  {logsOf === x.id && <MemberLogs memberId={x.id} />}
                 </td>
               </tr>
             ))}
@@ -204,10 +217,71 @@ function Members() {
 
 const OrgAnswer = z.object({ org: MeResponse.shape.org });
 
+/** The team's announcement rules, the domain's defaults when never set. */
+function announcementRules(settings: OrgSettings): AnnouncementSettings {
+  return (
+    settings.announcements ?? {
+      ...DEFAULT_ANNOUNCEMENT_RULES,
+      milestoneReached: true,
+    }
+  );
+}
+
+function AnnouncementFields({
+  rules,
+  onChange,
+}: {
+  rules: AnnouncementSettings;
+  onChange: (rules: AnnouncementSettings) => void;
+}) {
+  const m = t.value.admin;
+  const primary = me.value?.org.settings;
+  const unit = primary && metricKind(primary, primary.primaryMetric) === 'amount' ? 100 : 1;
+  return (
+    <fieldset>
+      <legend>{m.announcements}</legend>
+      <label>
+        {m.bigDealAtLeast}
+        <input
+          type="number"
+          name="dealAmountAtLeast"
+          min="1"
+          value={rules.dealAmountAtLeast === null ? '' : rules.dealAmountAtLeast / unit}
+          onInput={(e) => {
+            const value = e.currentTarget.value;
+            onChange({
+              ...rules,
+              dealAmountAtLeast: value === '' ? null : Math.round(Number(value) * unit),
+            });
+          }}
+        />
+      </label>
+      {(
+        [
+          ['tierReached', m.announceTier],
+          ['milestoneReached', m.announceMilestone],
+        ] as const
+      ).map(([key, label]) => (
+        <label key={key} class="inline">
+          <input
+            type="checkbox"
+            name={key}
+            checked={rules[key]}
+            onChange={(e) => onChange({ ...rules, [key]: e.currentTarget.checked })}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function Settings({ settings }: { settings: OrgSettings }) {
   const m = t.value.admin;
   const [privacy, setPrivacy] = useState<PrivacyMode>(settings.privacy);
   const [dailyGoal, setDailyGoal] = useState(settings.dailyPointsGoal);
+  const [manualPercent, setManualPercent] = useState(settings.manualLogPointsPercent);
+  const [announce, setAnnounce] = useState(announcementRules(settings));
   const [points, setPoints] = useState<Record<string, number>>(
     Object.fromEntries(orgMetrics(settings).map((x) => [x.id, x.points])),
   );
@@ -230,6 +304,8 @@ function Settings({ settings }: { settings: OrgSettings }) {
         {
           privacy,
           dailyPointsGoal: dailyGoal,
+          manualLogPointsPercent: manualPercent,
+          announcements: announce,
           points: Object.fromEntries(countMetrics.map((x) => [x.id, points[x.id] ?? x.points])),
           customMetrics,
           calendar: {
@@ -285,7 +361,19 @@ function Settings({ settings }: { settings: OrgSettings }) {
             onInput={(e) => setDailyGoal(Number(e.currentTarget.value))}
           />
         </label>
+        <label>
+          {m.manualPercent}
+          <input
+            type="number"
+            name="manualLogPointsPercent"
+            min="0"
+            max="100"
+            value={manualPercent}
+            onInput={(e) => setManualPercent(Number(e.currentTarget.value))}
+          />
+        </label>
       </div>
+      <AnnouncementFields rules={announce} onChange={setAnnounce} />
       <CalendarFields calendar={calendar} onChange={setCalendar} />
       <fieldset>
         <legend>{m.pointsWeights}</legend>

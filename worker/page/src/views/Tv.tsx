@@ -3,16 +3,20 @@
  * (a 304 costs the server one tiny read) and rotates between the leaderboard and today's activity.
  * `?refresh=` and `?rotate=` (seconds) exist for tests and unusual screens.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import {
   ActivityResponse,
+  type AnnouncementView,
+  type CompetitionBoardResponse,
   LeaderboardResponse,
   type OrgSettings,
   TvInfoResponse,
 } from '../../../../shared/api/index.ts';
 import { ApiFailure, get, getJson, setTvToken, withQuery } from '../api.ts';
+import { ContestCard } from '../components/ContestCard.tsx';
 import { LeaderboardTable } from '../components/LeaderboardTable.tsx';
+import { loadAnnouncements, loadContestBoard } from '../contests-api.ts';
 import { formatCompactAmount, formatCount, formatPercent } from '../format.ts';
 import { locale, t } from '../i18n/index.ts';
 import { metricKind, metricLabel } from '../metrics.ts';
@@ -26,6 +30,7 @@ interface TvBoard {
   leaderboard: LeaderboardResponse;
   activity: LeaderboardResponse;
   activityTotals: Record<string, number>;
+  contests: CompetitionBoardResponse['competitions'];
 }
 
 /** One refresh: three conditional GETs; each answers 304 (one small read) when nothing changed. */
@@ -33,7 +38,7 @@ async function loadBoard(
   info: z.infer<typeof TvInfo>,
 ): Promise<{ board: TvBoard; changed: boolean }> {
   const team = info.team.id;
-  const [leaderboard, activity, totals] = await Promise.all([
+  const [leaderboard, activity, totals, contests] = await Promise.all([
     getJson(
       LeaderboardResponse,
       withQuery('/api/v1/leaderboard', { team, period: 'month', by: 'attainment' }),
@@ -43,6 +48,7 @@ async function loadBoard(
       withQuery('/api/v1/leaderboard', { team, period: 'day', by: 'points' }),
     ),
     getJson(ActivityTotals, withQuery('/api/v1/page/activity', { team })),
+    loadContestBoard(team),
   ]);
   return {
     board: {
@@ -50,8 +56,9 @@ async function loadBoard(
       leaderboard: leaderboard.data,
       activity: activity.data,
       activityTotals: totals.data.totals,
+      contests: contests.data.competitions,
     },
-    changed: leaderboard.changed || activity.changed || totals.changed,
+    changed: leaderboard.changed || activity.changed || totals.changed || contests.changed,
   };
 }
 
@@ -131,11 +138,68 @@ function ActivityScreen({ board }: { board: TvBoard }) {
   );
 }
 
+function ContestsScreen({ board }: { board: TvBoard }) {
+  return (
+    <section class="tv-screen" data-screen="contests">
+      <h1>{t.value.contests.title}</h1>
+      <div class="tv-contests">
+        {board.contests.slice(0, 2).map((c) => (
+          <ContestCard
+            key={c.competition.id}
+            contest={c}
+            settings={board.org.settings}
+            limit={6}
+            large
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** The interrupting card: one announced moment, over whatever screen is showing. */
+function AnnouncementCard({ item, settings }: { item: AnnouncementView; settings: OrgSettings }) {
+  const lang = locale.value;
+  let detail = '';
+  if (item.kind === 'big_deal' && item.metric !== undefined && item.amount !== undefined) {
+    const value =
+      metricKind(settings, item.metric) === 'amount'
+        ? formatCompactAmount(item.amount, settings.currency, lang)
+        : formatCount(item.amount, lang);
+    detail = `${metricLabel(item.metric, settings)} ${value}`;
+  } else if (item.kind === 'tier_reached' && item.tier !== undefined) {
+    const tier = settings.tiers.ladder.find((x) => x.id === item.tier);
+    detail = tier ? (lang === 'zh-CN' ? tier.name.zh : tier.name.en) : item.tier;
+  } else if (item.kind === 'milestone' && item.percent !== undefined) {
+    detail = formatPercent(item.percent, lang);
+  }
+  return (
+    <div class="tv-announcement" role="alert" data-announcement={item.kind}>
+      <span class="tv-announcement-kind">🎉 {t.value.announce[item.kind]}</span>
+      <strong class="tv-announcement-who">{item.member.name}</strong>
+      <span class="tv-announcement-what">{detail}</span>
+    </div>
+  );
+}
+
+type Screen = 'leaderboard' | 'activity' | 'contests';
+
+/** The next screen of the rotation; contests join it only while one is running. */
+function nextScreen(current: Screen, hasContests: boolean): Screen {
+  if (current === 'leaderboard') return 'activity';
+  if (current === 'activity' && hasContests) return 'contests';
+  return 'leaderboard';
+}
+
 export function TvApp({ token }: { token: string }) {
   const [board, setBoard] = useState<TvBoard | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
-  const [screen, setScreen] = useState<'leaderboard' | 'activity'>('leaderboard');
+  const [screen, setScreen] = useState<Screen>('leaderboard');
+  const [announced, setAnnounced] = useState<AnnouncementView[]>([]);
+  const hasContests = (board?.contests.length ?? 0) > 0;
+  // The rotation timer reads the latest answer through a ref (it is set up once per token).
+  const hasContestsRef = useRef(hasContests);
 
   useEffect(() => {
     document.body.classList.add('tv');
@@ -145,11 +209,22 @@ export function TvApp({ token }: { token: string }) {
     setTvToken(token);
     let stopped = false;
     let info: z.infer<typeof TvInfo> | undefined;
+    // Announcements seen so far; null until the first poll, which only sets the baseline (a TV
+    // switched on does not replay old news).
+    let since: number | null = null;
     const poll = async () => {
       try {
         info ??= await get(TvInfo, '/api/v1/tv/info');
-        const result = await loadBoard(info);
+        const [result, news] = await Promise.all([
+          loadBoard(info),
+          loadAnnouncements(info.team.id, since ?? 0),
+        ]);
         if (stopped) return;
+        if (since !== null && news.changed && news.data.announcements.length > 0) {
+          const fresh = news.data.announcements;
+          setAnnounced((queue) => [...queue, ...fresh]);
+        }
+        since = Math.max(since ?? 0, news.data.latest);
         if (result.changed) setBoard(result.board);
         setUpdatedAt(new Date());
       } catch (error) {
@@ -161,7 +236,7 @@ export function TvApp({ token }: { token: string }) {
     void poll();
     const refresh = setInterval(poll, seconds('refresh', 30) * 1000);
     const rotate = setInterval(
-      () => setScreen((s) => (s === 'leaderboard' ? 'activity' : 'leaderboard')),
+      () => setScreen((s) => nextScreen(s, hasContestsRef.current)),
       seconds('rotate', 20) * 1000,
     );
     return () => {
@@ -172,21 +247,30 @@ export function TvApp({ token }: { token: string }) {
     };
   }, [token]);
 
+  // The card interrupts for a while, then the next one (if any), then back to the rotation.
+  const showing = announced[0];
+  useEffect(() => {
+    if (!showing) return;
+    const done = setTimeout(() => setAnnounced((q) => q.slice(1)), seconds('announce', 10) * 1000);
+    return () => clearTimeout(done);
+  }, [showing]);
+  hasContestsRef.current = hasContests;
+
   if (invalid) return <p class="tv-invalid">{t.value.tv.invalid}</p>;
   if (!board) return <p class="tv-invalid">{t.value.loading}</p>;
   return (
     <div class="tv-root">
-      {screen === 'leaderboard' ? (
-        <LeaderboardScreen board={board} />
-      ) : (
-        <ActivityScreen board={board} />
-      )}
+      {screen === 'leaderboard' && <LeaderboardScreen board={board} />}
+      {screen === 'activity' && <ActivityScreen board={board} />}
+      {screen === 'contests' &&
+        (hasContests ? <ContestsScreen board={board} /> : <LeaderboardScreen board={board} />)}
+      {showing && <AnnouncementCard item={showing} settings={board.org.settings} />}
       <footer class="tv-foot">
         <span>Pacer · {board.org.name}</span>
         <span>
-          {screen === 'leaderboard'
-            ? `${board.leaderboard.period.start} – ${board.leaderboard.period.end}`
-            : board.activity.period.start}
+          {screen === 'activity'
+            ? board.activity.period.start
+            : `${board.leaderboard.period.start} – ${board.leaderboard.period.end}`}
         </span>
         {updatedAt && (
           <span data-updated={updatedAt.toISOString()}>

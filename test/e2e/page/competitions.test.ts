@@ -1,0 +1,193 @@
+/**
+ * Contests and announcements on the leaderboard page, in real Chromium against the real worker
+ * with the demo organisation: a manager creates a contest in the contests tab, a rep's logs move
+ * the board's standings (checked against the API), and TV mode shows the contest in its rotation
+ * and interrupts it with an announcement card when a big deal is logged.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompetitionStandingsResponse, MeResponse } from '../../../shared/api/index.ts';
+import {
+  api,
+  type DemoServer,
+  launchBrowser,
+  newContext,
+  screenshot,
+  see,
+  signInWithToken,
+  startDemoServer,
+} from './support.ts';
+
+let env: DemoServer;
+let browser: Browser;
+let managerPage: Page;
+
+beforeAll(async () => {
+  env = await startDemoServer();
+  browser = await launchBrowser();
+  managerPage = await (await newContext(browser)).newPage();
+  await signInWithToken(managerPage, env.url, env.demo.managerToken);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await env?.server.dispose();
+});
+
+const day = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const logNow = (token: string, metric: string, quantity: number) =>
+  api(env.url, 'POST', '/events', token, {
+    events: [{ id: crypto.randomUUID(), metric, quantity, occurredAt: new Date().toISOString() }],
+  });
+
+/** [name, value text] rows of a contest card as the page shows them. */
+const cardRows = (page: Page, id: string) =>
+  page
+    .locator(`[data-contest="${id}"] .contest-standings li`)
+    .evaluateAll((rows) => rows.map((r) => r.querySelector('.name')?.textContent ?? ''));
+
+describe('contests on the board and TV', () => {
+  it('a manager creates a contest; logs move its standings; TV shows it and announces a big deal', async () => {
+    const rep = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
+    await api(env.url, 'PATCH', '/org', env.demo.managerToken, {
+      announcements: {
+        dealAmountAtLeast: 500_000,
+        tierReached: false,
+        streakRecord: false,
+        milestoneReached: false,
+      },
+    });
+
+    await managerPage.goto(`${env.url}/#/contests`);
+    await managerPage.locator('input[name=contest-name]').fill('Visit sprint');
+    await managerPage.locator('select[name=contest-team]').selectOption(rep.team.id);
+    await managerPage.locator('select[name=contest-metric]').selectOption('visits');
+    await managerPage.locator('input[name=contest-start]').fill(day(-1));
+    await managerPage.locator('input[name=contest-end]').fill(day(2));
+    await managerPage.locator('input[name=contest-prize]').fill('Team dinner');
+    await managerPage.getByRole('button', { name: 'Save contest' }).click();
+    await see(managerPage.locator('.contest-form [role=status]')).hasText('Contest saved.');
+    const card = managerPage.locator('[data-contest]', { hasText: 'Visit sprint' });
+    await card.waitFor();
+    const id = (await card.getAttribute('data-contest')) as string;
+    await see(card.locator('.prize')).containsText('Team dinner');
+    await see(card.locator('.countdown')).matchesText(/ends in \d+d \d+h|ends in \d+h \d+m/);
+
+    const before = await api<CompetitionStandingsResponse>(
+      env.url,
+      'GET',
+      `/competitions/${id}/standings`,
+      env.demo.repToken,
+    );
+    const mineBefore = before.entries.find((e) => e.id === rep.member.id)?.value ?? 0;
+    const leader = before.entries[0]?.value ?? 0;
+    // Enough visits to lead.
+    const needed = leader - mineBefore + 3;
+    await logNow(env.demo.repToken, 'visits', needed);
+    const after = await api<CompetitionStandingsResponse>(
+      env.url,
+      'GET',
+      `/competitions/${id}/standings`,
+      env.demo.repToken,
+    );
+    expect(after.entries[0]).toMatchObject({
+      id: rep.member.id,
+      rank: 1,
+      value: mineBefore + needed,
+    });
+    expect(after.you).toEqual({ rank: 1, of: after.entries.length, ahead: null });
+    await managerPage.reload();
+    await expect
+      .poll(() => cardRows(managerPage, id), { timeout: 10_000 })
+      .toEqual(after.entries.slice(0, 10).map((e) => e.name));
+
+    const link = await api<{ url: string }>(env.url, 'POST', '/tv-links', env.demo.managerToken, {
+      teamId: rep.team.id,
+    });
+    const tvContext = await newContext(browser, { width: 1920, height: 1080 });
+    const tv = await tvContext.newPage();
+    await tv.goto(`${link.url}?refresh=1&rotate=2&announce=60`);
+    const tvCard = tv.locator(`[data-screen=contests] [data-contest="${id}"]`);
+    await tvCard.waitFor({ timeout: 15_000 });
+    await see(tvCard.locator('.contest-standings li .name').first()).hasText(rep.member.name);
+    await screenshot(tv, 'competition-tv');
+
+    await logNow(env.demo.repToken, 'revenue', 800_000);
+    const announcement = tv.locator('.tv-announcement[data-announcement=big_deal]');
+    await see(announcement.locator('.tv-announcement-who')).hasText(rep.member.name);
+    await see(announcement.locator('.tv-announcement-kind')).containsText('Big deal');
+    await tv.locator('[data-screen=contests]').waitFor({ timeout: 15_000 });
+    // Let the card's entrance animation finish before the picture.
+    await tv.waitForTimeout(600);
+    await screenshot(tv, 'competition-tv-announcement');
+    await tvContext.close();
+  });
+
+  it('a manager edits and cancels a contest; a cancelled one leaves the board', async () => {
+    await managerPage.goto(`${env.url}/#/contests`);
+    const row = managerPage.locator('[data-contest-row]', { hasText: 'Visit sprint' });
+    await row.getByRole('button', { name: 'Edit contest' }).click();
+    await managerPage.locator('input[name=contest-prize]').fill('Trophy');
+    await managerPage.getByRole('button', { name: 'Save contest' }).click();
+    const card = managerPage.locator('[data-contest]', { hasText: 'Visit sprint' });
+    await see(card.locator('.prize')).containsText('Trophy');
+    await row.getByRole('button', { name: 'Cancel contest' }).click();
+    await see(
+      managerPage.locator('.contest-grid [data-contest]', { hasText: 'Visit sprint' }),
+    ).hasCount(0);
+    await see(row).containsText('cancelled');
+  });
+
+  it('settings edit the points for logs without evidence and the announcement rules', async () => {
+    await managerPage.goto(`${env.url}/#/team`);
+    await managerPage.locator('input[name=manualLogPointsPercent]').fill('60');
+    await managerPage.locator('input[name=dealAmountAtLeast]').fill('2000');
+    await managerPage.locator('input[name=milestoneReached]').check();
+    await managerPage.getByRole('button', { name: 'Save settings' }).click();
+    await see(managerPage.locator('.settings [role=status]')).hasText('Settings saved.');
+    const org = await api<{ org: { settings: Record<string, unknown> } }>(
+      env.url,
+      'GET',
+      '/org',
+      env.demo.managerToken,
+    );
+    expect(org.org.settings.manualLogPointsPercent).toBe(60);
+    // The revenue amount is typed in currency units and stored in minor units.
+    expect(org.org.settings.announcements).toEqual({
+      dealAmountAtLeast: 200_000,
+      tierReached: false,
+      streakRecord: false,
+      milestoneReached: true,
+    });
+  });
+
+  it('shows each log with its evidence link, or as manual, to the manager', async () => {
+    const rep = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
+    const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzEvidence';
+    const linked = crypto.randomUUID();
+    const manual = crypto.randomUUID();
+    const at = new Date().toISOString();
+    await api(env.url, 'POST', '/events', env.demo.repToken, {
+      events: [
+        { id: manual, metric: 'calls', quantity: 1, occurredAt: at },
+        {
+          id: linked,
+          metric: 'calls',
+          quantity: 1,
+          occurredAt: at,
+          source: { app: 'gmail', url, title: 'Re: quote' },
+        },
+      ],
+    });
+    await managerPage.goto(`${env.url}/#/team`);
+    const row = managerPage.locator(`table.members tr[data-member="${rep.member.id}"]`);
+    await row.getByRole('button', { name: 'Logs' }).click();
+    const link = row.locator(`li[data-event="${linked}"] a`);
+    await see(link).hasText('Evidence: Re: quote');
+    expect(await link.getAttribute('href')).toBe(url);
+    expect(await link.getAttribute('rel')).toContain('noreferrer');
+    await see(row.locator(`li[data-event="${manual}"]`)).containsText('manual (no evidence)');
+    await see(row.locator(`li[data-event="${manual}"] a`)).hasCount(0);
+  });
+});
