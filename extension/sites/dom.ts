@@ -16,14 +16,25 @@ export function allMatches(root: ParentNode, selectors: readonly string[]): Elem
   return [];
 }
 
-/** Visible text with whitespace collapsed, cut to `max` characters. */
+/** Visible text with whitespace collapsed, cut to `max` UTF-16 units (the API's string caps). */
 export function cleanText(text: string | null | undefined, max: number): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+  const collapsed = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (collapsed.length <= max) return collapsed;
+  // Never cut an emoji (a surrogate pair) in half: a lone surrogate is not text.
+  const end = /[\uD800-\uDBFF]/.test(collapsed.charAt(max - 1)) ? max - 1 : max;
+  return collapsed.slice(0, end);
 }
 
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+/**
+ * The addresses the API accepts (zod's `z.email()` in shared/api/events.ts, ASCII only; the
+ * unit test checks both agree). Content scripts keep zod out of their bundle, hence the copy.
+ * A look-alike address (Cyrillic "а" for "a") fails here and is dropped: one odd sender must
+ * not make the whole log invalid.
+ */
+const EMAIL =
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
-/** An address only if it looks like one (anything else is dropped, not sent). */
+/** An address only if the API would take it (anything else is dropped, not sent). */
 export function cleanEmail(text: string | null | undefined): string | undefined {
   const value = cleanText(text, 254).toLowerCase();
   return EMAIL.test(value) ? value : undefined;
