@@ -4,7 +4,7 @@
  * and ETag, team scoping, TV links; and the board's running contests for TV mode.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, event } from './helpers.ts';
+import { addMember, call, createOrg, event } from './helpers.ts';
 import { buildWorld, type World } from './world.ts';
 
 let w: World;
@@ -173,5 +173,32 @@ describe('the board’s running contests', () => {
       (await call('GET', `/competitions/board?team=${w.eastId}`, { token: w.westRep.token }))
         .status,
     ).toBe(403);
+  });
+});
+
+describe('streak records', () => {
+  it('announces a current streak longer than the member’s record once, from 5 days on', async () => {
+    const org = await createOrg();
+    const rep = await addMember(org.managerToken, org.rootTeamId, { name: 'Streaker' });
+    // Six workdays in a row reaching the daily points goal (Mon 16 – Fri 20 Nov, Mon 23 Nov).
+    const days = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'];
+    await call('POST', '/events', {
+      token: rep.token,
+      body: {
+        events: days.map((d) =>
+          event({ metric: 'calls', quantity: 60, occurredAt: `${d}T10:00:00Z` }),
+        ),
+      },
+    });
+    const progress = await call('GET', '/me/progress', { token: rep.token });
+    expect(progress.status).toBe(200);
+    const streak = progress.body.streak.current as number;
+    expect(streak).toBeGreaterThanOrEqual(5);
+    await call('GET', '/me/progress?period=week', { token: rep.token });
+    const told = (await poll(org.managerToken, org.rootTeamId)).body.announcements;
+    const records = told.filter((a: { kind: string }) => a.kind === 'streak_record');
+    expect(records).toEqual([
+      expect.objectContaining({ days: streak, member: expect.objectContaining({ id: rep.id }) }),
+    ]);
   });
 });

@@ -12,12 +12,14 @@ export const announcements = sqliteTable(
     orgId: text('org_id').notNull(),
     /** e.g. `big_deal:<event id>`, `tier:<member>:<period start>:<tier>`. */
     key: text('key').notNull(),
-    kind: text('kind', { enum: ['big_deal', 'tier_reached', 'milestone'] }).notNull(),
+    kind: text('kind', {
+      enum: ['big_deal', 'tier_reached', 'milestone', 'streak_record'],
+    }).notNull(),
     memberId: text('member_id').notNull(),
     /** The member's team when it happened: boards and TVs show their own subtree's. */
     teamId: text('team_id').notNull(),
     memberName: text('member_name').notNull(),
-    /** JSON of the kind's fields (metric + amount, tier, percent). */
+    /** JSON of the kind's fields (metric + amount, tier, percent, days). */
     payload: text('payload').notNull(),
     createdAt: text('created_at').notNull(),
   },

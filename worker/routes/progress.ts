@@ -106,13 +106,12 @@ export const progressRoutes = new Hono<AppEnv>()
     }
     // Only today's progress is news; looking back at an old period announces nothing.
     if (query.date === undefined || query.date === win.today) {
-      const moments = progressMoments(
-        settings,
-        member.id,
-        win.tierPeriod.start,
-        figures.tier.current,
+      const moments = progressMoments(settings, member, {
+        tierPeriodStart: win.tierPeriod.start,
+        tier: figures.tier.current,
         justReached,
-      );
+        currentStreak: figures.streak.current,
+      });
       await announce(db, member, moments, now);
     }
     const milestoneList: Milestone[] = MILESTONE_THRESHOLDS.map((threshold) => ({

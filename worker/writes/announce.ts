@@ -25,40 +25,44 @@ export const rulesOf = (settings: OrgSettings): AnnouncementRules & { milestoneR
 
 /**
  * What a member's current progress announces: the tier they stand on in the tier period (keyed
- * by period and tier, so reaching it is told once and falling back is not news) and milestones
- * this read recorded first.
+ * by period and tier, so reaching it is told once and falling back is not news), milestones this
+ * read recorded first, and a current streak longer than the member's remembered record.
  */
 export function progressMoments(
   settings: OrgSettings,
-  memberId: string,
-  tierPeriodStart: string,
-  tier: string | null,
-  justReached: ReadonlySet<number>,
+  member: Pick<MemberRow, 'id' | 'longestStreak'>,
+  now: {
+    tierPeriodStart: string;
+    tier: string | null;
+    justReached: ReadonlySet<number>;
+    currentStreak: number;
+  },
 ): Moment[] {
   const rules = rulesOf(settings);
-  const moments: Moment[] = announcementsFor({
+  const found = announcementsFor({
     rules,
     primaryMetric: settings.primaryMetric,
     ladder: settings.tiers.ladder,
     tierBefore: null,
-    tierAfter: tier,
-    longestStreakBefore: 0,
-    currentStreakAfter: 0,
-  }).flatMap((a) =>
-    a.kind === 'tier_reached'
-      ? [
-          {
-            key: `tier:${memberId}:${tierPeriodStart}:${a.tier}`,
-            kind: 'tier_reached',
-            payload: { tier: a.tier },
-          },
-        ]
-      : [],
-  );
+    tierAfter: now.tier,
+    longestStreakBefore: member.longestStreak,
+    currentStreakAfter: now.currentStreak,
+  });
+  const moments: Moment[] = found.flatMap((a): Moment[] => {
+    if (a.kind === 'tier_reached') {
+      const key = `tier:${member.id}:${now.tierPeriodStart}:${a.tier}`;
+      return [{ key, kind: 'tier_reached', payload: { tier: a.tier } }];
+    }
+    if (a.kind === 'streak_record') {
+      const key = `streak:${member.id}:${a.days}`;
+      return [{ key, kind: 'streak_record', payload: { days: a.days } }];
+    }
+    return [];
+  });
   if (rules.milestoneReached) {
-    for (const percent of justReached) {
+    for (const percent of now.justReached) {
       moments.push({
-        key: `milestone:${memberId}:${tierPeriodStart}:${percent}`,
+        key: `milestone:${member.id}:${now.tierPeriodStart}:${percent}`,
         kind: 'milestone',
         payload: { percent },
       });

@@ -98,6 +98,7 @@ export const en = {
     bigDealAtLeast: 'Announce a single deal from (empty: never)',
     announceTier: 'Announce tiers reached',
     announceMilestone: 'Announce milestones reached',
+    announceStreak: 'Announce new personal streak records',
     invites: 'Invites',
     createInvite: 'Create invite',
     role: 'Role',
@@ -191,6 +192,7 @@ export const en = {
     big_deal: 'Big deal',
     tier_reached: 'Tier reached',
     milestone: 'Milestone',
+    streak_record: 'Streak record',
   },
   errors: {
     generic: 'Something went wrong.',

@@ -93,6 +93,7 @@ export const zhCN: Messages = {
     bigDealAtLeast: '单笔成交达到此金额时播报（留空：不播报）',
     announceTier: '播报达成阶梯',
     announceMilestone: '播报达成里程碑',
+    announceStreak: '播报个人连胜新纪录',
     invites: '邀请',
     createInvite: '创建邀请',
     role: '角色',
@@ -186,6 +187,7 @@ export const zhCN: Messages = {
     big_deal: '大单',
     tier_reached: '达成阶梯',
     milestone: '里程碑',
+    streak_record: '连胜纪录',
   },
   errors: {
     generic: '出错了。',

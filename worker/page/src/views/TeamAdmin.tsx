@@ -260,6 +260,7 @@ function AnnouncementFields({
         [
           ['tierReached', m.announceTier],
           ['milestoneReached', m.announceMilestone],
+          ['streakRecord', m.announceStreak],
         ] as const
       ).map(([key, label]) => (
         <label key={key} class="inline">

@@ -172,6 +172,8 @@ function AnnouncementCard({ item, settings }: { item: AnnouncementView; settings
     detail = tier ? (lang === 'zh-CN' ? tier.name.zh : tier.name.en) : item.tier;
   } else if (item.kind === 'milestone' && item.percent !== undefined) {
     detail = formatPercent(item.percent, lang);
+  } else if (item.kind === 'streak_record' && item.days !== undefined) {
+    detail = `🔥 ${formatCount(item.days, lang)}`;
   }
   return (
     <div class="tv-announcement" role="alert" data-announcement={item.kind}>
