@@ -58,6 +58,23 @@ export interface RecentLog {
   voided: boolean;
 }
 
+/** A running contest the member is in: their place and who to catch next. */
+export interface ContestLine {
+  id: string;
+  name: string;
+  /** A metric id, or `points`. */
+  metric: string;
+  label: Localised | null;
+  kind: MetricKindName;
+  rank: number;
+  of: number;
+  /** The nearest competitor ahead and the gap, in the metric's units; null when leading. */
+  ahead: { name: string; by: number } | null;
+  /** When the round ends (the countdown's goal). */
+  endsAt: string;
+  prize: string;
+}
+
 export type SyncStatus = 'signed-out' | 'unauthorized' | 'synced' | 'pending' | 'offline';
 
 export interface SidebarView {
@@ -81,6 +98,8 @@ export interface SidebarView {
   leaderboardUrl: string | null;
   /** Funnel back-calculation (倒推): activity needed per remaining workday, from the server. */
   funnelPerWorkday: { deals: number; meetings: number; visits: number; leads: number } | null;
+  /** Running contests the member competes in (absent in views published by older versions). */
+  contests?: ContestLine[];
   /** The sync state's revision this view was built from (see SyncState.revision). */
   revision?: number;
 }

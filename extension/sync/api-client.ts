@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { PeriodKind } from '../../shared/api/common.ts';
 import { ErrorBody } from '../../shared/api/common.ts';
+import { RunningCompetitionsResponse } from '../../shared/api/competitions.ts';
 import type { ActivityEvent } from '../../shared/api/events.ts';
 import { PostEventsResponse, RecentEventsResponse } from '../../shared/api/events.ts';
 import type { JoinRequest } from '../../shared/api/orgs.ts';
@@ -55,6 +56,8 @@ export interface PacerApi {
   recentEvents(limit: number): Promise<RecentEventsResponse>;
   /** `null` when the server answers 304 (nothing changed since the response tagged `etag`). */
   progress(period: PeriodKind, etag?: string): Promise<Tagged<ProgressResponse> | null>;
+  /** The member's running contests with their place; `null` on 304. */
+  runningContests(etag?: string): Promise<Tagged<RunningCompetitionsResponse> | null>;
 }
 
 /** Normalises what the user typed as a server address to an origin-like base URL. */
@@ -144,6 +147,17 @@ export function createApi(baseUrl: string, token: string, fetchFn: typeof fetch 
             etag ? { headers: { 'if-none-match': etag } } : undefined,
           ),
         ProgressResponse,
+      );
+      return result ? { ...result.body, ...(result.etag ? { etag: result.etag } : {}) } : null;
+    },
+    async runningContests(etag) {
+      const result = await answer(
+        () =>
+          client.competitions.running.$get(
+            {},
+            etag ? { headers: { 'if-none-match': etag } } : undefined,
+          ),
+        RunningCompetitionsResponse,
       );
       return result ? { ...result.body, ...(result.etag ? { etag: result.etag } : {}) } : null;
     },

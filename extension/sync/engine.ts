@@ -303,6 +303,11 @@ export class SyncEngine {
             () => state.serverRecent,
           )
         : state.serverRecent;
+      // Contests move with colleagues' logs too; a 304 (or a failure) keeps the last answer.
+      const contests = await api.runningContests(state.contests?.etag).then(
+        (fresh) => fresh ?? state.contests,
+        () => state.contests,
+      );
       // Runs inside the single flush, so no acknowledgement can land between reading `seq`
       // and the server answering: the snapshot counts exactly the logs acked up to `seq`.
       await this.#commit((s) => ({
@@ -310,6 +315,7 @@ export class SyncEngine {
         me,
         snapshot,
         serverRecent,
+        ...(contests ? { contests } : {}),
         journal: pruneJournal(s.journal, seq),
       }));
     } catch (error) {

@@ -7,10 +7,16 @@
 import type { LocalDate } from '../../shared/api/common.ts';
 import type { MetricProgress, ProgressResponse } from '../../shared/api/progress.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
-import { metricCatalog } from '../../shared/domain/metrics.ts';
+import { type MetricDefinition, metricCatalog } from '../../shared/domain/metrics.ts';
 import { type PointsSettings, pointsFor } from '../../shared/domain/points.ts';
 import { DEFAULT_TIERS, tierStatus } from '../../shared/domain/tiers.ts';
-import type { PrimaryProgress, RecentLog, SidebarView, TierRung } from '../messaging/view.ts';
+import type {
+  ContestLine,
+  PrimaryProgress,
+  RecentLog,
+  SidebarView,
+  TierRung,
+} from '../messaging/view.ts';
 import { SIGNED_OUT_VIEW } from '../messaging/view.ts';
 import { type JournalEntry, pendingDelta } from './journal.ts';
 import type { SyncState } from './state.ts';
@@ -232,8 +238,38 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
     },
     leaderboardUrl: ctx.serverUrl ? `${ctx.serverUrl}/` : null,
     funnelPerWorkday: period.base?.funnel?.perWorkday ?? null,
+    contests: contestLines(state, catalog, ctx.now),
     revision: state.revision ?? 0,
   };
+}
+
+/**
+ * The member's running contests (those whose round has not ended by `now`), as last fetched.
+ * In team contests the place is the member's team's.
+ */
+function contestLines(
+  state: SyncState,
+  catalog: readonly MetricDefinition[],
+  now: number,
+): ContestLine[] {
+  return (state.contests?.competitions ?? []).flatMap(({ competition, round, you }) => {
+    if (!you || Date.parse(round.endsAt) <= now) return [];
+    const metric = catalog.find((m) => m.id === competition.metric);
+    return [
+      {
+        id: competition.id,
+        name: competition.name,
+        metric: competition.metric,
+        label: metric && !metric.builtin ? metric.label : null,
+        kind: metric?.kind ?? 'count',
+        rank: you.rank,
+        of: you.of,
+        ahead: you.ahead ? { name: you.ahead.name, by: you.ahead.by } : null,
+        endsAt: round.endsAt,
+        prize: competition.prize,
+      },
+    ];
+  });
 }
 
 /**

@@ -3,6 +3,8 @@
  * acknowledgement, a snapshot) is a single atomic write: after a service-worker or browser
  * restart the engine continues from exactly the last committed state.
  */
+
+import type { RunningCompetitionsResponse } from '../../shared/api/competitions.ts';
 import type { EventView } from '../../shared/api/events.ts';
 import type { MeResponse } from '../../shared/api/orgs.ts';
 import type { ProgressResponse } from '../../shared/api/progress.ts';
@@ -43,6 +45,8 @@ export interface SyncState {
    * learns the revision that committed it, and knows any view of that revision or later counts it.
    */
   revision?: number;
+  /** The member's running contests as last fetched (absent in older stored state). */
+  contests?: Tagged<RunningCompetitionsResponse>;
 }
 
 export function emptyState(): SyncState {

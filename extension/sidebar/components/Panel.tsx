@@ -1,6 +1,7 @@
 /** Expanded sidebar. Escape collapses it and gives focus back to the pill. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { SidebarStore } from '../store.ts';
+import { Contests } from './Contests.tsx';
 import { Counters } from './Counters.tsx';
 import { PrimaryBar } from './PrimaryBar.tsx';
 import { RecentLogs } from './RecentLogs.tsx';
@@ -75,6 +76,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
       <TierLadder store={store} />
       <Counters store={store} app={app} />
       <Streak store={store} />
+      <Contests store={store} />
       <RecentLogs store={store} />
     </div>
   );

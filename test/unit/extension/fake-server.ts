@@ -5,6 +5,7 @@
  */
 
 import { ApiError, NetworkError, type PacerApi } from '../../../extension/sync/api-client.ts';
+import type { RunningCompetitionsResponse } from '../../../shared/api/competitions.ts';
 import type { ActivityEvent, PostEventsResponse } from '../../../shared/api/events.ts';
 import type { MeResponse } from '../../../shared/api/orgs.ts';
 import type { ProgressResponse } from '../../../shared/api/progress.ts';
@@ -19,6 +20,9 @@ export class FakeServer {
   down = false;
   loseNextResponse = false;
   rejectToken = false;
+  /** The member's running contests; bump `contestsVersion` when changing them (its ETag). */
+  contests: RunningCompetitionsResponse = { competitions: [] };
+  contestsVersion = 'contests-0';
   /** Metric ids the server refuses (to exercise per-event rejection). */
   unknownMetrics = new Set<string>();
 
@@ -86,6 +90,12 @@ export class FakeServer {
       me: async () => {
         this.#gate();
         return this.#answer(fakeMe());
+      },
+      runningContests: async (etag) => {
+        this.requests.push('contests');
+        this.#gate();
+        if (etag === this.contestsVersion) return this.#answer(null);
+        return this.#answer({ ...this.contests, etag: this.contestsVersion });
       },
       progress: async (period, etag) => {
         this.requests.push(`progress:${period}`);

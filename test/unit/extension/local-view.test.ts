@@ -112,6 +112,59 @@ describe('local view (snapshot + local logs)', () => {
     expect(view.recent.find((r) => r.id === elsewhere.id)?.voided).toBe(true);
   });
 
+  it('shows running contests with place, gap and end; keeps them on a 304 and drops ended rounds', async () => {
+    const { server, engine } = setup();
+    const contest = (id: string, endsAt: string) => ({
+      competition: {
+        id,
+        teamId: 't1',
+        name: `Contest ${id}`,
+        metric: 'visits',
+        mode: 'members' as const,
+        recurrence: 'once' as const,
+        start: '2026-11-20',
+        end: '2026-11-27',
+        prize: 'Lunch',
+        status: 'active' as const,
+        createdAt: '2026-11-20T08:00:00.000Z',
+      },
+      round: { start: '2026-11-20', end: '2026-11-27', endsAt, decided: false },
+      you: { rank: 3, of: 8, ahead: { id: 'm2', name: 'Li Lei', value: 7, by: 2 } },
+    });
+    server.contests = {
+      competitions: [
+        contest('a', '2026-11-27T17:00:00.000Z'),
+        contest('old', '2026-11-22T16:00:00.000Z'),
+      ],
+    };
+    await engine.flush();
+    let view = buildView(await engine.state(), ctx);
+    expect(view.contests).toEqual([
+      {
+        id: 'a',
+        name: 'Contest a',
+        metric: 'visits',
+        label: null,
+        kind: 'count',
+        rank: 3,
+        of: 8,
+        ahead: { name: 'Li Lei', by: 2 },
+        endsAt: '2026-11-27T17:00:00.000Z',
+        prize: 'Lunch',
+      },
+    ]);
+    // Unchanged on the server: asked with the ETag, answered 304, the view keeps the contests.
+    await engine.flush({ force: true });
+    expect(server.requests.filter((r) => r === 'contests').length).toBe(2);
+    view = buildView(await engine.state(), ctx);
+    expect(view.contests?.map((c) => c.id)).toEqual(['a']);
+    // A change on the server (a new ETag) replaces them.
+    server.contestsVersion = 'contests-1';
+    server.contests = { competitions: [] };
+    await engine.flush({ force: true });
+    expect(buildView(await engine.state(), ctx).contests).toEqual([]);
+  });
+
   it('signed out shows the signed-out view', async () => {
     const { engine } = setup();
     expect(buildView(await engine.state(), { ...ctx, signedIn: false }).signedIn).toBe(false);
