@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { repoRoot } from '../support/worker-server.ts';
 import { contentScriptsBench } from './figures/content-scripts.ts';
 import { durabilityBench } from './figures/durability.ts';
+import { extensionPageBench } from './figures/extension-page.ts';
 import { ingestBench } from './figures/ingest.ts';
 import { loadBench } from './figures/load.ts';
 import { pollingBench } from './figures/polling.ts';
@@ -30,6 +31,7 @@ const modules: BenchModule[] = [
   loadBench,
   durabilityBench,
   contentScriptsBench,
+  extensionPageBench,
 ];
 
 function parseOptions(argv: string[]): BenchOptions & { out: string } {

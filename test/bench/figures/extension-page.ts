@@ -1,0 +1,344 @@
+/**
+ * The extension in the page, in real Chromium: what it adds to a Gmail-sized page (≥ 5,000
+ * elements, test/fixtures/gmail/large-thread.html) in main-thread script time and long tasks
+ * (with vs without the extension, same run), how fast the sidebar starts, how logging feels
+ * (click → counter, click → outbox write committed), and the adapter's work per DOM mutation
+ * batch. Several browser launches; figures are medians with their spread.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createOrg } from '../../e2e/support/api.ts';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  serveGmail,
+} from '../../e2e/support/browser.ts';
+import { clickAndReadNextFrame, signInWithInvite } from '../../e2e/support/extension.ts';
+import { freePort, repoRoot, startWorkerServer } from '../../support/worker-server.ts';
+import type { BenchContext, BenchModule, Figure, Section } from '../lib/report.ts';
+import { describeSpread, fmt, median, percentile, spread } from '../lib/stats.ts';
+
+// The extension API inside the service worker (evaluated there, not in Node).
+declare const chrome: {
+  storage: { onChanged: { addListener(cb: (changes: Record<string, unknown>) => void): void } };
+};
+
+const OUT_DIR = '.output/bench-page';
+const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
+const FIXTURE = 'large-thread.html';
+/** After the load, how long the page is left alone before its metrics are read. */
+const SETTLE_MS = 1_500;
+const MUTATION_BATCHES = 30;
+const LOGS_PER_RUN = 5;
+
+/** Collects long tasks and the adapter's check measures from the page's first script on. */
+const OBSERVE = `
+  window.__pacerBench = { longTasks: [], checks: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__pacerBench.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (e.name === 'pacer:record-check') window.__pacerBench.checks.push(e.duration);
+  }).observe({ type: 'measure', buffered: true });
+`;
+
+interface PageLoad {
+  scriptMs: number;
+  taskMs: number;
+  longTasks: number;
+}
+
+function buildExtension(apiOrigin: string): string {
+  const result = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules/wxt/bin/wxt.mjs'), 'build'],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, PACER_OUT_DIR: OUT_DIR, PACER_API_ORIGINS: apiOrigin },
+    },
+  );
+  if (result.status !== 0) throw new Error(`wxt build failed:\n${result.stdout}\n${result.stderr}`);
+  return join(repoRoot, OUT_DIR, 'chrome-mv3');
+}
+
+async function plainBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pacer-bench-plain-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Loads the fixture, waits (for the sidebar when `withSidebar`), settles, reads the metrics. */
+async function loadAndMeasure(
+  context: BrowserContext,
+  withSidebar: boolean,
+): Promise<{ page: Page; load: PageLoad }> {
+  await serveGmail(context, FIXTURE);
+  const page = await context.newPage();
+  await page.addInitScript(OBSERVE);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(THREAD_URL);
+  if (withSidebar) {
+    await page.waitForFunction(
+      () => performance.getEntriesByName('pacer:sidebar-painted').length > 0,
+    );
+  }
+  await page.waitForTimeout(SETTLE_MS);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  const longTasks = await page.evaluate(
+    () =>
+      (window as unknown as { __pacerBench: { longTasks: number[] } }).__pacerBench.longTasks
+        .length,
+  );
+  await cdp.detach();
+  return {
+    page,
+    load: { scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration'), longTasks },
+  };
+}
+
+function sidebarStartMs(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const start = performance.getEntriesByName('pacer:script-start')[0];
+    const painted = performance.getEntriesByName('pacer:sidebar-painted')[0];
+    if (!start || !painted) throw new Error('missing pacer:script-start or pacer:sidebar-painted');
+    return painted.startTime - start.startTime;
+  });
+}
+
+/**
+ * Click → outbox write committed: the service worker notes (Date.now) each write of the sync
+ * state; the page notes the click. Logs are spaced out so no flush write lands in between.
+ */
+async function logFeel(
+  ext: ExtensionBrowser,
+  page: Page,
+): Promise<{ sameFrame: number; commitMs: number[] }> {
+  const worker = await ext.serviceWorker();
+  await worker.evaluate(() => {
+    const g = globalThis as unknown as { __commits: number[] };
+    g.__commits = [];
+    chrome.storage.onChanged.addListener((changes) => {
+      if ('pacer:sync' in changes) g.__commits.push(Date.now());
+    });
+  });
+  if ((await page.getByTestId('pacer-panel').count()) === 0) {
+    await page.getByTestId('pacer-pill').getByRole('button').click();
+  }
+  await page.getByTestId('pacer-plus-calls').waitFor();
+  let sameFrame = 0;
+  const commitMs: number[] = [];
+  for (let i = 0; i < LOGS_PER_RUN; i++) {
+    await page.waitForTimeout(1_000);
+    const clickedAt = Date.now();
+    const { before, nextFrame } = await clickAndReadNextFrame(
+      page,
+      'button[data-testid="pacer-plus-calls"]',
+      'pacer-today-calls',
+    );
+    if (Number(nextFrame) === Number(before) + 1) sameFrame += 1;
+    const committed = await worker.evaluate(async (after) => {
+      const g = globalThis as unknown as { __commits: number[] };
+      for (let tries = 0; tries < 200; tries++) {
+        const at = g.__commits.find((t) => t >= after);
+        if (at !== undefined) return at;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return null;
+    }, clickedAt);
+    if (committed === null) throw new Error('no outbox write within 2 s of a click');
+    commitMs.push(committed - clickedAt);
+  }
+  return { sameFrame, commitMs };
+}
+
+/** Mutation batches (each past the adapter's debounce) → the adapter's check durations. */
+async function checkDurations(page: Page): Promise<number[]> {
+  await page.evaluate(async (batches) => {
+    const main = document.querySelector('[role="main"]');
+    for (let i = 0; i < batches; i++) {
+      const note = document.createElement('div');
+      note.textContent = `update ${i}`;
+      main?.append(note);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }, MUTATION_BATCHES);
+  return page.evaluate(
+    () => (window as unknown as { __pacerBench: { checks: number[] } }).__pacerBench.checks,
+  );
+}
+
+async function run(ctx: BenchContext): Promise<Section> {
+  const runs = Math.max(3, Math.min(ctx.options.runs, 7));
+  const server = await startWorkerServer({ port: await freePort() });
+  const profile = mkdtempSync(join(tmpdir(), 'pacer-bench-ext-'));
+  try {
+    ctx.log('extension page: building the extension…');
+    const extensionDir = buildExtension(server.url);
+    const org = await createOrg(server.url);
+    const first = await launchWithExtension(extensionDir, profile);
+    await (await signInWithInvite(first, server.url, org.inviteCode, 'Li Lei')).close();
+    await first.close();
+
+    const addedScript: number[] = [];
+    const addedTask: number[] = [];
+    const longWith: number[] = [];
+    const longWithout: number[] = [];
+    const starts: number[] = [];
+    const checks: number[] = [];
+    const commits: number[] = [];
+    let sameFrame = 0;
+    const raw: string[] = [];
+    for (let r = 0; r < runs; r++) {
+      ctx.log(`extension page: run ${r + 1}/${runs}`);
+      const plain = await plainBrowser();
+      const without = (await loadAndMeasure(plain.context, false)).load;
+      await plain.close();
+
+      const ext = await launchWithExtension(extensionDir, profile);
+      const { page, load: withExt } = await loadAndMeasure(ext.context, true);
+      const start = await sidebarStartMs(page);
+      const runChecks = await checkDurations(page);
+      const feel = await logFeel(ext, page);
+      await ext.close();
+
+      addedScript.push(withExt.scriptMs - without.scriptMs);
+      addedTask.push(withExt.taskMs - without.taskMs);
+      longWith.push(withExt.longTasks);
+      longWithout.push(without.longTasks);
+      starts.push(start);
+      checks.push(...runChecks);
+      commits.push(...feel.commitMs);
+      sameFrame += feel.sameFrame;
+      raw.push(
+        `run ${r + 1}: script ${fmt(without.scriptMs, 1)} → ${fmt(withExt.scriptMs, 1)} ms, task ${fmt(without.taskMs, 1)} → ${fmt(withExt.taskMs, 1)} ms, long tasks ${without.longTasks} → ${withExt.longTasks}, sidebar start ${fmt(start, 1)} ms, ${runChecks.length} checks (median ${fmt(median(runChecks), 2)} ms), click→commit ${feel.commitMs.join(', ')} ms, same frame ${feel.sameFrame}/${LOGS_PER_RUN}`,
+      );
+    }
+
+    const script = spread(addedScript);
+    const task = spread(addedTask);
+    const startSpread = spread(starts);
+    const logs = runs * LOGS_PER_RUN;
+    const figures: Figure[] = [
+      {
+        name: 'main-thread script time added (ScriptDuration)',
+        value: script.median,
+        unit: 'ms',
+        digits: 1,
+        budget: '≤ 10 ms added',
+        pass: script.median <= 10,
+      },
+      {
+        name: 'main-thread task time added (TaskDuration)',
+        value: task.median,
+        unit: 'ms',
+        digits: 1,
+        budget: 'report',
+        pass: null,
+      },
+      {
+        name: 'long tasks with the extension (median per load)',
+        value: median(longWith),
+        unit: '',
+        baseline: {
+          label: 'same page without the extension',
+          value: median(longWithout),
+          unit: '',
+        },
+        budget: '0 added',
+        pass: median(longWith) <= median(longWithout),
+      },
+      {
+        name: 'sidebar start (script-start → sidebar-painted)',
+        value: startSpread.median,
+        unit: 'ms',
+        digits: 1,
+        budget: '≤ 50 ms',
+        pass: startSpread.median <= 50,
+      },
+      {
+        name: 'click → counter updated in the next frame',
+        value: sameFrame,
+        unit: `of ${logs} clicks`,
+        budget: 'every click',
+        pass: sameFrame === logs,
+      },
+      {
+        name: 'click → outbox write committed (median)',
+        value: median(commits),
+        unit: 'ms',
+        budget: '≤ 50 ms',
+        pass: median(commits) <= 50,
+      },
+      {
+        name: 'click → outbox write committed (p95)',
+        value: percentile(commits, 95),
+        unit: 'ms',
+        budget: 'report',
+        pass: null,
+      },
+      {
+        name: 'adapter work per mutation batch (median)',
+        value: median(checks),
+        unit: 'ms',
+        digits: 2,
+        budget: 'report',
+        pass: null,
+      },
+      {
+        name: 'adapter work per mutation batch (p95)',
+        value: percentile(checks, 95),
+        unit: 'ms',
+        digits: 2,
+        budget: 'report',
+        pass: null,
+      },
+    ];
+    raw.push(
+      `added script time: ${describeSpread(script, 1)} ms; added task time: ${describeSpread(task, 1)} ms`,
+      `sidebar start: ${describeSpread(startSpread, 1)} ms`,
+      `adapter checks: ${checks.length} batches, median ${fmt(median(checks), 2)} ms, p95 ${fmt(percentile(checks, 95), 2)} ms, max ${fmt(Math.max(...checks), 2)} ms`,
+      `click → commit: ${commits.length} logs, median ${fmt(median(commits))} ms, p95 ${fmt(percentile(commits, 95))} ms (Date.now, 1 ms resolution)`,
+    );
+    return {
+      title: 'Extension in the page',
+      method: `Real Chromium (headless) on test/fixtures/gmail/${FIXTURE} (Gmail markup, ≥ 5,000 elements) served at mail.google.com. Each of ${runs} runs loads the page once in a fresh browser without the extension and once with the built extension (signed in, same profile every run), waits ${fmt(SETTLE_MS)} ms after load (and the sidebar's paint), then reads CDP Performance.getMetrics (ScriptDuration, TaskDuration) and counts PerformanceObserver 'longtask' entries; "added" = with − without in the same run. Sidebar start = the content script's pacer:script-start → pacer:sidebar-painted marks. Then ${MUTATION_BATCHES} DOM mutation batches 200 ms apart (past the adapter's 120 ms debounce) give the adapter's pacer:record-check measures, and ${LOGS_PER_RUN} sidebar +1 clicks 1 s apart give click → counter (read in the next animation frame) and click → the background's chrome.storage write of the outbox (Date.now: in the test just before the click is sent, in the service worker at the write, so slightly over-stated). The added script time includes compiling and running the content script's bundle in the page's renderer, which a fresh browser does without a code cache.`,
+      figures,
+      raw,
+    };
+  } finally {
+    await server.dispose();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export const extensionPageBench: BenchModule = {
+  id: 'extension-page',
+  title: 'Extension in the page',
+  run,
+};
