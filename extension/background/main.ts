@@ -172,7 +172,8 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM || alarm.name === RETRY_ALARM) void engine.flush();
   });
-  void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+  // Every 30 s (the shortest alarm): teammates' announcements arrive within that (304 when none).
+  void browser.alarms.create(TICK_ALARM, { periodInMinutes: 0.5 });
 
   // Browser start: alarms are not guaranteed to survive a restart, so wake up and send now.
   browser.runtime.onStartup.addListener(() => void engine.flush({ force: true }));

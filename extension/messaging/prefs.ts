@@ -5,6 +5,8 @@ export interface Prefs {
   language: LanguageSetting;
   theme: 'auto' | 'light' | 'dark';
   notifications: boolean;
+  /** Teammates' announcements (big deals, tiers, records) as toasts in the sidebar. */
+  teamNews: boolean;
   side: 'left' | 'right';
   /** Site adapter id → enabled. Missing means enabled. */
   sites: Record<string, boolean>;
@@ -21,6 +23,7 @@ export const DEFAULT_PREFS: Prefs = {
   language: 'auto',
   theme: 'auto',
   notifications: true,
+  teamNews: true,
   side: 'right',
   sites: {},
   collapsed: true,

@@ -75,6 +75,18 @@ export interface ContestLine {
   prize: string;
 }
 
+/** A teammate's announced moment, for a toast. */
+export interface NewsItem {
+  id: number;
+  kind: 'big_deal' | 'tier_reached' | 'milestone' | 'streak_record';
+  name: string;
+  metric?: string;
+  amount?: number;
+  tier?: string;
+  percent?: number;
+  days?: number;
+}
+
 export type SyncStatus = 'signed-out' | 'unauthorized' | 'synced' | 'pending' | 'offline';
 
 export interface SidebarView {
@@ -100,6 +112,8 @@ export interface SidebarView {
   funnelPerWorkday: { deals: number; meetings: number; visits: number; leads: number } | null;
   /** Running contests the member competes in (absent in views published by older versions). */
   contests?: ContestLine[];
+  /** Teammates' latest announcements, oldest first (absent in older views). */
+  news?: NewsItem[];
   /** The sync state's revision this view was built from (see SyncState.revision). */
   revision?: number;
 }

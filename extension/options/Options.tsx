@@ -79,6 +79,15 @@ export function Options() {
         />
         {t('notifications')}
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="teamNews"
+          checked={p.teamNews}
+          onChange={(e) => save({ teamNews: checked(e) })}
+        />
+        {t('teamNews')}
+      </label>
       <h2>{t('sites')}</h2>
       {BUILTIN_SITES.map((site) => (
         <label class="check" key={site.id}>

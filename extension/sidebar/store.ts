@@ -7,7 +7,8 @@ import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
 import { type Language, resolveLanguage, type Translate, translator } from '../i18n/index.ts';
 import type { MessageReply, PageMessage } from '../messaging/messages.ts';
 import type { Prefs } from '../messaging/prefs.ts';
-import type { RecentLog, SidebarView } from '../messaging/view.ts';
+import type { NewsItem, RecentLog, SidebarView } from '../messaging/view.ts';
+import { formatValue } from '../ui/format.ts';
 import { likelyDouble } from './double-log.ts';
 import { applyLocalChanges, type LocalChanges, settledChanges } from './optimistic.ts';
 
@@ -33,6 +34,28 @@ export interface SidebarDeps {
   browserLanguage: string;
   now?: () => number;
   uuid?: () => string;
+}
+
+/** A teammate's moment in one line: "🎉 Wang Fang: big deal, CN¥8,000". */
+export function newsText(
+  t: Translate,
+  item: NewsItem,
+  view: Pick<SidebarView, 'currency' | 'tier'>,
+  language: Language,
+): string {
+  if (item.kind === 'big_deal') {
+    const locale = language === 'zh_CN' ? 'zh-CN' : 'en';
+    const amount = formatValue(item.amount ?? 0, 'amount', view.currency, locale);
+    return t('newsBigDeal', { name: item.name, amount });
+  }
+  if (item.kind === 'tier_reached') {
+    const rung = view.tier?.ladder.find((r) => r.id === item.tier);
+    const tier = rung ? (language === 'zh_CN' ? rung.name.zh : rung.name.en) : (item.tier ?? '');
+    return t('newsTier', { name: item.name, tier });
+  }
+  if (item.kind === 'milestone')
+    return t('newsMilestone', { name: item.name, percent: item.percent ?? 0 });
+  return t('newsStreak', { name: item.name, days: item.days ?? 0 });
 }
 
 const TOAST_MS = 6_000;
@@ -68,11 +91,23 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     toasts.value = toasts.value.filter((x) => x.id !== id);
   }
 
+  // News already in the first view is old for this page: only later ones become toasts.
+  let newsSeen = Math.max(0, ...(view.news ?? []).map((n) => n.id));
+
+  function tellNews(items: readonly NewsItem[]): void {
+    const fresh = items.filter((n) => n.id > newsSeen);
+    newsSeen = Math.max(newsSeen, ...fresh.map((n) => n.id));
+    if (!prefsState.value.teamNews) return;
+    for (const item of fresh)
+      toast({ text: newsText(t.value, item, published.value, language.value) });
+  }
+
   function publish(next: SidebarView): void {
     batch(() => {
       published.value = next;
       changes.value = settledChanges(next, changes.value);
     });
+    tellNews(next.news ?? []);
   }
 
   function setPrefs(change: Partial<Prefs>): void {

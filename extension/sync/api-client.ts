@@ -6,6 +6,7 @@
  * classified once: retryable (network, 408, 429, 5xx) or final (other 4xx).
  */
 import type { z } from 'zod';
+import { AnnouncementsResponse } from '../../shared/api/announcements.ts';
 import type { PeriodKind } from '../../shared/api/common.ts';
 import { ErrorBody } from '../../shared/api/common.ts';
 import { RunningCompetitionsResponse } from '../../shared/api/competitions.ts';
@@ -58,6 +59,8 @@ export interface PacerApi {
   progress(period: PeriodKind, etag?: string): Promise<Tagged<ProgressResponse> | null>;
   /** The member's running contests with their place; `null` on 304. */
   runningContests(etag?: string): Promise<Tagged<RunningCompetitionsResponse> | null>;
+  /** The team's announcements after id `since`; `null` on 304. */
+  announcements(since: number, etag?: string): Promise<Tagged<AnnouncementsResponse> | null>;
 }
 
 /** Normalises what the user typed as a server address to an origin-like base URL. */
@@ -147,6 +150,17 @@ export function createApi(baseUrl: string, token: string, fetchFn: typeof fetch 
             etag ? { headers: { 'if-none-match': etag } } : undefined,
           ),
         ProgressResponse,
+      );
+      return result ? { ...result.body, ...(result.etag ? { etag: result.etag } : {}) } : null;
+    },
+    async announcements(since, etag) {
+      const result = await answer(
+        () =>
+          client.announcements.$get(
+            { query: { since: String(since) } },
+            etag ? { headers: { 'if-none-match': etag } } : undefined,
+          ),
+        AnnouncementsResponse,
       );
       return result ? { ...result.body, ...(result.etag ? { etag: result.etag } : {}) } : null;
     },

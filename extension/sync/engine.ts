@@ -63,6 +63,8 @@ function undoFromServerList(s: SyncState, id: string): SyncState {
 export type FlushOutcome = 'idle' | 'synced' | 'waiting' | 'retrying' | 'signed-out';
 
 /** How many of the newest server-side logs to keep for the undo list. */
+/** Announcements kept for the sidebars' toasts (each page toasts the ones it has not shown). */
+const NEWS_KEPT = 5;
 const RECENT_FROM_SERVER = 10;
 
 /** Once this old, the member profile (name, org settings) is fetched again. */
@@ -272,6 +274,26 @@ export class SyncEngine {
     return 'sent';
   }
 
+  /**
+   * Teammates' announcements since the last poll (a 304 when none). The first poll only learns
+   * the newest id; the member's own moments are not news to them. Failures keep what was known.
+   */
+  async #news(api: PacerApi, state: SyncState, memberId: string): Promise<SyncState['news']> {
+    const known = state.news;
+    try {
+      const answer = await api.announcements(known?.since ?? 0, known?.etag);
+      if (!answer) return known;
+      const fresh = known ? answer.announcements.filter((a) => a.member.id !== memberId) : [];
+      return {
+        since: Math.max(known?.since ?? 0, answer.latest),
+        ...(answer.etag ? { etag: answer.etag } : {}),
+        items: [...(known?.items ?? []), ...fresh].slice(-NEWS_KEPT),
+      };
+    } catch {
+      return known;
+    }
+  }
+
   /** Fetches the member's progress again so local numbers converge on the server's. */
   async #reconcile(api: PacerApi, state: SyncState): Promise<void> {
     try {
@@ -308,6 +330,7 @@ export class SyncEngine {
         (fresh) => fresh ?? state.contests,
         () => state.contests,
       );
+      const news = await this.#news(api, state, me.member.id);
       // Runs inside the single flush, so no acknowledgement can land between reading `seq`
       // and the server answering: the snapshot counts exactly the logs acked up to `seq`.
       await this.#commit((s) => ({
@@ -316,6 +339,7 @@ export class SyncEngine {
         snapshot,
         serverRecent,
         ...(contests ? { contests } : {}),
+        ...(news ? { news } : {}),
         journal: pruneJournal(s.journal, seq),
       }));
     } catch (error) {

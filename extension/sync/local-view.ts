@@ -239,6 +239,10 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
     leaderboardUrl: ctx.serverUrl ? `${ctx.serverUrl}/` : null,
     funnelPerWorkday: period.base?.funnel?.perWorkday ?? null,
     contests: contestLines(state, catalog, ctx.now),
+    news: (state.news?.items ?? []).map(({ member, at: _at, ...moment }) => ({
+      ...moment,
+      name: member.name,
+    })),
     revision: state.revision ?? 0,
   };
 }

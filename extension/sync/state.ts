@@ -4,6 +4,7 @@
  * restart the engine continues from exactly the last committed state.
  */
 
+import type { AnnouncementView } from '../../shared/api/announcements.ts';
 import type { RunningCompetitionsResponse } from '../../shared/api/competitions.ts';
 import type { EventView } from '../../shared/api/events.ts';
 import type { MeResponse } from '../../shared/api/orgs.ts';
@@ -47,6 +48,11 @@ export interface SyncState {
   revision?: number;
   /** The member's running contests as last fetched (absent in older stored state). */
   contests?: Tagged<RunningCompetitionsResponse>;
+  /**
+   * Teammates' announcements: the newest id seen (the next poll's `since`) and the last few
+   * that arrived after the first poll (the first only sets the baseline: no old news).
+   */
+  news?: { since: number; etag?: string; items: AnnouncementView[] };
 }
 
 export function emptyState(): SyncState {

@@ -125,4 +125,33 @@ describe('contests in the sidebar', () => {
       .poll(() => sidebarText(gmail, 'pacer-contest-line'), { timeout: 30_000 })
       .toMatch(/^#1 of 2 — Leading — ends /);
   });
+
+  it("toasts a teammate's big deal in the sidebar without any action by the rep (30 s poll)", async () => {
+    await api('PATCH', '/org', org.token, {
+      announcements: { dealAmountAtLeast: 500_000, tierReached: false, streakRecord: false },
+    });
+    const invite = await api<{ code: string }>('POST', '/invites', org.token, {
+      teamId: org.team.id,
+    });
+    const teammate = await api<{ token: string }>('POST', '/join', null, {
+      code: invite.code,
+      name: 'Han Meimei',
+      email: 'han.meimei@example.cn',
+      timezone: 'Asia/Shanghai',
+    });
+    await api('POST', '/events', teammate.token, {
+      events: [
+        {
+          id: crypto.randomUUID(),
+          metric: 'revenue',
+          quantity: 800_000,
+          occurredAt: new Date().toISOString(),
+        },
+      ],
+    });
+    const toast = gmail.getByTestId('pacer-toast').filter({ hasText: 'Han Meimei' });
+    await toast.waitFor({ timeout: 45_000 });
+    expect(await toast.textContent()).toContain('🎉 Han Meimei: big deal, CN¥8,000');
+    await screenshot(gmail, 'sidebar-team-news');
+  });
 });

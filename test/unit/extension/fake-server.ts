@@ -5,6 +5,7 @@
  */
 
 import { ApiError, NetworkError, type PacerApi } from '../../../extension/sync/api-client.ts';
+import type { AnnouncementView } from '../../../shared/api/announcements.ts';
 import type { RunningCompetitionsResponse } from '../../../shared/api/competitions.ts';
 import type { ActivityEvent, PostEventsResponse } from '../../../shared/api/events.ts';
 import type { MeResponse } from '../../../shared/api/orgs.ts';
@@ -23,6 +24,8 @@ export class FakeServer {
   /** The member's running contests; bump `contestsVersion` when changing them (its ETag). */
   contests: RunningCompetitionsResponse = { competitions: [] };
   contestsVersion = 'contests-0';
+  /** The team's announcements, ids increasing. */
+  readonly news: AnnouncementView[] = [];
   /** Metric ids the server refuses (to exercise per-event rejection). */
   unknownMetrics = new Set<string>();
 
@@ -90,6 +93,13 @@ export class FakeServer {
       me: async () => {
         this.#gate();
         return this.#answer(fakeMe());
+      },
+      announcements: async (since) => {
+        this.requests.push(`news:${since}`);
+        this.#gate();
+        const after = this.news.filter((a) => a.id > since);
+        const latest = Math.max(since, ...this.news.map((a) => a.id));
+        return this.#answer({ announcements: since === 0 ? after.slice(-10) : after, latest });
       },
       runningContests: async (etag) => {
         this.requests.push('contests');

@@ -165,6 +165,29 @@ describe('local view (snapshot + local logs)', () => {
     expect(buildView(await engine.state(), ctx).contests).toEqual([]);
   });
 
+  it("keeps teammates' announcements after the first poll (the first only sets the baseline), not the member's own", async () => {
+    const { server, engine } = setup();
+    const moment = (id: number, memberId: string, name: string) => ({
+      id,
+      kind: 'big_deal' as const,
+      member: { id: memberId, name },
+      metric: 'revenue',
+      amount: 900_000,
+      at: '2026-11-23T09:00:00.000Z',
+    });
+    server.news.push(moment(1, 'm2', 'Wang Fang'));
+    await engine.flush();
+    expect(buildView(await engine.state(), ctx).news).toEqual([]);
+    server.news.push(moment(2, 'm2', 'Wang Fang'), moment(3, 'm1', 'Me'));
+    await engine.flush({ force: true });
+    expect(buildView(await engine.state(), ctx).news).toEqual([
+      { id: 2, kind: 'big_deal', name: 'Wang Fang', metric: 'revenue', amount: 900_000 },
+    ]);
+    expect(server.requests.filter((r) => r.startsWith('news:'))).toEqual(['news:0', 'news:1']);
+    await engine.flush({ force: true });
+    expect(server.requests.filter((r) => r.startsWith('news:')).at(-1)).toBe('news:3');
+  });
+
   it('signed out shows the signed-out view', async () => {
     const { engine } = setup();
     expect(buildView(await engine.state(), { ...ctx, signedIn: false }).signedIn).toBe(false);

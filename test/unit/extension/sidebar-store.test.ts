@@ -79,4 +79,26 @@ describe('sidebar store', () => {
     expect(sent.filter((m) => m.type === 'undo')).toEqual([{ type: 'undo', id }]);
     expect(store.shown.value.counters[0]?.today).toBe(0);
   });
+
+  it("toasts teammates' news that arrives after the page opened, unless muted", () => {
+    const old = { id: 4, kind: 'tier_reached' as const, name: 'Li Lei', tier: 'base' };
+    const { store } = setup({ ...signedIn, currency: 'CNY', news: [old] });
+    expect(store.toasts.value).toEqual([]); // old news is not replayed
+    const deal = {
+      id: 5,
+      kind: 'big_deal' as const,
+      name: 'Wang Fang',
+      metric: 'revenue',
+      amount: 800_000,
+    };
+    store.publish({ ...signedIn, currency: 'CNY', news: [old, deal] });
+    expect(store.toasts.value.map((x) => x.text)).toEqual(['🎉 Wang Fang: big deal, CN¥8,000']);
+    store.publish({ ...signedIn, currency: 'CNY', news: [old, deal] });
+    expect(store.toasts.value).toHaveLength(1); // each only once
+
+    store.setPrefs({ teamNews: false });
+    const streak = { id: 6, kind: 'streak_record' as const, name: 'Wang Fang', days: 7 };
+    store.publish({ ...signedIn, news: [deal, streak] });
+    expect(store.toasts.value).toHaveLength(1);
+  });
 });
