@@ -231,6 +231,13 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/members/{id}/honours',
+    summary: 'Contest rounds a member won, kept once decided (self, or managers of their team)',
+    auth: 'member',
+    responses: { 200: api.HonoursResponse },
+  },
+  {
+    method: 'get',
     path: '/api/v1/competitions',
     summary: "Competitions of the caller's teams (managed or competed in)",
     auth: 'member',

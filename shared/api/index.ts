@@ -4,6 +4,7 @@ export * from './announcements.ts';
 export * from './common.ts';
 export * from './competitions.ts';
 export * from './events.ts';
+export * from './honours.ts';
 export * from './orgs.ts';
 export * from './page.ts';
 export * from './progress.ts';

@@ -61,10 +61,19 @@ function roundValue(rows: RollupRow[], metric: string, settings: OrgSettings): n
   return pointsFor(quantities as Quantities, settings, { manualShare: manual });
 }
 
+/** A member honoured for a decided round: a winner, or a member of a winning sub-team. */
+export type Honouree = {
+  memberId: string;
+  team: { id: string; name: string } | null;
+  value: number | null;
+};
+
 export type Standings = {
   entries: CompetitionEntry[];
   you: CompetitionYou | null;
   winners: CompetitionEntry[];
+  /** Empty until the round is decided. */
+  honourees: Honouree[];
 };
 
 /**
@@ -102,9 +111,9 @@ export async function standingsOf(
   }));
   let contenders: { id: string; name: string; value: number | null }[] = scored;
   let viewerId = input.viewer.id;
+  const childOf = new Map<string, string>();
   if (competition.mode === 'teams') {
     const children = teams.filter((t) => t.parentId === competition.teamId);
-    const childOf = new Map<string, string>();
     for (const child of children)
       for (const id of subtreeIds(teams, child.id)) childOf.set(id, child.id);
     contenders = teamTotals(
@@ -123,9 +132,20 @@ export async function standingsOf(
     name: e.name,
     value: e.value,
   });
+  const winners = round.decided ? periodChampions(ranked).map(entryOf) : [];
+  // Team against team honours each rep of the winning sub-team: honours are a member's history.
+  const honourees: Honouree[] =
+    competition.mode === 'teams'
+      ? winners.flatMap((w) =>
+          reps
+            .filter((m) => childOf.get(m.teamId) === w.id)
+            .map((m) => ({ memberId: m.id, team: { id: w.id, name: w.name }, value: w.value })),
+        )
+      : winners.map((w) => ({ memberId: w.id, team: null, value: w.value }));
   return {
     entries: ranked.map(entryOf),
     you: competitionStanding({ ranked, viewerId }),
-    winners: round.decided ? periodChampions(ranked).map(entryOf) : [],
+    winners,
+    honourees,
   };
 }

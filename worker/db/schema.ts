@@ -3,6 +3,7 @@ export * from './activity.ts';
 export * from './announcements.ts';
 export * from './auth.ts';
 export * from './competitions.ts';
+export * from './honours.ts';
 export * from './orgs.ts';
 export * from './sessions.ts';
 export * from './targets.ts';

@@ -40,6 +40,7 @@ import {
   subtreeIds,
   type TeamRow,
 } from '../queries/teams.ts';
+import { recordHonours } from '../writes/honours.ts';
 
 const view = (row: CompetitionRow): CompetitionView => ({
   id: row.id,
@@ -241,7 +242,9 @@ export const competitionsRoutes = new Hono<AppEnv>()
       members: await loadActiveMembers(db, caller.org.id),
       viewer: caller.member,
     });
-    return c.json({ competition: view(competition), round, ...standings }, 200);
+    await recordHonours(db, competition, round, standings.honourees, new Date());
+    const { honourees: _, ...shown } = standings;
+    return c.json({ competition: view(competition), round, ...shown }, 200);
   })
   .patch('/:id', requireManager, idParam, validate('json', UpdateCompetitionRequest), async (c) => {
     const caller = c.var.caller;

@@ -14,6 +14,7 @@ import { forbidden } from '../lib/errors.ts';
 import { requireManager, requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
 import { recentEvents } from '../queries/events.ts';
+import { honoursOf } from '../queries/honours.ts';
 import { assertCanActOn, findMember, loadActiveMembers, memberView } from '../queries/members.ts';
 import { bumpVersion } from '../queries/org.ts';
 import { loadTeams, managedTeam, managedTeamIds } from '../queries/teams.ts';
@@ -49,6 +50,14 @@ export const membersRoutes = new Hono<AppEnv>()
     assertCanActOn(caller, member, await loadTeams(db, caller.org.id));
     const list = await recentEvents(db, member.id, c.req.valid('query').limit);
     return c.json({ events: list }, 200);
+  })
+  /** Contest rounds the member won, newest first: self or their managers. */
+  .get('/:id/honours', idParam, async (c) => {
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const member = await findMember(db, caller.org.id, c.req.valid('param').id);
+    assertCanActOn(caller, member, await loadTeams(db, caller.org.id));
+    return c.json({ honours: await honoursOf(db, member) }, 200);
   })
   .patch('/:id', requireManager, idParam, validate('json', UpdateMemberRequest), async (c) => {
     const { id } = c.req.valid('param');

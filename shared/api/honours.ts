@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { Id, Instant, LocalDate } from './common.ts';
+
+// Honours (spec §2 "Competitions and announcements"): contest rounds a member won, kept once the
+// round is decided. Team against team honours every member of the winning sub-team.
+
+export const HonourView = z.object({
+  competition: z.object({ id: Id, name: z.string() }),
+  round: z.object({ start: LocalDate, end: LocalDate }),
+  /** The winning sub-team the member was in (team against team); null for member contests. */
+  team: z.object({ id: Id, name: z.string() }).nullable(),
+  value: z.number().nullable(),
+  /** When the honour was recorded (the first read after the round ended). */
+  at: Instant,
+});
+export type HonourView = z.infer<typeof HonourView>;
+
+export const HonoursResponse = z.object({ honours: z.array(HonourView) });
+export type HonoursResponse = z.infer<typeof HonoursResponse>;

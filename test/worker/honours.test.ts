@@ -1,0 +1,134 @@
+/**
+ * Honours through the real API: the first standings read after a round ended records its
+ * winners once (ties share, team against team honours each rep of the winning sub-team), later
+ * reads add nothing, and a member's honours are readable by themselves and their managers only.
+ */
+import { describe, expect, it } from 'vitest';
+import { addMember, addTeam, call, createOrg, event } from './helpers.ts';
+
+const dayOffset = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** Midday UTC three days ago: inside the past round below in any org time zone. */
+const IN_ROUND = `${dayOffset(-3)}T12:00:00Z`;
+
+async function log(token: string, metric: string, quantity: number) {
+  const res = await call('POST', '/events', {
+    token,
+    body: { events: [event({ metric, quantity, occurredAt: IN_ROUND })] },
+  });
+  expect(res.status).toBe(200);
+}
+
+async function pastContest(token: string, teamId: string, mode: 'members' | 'teams') {
+  const res = await call('POST', '/competitions', {
+    token,
+    body: {
+      name: 'Past sprint',
+      teamId,
+      metric: 'visits',
+      mode,
+      start: dayOffset(-5),
+      end: dayOffset(-2),
+    },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.competition.id as string;
+}
+
+async function honoursOf(token: string, memberId: string) {
+  const res = await call('GET', `/members/${memberId}/honours`, { token });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.honours as {
+    competition: { id: string; name: string };
+    round: unknown;
+    team: { name: string } | null;
+    value: number;
+  }[];
+}
+
+describe('honours', () => {
+  it('records the winners of a decided round once, ties sharing it, on the first read after its end', async () => {
+    const org = await createOrg();
+    const ada = await addMember(org.managerToken, org.rootTeamId, { name: 'Ada' });
+    const bo = await addMember(org.managerToken, org.rootTeamId, { name: 'Bo' });
+    const cy = await addMember(org.managerToken, org.rootTeamId, { name: 'Cy' });
+    const id = await pastContest(org.managerToken, org.rootTeamId, 'members');
+    await log(ada.token, 'visits', 4);
+    await log(bo.token, 'visits', 4);
+    await log(cy.token, 'visits', 1);
+    expect(await honoursOf(ada.token, ada.id)).toEqual([]);
+
+    const date = dayOffset(-3);
+    for (let read = 0; read < 2; read++) {
+      const standings = await call('GET', `/competitions/${id}/standings?date=${date}`, {
+        token: cy.token,
+      });
+      expect(standings.status).toBe(200);
+      expect(standings.body.honourees).toBeUndefined();
+      expect(standings.body.winners.map((w: { name: string }) => w.name).sort()).toEqual([
+        'Ada',
+        'Bo',
+      ]);
+    }
+    for (const winner of [ada, bo]) {
+      expect(await honoursOf(winner.token, winner.id)).toEqual([
+        {
+          competition: { id, name: 'Past sprint' },
+          round: { start: dayOffset(-5), end: dayOffset(-2) },
+          team: null,
+          value: 4,
+          at: expect.any(String),
+        },
+      ]);
+    }
+    expect(await honoursOf(cy.token, cy.id)).toEqual([]);
+
+    // Kept in history: a later rename does not rewrite the honour.
+    const renamed = await call('PATCH', `/competitions/${id}`, {
+      token: org.managerToken,
+      body: { name: 'Renamed' },
+    });
+    expect(renamed.status).toBe(200);
+    await call('GET', `/competitions/${id}/standings?date=${date}`, { token: ada.token });
+    expect((await honoursOf(org.managerToken, ada.id)).map((h) => h.competition.name)).toEqual([
+      'Past sprint',
+    ]);
+  });
+
+  it('team against team honours every rep of the winning sub-team', async () => {
+    const org = await createOrg();
+    const north = await addTeam(org.managerToken, org.rootTeamId, 'North');
+    const south = await addTeam(org.managerToken, org.rootTeamId, 'South');
+    const ada = await addMember(org.managerToken, north, { name: 'Ada' });
+    const bo = await addMember(org.managerToken, north, { name: 'Bo' });
+    const cy = await addMember(org.managerToken, south, { name: 'Cy' });
+    const id = await pastContest(org.managerToken, org.rootTeamId, 'teams');
+    await log(ada.token, 'visits', 2);
+    await log(bo.token, 'visits', 2);
+    await log(cy.token, 'visits', 3);
+    const standings = await call('GET', `/competitions/${id}/standings?date=${dayOffset(-4)}`, {
+      token: org.managerToken,
+    });
+    expect(standings.body.winners.map((w: { name: string }) => w.name)).toEqual(['North']);
+    for (const member of [ada, bo]) {
+      const [honour, ...more] = await honoursOf(org.managerToken, member.id);
+      expect(more).toEqual([]);
+      expect(honour).toMatchObject({ team: { id: north, name: 'North' }, value: 4 });
+    }
+    expect(await honoursOf(org.managerToken, cy.id)).toEqual([]);
+  });
+
+  it('are readable by the member and their managers only; other organisations get 404', async () => {
+    const org = await createOrg();
+    const ada = await addMember(org.managerToken, org.rootTeamId);
+    const bo = await addMember(org.managerToken, org.rootTeamId);
+    const other = await createOrg();
+    expect((await call('GET', `/members/${ada.id}/honours`, { token: bo.token })).status).toBe(403);
+    expect(
+      (await call('GET', `/members/${ada.id}/honours`, { token: other.managerToken })).status,
+    ).toBe(404);
+    expect((await call('GET', `/members/${ada.id}/honours`, { token: ada.token })).status).toBe(
+      200,
+    );
+  });
+});

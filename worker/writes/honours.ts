@@ -1,0 +1,45 @@
+/**
+ * Records the honours of a decided round, lazily: the first standings read after the round
+ * ended writes them, and the unique (competition, round, member) key makes every later read,
+ * retry or concurrent device add nothing. Returns the honours this call recorded first.
+ */
+import type { Honouree, RoundInfo } from '../compute/competition-standings.ts';
+import type { Db } from '../db/client.ts';
+import type { competitions } from '../db/schema.ts';
+import { honours } from '../db/schema.ts';
+
+/** D1 allows 100 bound parameters per statement; an honour row binds 11. */
+const ROWS_PER_INSERT = 9;
+
+export async function recordHonours(
+  db: Db,
+  competition: typeof competitions.$inferSelect,
+  round: RoundInfo,
+  honourees: Honouree[],
+  now: Date,
+): Promise<Honouree[]> {
+  if (!round.decided || honourees.length === 0) return [];
+  const recorded = new Set<string>();
+  for (let i = 0; i < honourees.length; i += ROWS_PER_INSERT) {
+    const inserted = await db
+      .insert(honours)
+      .values(
+        honourees.slice(i, i + ROWS_PER_INSERT).map((h) => ({
+          orgId: competition.orgId,
+          memberId: h.memberId,
+          competitionId: competition.id,
+          competitionName: competition.name,
+          roundStart: round.start,
+          roundEnd: round.end,
+          teamId: h.team?.id ?? null,
+          teamName: h.team?.name ?? null,
+          value: h.value,
+          createdAt: now.toISOString(),
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ memberId: honours.memberId });
+    for (const row of inserted) recorded.add(row.memberId);
+  }
+  return honourees.filter((h) => recorded.has(h.memberId));
+}
