@@ -180,14 +180,21 @@ describe('streak records', () => {
   it('announces a current streak longer than the member’s record once, from 5 days on', async () => {
     const org = await createOrg();
     const rep = await addMember(org.managerToken, org.rootTeamId, { name: 'Streaker' });
-    // Six workdays in a row reaching the daily points goal (Mon 16 – Fri 20 Nov, Mon 23 Nov).
-    const days = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'];
+    // Every day of the last ten reaching the daily points goal, relative to now so the test
+    // means the same on any date: 10:00 UTC of each earlier day (the same date in Berlin), that
+    // of today once past, and a minute ago (the org's today even when Berlin is a date ahead).
+    const now = Date.now();
+    const instants = Array.from({ length: 10 }, (_, k) => {
+      const day = new Date(now - (k + 1) * 86_400_000).toISOString().slice(0, 10);
+      return `${day}T10:00:00Z`;
+    });
+    const todayAtTen = `${new Date(now).toISOString().slice(0, 10)}T10:00:00Z`;
+    if (Date.parse(todayAtTen) < now) instants.push(todayAtTen);
+    instants.push(new Date(now - 60_000).toISOString());
     await call('POST', '/events', {
       token: rep.token,
       body: {
-        events: days.map((d) =>
-          event({ metric: 'calls', quantity: 60, occurredAt: `${d}T10:00:00Z` }),
-        ),
+        events: instants.map((at) => event({ metric: 'calls', quantity: 60, occurredAt: at })),
       },
     });
     const progress = await call('GET', '/me/progress', { token: rep.token });
