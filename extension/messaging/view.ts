@@ -78,13 +78,16 @@ export interface ContestLine {
 /** A teammate's announced moment, for a toast. */
 export interface NewsItem {
   id: number;
-  kind: 'big_deal' | 'tier_reached' | 'milestone' | 'streak_record';
+  kind: 'big_deal' | 'tier_reached' | 'milestone' | 'streak_record' | 'competition_won';
   name: string;
   metric?: string;
   amount?: number;
   tier?: string;
   percent?: number;
   days?: number;
+  /** competition_won: the contest, and (team against team) the winning sub-team. */
+  competition?: string;
+  teamName?: string;
 }
 
 export type SyncStatus = 'signed-out' | 'unauthorized' | 'synced' | 'pending' | 'offline';

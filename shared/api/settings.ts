@@ -83,6 +83,8 @@ export const AnnouncementSettings = z.object({
   streakRecord: z.boolean(),
   /** Progress milestones (percent of the tier period's target) reached. */
   milestoneReached: z.boolean().default(true),
+  /** A contest round won (told once, when its honours are recorded). */
+  competitionWon: z.boolean().default(true),
 });
 export type AnnouncementSettings = z.infer<typeof AnnouncementSettings>;
 

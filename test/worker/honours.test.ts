@@ -1,7 +1,8 @@
 /**
  * Honours through the real API: the first standings read after a round ended records its
  * winners once (ties share, team against team honours each rep of the winning sub-team), later
- * reads add nothing, and a member's honours are readable by themselves and their managers only.
+ * reads add nothing, the win is announced once to the team (unless the manager turned it off),
+ * and a member's honours are readable by themselves and their managers only.
  */
 import { describe, expect, it } from 'vitest';
 import { addMember, addTeam, call, createOrg, event } from './helpers.ts';
@@ -116,6 +117,66 @@ describe('honours', () => {
       expect(honour).toMatchObject({ team: { id: north, name: 'North' }, value: 4 });
     }
     expect(await honoursOf(org.managerToken, cy.id)).toEqual([]);
+  });
+
+  it('announces each winner once, with the contest (and winning sub-team) named', async () => {
+    const org = await createOrg();
+    const north = await addTeam(org.managerToken, org.rootTeamId, 'North');
+    const south = await addTeam(org.managerToken, org.rootTeamId, 'South');
+    const ada = await addMember(org.managerToken, north, { name: 'Ada' });
+    const cy = await addMember(org.managerToken, south, { name: 'Cy' });
+    const id = await pastContest(org.managerToken, org.rootTeamId, 'teams');
+    await log(ada.token, 'visits', 3);
+    await log(cy.token, 'visits', 1);
+    const wins = async () => {
+      const res = await call('GET', `/announcements?team=${org.rootTeamId}`, {
+        token: org.managerToken,
+      });
+      expect(res.status).toBe(200);
+      return (res.body.announcements as { kind: string }[]).filter(
+        (a) => a.kind === 'competition_won',
+      );
+    };
+    for (let read = 0; read < 3; read++) {
+      await call('GET', `/competitions/${id}/standings?date=${dayOffset(-4)}`, { token: cy.token });
+    }
+    expect(await wins()).toEqual([
+      {
+        id: expect.any(Number),
+        kind: 'competition_won',
+        member: { id: ada.id, name: 'Ada' },
+        competition: 'Past sprint',
+        teamName: 'North',
+        at: expect.any(String),
+      },
+    ]);
+  });
+
+  it('announces nothing when the manager turned contest wins off (the honour is still kept)', async () => {
+    const org = await createOrg();
+    const off = await call('PATCH', '/org', {
+      token: org.managerToken,
+      body: {
+        announcements: {
+          dealAmountAtLeast: null,
+          tierReached: true,
+          streakRecord: true,
+          competitionWon: false,
+        },
+      },
+    });
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    const ada = await addMember(org.managerToken, org.rootTeamId, { name: 'Ada' });
+    const id = await pastContest(org.managerToken, org.rootTeamId, 'members');
+    await log(ada.token, 'visits', 2);
+    await call('GET', `/competitions/${id}/standings?date=${dayOffset(-3)}`, { token: ada.token });
+    expect(await honoursOf(ada.token, ada.id)).toHaveLength(1);
+    const told = await call('GET', `/announcements?team=${org.rootTeamId}`, {
+      token: org.managerToken,
+    });
+    expect(
+      told.body.announcements.filter((a: { kind: string }) => a.kind === 'competition_won'),
+    ).toEqual([]);
   });
 
   it('are readable by the member and their managers only; other organisations get 404', async () => {

@@ -40,7 +40,7 @@ import {
   subtreeIds,
   type TeamRow,
 } from '../queries/teams.ts';
-import { recordHonours } from '../writes/honours.ts';
+import { honourRound } from '../writes/honours.ts';
 
 const view = (row: CompetitionRow): CompetitionView => ({
   id: row.id,
@@ -234,15 +234,20 @@ export const competitionsRoutes = new Hono<AppEnv>()
         200,
       );
     }
+    const members = await loadActiveMembers(db, caller.org.id);
     const standings = await standingsOf(db, {
       competition,
       round,
       settings: caller.settings,
       teams,
-      members: await loadActiveMembers(db, caller.org.id),
+      members,
       viewer: caller.member,
     });
-    await recordHonours(db, competition, round, standings.honourees, new Date());
+    await honourRound(
+      db,
+      { settings: caller.settings, competition, round, honourees: standings.honourees, members },
+      new Date(),
+    );
     const { honourees: _, ...shown } = standings;
     return c.json({ competition: view(competition), round, ...shown }, 200);
   })

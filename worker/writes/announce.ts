@@ -20,8 +20,14 @@ export type Moment = {
   payload: Record<string, string | number>;
 };
 
-export const rulesOf = (settings: OrgSettings): AnnouncementRules & { milestoneReached: boolean } =>
-  settings.announcements ?? { ...DEFAULT_ANNOUNCEMENT_RULES, milestoneReached: true };
+export const rulesOf = (
+  settings: OrgSettings,
+): AnnouncementRules & { milestoneReached: boolean; competitionWon: boolean } =>
+  settings.announcements ?? {
+    ...DEFAULT_ANNOUNCEMENT_RULES,
+    milestoneReached: true,
+    competitionWon: true,
+  };
 
 /**
  * What a member's current progress announces: the tier they stand on in the tier period (keyed

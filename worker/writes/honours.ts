@@ -3,10 +3,14 @@
  * ended writes them, and the unique (competition, round, member) key makes every later read,
  * retry or concurrent device add nothing. Returns the honours this call recorded first.
  */
+
+import type { OrgSettings } from '../../shared/api/index.ts';
 import type { Honouree, RoundInfo } from '../compute/competition-standings.ts';
+import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import type { competitions } from '../db/schema.ts';
 import { honours } from '../db/schema.ts';
+import { announce, type Moment, rulesOf } from './announce.ts';
 
 /** D1 allows 100 bound parameters per statement; an honour row binds 11. */
 const ROWS_PER_INSERT = 9;
@@ -42,4 +46,44 @@ export async function recordHonours(
     for (const row of inserted) recorded.add(row.memberId);
   }
   return honourees.filter((h) => recorded.has(h.memberId));
+}
+
+/** "Won the contest" moments for the honours just recorded, keyed by contest, round and member. */
+export function wonMoments(
+  settings: OrgSettings,
+  competition: typeof competitions.$inferSelect,
+  round: RoundInfo,
+  recorded: Honouree[],
+): { memberId: string; moment: Moment }[] {
+  if (!rulesOf(settings).competitionWon) return [];
+  return recorded.map((h) => {
+    const payload: Record<string, string> = { competition: competition.name };
+    if (h.team) payload.teamName = h.team.name;
+    const key = `won:${competition.id}:${round.start}:${h.memberId}`;
+    return { memberId: h.memberId, moment: { key, kind: 'competition_won', payload } };
+  });
+}
+
+/**
+ * A decided round's first read: records its honours and announces the winners once. Honours
+ * recorded by an earlier read announce nothing, so the news is told exactly once.
+ */
+export async function honourRound(
+  db: Db,
+  input: {
+    settings: OrgSettings;
+    competition: typeof competitions.$inferSelect;
+    round: RoundInfo;
+    honourees: Honouree[];
+    members: MemberRow[];
+  },
+  now: Date,
+): Promise<void> {
+  const { settings, competition, round } = input;
+  const recorded = await recordHonours(db, competition, round, input.honourees, now);
+  const memberOf = new Map(input.members.map((m) => [m.id, m]));
+  for (const { memberId, moment } of wonMoments(settings, competition, round, recorded)) {
+    const member = memberOf.get(memberId);
+    if (member) await announce(db, member, [moment], now);
+  }
 }

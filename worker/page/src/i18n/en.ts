@@ -99,6 +99,7 @@ export const en = {
     announceTier: 'Announce tiers reached',
     announceMilestone: 'Announce milestones reached',
     announceStreak: 'Announce new personal streak records',
+    announceWon: 'Announce contest winners',
     invites: 'Invites',
     createInvite: 'Create invite',
     role: 'Role',
@@ -193,6 +194,7 @@ export const en = {
     tier_reached: 'Tier reached',
     milestone: 'Milestone',
     streak_record: 'Streak record',
+    competition_won: 'Contest won',
   },
   errors: {
     generic: 'Something went wrong.',

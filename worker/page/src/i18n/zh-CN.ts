@@ -94,6 +94,7 @@ export const zhCN: Messages = {
     announceTier: '播报达成阶梯',
     announceMilestone: '播报达成里程碑',
     announceStreak: '播报个人连胜新纪录',
+    announceWon: '播报竞赛获胜者',
     invites: '邀请',
     createInvite: '创建邀请',
     role: '角色',
@@ -188,6 +189,7 @@ export const zhCN: Messages = {
     tier_reached: '达成阶梯',
     milestone: '里程碑',
     streak_record: '连胜纪录',
+    competition_won: '赢得比赛',
   },
   errors: {
     generic: '出错了。',

@@ -223,6 +223,7 @@ function announcementRules(settings: OrgSettings): AnnouncementSettings {
     settings.announcements ?? {
       ...DEFAULT_ANNOUNCEMENT_RULES,
       milestoneReached: true,
+      competitionWon: true,
     }
   );
 }
@@ -261,6 +262,7 @@ function AnnouncementFields({
           ['tierReached', m.announceTier],
           ['milestoneReached', m.announceMilestone],
           ['streakRecord', m.announceStreak],
+          ['competitionWon', m.announceWon],
         ] as const
       ).map(([key, label]) => (
         <label key={key} class="inline">

@@ -174,6 +174,8 @@ function AnnouncementCard({ item, settings }: { item: AnnouncementView; settings
     detail = formatPercent(item.percent, lang);
   } else if (item.kind === 'streak_record' && item.days !== undefined) {
     detail = `🔥 ${formatCount(item.days, lang)}`;
+  } else if (item.kind === 'competition_won' && item.competition !== undefined) {
+    detail = item.teamName ? `🏆 ${item.competition} · ${item.teamName}` : `🏆 ${item.competition}`;
   }
   return (
     <div class="tv-announcement" role="alert" data-announcement={item.kind}>
