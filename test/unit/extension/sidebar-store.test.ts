@@ -95,10 +95,19 @@ describe('sidebar store', () => {
     expect(store.toasts.value.map((x) => x.text)).toEqual(['🎉 Wang Fang: big deal, CN¥8,000']);
     store.publish({ ...signedIn, currency: 'CNY', news: [old, deal] });
     expect(store.toasts.value).toHaveLength(1); // each only once
+    const won = {
+      id: 7,
+      kind: 'competition_won' as const,
+      name: 'Li Lei',
+      competition: 'Visit sprint',
+      teamName: 'North',
+    };
+    store.publish({ ...signedIn, currency: 'CNY', news: [old, deal, won] });
+    expect(store.toasts.value.map((x) => x.text)).toContain('🏆 Li Lei won Visit sprint · North');
 
     store.setPrefs({ teamNews: false });
     const streak = { id: 6, kind: 'streak_record' as const, name: 'Wang Fang', days: 7 };
-    store.publish({ ...signedIn, news: [deal, streak] });
-    expect(store.toasts.value).toHaveLength(1);
+    store.publish({ ...signedIn, news: [deal, won, streak] });
+    expect(store.toasts.value).toHaveLength(2);
   });
 });
