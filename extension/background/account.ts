@@ -65,7 +65,13 @@ export async function signIn(
   return account;
 }
 
+/**
+ * Forgets the token here first (signing out must work offline), then revokes it on the server so
+ * a copy of it (a backup, another profile) stops working too. Offline, only the local copy goes.
+ */
 export async function signOut(): Promise<void> {
+  const api = await currentApi();
   await clearToken();
   await browser.storage.local.remove(ACCOUNT_KEY);
+  await api?.revokeToken().catch(() => undefined);
 }

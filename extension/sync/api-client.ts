@@ -61,6 +61,8 @@ export interface PacerApi {
   runningContests(etag?: string): Promise<Tagged<RunningCompetitionsResponse> | null>;
   /** The team's announcements after id `since`; `null` on 304. */
   announcements(since: number, etag?: string): Promise<Tagged<AnnouncementsResponse> | null>;
+  /** Revokes this token on the server (sign-out): it stops working with the next request. */
+  revokeToken(): Promise<void>;
 }
 
 /** Normalises what the user typed as a server address to an origin-like base URL. */
@@ -133,6 +135,9 @@ export function createApi(baseUrl: string, token: string, fetchFn: typeof fetch 
     },
     async me() {
       return required(await answer(() => client.me.$get(), MeResponse));
+    },
+    async revokeToken() {
+      await answer(() => client.me.token.$delete(), null);
     },
     async recentEvents(limit) {
       return required(

@@ -1,7 +1,8 @@
 /**
  * The extension's other surfaces in real Chromium against the real worker: the popup's manual
  * log and summary, milestone celebrations, keyboard commands, the options page (language,
- * theme), and a service-worker restart with logs still waiting to be sent.
+ * theme), a service-worker restart with logs still waiting to be sent, a revoked token, and
+ * signing out (which revokes the token on the server too).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -292,6 +293,34 @@ describe('extension surfaces', () => {
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await popup.getByRole('alert').waitFor();
     expect(await popup.locator('input[name=server]').count()).toBe(1);
+    await popup.close();
+  });
+
+  it('signing out forgets the token here and revokes it on the server', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    // The language is Chinese since the options test: "I already have a token".
+    await popup.getByRole('button', { name: '我已有令牌' }).click();
+    await popup.fill('input[name=server]', server.url);
+    await popup.fill('input[name=token]', org.token);
+    await popup.click('button[type=submit]');
+    const signOut = popup.getByRole('button', { name: '退出登录' });
+    await signOut.waitFor({ timeout: 30_000 });
+    const worker = await ext.serviceWorker();
+    expect(await readTokenFromVault(worker)).toBe(org.token);
+    popup.on('dialog', (dialog) => void dialog.accept());
+    await signOut.click();
+    await popup.locator('input[name=server]').waitFor();
+    expect(await readTokenFromVault(worker)).toBeUndefined();
+    expect((await readLocalStorage(worker))['pacer:account']).toBeUndefined();
+    await expect
+      .poll(async () => {
+        const res = await fetch(`${server.url}/api/v1/me`, {
+          headers: { authorization: `Bearer ${org.token}` },
+        });
+        return res.status;
+      })
+      .toBe(401);
     await popup.close();
   });
 });

@@ -101,6 +101,11 @@ export class FakeServer {
         const latest = Math.max(since, ...this.news.map((a) => a.id));
         return this.#answer({ announcements: since === 0 ? after.slice(-10) : after, latest });
       },
+      revokeToken: async () => {
+        this.requests.push('revoke');
+        this.#gate();
+        this.#answer(undefined);
+      },
       runningContests: async (etag) => {
         this.requests.push('contests');
         this.#gate();
