@@ -14,6 +14,8 @@ export const MAX_FREEZES = 2;
 export type StreakInput = {
   /** Points per member-local day; missing days have 0. The history starts at the earliest key. */
   pointsByDay: ReadonlyMap<LocalDate, number> | Readonly<Record<LocalDate, number>>;
+  /** The first day of the history (default: the earliest day in `pointsByDay`). */
+  from?: LocalDate;
   /** The member's local date now; later days are ignored. */
   today: LocalDate;
   /** The team's daily points goal: a day qualifies when its points reach it. */
@@ -36,23 +38,37 @@ export type StreakInput = {
  * `longest` is the longest run in the history, the current one included, or `longestBefore`
  * when that is longer.
  */
-export function computeStreak({
+export function computeStreak(input: StreakInput): StreakStatus {
+  return walkStreak(input).streak;
+}
+
+/**
+ * {@link computeStreak}, plus whether the current run reaches back to the history's first day
+ * unbroken: then an older history could make it longer, and a caller that looks back only so
+ * far should look further.
+ */
+export function walkStreak({
   pointsByDay,
   today,
   goal,
   cal,
   longestBefore = 0,
-}: StreakInput): StreakStatus {
+  from,
+}: StreakInput): { streak: StreakStatus; reachesStart: boolean } {
   const points = pointsByDay instanceof Map ? pointsByDay : new Map(Object.entries(pointsByDay));
   const lastDay = toEpochDay(today);
-  let firstDay = lastDay;
-  for (const day of points.keys()) firstDay = Math.min(firstDay, toEpochDay(day));
+  let firstDay = from === undefined ? lastDay : toEpochDay(from);
+  if (from === undefined) {
+    for (const day of points.keys()) firstDay = Math.min(firstDay, toEpochDay(day));
+  }
 
   const qualifies = (day: LocalDate) => (points.get(day) ?? 0) >= goal;
   let current = 0;
   let longest = longestBefore;
   let freezes = 0;
   let inARow = 0;
+  // Until a missed workday resets the run, it may have begun before the history did.
+  let unbroken = true;
   for (let epochDay = firstDay; epochDay <= lastDay; epochDay++) {
     const day = fromEpochDay(epochDay);
     if (qualifies(day)) {
@@ -64,9 +80,12 @@ export function computeStreak({
       // A missed workday; today is not missed yet, only at risk.
       inARow = 0;
       if (freezes > 0) freezes--;
-      else current = 0;
+      else {
+        current = 0;
+        unbroken = false;
+      }
     }
   }
   const atRisk = !qualifies(today) && isWorkday(today, cal) && current > 0;
-  return { current, longest, atRisk, freezes };
+  return { streak: { current, longest, atRisk, freezes }, reachesStart: unbroken && current > 0 };
 }

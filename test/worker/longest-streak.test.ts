@@ -1,6 +1,7 @@
 /**
- * The longest streak outlives the 120-day look-back: progress reads remember it
- * (`members.longest_streak`) and report the longer of the stored and the computed run.
+ * Streaks beyond the 120-day look-back: progress reads remember the longest
+ * (`members.longest_streak`) and report the longer of the stored and the computed run; a current
+ * run unbroken over the whole look-back is counted in full (progress and leaderboards).
  */
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -59,5 +60,32 @@ describe('longest streak beyond the look-back window', () => {
     });
     const after = await call('GET', '/me/progress?period=day', { token: rep.token });
     expect(after.body.streak).toMatchObject({ current: 1, longest: RUN_DAYS });
+  });
+
+  it('counts a current run longer than the look-back in full, in progress and on the board', async () => {
+    const org = await createOrg({ timezone: 'UTC' });
+    const rep = await addMember(org.managerToken, org.rootTeamId, { timezone: 'UTC' });
+    const now = Date.now();
+    const LONG_RUN = 200;
+    // Every day for 200 days, today included (a minute ago is today in UTC).
+    const events = [
+      ...Array.from({ length: LONG_RUN - 1 }, (_, i) =>
+        event({ quantity: 100, occurredAt: noonDaysAgo(now, i + 1).toISOString() }),
+      ),
+      event({ quantity: 100, occurredAt: new Date(now - 60_000).toISOString() }),
+    ];
+    const logged = await call('POST', '/events', { token: rep.token, body: { events } });
+    expect(logged.status).toBe(200);
+
+    const progress = await call('GET', '/me/progress?period=month', { token: rep.token });
+    expect(progress.body.streak).toMatchObject({ current: LONG_RUN, longest: LONG_RUN });
+    const board = await call('GET', `/leaderboard?team=${org.rootTeamId}&by=streak`, {
+      token: org.managerToken,
+    });
+    expect(board.status).toBe(200);
+    const entry = board.body.entries.find(
+      (e: { member: { id: string } }) => e.member.id === rep.id,
+    );
+    expect(entry).toMatchObject({ rank: 1, streak: LONG_RUN });
   });
 });

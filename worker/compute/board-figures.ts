@@ -13,7 +13,8 @@ import { boardFigures } from '../db/schema.ts';
 import { membersRollups, type RollupRow } from '../queries/rollups.ts';
 import { loadTargetsOverlapping } from '../queries/targets.ts';
 import type { TeamRow } from '../queries/teams.ts';
-import { memberFigures, type Window } from './member-figures.ts';
+import { withLongStreak } from './long-streak.ts';
+import { type MemberFigures, memberFigures, type Window } from './member-figures.ts';
 
 /** What one leaderboard entry needs. */
 export interface BoardFigures {
@@ -135,14 +136,15 @@ export async function boardFiguresOf(
     now: input.now,
   };
   const needed = new Set([input.settings.primaryMetric, input.by]);
-  const writes = stale.map((m) => {
-    const f = memberFigures(
-      context,
-      m,
-      rowsBy.get(m.id) ?? [],
-      { ...win, today: localDateOf(input.now, m.timezone) },
-      needed,
-    );
+  const computed = await Promise.all(
+    stale.map((m) => {
+      const today = localDateOf(input.now, m.timezone);
+      const f = memberFigures(context, m, rowsBy.get(m.id) ?? [], { ...win, today }, needed);
+      return withLongStreak(db, input.settings, m, today, f);
+    }),
+  );
+  const writes = stale.map((m, i) => {
+    const f = computed[i] as MemberFigures;
     const figures: BoardFigures = {
       achieved: f.primary.achieved,
       target: f.primary.target,

@@ -18,7 +18,7 @@ import { type FunnelHistory, funnelNeeds } from '../../shared/domain/funnel.ts';
 import { metricCatalog } from '../../shared/domain/metrics.ts';
 import { pointsByDay, type Quantities } from '../../shared/domain/points.ts';
 import { computeProgress } from '../../shared/domain/progress.ts';
-import { computeStreak } from '../../shared/domain/streaks.ts';
+import { walkStreak } from '../../shared/domain/streaks.ts';
 import { dailyTargets } from '../../shared/domain/targets.ts';
 import { tierStatus } from '../../shared/domain/tiers.ts';
 import type { MemberRow } from '../context.ts';
@@ -29,7 +29,8 @@ import type { TeamRow } from '../queries/teams.ts';
 /**
  * Streaks look back this many days. It bounds the rollup rows a progress or leaderboard read
  * costs; `longest` is the longest run within the window or the member's stored longest
- * (`members.longest_streak`, raised by progress reads), whichever is longer.
+ * (`members.longest_streak`, raised by progress reads), whichever is longer. A run unbroken over
+ * the whole window is walked again over a longer look-back (compute/long-streak.ts).
  */
 export const STREAK_WINDOW_DAYS = 120;
 /** The member's own conversion history (funnel rates) is learned over this many days. */
@@ -75,6 +76,11 @@ export interface MemberFigures {
   /** What is still needed to reach the revenue target of the period; null without one. */
   funnel: FunnelNeeds | null;
   lookBack: LookBack;
+  /**
+   * The streak (computed now, not cached) runs unbroken over the whole look-back: it may have
+   * begun earlier, so a longer look-back is needed to count it.
+   */
+  streakReachesStart: boolean;
 }
 
 // YYYY-MM-DD strings sort as dates.
@@ -191,20 +197,19 @@ export function memberFigures(
   const points = pointsByDay(tables.quantities as Map<LocalDate, Quantities>, settings, {
     manualByDay: tables.manual,
   });
-  const look = lookBack ?? {
-    streak: computeStreak({
-      pointsByDay: points,
-      today: win.today,
-      goal: settings.dailyPointsGoal,
-      cal,
-      longestBefore: member.longestStreak,
-    }),
-    history: funnelHistory(tables, win.today),
-  };
+  let look = lookBack;
+  let streakReachesStart = false;
+  if (!look) {
+    const from = addDays(win.today, -STREAK_WINDOW_DAYS);
+    const walked = streakOver(points, settings, member, from, win.today);
+    look = { streak: walked.streak, history: funnelHistory(tables, win.today) };
+    streakReachesStart = walked.reachesStart;
+  }
   return {
     metrics,
     primary,
     lookBack: look,
+    streakReachesStart,
     funnel: funnelFor(org, look.history, figuresOf('revenue', win.period)),
     tierPercent: inTierPeriod.percent,
     tier: tierStatus({
@@ -219,6 +224,32 @@ export function memberFigures(
       dailyGoal: settings.dailyPointsGoal,
     },
   };
+}
+
+/** Points per member-local day from rollups (manual logs weighted by the team setting). */
+export function dailyPoints(rows: RollupRow[], settings: OrgSettings): Map<LocalDate, number> {
+  const tables = tabulate(rows);
+  return pointsByDay(tables.quantities as Map<LocalDate, Quantities>, settings, {
+    manualByDay: tables.manual,
+  });
+}
+
+/** The member's streak over the days `from`..`today`, with their remembered longest. */
+export function streakOver(
+  points: ReadonlyMap<LocalDate, number>,
+  settings: OrgSettings,
+  member: Pick<MemberRow, 'longestStreak'>,
+  from: LocalDate,
+  today: LocalDate,
+) {
+  return walkStreak({
+    pointsByDay: points,
+    from,
+    today,
+    goal: settings.dailyPointsGoal,
+    cal: settings.calendar,
+    longestBefore: member.longestStreak,
+  });
 }
 
 /** The member's own totals over the last FUNNEL_HISTORY_DAYS (their conversion rates). */

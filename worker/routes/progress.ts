@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { type Milestone, ProgressQuery } from '../../shared/api/index.ts';
 import { crossedMilestones, MILESTONE_THRESHOLDS } from '../../shared/domain/milestones.ts';
 import { cacheFigures, readCached, stampFor } from '../compute/board-figures.ts';
+import { withLongStreak } from '../compute/long-streak.ts';
 import {
   type LookBack,
   memberFigures,
@@ -70,7 +71,13 @@ export const progressRoutes = new Hono<AppEnv>()
         )
         .all(),
     ]);
-    const figures = memberFigures(context, member, rows, win, undefined, lookBack);
+    const figures = await withLongStreak(
+      db,
+      settings,
+      member,
+      win.today,
+      memberFigures(context, member, rows, win, undefined, lookBack),
+    );
     if (!lookBack) {
       await cacheFigures(db, member.id, LOOK_BACK_SLOT, stamp, figures.lookBack).run();
       await rememberLongestStreak(db, member, figures.lookBack.streak.longest);

@@ -9,6 +9,7 @@ import {
   localDateOf,
   pointsByDay,
   pointsFor,
+  walkStreak,
   zonedInstant,
 } from '../../../shared/domain/index.ts';
 import {
@@ -246,5 +247,50 @@ describe('computeStreak', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('walkStreak', () => {
+  const walk = (pointsByDay: Map<string, number>, from: string, today: string) =>
+    walkStreak({ pointsByDay, from, today, goal: 20, cal: STANDARD });
+  // Every day from Mon 3 Aug to Mon 23 Nov 2026 qualifies (a run longer than any look-back).
+  const everyDay = qualifying(...eachDay('2026-08-03', '2026-11-23'));
+
+  it('says when the run reaches back to the first day unbroken (a longer history could add to it)', () => {
+    const window = walk(everyDay, '2026-10-01', '2026-11-23');
+    expect(window.reachesStart).toBe(true);
+    expect(window.streak.current).toBe(54);
+    const full = walk(everyDay, '2026-08-03', '2026-11-23');
+    expect(full.streak.current).toBe(113);
+    expect(full.streak).toEqual(
+      computeStreak({ pointsByDay: everyDay, today: '2026-11-23', goal: 20, cal: STANDARD }),
+    );
+  });
+
+  it('does not when a missed workday reset the run, or the history starts with missed workdays', () => {
+    // Tue 10 – Thu 12 Nov missed: two banked freezes cover two, the third resets the run.
+    const missed = new Map(everyDay);
+    for (const day of ['2026-11-10', '2026-11-11', '2026-11-12']) missed.delete(day);
+    expect(walk(missed, '2026-10-01', '2026-11-23')).toMatchObject({
+      reachesStart: false,
+      streak: { current: 11 },
+    });
+    // Activity only from Wed 14 Oct: the first days of the history are missed workdays.
+    const late = qualifying(...eachDay('2026-10-14', '2026-11-23'));
+    expect(walk(late, '2026-10-01', '2026-11-23')).toMatchObject({
+      reachesStart: false,
+      streak: { current: 41 },
+    });
+    expect(walk(new Map(), '2026-10-01', '2026-11-23').reachesStart).toBe(false);
+  });
+
+  it('a run kept alive by a freeze still reaches the start', () => {
+    // 10 qualifying days earn a freeze; the missed Tue 10 Nov spends it.
+    const frozen = new Map(everyDay);
+    frozen.delete('2026-11-10');
+    expect(walk(frozen, '2026-10-26', '2026-11-23')).toMatchObject({
+      reachesStart: true,
+      streak: { current: 28, freezes: 1 },
+    });
   });
 });
