@@ -1,7 +1,7 @@
-import type { LocalDate, Period } from '../api/index.ts';
+import type { LocalDate, Period, PrivacyMode } from '../api/index.ts';
 import { periodContaining, type WorkCalendar } from './calendar.ts';
 import { earlierDate, laterDate } from './dates.ts';
-import type { Ranked, RankInput } from './leaderboard.ts';
+import { applyPrivacy, type Ranked, type RankInput } from './leaderboard.ts';
 
 // Competitions (spec §2 "Competitions and announcements"): time-boxed contests, one-off or
 // recurring, ranked like leaderboards, shown to a rep as "you are 3rd, 2 visits behind Li Lei,
@@ -89,6 +89,44 @@ export function competitionStanding<T extends RankInput>({
         }
       : null,
   };
+}
+
+/** What a viewer's standings show: every entry, the `top` board's entries, or their own only. */
+export type StandingsVisibility = 'all' | 'top' | 'own';
+
+/**
+ * A competition's standings as the viewer may see them, by the leaderboards' own rules
+ * ({@link applyPrivacy}): in a members contest the team's privacy mode applies (managers of the
+ * contest's team see everyone); team against team, standings are not personal and everyone sees
+ * every team (as the leaderboard's ranking of teams). The viewer's standing is theirs whatever
+ * the mode, but the competitor ahead (name, value and gap, which gives the value away) is told
+ * only when that entry is on the viewer's board: never in `private`, and in `top` only when it is
+ * in the top 5 or the viewer's neighbour. `you.ahead` is then null although `you.rank` > 1.
+ */
+export function visibleStandings<T extends RankInput>({
+  ranked,
+  viewerId,
+  contenders,
+  privacy,
+  viewerIsManager,
+}: {
+  ranked: readonly Ranked<T>[];
+  /** The viewer's entry id: their member id, or team against team their sub-team's id. */
+  viewerId: string;
+  contenders: 'members' | 'teams';
+  privacy: PrivacyMode;
+  /** A manager of the contest's team (or above). */
+  viewerIsManager: boolean;
+}): { entries: Ranked<T>[]; you: CompetitionStanding | null; visibility: StandingsVisibility } {
+  const mode = contenders === 'teams' ? 'open' : privacy;
+  const { entries } = applyPrivacy({ ranked, mode, viewerId, viewerIsManager });
+  const standing = competitionStanding({ ranked, viewerId });
+  const shown = new Set(entries.map((entry) => entry.id));
+  const you =
+    standing?.ahead && !shown.has(standing.ahead.id) ? { ...standing, ahead: null } : standing;
+  const visibility: StandingsVisibility =
+    viewerIsManager || mode === 'open' ? 'all' : mode === 'top' ? 'top' : 'own';
+  return { entries, you, visibility };
 }
 
 /**

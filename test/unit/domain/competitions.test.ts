@@ -7,6 +7,7 @@ import {
   periodChampions,
   rankEntries,
   teamTotals,
+  visibleStandings,
 } from '../../../shared/domain/index.ts';
 import { STANDARD } from './arbitraries.ts';
 
@@ -83,6 +84,91 @@ describe('competitionStanding', () => {
   it('has nobody ahead of the leader and no standing for an outsider', () => {
     expect(competitionStanding({ ranked, viewerId: 'a' })?.ahead).toBeNull();
     expect(competitionStanding({ ranked, viewerId: 'zz' })).toBeNull();
+  });
+});
+
+describe('visibleStandings', () => {
+  // r7 made 8, r6 made 7, … r0 made 1: r7 is 1st, r0 8th.
+  const eight = rankEntries(
+    Array.from({ length: 8 }, (_, k) => ({ id: `r${k}`, name: `Rep ${k}`, value: k + 1 })),
+  );
+  const ids = (entries: readonly { id: string }[]) => entries.map((e) => e.id);
+  const view = (
+    viewerId: string,
+    privacy: 'open' | 'top' | 'private',
+    more: {
+      viewerIsManager?: boolean;
+      ranked?: typeof eight;
+      contenders?: 'members' | 'teams';
+    } = {},
+  ) =>
+    visibleStandings({
+      ranked: more.ranked ?? eight,
+      viewerId,
+      privacy,
+      contenders: more.contenders ?? 'members',
+      viewerIsManager: more.viewerIsManager ?? false,
+    });
+
+  it('open: every entry and who is ahead', () => {
+    const open = view('r0', 'open');
+    expect(open.entries).toHaveLength(8);
+    expect(open.visibility).toBe('all');
+    expect(open.you).toEqual({
+      rank: 8,
+      of: 8,
+      ahead: { id: 'r1', name: 'Rep 1', value: 2, by: 1 },
+    });
+  });
+
+  it('top: the top 5, the neighbours and the viewer; the neighbour ahead is named', () => {
+    const top = view('r0', 'top');
+    expect(ids(top.entries)).toEqual(['r7', 'r6', 'r5', 'r4', 'r3', 'r1', 'r0']);
+    expect(top.visibility).toBe('top');
+    expect(top.you?.ahead).toMatchObject({ id: 'r1', by: 1 });
+  });
+
+  it('top: the one ahead is not told when they are off the viewer’s board (a tie in between)', () => {
+    // Ranks 1–6, then two tied 7th: the one ahead of the last two (6th) is neither a neighbour
+    // nor in the top 5.
+    const tied = rankEntries([
+      ...[9, 8, 7, 6, 5, 4].map((value, k) => ({ id: `t${k}`, name: `T${k}`, value })),
+      { id: 'x', name: 'X', value: 2 },
+      { id: 'y', name: 'Y', value: 2 },
+    ]);
+    const seen = view('y', 'top', { ranked: tied });
+    expect(ids(seen.entries)).toEqual(['t0', 't1', 't2', 't3', 't4', 'x', 'y']);
+    expect(seen.you).toEqual({ rank: 7, of: 8, ahead: null });
+  });
+
+  it('private: only the viewer’s own entry, their place, and nobody named ahead', () => {
+    const own = view('r3', 'private');
+    expect(ids(own.entries)).toEqual(['r3']);
+    expect(own.visibility).toBe('own');
+    expect(own.you).toEqual({ rank: 5, of: 8, ahead: null });
+    // A viewer who is not competing sees nothing of a private board.
+    const outsider = view('manager-of-another-team', 'private');
+    expect(outsider.entries).toEqual([]);
+    expect(outsider.you).toBeNull();
+  });
+
+  it('managers of the contest’s team see everyone whatever the mode', () => {
+    for (const privacy of ['top', 'private'] as const) {
+      const seen = view('m', privacy, { viewerIsManager: true });
+      expect(seen.entries).toHaveLength(8);
+      expect(seen.visibility).toBe('all');
+    }
+  });
+
+  it('team against team is not personal: every team, and the team ahead, in any mode', () => {
+    const teams = rankEntries([
+      { id: 'north', name: 'North', value: 4 },
+      { id: 'south', name: 'South', value: 6 },
+    ]);
+    const seen = view('north', 'private', { ranked: teams, contenders: 'teams' });
+    expect(ids(seen.entries)).toEqual(['south', 'north']);
+    expect(seen.visibility).toBe('all');
+    expect(seen.you?.ahead).toMatchObject({ name: 'South', by: 2 });
   });
 });
 
