@@ -68,7 +68,10 @@ export interface ContestLine {
   kind: MetricKindName;
   rank: number;
   of: number;
-  /** The nearest competitor ahead and the gap, in the metric's units; null when leading. */
+  /**
+   * The nearest competitor ahead and the gap, in the metric's units; null when leading (rank 1)
+   * or when the team's privacy mode keeps them from the member (rank > 1).
+   */
   ahead: { name: string; by: number } | null;
   /** When the round ends (the countdown's goal). */
   endsAt: string;

@@ -2,9 +2,31 @@
  * The member's running contests: "#3 of 8 — 2 visits behind Li Lei — ends Fri 18:00". Names come
  * from the server and are rendered as text.
  */
-import { metricLabel } from '../../i18n/index.ts';
+import { type Language, metricLabel, type Translate } from '../../i18n/index.ts';
+import type { ContestLine } from '../../messaging/view.ts';
 import { formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
+
+/**
+ * "2 visits behind Li Lei", "Leading" on first place, or null when the team's privacy mode keeps
+ * the one ahead from the member (the server then sends no `ahead` below first place).
+ */
+export function contestGap(
+  c: Pick<ContestLine, 'metric' | 'label' | 'kind' | 'rank' | 'ahead'>,
+  t: Translate,
+  language: Language,
+  currency: string,
+): string | null {
+  const locale = language === 'zh_CN' ? 'zh-CN' : 'en';
+  if (!c.ahead) return c.rank === 1 ? t('contestLeading') : null;
+  // The metric's plural name, in running text.
+  const name = c.metric === 'points' ? t('points') : metricLabel(t, language, c.metric, c.label);
+  const amount = formatValue(c.ahead.by, c.kind, currency, locale);
+  return t('contestBehind', {
+    amount: c.kind === 'amount' ? amount : `${amount} ${name.toLocaleLowerCase(locale)}`,
+    name: c.ahead.name,
+  });
+}
 
 export function Contests({ store }: { store: SidebarStore }) {
   const t = store.t.value;
@@ -22,26 +44,12 @@ export function Contests({ store }: { store: SidebarStore }) {
       <h3>{t('contests')}</h3>
       <ul>
         {contests.map((c) => {
-          // "2 visits behind Li Lei": the metric's plural name, in running text.
-          const name =
-            c.metric === 'points'
-              ? t('points')
-              : metricLabel(t, store.language.value, c.metric, c.label);
-          const unit = name.toLocaleLowerCase(locale);
-          const gap = c.ahead
-            ? t('contestBehind', {
-                amount:
-                  c.kind === 'amount'
-                    ? formatValue(c.ahead.by, c.kind, view.currency, locale)
-                    : `${formatValue(c.ahead.by, c.kind, view.currency, locale)} ${unit}`,
-                name: c.ahead.name,
-              })
-            : t('contestLeading');
+          const gap = contestGap(c, t, store.language.value, view.currency);
           return (
             <li key={c.id} data-contest={c.id}>
               <strong>{c.name}</strong>
               <span data-testid="pacer-contest-line">
-                {t('contestPlace', { rank: c.rank, of: c.of })} — {gap} —{' '}
+                {t('contestPlace', { rank: c.rank, of: c.of })} — {gap ? `${gap} — ` : ''}
                 {t('contestEnds', { when: when.format(new Date(c.endsAt)) })}
               </span>
             </li>
