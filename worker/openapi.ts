@@ -255,14 +255,16 @@ export const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/competitions/running',
-    summary: "The caller's running contests with their place and the gap to the next (ETag)",
+    summary:
+      "The caller's running contests with their place (or none: `takingPart`) and the one ahead as far as the team's privacy mode shows them (ETag)",
     auth: 'member',
     responses: { 200: api.RunningCompetitionsResponse },
   },
   {
     method: 'get',
     path: '/api/v1/competitions/board',
-    summary: "A board's (or TV link's) running contests with standings (ETag)",
+    summary:
+      "A board's (or TV link's: its manager's view) running contests with standings under the team's privacy mode (ETag)",
     auth: 'member',
     query: z.object({ team: api.Id.optional() }),
     responses: { 200: api.CompetitionBoardResponse },
@@ -285,7 +287,8 @@ export const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/competitions/{id}/standings',
-    summary: 'Standings of the round on a day (default today), winners once decided (ETag)',
+    summary:
+      "Standings of the round on a day (default today) under the team's privacy mode; winners, public, once decided (ETag)",
     auth: 'member',
     query: api.StandingsQuery,
     responses: { 200: api.CompetitionStandingsResponse },

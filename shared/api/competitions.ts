@@ -88,15 +88,43 @@ export const CompetitionEntry = z.object({
 });
 export type CompetitionEntry = z.infer<typeof CompetitionEntry>;
 
-/** The caller's (or, team against team, their team's) place and who to catch next. */
+/**
+ * The caller's (or, team against team, their team's) place and who to catch next. The place is
+ * always told; the competitor ahead only as far as the team's privacy mode shows them.
+ */
 export const CompetitionYou = z.object({
   rank: z.number().int().min(1),
   of: z.number().int().min(1),
+  /**
+   * The nearest competitor ranked strictly above, their value and the gap. Null when the caller
+   * ranks first (rank 1), and also (rank > 1) when privacy hides that competitor from the caller:
+   * always in `private` (the gap would give their value away), in `top` when they are neither in
+   * the top 5 nor the caller's neighbour. Team standings are not personal: never hidden.
+   */
   ahead: z
     .object({ id: Id, name: z.string(), value: z.number().nullable(), by: z.number() })
     .nullable(),
 });
 export type CompetitionYou = z.infer<typeof CompetitionYou>;
+
+/**
+ * Whose place `you` is: `member` (the caller's own), `team` (team against team: the caller's
+ * sub-team's), or `none`: the caller has no place and `you` is null — not a rep of the contest's
+ * team, a manager in a members contest, or, team against team, someone who sits directly in the
+ * contest's team, in none of the competing sub-teams (their logs count for no team); and on a day
+ * the contest does not run.
+ */
+export const CompetitionTakingPart = z.enum(['member', 'team', 'none']);
+export type CompetitionTakingPart = z.infer<typeof CompetitionTakingPart>;
+
+/**
+ * Which entries the caller is shown, by the leaderboards' privacy rules: `all` (privacy `open`,
+ * a manager of the contest's team, or team against team: team standings are not personal),
+ * `top` (the top 5, the caller's neighbours and the caller) or `own` (only the caller's entry;
+ * none when they have no place).
+ */
+export const StandingsVisibility = z.enum(['all', 'top', 'own']);
+export type StandingsVisibility = z.infer<typeof StandingsVisibility>;
 
 export const CompetitionRoundView = z.object({
   start: LocalDate,
@@ -111,9 +139,15 @@ export const CompetitionStandingsResponse = z.object({
   competition: CompetitionView,
   /** Null when the competition does not run on the asked day. */
   round: CompetitionRoundView.nullable(),
+  /** The round's standings as the caller may see them (`visibility`). */
   entries: z.array(CompetitionEntry),
+  visibility: StandingsVisibility,
   you: CompetitionYou.nullable(),
-  /** Ranked first with a positive value in a decided round (ties share the honour). */
+  takingPart: CompetitionTakingPart,
+  /**
+   * Ranked first with a positive value in a decided round (ties share the honour). Public
+   * whatever the privacy mode: winners are honoured in the members' history and announced.
+   */
   winners: z.array(CompetitionEntry),
 });
 export type CompetitionStandingsResponse = z.infer<typeof CompetitionStandingsResponse>;
@@ -125,6 +159,7 @@ export const RunningCompetitionsResponse = z.object({
       competition: CompetitionView,
       round: CompetitionRoundView,
       you: CompetitionYou.nullable(),
+      takingPart: CompetitionTakingPart,
     }),
   ),
 });
@@ -136,7 +171,10 @@ export const CompetitionBoardResponse = z.object({
     z.object({
       competition: CompetitionView,
       round: CompetitionRoundView,
+      /** As the board's viewer may see them (a TV link sees what its manager sees). */
       entries: z.array(CompetitionEntry),
+      visibility: StandingsVisibility,
+      takingPart: CompetitionTakingPart,
     }),
   ),
 });

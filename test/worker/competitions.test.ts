@@ -73,6 +73,9 @@ describe('members against members', () => {
     });
     const leader = await call('GET', `/competitions/${id}/standings`, { token: bo.token });
     expect(leader.body.you).toEqual({ rank: 1, of: 3, ahead: null });
+    // The manager runs the contest but has no place in it.
+    expect(board.body.you).toBeNull();
+    expect(board.body.takingPart).toBe('none');
 
     const running = await call('GET', '/competitions/running', { token: ada.token });
     expect(running.status).toBe(200);
@@ -173,6 +176,90 @@ describe('team against team', () => {
       of: 2,
       ahead: { id: south, name: 'South', value: 4, by: 1 },
     });
+  });
+
+  it('does not count reps who sit directly in the contest’s team, and tells them so', async () => {
+    const org = await createOrg();
+    const north = await addTeam(org.managerToken, org.rootTeamId, 'North');
+    const south = await addTeam(org.managerToken, org.rootTeamId, 'South');
+    const n1 = await addMember(org.managerToken, north, { name: 'Nia' });
+    const s1 = await addMember(org.managerToken, south, { name: 'Sam' });
+    const direct = await addMember(org.managerToken, org.rootTeamId, { name: 'Dee' });
+    const id = await create(org.managerToken, {
+      name: 'North vs South',
+      teamId: org.rootTeamId,
+      metric: 'deals',
+      mode: 'teams',
+      start: dayOffset(-1),
+      end: dayOffset(1),
+    });
+    await log(n1.token, [{ metric: 'deals', quantity: 2 }]);
+    await log(s1.token, [{ metric: 'deals', quantity: 1 }]);
+    // More than both teams together: it would change the result if it counted anywhere.
+    await log(direct.token, [{ metric: 'deals', quantity: 9 }]);
+
+    const seenByDirect = await call('GET', `/competitions/${id}/standings`, {
+      token: direct.token,
+    });
+    expect(seenByDirect.status).toBe(200);
+    expect(
+      seenByDirect.body.entries.map((e: { name: string; value: number }) => [e.name, e.value]),
+    ).toEqual([
+      ['North', 2],
+      ['South', 1],
+    ]);
+    expect(seenByDirect.body.you).toBeNull();
+    expect(seenByDirect.body.takingPart).toBe('none');
+    expect(seenByDirect.body.visibility).toBe('all');
+
+    // The sidebar's answer: the contest is listed, with no place, and says why.
+    const running = await call('GET', '/competitions/running', { token: direct.token });
+    expect(running.body.competitions).toHaveLength(1);
+    expect(running.body.competitions[0]).toMatchObject({
+      competition: { id, mode: 'teams' },
+      you: null,
+      takingPart: 'none',
+    });
+    const board = await call('GET', `/competitions/board?team=${org.rootTeamId}`, {
+      token: direct.token,
+    });
+    expect(board.body.competitions[0]).toMatchObject({ takingPart: 'none', visibility: 'all' });
+
+    // A rep of a competing sub-team has their team's place.
+    const seenByNorth = await call('GET', '/competitions/running', { token: n1.token });
+    expect(seenByNorth.body.competitions[0]).toMatchObject({
+      you: { rank: 1, of: 2, ahead: null },
+      takingPart: 'team',
+    });
+    const seenBySouth = await call('GET', `/competitions/${id}/standings`, { token: s1.token });
+    expect(seenBySouth.body.you).toEqual({
+      rank: 2,
+      of: 2,
+      ahead: { id: north, name: 'North', value: 2, by: 1 },
+    });
+    expect(seenBySouth.body.entries.map((e: { id: string }) => e.id)).toEqual([north, south]);
+  });
+
+  it('shows team standings whole to every rep, whatever the privacy mode', async () => {
+    const org = await createOrg();
+    const north = await addTeam(org.managerToken, org.rootTeamId, 'North');
+    const south = await addTeam(org.managerToken, org.rootTeamId, 'South');
+    const n1 = await addMember(org.managerToken, north);
+    const s1 = await addMember(org.managerToken, south);
+    const id = await create(org.managerToken, {
+      name: 'Teams',
+      teamId: org.rootTeamId,
+      metric: 'calls',
+      mode: 'teams',
+      start: dayOffset(-1),
+      end: dayOffset(1),
+    });
+    await log(n1.token, [{ metric: 'calls', quantity: 3 }]);
+    await log(s1.token, [{ metric: 'calls', quantity: 1 }]);
+    await call('PATCH', '/org', { token: org.managerToken, body: { privacy: 'private' } });
+    const res = await call('GET', `/competitions/${id}/standings`, { token: s1.token });
+    expect(res.body.entries.map((e: { name: string }) => e.name)).toEqual(['North', 'South']);
+    expect(res.body.you.ahead).toMatchObject({ name: 'North', by: 2 });
   });
 
   it('shares first place between tied teams', async () => {

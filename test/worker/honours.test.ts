@@ -103,10 +103,13 @@ describe('honours', () => {
     const ada = await addMember(org.managerToken, north, { name: 'Ada' });
     const bo = await addMember(org.managerToken, north, { name: 'Bo' });
     const cy = await addMember(org.managerToken, south, { name: 'Cy' });
+    // Directly in the contest's team, in no competing sub-team: counts for none, never honoured.
+    const dee = await addMember(org.managerToken, org.rootTeamId, { name: 'Dee' });
     const id = await pastContest(org.managerToken, org.rootTeamId, 'teams');
     await log(ada.token, 'visits', 2);
     await log(bo.token, 'visits', 2);
     await log(cy.token, 'visits', 3);
+    await log(dee.token, 'visits', 9);
     const standings = await call('GET', `/competitions/${id}/standings?date=${dayOffset(-4)}`, {
       token: org.managerToken,
     });
@@ -117,6 +120,7 @@ describe('honours', () => {
       expect(honour).toMatchObject({ team: { id: north, name: 'North' }, value: 4 });
     }
     expect(await honoursOf(org.managerToken, cy.id)).toEqual([]);
+    expect(await honoursOf(org.managerToken, dee.id)).toEqual([]);
   });
 
   it('announces each winner once, with the contest (and winning sub-team) named', async () => {

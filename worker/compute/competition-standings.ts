@@ -3,12 +3,18 @@
  * ≤ 90 members: rows = members × active days × metrics, independent of the event count).
  * The rules (rounds, ranking, team totals, the viewer's standing, winners) are shared/domain's.
  */
-import type { CompetitionEntry, CompetitionYou, OrgSettings } from '../../shared/api/index.ts';
+import type {
+  CompetitionEntry,
+  CompetitionTakingPart,
+  CompetitionYou,
+  OrgSettings,
+  StandingsVisibility,
+} from '../../shared/api/index.ts';
 import {
   type CompetitionRound,
   competitionRound,
-  competitionStanding,
   teamTotals,
+  visibleStandings,
 } from '../../shared/domain/competitions.ts';
 import { addDays, zonedInstant } from '../../shared/domain/dates.ts';
 import { periodChampions, rankEntries } from '../../shared/domain/leaderboard.ts';
@@ -69,8 +75,12 @@ export type Honouree = {
 };
 
 export type Standings = {
+  /** What the viewer may see of the ranking (the leaderboards' privacy rules). */
   entries: CompetitionEntry[];
+  visibility: StandingsVisibility;
   you: CompetitionYou | null;
+  takingPart: CompetitionTakingPart;
+  /** Public whatever the privacy mode (winners are honoured and announced). */
   winners: CompetitionEntry[];
   /** Empty until the round is decided. */
   honourees: Honouree[];
@@ -78,8 +88,11 @@ export type Standings = {
 
 /**
  * Ranks the round. `members`: every active rep of the competition team's subtree. `teams`: the
- * team's direct sub-teams, each the sum of its subtree's reps. `viewer` is the caller; in team
- * mode their standing is their sub-team's.
+ * team's direct sub-teams, each the sum of its subtree's reps; reps directly in the contest's
+ * team belong to no sub-team and count for none (`takingPart: 'none'`). `viewer` is the caller;
+ * in team mode their standing is their sub-team's. Entries and the one ahead are filtered for
+ * the viewer by `visibleStandings` (shared/domain: the leaderboards' privacy rules);
+ * `viewerIsManager`: the caller manages the contest's team.
  */
 export async function standingsOf(
   db: Db,
@@ -90,6 +103,7 @@ export async function standingsOf(
     teams: TeamRow[];
     members: MemberRow[];
     viewer: MemberRow;
+    viewerIsManager: boolean;
   },
 ): Promise<Standings> {
   const { competition, round, settings, teams } = input;
@@ -142,9 +156,18 @@ export async function standingsOf(
             .map((m) => ({ memberId: m.id, team: { id: w.id, name: w.name }, value: w.value })),
         )
       : winners.map((w) => ({ memberId: w.id, team: null, value: w.value }));
+  const seen = visibleStandings({
+    ranked,
+    viewerId,
+    contenders: competition.mode,
+    privacy: settings.privacy,
+    viewerIsManager: input.viewerIsManager,
+  });
   return {
-    entries: ranked.map(entryOf),
-    you: competitionStanding({ ranked, viewerId }),
+    entries: seen.entries.map(entryOf),
+    visibility: seen.visibility,
+    you: seen.you,
+    takingPart: seen.you === null ? 'none' : competition.mode === 'teams' ? 'team' : 'member',
     winners,
     honourees,
   };

@@ -14,6 +14,7 @@ import {
   StandingsQuery,
   UpdateCompetitionRequest,
 } from '../../shared/api/index.ts';
+import { visibleStandings } from '../../shared/domain/competitions.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import {
@@ -68,6 +69,10 @@ function assertMetric(metric: string, settings: OrgSettings): void {
     throw badRequest(`no such metric: ${metric} (use a metric id or points)`);
   }
 }
+
+/** A manager of the competition's team (or above): sees every entry whatever the privacy mode. */
+const managesContest = (caller: Caller, teams: TeamRow[], competition: CompetitionRow) =>
+  managedTeamIds(caller, teams).has(competition.teamId);
 
 /** Managers of the competition's team, and everyone competing in it, may see it. */
 function canSee(caller: Caller, teams: TeamRow[], competition: CompetitionRow): boolean {
@@ -158,22 +163,25 @@ export const competitionsRoutes = new Hono<AppEnv>()
     for (const competition of mine) {
       const round = roundOn(competition, today, today, caller.settings);
       if (!round) continue;
-      const { you } = await standingsOf(db, {
+      const { you, takingPart } = await standingsOf(db, {
         competition,
         round,
         settings: caller.settings,
         teams,
         members,
         viewer: caller.member,
+        viewerIsManager: managesContest(caller, teams, competition),
       });
-      running.push({ competition: view(competition), round, you });
+      running.push({ competition: view(competition), round, you, takingPart });
     }
     running.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
     return c.json({ competitions: running }, 200);
   })
   .get('/board', validate('query', z.object({ team: Id.optional() })), async (c) => {
     // The board's and TV's view: running contests of the team, its sub-teams and the teams
-    // above it, each with its standings (privacy as the leaderboard: a team they may read).
+    // above it, each with its standings as the caller may see them (the leaderboard's privacy
+    // rules; a TV link is its manager, so it sees every entry of the contests of teams that
+    // manager manages, and the others under the team's privacy mode, as the leaderboard).
     const caller = c.var.caller;
     const db = c.var.db;
     const teamId = c.req.valid('query').team ?? caller.member.teamId;
@@ -202,8 +210,10 @@ export const competitionsRoutes = new Hono<AppEnv>()
         teams: all,
         members,
         viewer: caller.member,
+        viewerIsManager: managesContest(caller, all, competition),
       });
-      shown.push({ competition: view(competition), round, entries: standings.entries });
+      const { entries, visibility, takingPart } = standings;
+      shown.push({ competition: view(competition), round, entries, visibility, takingPart });
     }
     shown.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
     return c.json({ competitions: shown }, 200);
@@ -228,9 +238,25 @@ export const competitionsRoutes = new Hono<AppEnv>()
     if (clientHasCurrent(c, etag)) return c.body(null, 304);
     const { competition, teams } = await visibleCompetition(c, id);
     const round = roundOn(competition, date ?? today, today, caller.settings);
+    const viewerIsManager = managesContest(caller, teams, competition);
     if (!round) {
+      const { visibility } = visibleStandings({
+        ranked: [],
+        viewerId: caller.member.id,
+        contenders: competition.mode,
+        privacy: caller.settings.privacy,
+        viewerIsManager,
+      });
       return c.json(
-        { competition: view(competition), round: null, entries: [], you: null, winners: [] },
+        {
+          competition: view(competition),
+          round: null,
+          entries: [],
+          visibility,
+          you: null,
+          takingPart: 'none' as const,
+          winners: [],
+        },
         200,
       );
     }
@@ -242,6 +268,7 @@ export const competitionsRoutes = new Hono<AppEnv>()
       teams,
       members,
       viewer: caller.member,
+      viewerIsManager,
     });
     await honourRound(
       db,

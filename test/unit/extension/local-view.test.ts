@@ -130,6 +130,7 @@ describe('local view (snapshot + local logs)', () => {
       },
       round: { start: '2026-11-20', end: '2026-11-27', endsAt, decided: false },
       you: { rank: 3, of: 8, ahead: { id: 'm2', name: 'Li Lei', value: 7, by: 2 } },
+      takingPart: 'member' as const,
     });
     server.contests = {
       competitions: [
