@@ -5,7 +5,16 @@ import { Id, Instant, LocalDate } from './common.ts';
 // round is decided. Team against team honours every member of the winning sub-team.
 
 export const HonourView = z.object({
-  competition: z.object({ id: Id, name: z.string() }),
+  competition: z.object({
+    id: Id,
+    /** As it was named when the round was decided. */
+    name: z.string(),
+    /**
+     * What it ranks (a metric id or `points`), to read `value` in: the contest's current metric
+     * (an edit of the metric applies to its past rounds too); null if the contest is gone.
+     */
+    metric: z.string().nullable(),
+  }),
   round: z.object({ start: LocalDate, end: LocalDate }),
   /** The winning sub-team the member was in (team against team); null for member contests. */
   team: z.object({ id: Id, name: z.string() }).nullable(),

@@ -74,7 +74,7 @@ describe('honours', () => {
     for (const winner of [ada, bo]) {
       expect(await honoursOf(winner.token, winner.id)).toEqual([
         {
-          competition: { id, name: 'Past sprint' },
+          competition: { id, name: 'Past sprint', metric: 'visits' },
           round: { start: dayOffset(-5), end: dayOffset(-2) },
           team: null,
           value: 4,
