@@ -1,12 +1,15 @@
 /**
- * One running contest: name, prize, a live countdown to the round's end and the standings. Used
- * on the board and, large, on TV mode. Page data is rendered as text only.
+ * One running contest: name, prize, a live countdown to the round's end and the standings, as the
+ * viewer may see them (the team's privacy mode, applied by the server: a note says when only part
+ * is shown). On the board a rep without a place is told why. Used on the board and, large, on TV
+ * mode. Page data is rendered as text only.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CompetitionBoardResponse, OrgSettings } from '../../../../shared/api/index.ts';
 import { formatMetricValue } from '../format.ts';
 import { type Locale, locale, t } from '../i18n/index.ts';
 import { metricKind, metricLabel } from '../metrics.ts';
+import { isManager } from '../state.ts';
 
 type Contest = CompetitionBoardResponse['competitions'][number];
 
@@ -51,8 +54,17 @@ export function ContestCard({
   limit?: number;
   large?: boolean;
 }) {
-  const { competition, round, entries } = contest;
+  const { competition, round, entries, visibility, takingPart } = contest;
+  const m = t.value.contests;
   const lang = locale.value;
+  const privacyNote = visibility === 'top' ? m.topNote : visibility === 'own' ? m.ownNote : null;
+  // Managers run contests without a place in them; a TV has no viewer to tell.
+  const outsideNote =
+    large || isManager.value || takingPart !== 'none'
+      ? null
+      : competition.mode === 'teams'
+        ? m.notInTeams
+        : m.notIn;
   const kind = competition.metric === 'points' ? 'count' : metricKind(settings, competition.metric);
   const show = (v: number | null) =>
     v === null ? '\u2014' : formatMetricValue(v, kind, settings.currency, lang);
@@ -70,6 +82,8 @@ export function ContestCard({
         {competition.prize && <span class="prize">🏆 {competition.prize}</span>}
         <Countdown until={round.endsAt} />
       </header>
+      {outsideNote && <p class="notice contest-outside">{outsideNote}</p>}
+      {privacyNote && <p class="muted small contest-privacy">{privacyNote}</p>}
       <ol class="contest-standings">
         {entries.slice(0, limit).map((e) => (
           <li key={e.id} data-rank={e.rank}>

@@ -59,7 +59,15 @@ export const en = {
     yourRank: 'Your rank',
     percentile: 'percentile',
   },
-  honours: { title: 'Honours', champion: 'Champion of the last period', none: 'No champion yet' },
+  honours: {
+    title: 'Honours',
+    champion: 'Champion of the last period',
+    none: 'No champion yet',
+    contestWins: 'Contest wins',
+    yours: 'Your contest wins',
+    noWins: 'No contest won yet.',
+    team: 'Team: ',
+  },
   csv: { title: 'Export', leaderboard: 'Leaderboard CSV', events: 'Events CSV' },
   targets: {
     title: 'Target editor',
@@ -181,6 +189,10 @@ export const en = {
     endsIn: 'ends in',
     round: 'Round',
     winners: 'Winners',
+    topNote: 'Team privacy: only part of the standings is shown (the top 5 and your neighbours).',
+    ownNote: 'Team privacy: you see only your own place.',
+    notIn: 'You are not competing in this contest.',
+    notInTeams: 'You are in none of the competing teams: your logs count for no team here.',
   },
   evidence: {
     show: 'Logs',

@@ -54,7 +54,15 @@ export const zhCN: Messages = {
     yourRank: '你的排名',
     percentile: '百分位',
   },
-  honours: { title: '荣誉', champion: '上一周期冠军', none: '暂无冠军' },
+  honours: {
+    title: '荣誉',
+    champion: '上一周期冠军',
+    none: '暂无冠军',
+    contestWins: '竞赛获胜',
+    yours: '我的竞赛荣誉',
+    noWins: '还没有赢得过竞赛。',
+    team: '团队：',
+  },
   csv: { title: '导出', leaderboard: '排行榜 CSV', events: '活动记录 CSV' },
   targets: {
     title: '目标分解',
@@ -176,6 +184,10 @@ export const zhCN: Messages = {
     endsIn: '剩余',
     round: '本轮',
     winners: '获胜者',
+    topNote: '团队隐私设置：只显示部分排名（前 5 名和与你相邻的名次）。',
+    ownNote: '团队隐私设置：你只能看到自己的名次。',
+    notIn: '你没有参加这个竞赛。',
+    notInTeams: '你不属于任何参赛团队：你的记录不计入任何团队。',
   },
   evidence: {
     show: '记录',

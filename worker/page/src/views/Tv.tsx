@@ -56,7 +56,9 @@ async function loadBoard(
       leaderboard: leaderboard.data,
       activity: activity.data,
       activityTotals: totals.data.totals,
-      contests: contests.data.competitions,
+      // A contest whose standings the link's manager may not see (privacy `private` in a team
+      // above theirs) has nothing to show on a TV.
+      contests: contests.data.competitions.filter((c) => c.entries.length > 0),
     },
     changed: leaderboard.changed || activity.changed || totals.changed || contests.changed,
   };
