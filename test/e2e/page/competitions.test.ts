@@ -159,6 +159,7 @@ describe('contests on the board and TV', () => {
       tierReached: false,
       streakRecord: false,
       milestoneReached: true,
+      competitionWon: true,
     });
   });
 
@@ -189,5 +190,135 @@ describe('contests on the board and TV', () => {
     expect(await link.getAttribute('rel')).toContain('noreferrer');
     await see(row.locator(`li[data-event="${manual}"]`)).containsText('manual (no evidence)');
     await see(row.locator(`li[data-event="${manual}"] a`)).hasCount(0);
+  });
+
+  it("shows a member's contest wins to their manager (Team tab) and to the rep themselves (board)", async () => {
+    const rep = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
+    // Two decided rounds: the rep's own win (visits) and their sub-team's (deals, team against
+    // team in the top team). Midday in Shanghai, three days ago, is inside both rounds.
+    const at = `${day(-3)}T04:00:00Z`;
+    const past = { start: day(-5), end: day(-2) };
+    const create = (body: Record<string, unknown>) =>
+      api<{ competition: { id: string } }>(
+        env.url,
+        'POST',
+        '/competitions',
+        env.demo.managerToken,
+        {
+          ...past,
+          ...body,
+        },
+      ).then((r) => r.competition.id);
+    const solo = await create({ name: 'Visit week', teamId: rep.team.id, metric: 'visits' });
+    const teams = await create({
+      name: 'Deal derby',
+      // The demo's reps sit in sub-teams of the top team.
+      teamId: rep.team.parentId,
+      metric: 'deals',
+      mode: 'teams',
+    });
+    const standings = (id: string) =>
+      api<CompetitionStandingsResponse>(
+        env.url,
+        'GET',
+        `/competitions/${id}/standings?date=${day(-3)}`,
+        env.demo.managerToken,
+      );
+    // Enough to win each: the leader's value now, plus some.
+    const lead = async (id: string, metric: string, own: number) => {
+      const leader = (await standings(id)).entries[0]?.value ?? 0;
+      const quantity = leader - own + 5;
+      await api(env.url, 'POST', '/events', env.demo.repToken, {
+        events: [{ id: crypto.randomUUID(), metric, quantity, occurredAt: at }],
+      });
+    };
+    const ownVisits = (await standings(solo)).entries.find((e) => e.id === rep.member.id)?.value;
+    await lead(solo, 'visits', ownVisits ?? 0);
+    const ownTeam = (await standings(teams)).entries.find((e) => e.id === rep.team.id)?.value;
+    await lead(teams, 'deals', ownTeam ?? 0);
+    // The first standings read after a round ended records its honours.
+    const soloRound = await standings(solo);
+    const teamRound = await standings(teams);
+    expect(soloRound.winners.map((w) => w.id)).toEqual([rep.member.id]);
+    expect(teamRound.winners.map((w) => w.id)).toEqual([rep.team.id]);
+    const soloValue = soloRound.winners[0]?.value ?? 0;
+    const teamValue = teamRound.winners[0]?.value ?? 0;
+
+    const expectHonours = async (list: ReturnType<Page['locator']>) => {
+      const soloItem = list.locator(`li[data-honour="${solo}"]`);
+      await see(soloItem.locator('.honour-contest')).hasText('Visit week');
+      await see(soloItem.locator('.honour-round')).hasText(`${past.start} – ${past.end}`);
+      await see(soloItem.locator('.honour-value')).hasText(
+        `${soloValue.toLocaleString('en-US')} Visits`,
+      );
+      await see(soloItem.locator('.honour-team')).hasCount(0);
+      const teamItem = list.locator(`li[data-honour="${teams}"]`);
+      await see(teamItem.locator('.honour-contest')).hasText('Deal derby');
+      await see(teamItem.locator('.honour-team')).hasText(`Team: ${rep.team.name}`);
+      await see(teamItem.locator('.honour-value')).hasText(
+        `${teamValue.toLocaleString('en-US')} Deals`,
+      );
+    };
+
+    // The manager, on the member's row in the Team tab (with their logs and evidence). Reloaded:
+    // the test before left this row open.
+    await managerPage.goto(`${env.url}/#/team`);
+    await managerPage.reload();
+    const row = managerPage.locator(`table.members tr[data-member="${rep.member.id}"]`);
+    await row.getByRole('button', { name: 'Logs' }).click();
+    const ofMember = row.locator(`[data-honours-of="${rep.member.id}"]`);
+    await see(ofMember.locator('h3')).hasText('Contest wins');
+    await expectHonours(ofMember);
+
+    // The rep, on their own board, in English and in Chinese.
+    const repPage = await (await newContext(browser)).newPage();
+    await signInWithToken(repPage, env.url, env.demo.repToken);
+    const own = repPage.locator(`.honours [data-honours-of="${rep.member.id}"]`);
+    await see(own.locator('h3')).hasText('Your contest wins');
+    await expectHonours(own);
+    await screenshot(repPage, 'honours-rep');
+    await repPage.goto(`${env.url}/?lang=zh-CN`);
+    await see(own.locator('h3')).hasText('我的竞赛荣誉');
+    await see(own.locator(`li[data-honour="${teams}"] .honour-team`)).hasText(
+      `团队：${rep.team.name}`,
+    );
+    await repPage.context().close();
+  });
+
+  it('shows a rep only their own place in a contest when the team is private', async () => {
+    const rep = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
+    const { competition } = await api<{ competition: { id: string } }>(
+      env.url,
+      'POST',
+      '/competitions',
+      env.demo.managerToken,
+      { name: 'Quiet calls', teamId: rep.team.id, metric: 'calls', start: day(-1), end: day(1) },
+    );
+    await api(env.url, 'PATCH', '/org', env.demo.managerToken, { privacy: 'private' });
+    try {
+      const repPage = await (await newContext(browser)).newPage();
+      await signInWithToken(repPage, env.url, env.demo.repToken);
+      await repPage.goto(`${env.url}/#/contests`);
+      const card = repPage.locator(`[data-contest="${competition.id}"]`);
+      await see(card.locator('.contest-privacy')).hasText(
+        'Team privacy: you see only your own place.',
+      );
+      expect(await cardRows(repPage, competition.id)).toEqual([rep.member.name]);
+      // The manager still sees the whole team.
+      await managerPage.goto(`${env.url}/#/contests`);
+      const all = await api<CompetitionStandingsResponse>(
+        env.url,
+        'GET',
+        `/competitions/${competition.id}/standings`,
+        env.demo.managerToken,
+      );
+      expect(all.entries.length).toBeGreaterThan(1);
+      await expect
+        .poll(() => cardRows(managerPage, competition.id), { timeout: 10_000 })
+        .toEqual(all.entries.slice(0, 10).map((e) => e.name));
+      await repPage.context().close();
+    } finally {
+      await api(env.url, 'PATCH', '/org', env.demo.managerToken, { privacy: 'open' });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { loadChampions, loadLeaderboard, loadTrends } from '../board-api.ts';
 import { Gauge } from '../components/Gauge.tsx';
 import { BoardFilters } from '../components/Header.tsx';
 import { LeaderboardTable } from '../components/LeaderboardTable.tsx';
+import { MemberHonours } from '../components/MemberHonours.tsx';
 import { formatCompactAmount, formatCount, formatPercent } from '../format.ts';
 import { locale, t } from '../i18n/index.ts';
 import { metricKind, metricLabel } from '../metrics.ts';
@@ -102,6 +103,10 @@ function Honours({ board }: { board: LeaderboardResponse }) {
         <p class="muted small">
           {result.data.period.start} – {result.data.period.end}
         </p>
+      )}
+      {/* A rep's own history; managers see each member's in the Team tab. */}
+      {!isManager.value && me.value && (
+        <MemberHonours memberId={me.value.member.id} title={m.yours} />
       )}
     </section>
   );

@@ -16,6 +16,7 @@ import {
 } from '../../../../shared/api/index.ts';
 import { DEFAULT_ANNOUNCEMENT_RULES } from '../../../../shared/domain/index.ts';
 import { get, send } from '../api.ts';
+import { MemberHonours } from '../components/MemberHonours.tsx';
 import { MemberLogs } from '../components/MemberLogs.tsx';
 import { t } from '../i18n/index.ts';
 import { metricKind, metricLabel, orgMetrics } from '../metrics.ts';
@@ -204,7 +205,12 @@ function Members() {
                       {m.remove}
                     </button>
                   )}
-                  {logsOf === x.id && <MemberLogs memberId={x.id} />}
+                  {logsOf === x.id && (
+                    <>
+                      <MemberHonours memberId={x.id} title={t.value.honours.contestWins} />
+                      <MemberLogs memberId={x.id} />
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
