@@ -109,6 +109,7 @@ export function visibleStandings<T extends RankInput>({
   contenders,
   privacy,
   viewerIsManager,
+  managed,
 }: {
   ranked: readonly Ranked<T>[];
   /** The viewer's entry id: their member id, or team against team their sub-team's id. */
@@ -117,9 +118,17 @@ export function visibleStandings<T extends RankInput>({
   privacy: PrivacyMode;
   /** A manager of the contest's team (or above). */
   viewerIsManager: boolean;
+  /** The viewer's own reports (a manager of a sub-team): shown in every mode. */
+  managed?: ReadonlySet<string>;
 }): { entries: Ranked<T>[]; you: CompetitionStanding | null; visibility: StandingsVisibility } {
   const mode = contenders === 'teams' ? 'open' : privacy;
-  const { entries } = applyPrivacy({ ranked, mode, viewerId, viewerIsManager });
+  const { entries } = applyPrivacy({
+    ranked,
+    mode,
+    viewerId,
+    viewerIsManager,
+    ...(managed ? { managed } : {}),
+  });
   const standing = competitionStanding({ ranked, viewerId });
   const shown = new Set(entries.map((entry) => entry.id));
   const you =

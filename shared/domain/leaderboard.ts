@@ -47,6 +47,11 @@ export type PrivacyInput<T extends RankInput> = {
   viewerId: string;
   /** Managers of this team (or above) always see every entry. */
   viewerIsManager: boolean;
+  /**
+   * Entries the viewer manages (their own subtree's reps): a manager looking at the board of a
+   * team above their own sees these whatever the mode, and the others as the mode allows.
+   */
+  managed?: ReadonlySet<string>;
 };
 
 /** The viewer's own standing. */
@@ -57,13 +62,15 @@ export type ViewerStanding = { rank: number; percentile: number; value: number |
  * (ties at 5th included), the viewer's neighbours just above and below, and the viewer, in board
  * order. `private`: only the viewer's own entry. `you` is the viewer's rank, value and
  * percentile = the share of the others ranked strictly below them, 0–100 rounded (100 = first,
- * alone on the board included); absent when the viewer is not on this board.
+ * alone on the board included); absent when the viewer is not on this board. Entries in
+ * `managed` are shown in every mode.
  */
 export function applyPrivacy<T extends RankInput>({
   ranked,
   mode,
   viewerId,
   viewerIsManager,
+  managed,
 }: PrivacyInput<T>): { entries: Ranked<T>[]; you?: ViewerStanding } {
   const position = ranked.findIndex((entry) => entry.id === viewerId);
   const viewer = ranked[position];
@@ -71,7 +78,7 @@ export function applyPrivacy<T extends RankInput>({
     ? { rank: viewer.rank, percentile: percentileOf(viewer, ranked), value: viewer.value }
     : undefined;
   const visible = (index: number, entry: Ranked<T>) => {
-    if (viewerIsManager || mode === 'open') return true;
+    if (viewerIsManager || mode === 'open' || managed?.has(entry.id)) return true;
     if (mode === 'private') return index === position;
     return entry.rank <= TOP_COUNT || (position >= 0 && Math.abs(index - position) <= 1);
   };

@@ -55,6 +55,33 @@ describe('privacy', () => {
   });
 });
 
+describe('privacy for a manager of a sub-team', () => {
+  it('sees every rep of their own subtree on the board of the team above, others as the mode allows', async () => {
+    const org = await createOrg({ timezone: 'UTC' });
+    const east = await addTeam(org.managerToken, org.rootTeamId, 'East');
+    const west = await addTeam(org.managerToken, org.rootTeamId, 'West');
+    const eastManager = await addMember(org.managerToken, east, { role: 'manager' });
+    const eastRep = await addMember(org.managerToken, east, { name: 'East Rep' });
+    await addMember(org.managerToken, west, { name: 'West Rep' });
+    const rootBoard = () =>
+      call('GET', `/leaderboard?team=${org.rootTeamId}&by=calls`, { token: eastManager.token });
+    await call('PATCH', '/org', { token: org.managerToken, body: { privacy: 'private' } });
+    const shown = await rootBoard();
+    expect(shown.status).toBe(200);
+    expect(names(shown.body)).toEqual(['East Rep']);
+    const trends = await call(
+      'GET',
+      `/page/trends?team=${org.rootTeamId}&metric=calls&from=2026-11-01&to=2026-11-02`,
+      { token: eastManager.token },
+    );
+    expect(trends.status, JSON.stringify(trends.body)).toBe(200);
+    // The West rep's row is not among them.
+    expect(Object.keys(trends.body.series)).toEqual([eastRep.id]);
+    await call('PATCH', '/org', { token: org.managerToken, body: { privacy: 'open' } });
+    expect(names((await rootBoard()).body).sort()).toEqual(['East Rep', 'West Rep']);
+  });
+});
+
 describe('today', () => {
   it("counts today's points and starts a streak once the goal is reached", async () => {
     const rep = reps[7] as MemberFixture; // 8 calls = 16 points, goal 20

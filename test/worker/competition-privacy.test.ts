@@ -3,7 +3,8 @@
  * sidebar's running contests, the board and a TV link), the way the standing leaderboard does it:
  * `open` everyone sees all; `top` reps see the top 5, their neighbours and themselves; `private`
  * reps see only their own place (and nobody named ahead, nor the gap); managers of the contest's
- * team see everyone; a TV link sees what its manager sees. Winners of a decided round are public.
+ * team see everyone, managers of a team below it their own reps; a TV link sees what its manager
+ * sees. Winners of a decided round are public.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, addTeam, call, createOrg, event, type MemberFixture } from './helpers.ts';
@@ -52,6 +53,14 @@ beforeAll(async () => {
     });
     expect(res.status).toBe(200);
   }
+  // Outside Big (in Small, under the root team): the root contest's leader, whom Big's manager
+  // does not manage.
+  const smallId = await addTeam(topManagerToken, rootId, 'Small');
+  const outsider = await addMember(topManagerToken, smallId, { timezone: 'UTC', name: 'Outsider' });
+  await call('POST', '/events', {
+    token: outsider.token,
+    body: { events: [event({ quantity: 20 })] },
+  });
   const running = { metric: 'calls', start: dayOffset(-1), end: dayOffset(1) };
   bigContest = await create({ ...running, name: 'Big calls', teamId: bigId });
   rootContest = await create({ ...running, name: 'Everyone calls', teamId: rootId });
@@ -159,11 +168,14 @@ describe('top', () => {
     expect(names(tv.entries)).toEqual(ALL);
     expect(tv.visibility).toBe('all');
     // A contest of the team above Big: its TV (and manager) see it as the leaderboard of a team
-    // they do not manage, the top 5 only.
+    // they do not manage, the top 5, plus every rep of their own (Big) whatever the mode.
     const above = await board({ tv: tvToken }, rootContest);
-    expect(names(above.entries)).toEqual(ALL.slice(0, 5));
+    expect(names(above.entries)).toEqual(['Outsider', ...ALL]);
     expect(above.visibility).toBe('top');
-    expect(names((await board({ token: topManagerToken }, rootContest)).entries)).toEqual(ALL);
+    expect(names((await board({ token: topManagerToken }, rootContest)).entries)).toEqual([
+      'Outsider',
+      ...ALL,
+    ]);
   });
 });
 
@@ -200,13 +212,16 @@ describe('private', () => {
     const tv = await board({ tv: tvToken });
     expect(names(tv.entries)).toEqual(ALL);
     expect(tv.visibility).toBe('all');
-    // The contest of the team above: Big's manager and TV are not its managers (nothing shown);
-    // the top team's manager is.
+    // The contest of the team above: Big's manager and TV are not its managers, so they see
+    // only their own reps (not the Outsider); the top team's manager sees everyone.
     const above = await board({ tv: tvToken }, rootContest);
-    expect(above.entries).toEqual([]);
+    expect(names(above.entries)).toEqual(ALL);
     expect(above.visibility).toBe('own');
-    expect(names((await standings(bigManager.token, rootContest)).entries)).toEqual([]);
-    expect(names((await standings(topManagerToken, rootContest)).entries)).toEqual(ALL);
+    expect(names((await standings(bigManager.token, rootContest)).entries)).toEqual(ALL);
+    expect(names((await standings(topManagerToken, rootContest)).entries)).toEqual([
+      'Outsider',
+      ...ALL,
+    ]);
   });
 
   it('the winners of a decided round stay public; its standings do not', async () => {

@@ -156,12 +156,15 @@ export async function standingsOf(
             .map((m) => ({ memberId: m.id, team: { id: w.id, name: w.name }, value: w.value })),
         )
       : winners.map((w) => ({ memberId: w.id, team: null, value: w.value }));
+  // A manager of a sub-team sees their own reps in a contest of a team above, as on leaderboards.
+  const own = input.viewer.role === 'manager' ? subtreeIds(teams, input.viewer.teamId) : null;
   const seen = visibleStandings({
     ranked,
     viewerId,
     contenders: competition.mode,
     privacy: settings.privacy,
     viewerIsManager: input.viewerIsManager,
+    ...(own ? { managed: new Set(reps.filter((m) => own.has(m.teamId)).map((m) => m.id)) } : {}),
   });
   return {
     entries: seen.entries.map(entryOf),

@@ -106,7 +106,8 @@ export const leaderboardRoutes = new Hono<AppEnv>()
       loadActiveMembers(db, org.id),
     ]);
     const team = findTeam(teams, teamId);
-    const managerView = managedTeamIds(caller, teams).has(team.id);
+    const managedTeams = managedTeamIds(caller, teams);
+    const managerView = managedTeams.has(team.id);
     if (!managerView && !ancestorIds(teams, caller.member.teamId).has(team.id)) {
       throw forbidden('this team is not yours');
     }
@@ -156,6 +157,8 @@ export const leaderboardRoutes = new Hono<AppEnv>()
       mode: settings.privacy,
       viewerId: caller.member.id,
       viewerIsManager: managerView,
+      // On the board of a team above their own, a manager still sees every rep of their subtree.
+      managed: new Set(board.filter((m) => managedTeams.has(m.teamId)).map((m) => m.id)),
     });
     const shown: LeaderboardEntry[] = entries.map((e) => ({
       rank: e.rank,

@@ -3,7 +3,8 @@
  * `GET /api/v1/page/trends` – each visible member's daily totals of one metric (sparklines);
  * `GET /api/v1/page/activity` – a team's totals per metric for one day (the TV activity board).
  * Who may see what follows the leaderboard: managers their teams, reps their own team and the
- * teams above it, and other reps' rows only when the team's privacy is `open`.
+ * teams above it, and other reps' rows only when the team's privacy is `open` (a manager's own
+ * reps are theirs to see on any board).
  */
 import { Hono } from 'hono';
 import { ActivityQuery, TrendsQuery } from '../../shared/api/index.ts';
@@ -33,14 +34,17 @@ async function boardMembers(
     loadActiveMembers(db, caller.org.id),
   ]);
   const team = findTeam(teams, teamId);
-  const managerView = managedTeamIds(caller, teams).has(team.id);
+  const managed = managedTeamIds(caller, teams);
+  const managerView = managed.has(team.id);
   if (!managerView && !ancestorIds(teams, caller.member.teamId).has(team.id)) {
     throw forbidden('this team is not yours');
   }
   const below = subtreeIds(teams, team.id);
   const reps = members.filter((m) => m.role === 'rep' && below.has(m.teamId));
   if (managerView || caller.settings.privacy === 'open') return { reps, wholeTeam: true };
-  return { reps: reps.filter((m) => m.id === caller.member.id), wholeTeam: false };
+  // A manager on the board of a team above their own still sees their own reps' rows.
+  const visible = reps.filter((m) => m.id === caller.member.id || managed.has(m.teamId));
+  return { reps: visible, wholeTeam: false };
 }
 
 export const pageRoutes = new Hono<AppEnv>()

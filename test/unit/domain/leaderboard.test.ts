@@ -116,6 +116,16 @@ describe('applyPrivacy', () => {
     }
   });
 
+  it('a manager on the board of a team above theirs sees their own reps in every mode', () => {
+    const managed = new Set(['m7', 'm9']);
+    const seen = (mode: 'top' | 'private') =>
+      applyPrivacy({ ranked, mode, viewerId: 'boss', viewerIsManager: false, managed }).entries.map(
+        (e) => e.id,
+      );
+    expect(seen('private')).toEqual(['m7', 'm9']);
+    expect(seen('top')).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm7', 'm9']);
+  });
+
   it('a viewer not on the board has no standing and sees no one in private mode', () => {
     expect(
       applyPrivacy({ ranked, mode: 'private', viewerId: 'x', viewerIsManager: false }),
