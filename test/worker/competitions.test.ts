@@ -178,6 +178,36 @@ describe('team against team', () => {
     });
   });
 
+  it('needs at least two sub-teams to compete (create and switching an edit to teams)', async () => {
+    const org = await createOrg();
+    await addTeam(org.managerToken, org.rootTeamId, 'Only');
+    const body = {
+      name: 'Nobody to play',
+      teamId: org.rootTeamId,
+      metric: 'deals',
+      start: dayOffset(-1),
+      end: dayOffset(1),
+    };
+    const refused = await call('POST', '/competitions', {
+      token: org.managerToken,
+      body: { ...body, mode: 'teams' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/at least two sub-teams/);
+    const id = await create(org.managerToken, { ...body, mode: 'members' });
+    const edit = await call('PATCH', `/competitions/${id}`, {
+      token: org.managerToken,
+      body: { mode: 'teams' },
+    });
+    expect(edit.status).toBe(400);
+    await addTeam(org.managerToken, org.rootTeamId, 'Second');
+    const now = await call('PATCH', `/competitions/${id}`, {
+      token: org.managerToken,
+      body: { mode: 'teams' },
+    });
+    expect(now.status, JSON.stringify(now.body)).toBe(200);
+  });
+
   it('does not count reps who sit directly in the contest’s team, and tells them so', async () => {
     const org = await createOrg();
     const north = await addTeam(org.managerToken, org.rootTeamId, 'North');

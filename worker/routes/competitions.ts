@@ -70,6 +70,21 @@ function assertMetric(metric: string, settings: OrgSettings): void {
   }
 }
 
+/** Team against team needs sub-teams to compete: with fewer than two nobody could win. */
+function assertTeamsCanCompete(
+  mode: CompetitionRow['mode'],
+  teamId: string,
+  teams: TeamRow[],
+): void {
+  if (mode !== 'teams') return;
+  const children = teams.filter((t) => t.parentId === teamId).length;
+  if (children < 2) {
+    throw badRequest(
+      `team against team needs at least two sub-teams under the contest's team (it has ${children})`,
+    );
+  }
+}
+
 /** A manager of the competition's team (or above): sees every entry whatever the privacy mode. */
 const managesContest = (caller: Caller, teams: TeamRow[], competition: CompetitionRow) =>
   managedTeamIds(caller, teams).has(competition.teamId);
@@ -131,7 +146,9 @@ export const competitionsRoutes = new Hono<AppEnv>()
     const caller = c.var.caller;
     const db = c.var.db;
     assertMetric(input.metric, caller.settings);
-    managedTeam(caller, await loadTeams(db, caller.org.id), input.teamId);
+    const teams = await loadTeams(db, caller.org.id);
+    managedTeam(caller, teams, input.teamId);
+    assertTeamsCanCompete(input.mode, input.teamId, teams);
     const row: CompetitionRow = {
       id: newId(),
       orgId: caller.org.id,
@@ -283,12 +300,14 @@ export const competitionsRoutes = new Hono<AppEnv>()
     const db = c.var.db;
     const changes = c.req.valid('json');
     const current = await loadCompetition(db, caller.org.id, c.req.valid('param').id);
-    managedTeam(caller, await loadTeams(db, caller.org.id), current.teamId);
+    const teams = await loadTeams(db, caller.org.id);
+    managedTeam(caller, teams, current.teamId);
     const next = { ...current, ...changes };
     // The edited schedule must still make sense as a whole.
     const checked = CreateCompetitionRequest.safeParse({ ...view(next) });
     if (!checked.success) throw badRequest(checked.error.issues.map((i) => i.message).join('; '));
     assertMetric(next.metric, caller.settings);
+    if (changes.mode) assertTeamsCanCompete(next.mode, next.teamId, teams);
     await db.batch([
       db.update(competitions).set(changes).where(eq(competitions.id, current.id)),
       bumpBoard(db, caller.org.id),
