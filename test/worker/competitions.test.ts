@@ -140,6 +140,26 @@ describe('members against members', () => {
   });
 });
 
+/** An org with two sub-teams under the root, one rep in each, and a running calls contest. */
+async function twoTeamsContest(first: string, second: string) {
+  const org = await createOrg();
+  const a = await addTeam(org.managerToken, org.rootTeamId, first);
+  const b = await addTeam(org.managerToken, org.rootTeamId, second);
+  const reps = [
+    await addMember(org.managerToken, a),
+    await addMember(org.managerToken, b),
+  ] as const;
+  const id = await create(org.managerToken, {
+    name: `${first} vs ${second}`,
+    teamId: org.rootTeamId,
+    metric: 'calls',
+    mode: 'teams',
+    start: dayOffset(-1),
+    end: dayOffset(1),
+  });
+  return { org, id, reps };
+}
+
 describe('team against team', () => {
   it('sums each direct sub-team over its whole subtree and ranks the teams', async () => {
     const org = await createOrg();
@@ -271,19 +291,8 @@ describe('team against team', () => {
   });
 
   it('shows team standings whole to every rep, whatever the privacy mode', async () => {
-    const org = await createOrg();
-    const north = await addTeam(org.managerToken, org.rootTeamId, 'North');
-    const south = await addTeam(org.managerToken, org.rootTeamId, 'South');
-    const n1 = await addMember(org.managerToken, north);
-    const s1 = await addMember(org.managerToken, south);
-    const id = await create(org.managerToken, {
-      name: 'Teams',
-      teamId: org.rootTeamId,
-      metric: 'calls',
-      mode: 'teams',
-      start: dayOffset(-1),
-      end: dayOffset(1),
-    });
+    const { org, id, reps } = await twoTeamsContest('North', 'South');
+    const [n1, s1] = reps;
     await log(n1.token, [{ metric: 'calls', quantity: 3 }]);
     await log(s1.token, [{ metric: 'calls', quantity: 1 }]);
     await call('PATCH', '/org', { token: org.managerToken, body: { privacy: 'private' } });
@@ -293,19 +302,8 @@ describe('team against team', () => {
   });
 
   it('shares first place between tied teams', async () => {
-    const org = await createOrg();
-    const a = await addTeam(org.managerToken, org.rootTeamId, 'A team');
-    const b = await addTeam(org.managerToken, org.rootTeamId, 'B team');
-    const ra = await addMember(org.managerToken, a);
-    const rb = await addMember(org.managerToken, b);
-    const id = await create(org.managerToken, {
-      name: 'Tie',
-      teamId: org.rootTeamId,
-      metric: 'calls',
-      mode: 'teams',
-      start: dayOffset(-1),
-      end: dayOffset(1),
-    });
+    const { id, reps } = await twoTeamsContest('A team', 'B team');
+    const [ra, rb] = reps;
     await log(ra.token, [{ metric: 'calls', quantity: 7 }]);
     await log(rb.token, [{ metric: 'calls', quantity: 7 }]);
     const res = await call('GET', `/competitions/${id}/standings`, { token: ra.token });
