@@ -3,7 +3,7 @@
  * points with manual logs weighted), recurring rounds rolling over at week and month boundaries
  * in two time zones, winners of decided rounds, edits and cancellation, and who may do what.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addMember, addTeam, call, createOrg, event } from './helpers.ts';
 import { buildWorld, type World } from './world.ts';
 
@@ -314,6 +314,8 @@ describe('team against team', () => {
 
 // One instant either side of midnight: 23:30 UTC is already the next day in Berlin (UTC+1 in
 // November) but still the same evening in New York (UTC−5).
+/** Just after the rounds below. */
+const PINNED_NOW = '2026-11-23T12:00:00Z';
 const LATE_SUNDAY = '2026-11-15T23:30:00Z'; // Berlin: Mon 16 Nov; New York: Sun 15 Nov
 const LATE_OCTOBER = '2026-10-31T23:30:00Z'; // Berlin: Sun 1 Nov; New York: Sat 31 Oct
 
@@ -321,6 +323,16 @@ describe.each([
   { timezone: 'Europe/Berlin', weekOf: '2026-11-16', monthOf: '2026-11-01' },
   { timezone: 'America/New_York', weekOf: '2026-11-15', monthOf: '2026-10-31' },
 ])('recurring rounds in $timezone', ({ timezone, weekOf, monthOf }) => {
+  // The logs are fixed instants of November 2026: the clock stays there, so they are never
+  // refused as too old (> 400 days) whenever the tests run.
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date(PINNED_NOW));
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
+
   it('rolls a weekly contest over at the week start, counting the log in its local week, and crowns the decided week', async () => {
     const org = await createOrg({ timezone });
     const rep = await addMember(org.managerToken, org.rootTeamId, { timezone, name: 'Rep' });

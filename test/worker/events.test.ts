@@ -159,7 +159,10 @@ describe('POST /api/v1/events', () => {
     const la = await addMember(org.managerToken, org.rootTeamId, {
       timezone: 'America/Los_Angeles',
     });
-    const at = '2026-11-20T20:00:00Z'; // Sat 05:00 in Tokyo, Fri 12:00 in Los Angeles
+    // Yesterday 20:00 UTC: already tomorrow 05:00 in Tokyo, still yesterday in Los Angeles.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    const at = `${yesterday}T20:00:00Z`;
     await post(tokyo.token, [event({ occurredAt: at })]);
     await post(la.token, [event({ occurredAt: at })]);
     const days = await env.DB.prepare(
@@ -168,8 +171,8 @@ describe('POST /api/v1/events', () => {
       .bind(tokyo.id, la.id)
       .all<{ member_id: string; local_date: string }>();
     const byMember = new Map(days.results.map((r) => [r.member_id, r.local_date]));
-    expect(byMember.get(tokyo.id)).toBe('2026-11-21');
-    expect(byMember.get(la.id)).toBe('2026-11-20');
+    expect(byMember.get(tokyo.id)).toBe(today);
+    expect(byMember.get(la.id)).toBe(yesterday);
   });
 });
 

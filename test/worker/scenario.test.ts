@@ -21,7 +21,7 @@
  * Funnel for T: 100,000 left at 500,000 per deal → 1 deal → 4 meetings (25 %) → 8 visits (50 %)
  * → 20 leads (40 %); no workday left, so per workday = the totals.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addMember, addTeam, call, createOrg, event, type MemberFixture } from './helpers.ts';
 
 let managerToken: string;
@@ -32,6 +32,16 @@ let L: MemberFixture;
 
 const tokyoNoon = (day: string) => `${day}T03:00:00Z`;
 const laNoon = (day: string) => `${day}T19:00:00Z`;
+
+// The month is a fixed one: the clock stays just after it, so its logs are never refused as too
+// old (> 400 days) and "now" is the same whenever the tests run.
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date('2026-11-23T12:00:00Z'));
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
 
 beforeAll(async () => {
   const org = await createOrg({ timezone: 'Europe/Berlin' });
