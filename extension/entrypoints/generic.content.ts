@@ -1,3 +1,5 @@
+// First import: marks the script's start before any other module of the bundle runs.
+import '../ui/script-start.ts';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { generic } from '../sites/generic.ts';
 import { runSite } from '../sites/run-site.tsx';
@@ -10,8 +12,5 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
-  main: (ctx) => {
-    performance.mark('pacer:script-start');
-    return runSite(ctx, generic);
-  },
+  main: (ctx) => runSite(ctx, generic),
 });
