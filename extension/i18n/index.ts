@@ -11,8 +11,15 @@ export function resolveLanguage(setting: LanguageSetting, browserLanguage: strin
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+const dictionaries: Partial<Record<Language, Record<MessageKey, string>>> = {};
+
+function dictionaryFor(language: Language): Record<MessageKey, string> {
+  dictionaries[language] ??= language === 'zh_CN' ? zhCN() : en();
+  return dictionaries[language];
+}
+
 export function translator(language: Language): Translate {
-  const dictionary = language === 'zh_CN' ? zhCN : en;
+  const dictionary = dictionaryFor(language);
   return (key, params) =>
     dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
       params && name in params ? String(params[name]) : whole,
@@ -28,7 +35,7 @@ export function metricLabel(
 ): string {
   if (custom) return language === 'zh_CN' ? custom.zh : custom.en;
   const key = `metric_${metric}` as MessageKey;
-  return key in en ? t(key) : metric;
+  return key in dictionaryFor(language) ? t(key) : metric;
 }
 
 export type { MessageKey };
@@ -41,5 +48,7 @@ export function metricUnit(
   custom: { en: string; zh: string } | null,
 ): string {
   const key = `unit_${metric}` as MessageKey;
-  return !custom && key in en ? t(key) : metricLabel(t, language, metric, custom);
+  return !custom && key in dictionaryFor(language)
+    ? t(key)
+    : metricLabel(t, language, metric, custom);
 }

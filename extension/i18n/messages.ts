@@ -1,9 +1,10 @@
 /**
  * UI text in English and Simplified Chinese. Kept as plain objects (not chrome.i18n) because the
  * member picks the language in the options and it must switch at once, without a browser
- * restart; the manifest's own strings live in public/_locales.
+ * restart; the manifest's own strings live in public/_locales. Each table is a function, built on
+ * first use: every content script carries both, but a page needs only its member's language.
  */
-export const en = {
+export const en = () => ({
   appName: 'Pacer',
   sidebar: 'Pacer sales progress',
   expand: 'Open Pacer',
@@ -128,11 +129,11 @@ export const en = {
   disableOnSite: 'Turn off Pacer on {site}',
   siteAddressInvalid: 'Enter a web address, like https://crm.example.cn',
   sitePermissionDenied: 'Access to the site was not granted',
-};
+});
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof ReturnType<typeof en>;
 
-export const zhCN: Record<MessageKey, string> = {
+export const zhCN = (): Record<MessageKey, string> => ({
   appName: 'Pacer',
   sidebar: 'Pacer 销售进度',
   expand: '打开 Pacer',
@@ -256,4 +257,4 @@ export const zhCN: Record<MessageKey, string> = {
   disableOnSite: '在 {site} 上关闭 Pacer',
   siteAddressInvalid: '请输入网址，例如 https://crm.example.cn',
   sitePermissionDenied: '未获得该网站的访问权限',
-};
+});

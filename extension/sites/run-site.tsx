@@ -6,12 +6,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { metricUnit } from '../i18n/index.ts';
 import type { TabMessage } from '../messaging/messages.ts';
 import { PREFS_KEY, type Prefs, withDefaults } from '../messaging/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../messaging/view.ts';
 import { Sidebar } from '../sidebar/components/Sidebar.tsx';
+import { createShadowHost } from '../sidebar/shadow-host.ts';
 import sidebarCss from '../sidebar/sidebar.css?inline';
 import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
 import { sendToBackground } from '../ui/send.ts';
@@ -104,19 +104,11 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     savePrefs: (next) => void writeStored(PREFS_KEY, next),
     browserLanguage: navigator.language,
   });
-  const ui = await createShadowRootUi(ctx, {
+  const ui = createShadowHost(ctx, {
     name: 'pacer-sidebar',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
     css: sidebarCss,
-    onMount: (container) => {
-      render(<Sidebar store={store} app={adapter.id} />, container);
-      return container;
-    },
-    onRemove: (container) => {
-      if (container) render(null, container);
-    },
+    onMount: (container) => render(<Sidebar store={store} app={adapter.id} />, container),
+    onRemove: (container) => render(null, container),
   });
   // Switched off for this site: stay idle (but listening), so switching on needs no reload.
   const enabled = () => store.prefs.value.sites[adapter.id] !== false;
