@@ -80,7 +80,20 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   const focusPill = signal(false);
   let toastSeq = 0;
 
-  const shown = computed(() => applyLocalChanges(published.value, changes.value));
+  // What the sidebar displays. The revision is left out (it only settles local changes, read from
+  // `published`), so a republished view that shows nothing new (the background republishes with
+  // a new revision after every write of its state) keeps the same object and re-renders nothing.
+  let shownKey = '';
+  let lastShown: SidebarView | undefined;
+  const shown = computed(() => {
+    const { revision: _, ...next } = applyLocalChanges(published.value, changes.value);
+    const key = JSON.stringify(next);
+    if (lastShown === undefined || key !== shownKey) {
+      shownKey = key;
+      lastShown = next;
+    }
+    return lastShown;
+  });
   const language = computed<Language>(() =>
     resolveLanguage(prefsState.value.language, deps.browserLanguage),
   );

@@ -4,7 +4,7 @@
  */
 import { type Language, metricLabel, type Translate } from '../../i18n/index.ts';
 import type { ContestLine } from '../../messaging/view.ts';
-import { formatValue } from '../../ui/format.ts';
+import { formatTime, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
 
 /**
@@ -34,11 +34,6 @@ export function Contests({ store }: { store: SidebarStore }) {
   const contests = view.contests ?? [];
   if (contests.length === 0) return null;
   const locale = store.language.value === 'zh_CN' ? 'zh-CN' : 'en';
-  const when = new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
   return (
     <section class="contests" aria-label={t('contests')} data-testid="pacer-contests">
       <h3>{t('contests')}</h3>
@@ -50,7 +45,7 @@ export function Contests({ store }: { store: SidebarStore }) {
               <strong>{c.name}</strong>
               <span data-testid="pacer-contest-line">
                 {t('contestPlace', { rank: c.rank, of: c.of })} — {gap ? `${gap} — ` : ''}
-                {t('contestEnds', { when: when.format(new Date(c.endsAt)) })}
+                {t('contestEnds', { when: formatTime(new Date(c.endsAt), locale, true) })}
               </span>
             </li>
           );

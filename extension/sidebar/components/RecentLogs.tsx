@@ -1,6 +1,6 @@
 /** The newest logs with Undo; text from pages is rendered as text nodes only. */
 import { metricLabel } from '../../i18n/index.ts';
-import { formatValue } from '../../ui/format.ts';
+import { formatTime, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
 
 export function RecentLogs({ store }: { store: SidebarStore }) {
@@ -8,7 +8,6 @@ export function RecentLogs({ store }: { store: SidebarStore }) {
   const view = store.shown.value;
   const recent = view.recent.slice(0, 6);
   const locale = store.language.value === 'zh_CN' ? 'zh-CN' : 'en';
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   const amountMetrics = new Set(
     view.counters.filter((c) => c.kind === 'amount').map((c) => c.metric),
   );
@@ -31,7 +30,7 @@ export function RecentLogs({ store }: { store: SidebarStore }) {
                 : ''}
             </span>
             <small>
-              {time.format(new Date(log.occurredAt))}
+              {formatTime(new Date(log.occurredAt), locale)}
               {log.status === 'rejected' ? ` · ${t('rejected')}` : ''}
             </small>
             {!log.voided && log.status !== 'rejected' ? (

@@ -50,6 +50,17 @@ describe('sidebar store', () => {
     expect(store.toasts.value.at(-1)).toMatchObject({ text: 'Logged call for Ada Lovelace' });
   });
 
+  it('a republished view that shows nothing new keeps the shown view (no re-render)', () => {
+    const { store } = setup({ ...signedIn, revision: 3 });
+    const before = store.shown.value;
+    store.publish({ ...signedIn, revision: 4 });
+    expect(store.shown.value).toBe(before);
+    const counters = [{ ...signedIn.counters[0], today: 5 }] as SidebarView['counters'];
+    store.publish({ ...signedIn, counters, revision: 5 });
+    expect(store.shown.value).not.toBe(before);
+    expect(store.shown.value.counters[0]?.today).toBe(5);
+  });
+
   it('asks before a second log for the same contact within 2 minutes', () => {
     const { store, sent, advance } = setup(signedIn);
     store.log(fromThread, 'call');
