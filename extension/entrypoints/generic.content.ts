@@ -1,5 +1,6 @@
-// First import: marks the script's start before any other module of the bundle runs.
+// First, before any other module of the bundle runs: the start mark, then the storage read.
 import '../ui/script-start.ts';
+import '../ui/startup-read.ts';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { generic } from '../sites/generic.ts';
 import { runSite } from '../sites/run-site.tsx';

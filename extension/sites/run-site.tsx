@@ -15,7 +15,8 @@ import { createShadowHost } from '../sidebar/shadow-host.ts';
 import sidebarCss from '../sidebar/sidebar.css?inline';
 import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
 import { sendToBackground } from '../ui/send.ts';
-import { readStored, watchStored, writeStored } from '../ui/stored.ts';
+import { startupRead } from '../ui/startup-read.ts';
+import { watchStoredKeys, writeStored } from '../ui/stored.ts';
 import { LogButtons } from './log-buttons.ts';
 import type { PageRecord, SiteAdapter } from './types.ts';
 import { watchRecords } from './watch-records.ts';
@@ -93,11 +94,14 @@ function onTabMessage(store: SidebarStore, logCall: () => void) {
 }
 
 export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
-  const [view, storedPrefs] = await Promise.all([
-    readStored<SidebarView>(VIEW_KEY),
-    readStored<Partial<Prefs>>(PREFS_KEY),
-  ]);
-  const prefs = withDefaults(storedPrefs);
+  // Watched from the task that started the read (ui/startup-read.ts): a change that lands before
+  // the sidebar exists is held and applied once it does, so none falls between the two.
+  const held = new Map<string, unknown>();
+  let onChange = (key: string, value: unknown) => void held.set(key, value);
+  watchStoredKeys([VIEW_KEY, PREFS_KEY], (key, value) => onChange(key, value), ctx.signal);
+  const stored = await startupRead;
+  const view = stored[VIEW_KEY] as SidebarView | undefined;
+  const prefs = withDefaults(stored[PREFS_KEY] as Partial<Prefs> | undefined);
 
   const store = createSidebarStore(view ?? SIGNED_OUT_VIEW, prefs, {
     send: sendToBackground,
@@ -124,20 +128,20 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   };
   applyEnabled();
 
-  watchStored<SidebarView>(VIEW_KEY, (next) => store.publish(next ?? SIGNED_OUT_VIEW), ctx.signal);
   const records = wireRecords(ctx, adapter, store, enabled);
-  watchStored<Partial<Prefs>>(
-    PREFS_KEY,
-    (next) => {
-      const merged = withDefaults(next);
-      const languageChanged = merged.language !== store.prefs.value.language;
-      const wasMounted = mounted;
-      store.prefs.value = merged;
-      applyEnabled();
-      if (languageChanged || wasMounted !== mounted) records.refresh();
-    },
-    ctx.signal,
-  );
+  const onPrefs = (next: Partial<Prefs> | undefined) => {
+    const merged = withDefaults(next);
+    const languageChanged = merged.language !== store.prefs.value.language;
+    const wasMounted = mounted;
+    store.prefs.value = merged;
+    applyEnabled();
+    if (languageChanged || wasMounted !== mounted) records.refresh();
+  };
+  onChange = (key, value) => {
+    if (key === VIEW_KEY) store.publish((value as SidebarView | undefined) ?? SIGNED_OUT_VIEW);
+    else onPrefs(value as Partial<Prefs> | undefined);
+  };
+  for (const [key, value] of held) onChange(key, value);
 
   const logCall = () => {
     if (!enabled()) return;

@@ -6,6 +6,11 @@ export async function readStored<T>(key: string): Promise<T | undefined> {
   return items[key] as T | undefined;
 }
 
+/** Several keys in one storage round trip. */
+export function readStoredKeys(keys: string[]): Promise<Record<string, unknown>> {
+  return browser.storage.local.get(keys);
+}
+
 export async function writeStored<T>(key: string, value: T): Promise<void> {
   await browser.storage.local.set({ [key]: value });
 }
@@ -16,9 +21,21 @@ export function watchStored<T>(
   onValue: (value: T | undefined) => void,
   signal: AbortSignal,
 ): void {
+  watchStoredKeys([key], (_, value) => onValue(value as T | undefined), signal);
+}
+
+/** Calls `onValue` for each of `keys` that changes (in the order of `keys`), until `signal` aborts. */
+export function watchStoredKeys(
+  keys: string[],
+  onValue: (key: string, value: unknown) => void,
+  signal: AbortSignal,
+): void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[key];
-    if (area === 'local' && change) onValue(change.newValue as T | undefined);
+    if (area !== 'local') return;
+    for (const key of keys) {
+      const change = changes[key];
+      if (change) onValue(key, change.newValue);
+    }
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), {
