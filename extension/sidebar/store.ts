@@ -78,6 +78,9 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   const celebration = signal<string | null>(null);
   /** Set when the panel closes from inside, so the pill takes the keyboard focus back. */
   const focusPill = signal(false);
+  // Only a panel the member just opened takes focus: one shown expanded as the page loads must
+  // not pull focus away from the page (Gmail's search box, a form being filled).
+  const focusPanel = signal(false);
   let toastSeq = 0;
 
   // What the sidebar displays. The revision is left out (it only settles local changes, read from
@@ -222,9 +225,11 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     undo,
     dismiss,
     focusPill,
+    focusPanel,
     /** `fromPanel`: the panel's own close button or Escape, so focus goes back to the pill. */
     toggle: (fromPanel = false) => {
       focusPill.value = fromPanel && !prefsState.value.collapsed;
+      focusPanel.value = prefsState.value.collapsed;
       setPrefs({ collapsed: !prefsState.value.collapsed });
     },
     celebrate: (text: string) => {

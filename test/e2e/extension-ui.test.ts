@@ -233,6 +233,30 @@ describe('extension surfaces', () => {
     await options.close();
   });
 
+  it('a panel opened by the member takes focus; one shown expanded as the page loads does not', async () => {
+    await gmail.bringToFront();
+    if (await gmail.getByTestId('pacer-pill').count()) {
+      await gmail.getByTestId('pacer-pill').getByRole('button').click();
+    }
+    await gmail.getByTestId('pacer-panel').waitFor();
+    const focusedInSidebar = () =>
+      gmail.evaluate(
+        () => document.querySelector('pacer-sidebar')?.shadowRoot?.activeElement?.tagName ?? null,
+      );
+    await gmail.getByTestId('pacer-panel').press('Escape');
+    await gmail.getByTestId('pacer-pill').getByRole('button').click();
+    await expect.poll(focusedInSidebar).toBe('H2');
+
+    await gmail.reload();
+    await gmail.getByTestId('pacer-panel').waitFor();
+    // Two frames after the panel appeared: any focus call of its mount has run.
+    await gmail.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    expect(await gmail.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    expect(await focusedInSidebar()).toBeNull();
+  });
+
   it('a log made on another device shows in recent logs and can be undone here', async () => {
     const id = crypto.randomUUID();
     const posted = await fetch(`${server.url}/api/v1/events`, {

@@ -31,7 +31,12 @@ function SyncLine({ store }: { store: SidebarStore }) {
 export function Panel({ store, app }: { store: SidebarStore; app: string }) {
   const t = store.t.value;
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (store.focusPanel.peek()) {
+      store.focusPanel.value = false;
+      heading.current?.focus();
+    }
+  }, [store]);
   return (
     <div
       class="panel"
