@@ -217,9 +217,11 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
     })),
     points: { today: pointsToday, period: pointsPeriod, dailyGoal },
     streak: serverStreak
-      ? day.base
-        ? adjustStreak(serverStreak, pointsToday >= dailyGoal)
-        : { ...serverStreak, atRisk: pointsToday < dailyGoal }
+      ? adjustStreak(
+          serverStreak,
+          day.base ? { qualified: day.base.points.today >= dailyGoal } : null,
+          pointsToday >= dailyGoal,
+        )
       : null,
     recent: recentLogs(state),
     sync: {
@@ -278,18 +280,22 @@ function contestLines(
 
 /**
  * Today counts toward the streak once it qualifies (spec §2): when local logs make today
- * qualify (or undo un-qualifies it) before the server has seen them, move the streak by one.
+ * qualify (or an undo un-qualifies it) before the server has seen them, move the streak by one.
+ * `seenToday`: whether the server's answer for today counted today (null: the server's streak is
+ * from an earlier day). A run is at risk only when there is one to lose.
  */
-function adjustStreak(
+export function adjustStreak(
   server: NonNullable<SidebarView['streak']>,
+  seenToday: { qualified: boolean } | null,
   qualifiesNow: boolean,
 ): NonNullable<SidebarView['streak']> {
-  if (server.atRisk && qualifiesNow) {
-    const current = server.current + 1;
+  if (seenToday && seenToday.qualified === qualifiesNow) return server;
+  const before = Math.max(0, server.current - (seenToday?.qualified ? 1 : 0));
+  if (qualifiesNow) {
+    const current = before + 1;
     return { ...server, current, atRisk: false, longest: Math.max(server.longest, current) };
   }
-  if (!server.atRisk && !qualifiesNow) {
-    return { ...server, current: Math.max(0, server.current - 1), atRisk: true };
-  }
-  return server;
+  // Not (or no longer) qualifying, and the server has not said whether today is a workday:
+  // assume it is, as most days are.
+  return { ...server, current: before, atRisk: before > 0 };
 }

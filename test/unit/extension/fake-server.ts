@@ -141,7 +141,7 @@ export class FakeServer {
         neededPerWorkday: 0,
       })),
       tier: { current: null, next: 'base', toNext: 80 },
-      streak: { current: 0, longest: 0, atRisk: true, freezes: 0 },
+      streak: { current: 0, longest: 0, atRisk: false, freezes: 0 },
       points: { today: 0, period: 0, dailyGoal: 20 },
       milestones: [],
       funnel: null,
