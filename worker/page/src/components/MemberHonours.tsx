@@ -51,6 +51,7 @@ export function MemberHonours({ memberId, title }: { memberId: string; title: st
                   {h.team.name}
                 </span>
               )}
+              {h.team && value !== null && <span aria-hidden="true"> · </span>}
               {value !== null && (
                 <span class="honour-value">
                   {value}
