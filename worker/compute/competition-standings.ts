@@ -92,7 +92,8 @@ export type Standings = {
  * team belong to no sub-team and count for none (`takingPart: 'none'`). `viewer` is the caller;
  * in team mode their standing is their sub-team's. Entries and the one ahead are filtered for
  * the viewer by `visibleStandings` (shared/domain: the leaderboards' privacy rules);
- * `viewerIsManager`: the caller manages the contest's team.
+ * `managedTeams`: the teams the caller manages (`managedTeamIds`): all of the contest's team is
+ * theirs to see, or, from a team below it, their own reps.
  */
 export async function standingsOf(
   db: Db,
@@ -103,7 +104,7 @@ export async function standingsOf(
     teams: TeamRow[];
     members: MemberRow[];
     viewer: MemberRow;
-    viewerIsManager: boolean;
+    managedTeams: ReadonlySet<string>;
   },
 ): Promise<Standings> {
   const { competition, round, settings, teams } = input;
@@ -156,15 +157,15 @@ export async function standingsOf(
             .map((m) => ({ memberId: m.id, team: { id: w.id, name: w.name }, value: w.value })),
         )
       : winners.map((w) => ({ memberId: w.id, team: null, value: w.value }));
-  // A manager of a sub-team sees their own reps in a contest of a team above, as on leaderboards.
-  const own = input.viewer.role === 'manager' ? subtreeIds(teams, input.viewer.teamId) : null;
+  const { managedTeams } = input;
   const seen = visibleStandings({
     ranked,
     viewerId,
     contenders: competition.mode,
     privacy: settings.privacy,
-    viewerIsManager: input.viewerIsManager,
-    ...(own ? { managed: new Set(reps.filter((m) => own.has(m.teamId)).map((m) => m.id)) } : {}),
+    viewerIsManager: managedTeams.has(competition.teamId),
+    // A manager of a sub-team sees their own reps in a contest of a team above, as on leaderboards.
+    managed: new Set(reps.filter((m) => managedTeams.has(m.teamId)).map((m) => m.id)),
   });
   return {
     entries: seen.entries.map(entryOf),

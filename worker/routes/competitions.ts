@@ -85,10 +85,6 @@ function assertTeamsCanCompete(
   }
 }
 
-/** A manager of the competition's team (or above): sees every entry whatever the privacy mode. */
-const managesContest = (caller: Caller, teams: TeamRow[], competition: CompetitionRow) =>
-  managedTeamIds(caller, teams).has(competition.teamId);
-
 /** Managers of the competition's team, and everyone competing in it, may see it. */
 function canSee(caller: Caller, teams: TeamRow[], competition: CompetitionRow): boolean {
   return (
@@ -176,6 +172,7 @@ export const competitionsRoutes = new Hono<AppEnv>()
       loadActiveMembers(db, caller.org.id),
     ]);
     const mine = rows.filter((r) => subtreeIds(teams, r.teamId).has(caller.member.teamId));
+    const managedTeams = managedTeamIds(caller, teams);
     const running = [];
     for (const competition of mine) {
       const round = roundOn(competition, today, today, caller.settings);
@@ -187,7 +184,7 @@ export const competitionsRoutes = new Hono<AppEnv>()
         teams,
         members,
         viewer: caller.member,
-        viewerIsManager: managesContest(caller, teams, competition),
+        managedTeams,
       });
       running.push({ competition: view(competition), round, you, takingPart });
     }
@@ -215,6 +212,7 @@ export const competitionsRoutes = new Hono<AppEnv>()
         .all(),
       loadActiveMembers(db, caller.org.id),
     ]);
+    const managedTeams = managedTeamIds(caller, all);
     const shown = [];
     for (const competition of rows) {
       if (!below.has(competition.teamId) && !above.has(competition.teamId)) continue;
@@ -227,7 +225,7 @@ export const competitionsRoutes = new Hono<AppEnv>()
         teams: all,
         members,
         viewer: caller.member,
-        viewerIsManager: managesContest(caller, all, competition),
+        managedTeams,
       });
       const { entries, visibility, takingPart } = standings;
       shown.push({ competition: view(competition), round, entries, visibility, takingPart });
@@ -255,14 +253,14 @@ export const competitionsRoutes = new Hono<AppEnv>()
     if (clientHasCurrent(c, etag)) return c.body(null, 304);
     const { competition, teams } = await visibleCompetition(c, id);
     const round = roundOn(competition, date ?? today, today, caller.settings);
-    const viewerIsManager = managesContest(caller, teams, competition);
+    const managedTeams = managedTeamIds(caller, teams);
     if (!round) {
       const { visibility } = visibleStandings({
         ranked: [],
         viewerId: caller.member.id,
         contenders: competition.mode,
         privacy: caller.settings.privacy,
-        viewerIsManager,
+        viewerIsManager: managedTeams.has(competition.teamId),
       });
       return c.json(
         {
@@ -285,7 +283,7 @@ export const competitionsRoutes = new Hono<AppEnv>()
       teams,
       members,
       viewer: caller.member,
-      viewerIsManager,
+      managedTeams,
     });
     await honourRound(
       db,
