@@ -14,7 +14,7 @@ import { membersRollups, type RollupRow } from '../queries/rollups.ts';
 import { loadTargetsOverlapping } from '../queries/targets.ts';
 import type { TeamRow } from '../queries/teams.ts';
 import { withLongStreak } from './long-streak.ts';
-import { type MemberFigures, memberFigures, type Window } from './member-figures.ts';
+import { memberFigures, type Window } from './member-figures.ts';
 
 /** What one leaderboard entry needs. */
 export interface BoardFigures {
@@ -137,14 +137,13 @@ export async function boardFiguresOf(
   };
   const needed = new Set([input.settings.primaryMetric, input.by]);
   const computed = await Promise.all(
-    stale.map((m) => {
+    stale.map(async (m) => {
       const today = localDateOf(input.now, m.timezone);
       const f = memberFigures(context, m, rowsBy.get(m.id) ?? [], { ...win, today }, needed);
-      return withLongStreak(db, input.settings, m, today, f);
+      return { m, f: await withLongStreak(db, input.settings, m, today, f) };
     }),
   );
-  const writes = stale.map((m, i) => {
-    const f = computed[i] as MemberFigures;
+  const writes = computed.map(({ m, f }) => {
     const figures: BoardFigures = {
       achieved: f.primary.achieved,
       target: f.primary.target,
