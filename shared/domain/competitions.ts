@@ -91,6 +91,12 @@ export function competitionStanding<T extends RankInput>({
   };
 }
 
+/**
+ * Team against team, the contest team's direct sub-teams compete: with fewer than this many
+ * nobody could win.
+ */
+export const MIN_COMPETING_TEAMS = 2;
+
 /** What a viewer's standings show: every entry, the `top` board's entries, or their own only. */
 export type StandingsVisibility = 'all' | 'top' | 'own';
 

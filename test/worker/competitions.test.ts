@@ -213,7 +213,7 @@ describe('team against team', () => {
       body: { ...body, mode: 'teams' },
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toMatch(/at least two sub-teams/);
+    expect(refused.body.error.message).toMatch(/at least 2 sub-teams/);
     const id = await create(org.managerToken, { ...body, mode: 'members' });
     const edit = await call('PATCH', `/competitions/${id}`, {
       token: org.managerToken,

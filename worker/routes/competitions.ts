@@ -14,7 +14,7 @@ import {
   StandingsQuery,
   UpdateCompetitionRequest,
 } from '../../shared/api/index.ts';
-import { visibleStandings } from '../../shared/domain/competitions.ts';
+import { MIN_COMPETING_TEAMS, visibleStandings } from '../../shared/domain/competitions.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import {
@@ -70,7 +70,7 @@ function assertMetric(metric: string, settings: OrgSettings): void {
   }
 }
 
-/** Team against team needs sub-teams to compete: with fewer than two nobody could win. */
+/** Team against team needs enough sub-teams to compete (shared/domain: MIN_COMPETING_TEAMS). */
 function assertTeamsCanCompete(
   mode: CompetitionRow['mode'],
   teamId: string,
@@ -78,9 +78,9 @@ function assertTeamsCanCompete(
 ): void {
   if (mode !== 'teams') return;
   const children = teams.filter((t) => t.parentId === teamId).length;
-  if (children < 2) {
+  if (children < MIN_COMPETING_TEAMS) {
     throw badRequest(
-      `team against team needs at least two sub-teams under the contest's team (it has ${children})`,
+      `team against team needs at least ${MIN_COMPETING_TEAMS} sub-teams under the contest's team (it has ${children})`,
     );
   }
 }
