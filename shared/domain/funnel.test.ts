@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FunnelNeeds } from '../../../shared/api/index.ts';
-import {
-  defaultOrgSettings,
-  FUNNEL_MIN_HISTORY,
-  funnelNeeds,
-} from '../../../shared/domain/index.ts';
+import { FunnelNeeds } from '../api/index.ts';
+import { defaultOrgSettings, FUNNEL_MIN_HISTORY, funnelNeeds } from './index.ts';
 
 // meeting → deal 50 %, visit → meeting 80 %, lead → visit 50 %: lead → deal 20 %.
 const funnel = {
