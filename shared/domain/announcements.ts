@@ -1,6 +1,6 @@
 import type { AnnouncementSettings, OrgSettings, Tier } from '../api/index.ts';
 
-// Announcements (spec §2 "Competitions and announcements"): which moments are told to the whole
+// Announcements (docs/architecture.md, "Announcements"): which moments are told to the whole
 // team live (board, TV mode, a toast in the sidebars). Pure decisions; delivery is elsewhere.
 
 /** What a team announces; a manager may turn each off. */

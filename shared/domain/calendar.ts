@@ -11,7 +11,7 @@ import {
   zonedInstant,
 } from './dates.ts';
 
-// The organisation's working calendar (spec §2 "Calendar"): which days are workdays, and which
+// The organisation's working calendar (docs/architecture.md, "Calendar and workdays"): which days are workdays, and which
 // day/week/month/quarter/year period a date falls in. Quarters and years follow the fiscal year.
 
 /** Only the calendar fields the rules read, so callers can pass a partial or stored shape. */

@@ -12,7 +12,7 @@ const funnel = {
 };
 
 describe('funnelNeeds', () => {
-  it('works the spec example: 10 deals at a 20 % lead-to-deal rate need 50 leads', () => {
+  it('works the example: 10 deals at a 20 % lead-to-deal rate need 50 leads', () => {
     const plan = funnelNeeds({ revenueLeft: 10_000_000, remainingWorkdays: 5, funnel });
     expect(plan).toMatchObject({
       revenueLeft: 10_000_000,

@@ -11,7 +11,7 @@ import {
 } from './index.ts';
 
 describe('BUILTIN_METRICS', () => {
-  it('are exactly the contract built-ins with the spec default points', () => {
+  it('are exactly the contract built-ins with their default points', () => {
     expect(BUILTIN_METRICS.map((m) => m.id).sort()).toEqual([...BUILTIN_METRIC_IDS].sort());
     const points = Object.fromEntries(BUILTIN_METRICS.map((m) => [m.id, m.points]));
     expect(points).toEqual({
@@ -117,7 +117,7 @@ describe('defaultOrgSettings', () => {
     expect(OrgSettings.parse(settings)).toEqual(settings);
   });
 
-  it('holds the spec defaults', () => {
+  it('holds the defaults', () => {
     const settings = defaultOrgSettings({ timezone: 'Europe/Berlin', currency: 'EUR' });
     expect(settings.calendar).toMatchObject({
       timezone: 'Europe/Berlin',

@@ -19,7 +19,7 @@ const targets = spreadTarget(
 );
 
 describe('computeProgress', () => {
-  it('works the spec example: % of target, pace gap, needed per workday', () => {
+  it('works the example of docs/architecture.md: % of target, pace gap, needed per workday', () => {
     // Friday 20 Nov at 13:30 (half the working day): 14 workdays gone + 0.5 today.
     const progress = computeProgress({
       period,

@@ -2,7 +2,8 @@ import type { LocalDate, MetricProgress, Period } from '../api/index.ts';
 import { isWorkday, type WorkCalendar } from './calendar.ts';
 import { eachDay } from './dates.ts';
 
-// Progress and pace (spec §2): where a member (or team) stands in a period against its target.
+// Progress and pace: where a member (or team) stands in a period against its target
+// (worked example in docs/architecture.md, "Progress and pace").
 
 /** Values per local date, as a Map or a plain object keyed by `YYYY-MM-DD`. */
 export type DayValues = ReadonlyMap<LocalDate, number> | Readonly<Record<LocalDate, number>>;
