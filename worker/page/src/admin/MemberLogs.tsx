@@ -4,11 +4,11 @@
  * contract refuses others) and open in a new tab without a referrer; all text is rendered as text.
  */
 import { RecentEventsResponse } from '../../../../shared/api/index.ts';
-import { get } from '../api.ts';
+import { get } from '../app/api.ts';
+import { metricLabel } from '../app/metrics.ts';
+import { me } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
 import { locale, t } from '../i18n/index.ts';
-import { metricLabel } from '../metrics.ts';
-import { me } from '../state.ts';
-import { useAsync } from '../use-async.ts';
 
 const LOGS_SHOWN = 20;
 

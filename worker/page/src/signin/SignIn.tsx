@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { ApiFailure, send, setBearer } from '../api.ts';
+import { ApiFailure, send, setBearer } from '../app/api.ts';
+import { loadSession, SessionInfo } from '../app/session.ts';
 import { t } from '../i18n/index.ts';
-import { loadSession, SessionInfo } from '../state.ts';
 
 /** Token sign-in: the token goes once to POST /session and is dropped; the cookie does the rest. */
 export function SignIn() {

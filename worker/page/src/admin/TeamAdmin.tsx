@@ -15,13 +15,13 @@ import {
   type Tier,
 } from '../../../../shared/api/index.ts';
 import { DEFAULT_ANNOUNCEMENT_RULES } from '../../../../shared/domain/index.ts';
-import { get, send } from '../api.ts';
-import { MemberHonours } from '../components/MemberHonours.tsx';
-import { MemberLogs } from '../components/MemberLogs.tsx';
+import { get, send } from '../app/api.ts';
+import { metricKind, metricLabel, orgMetrics } from '../app/metrics.ts';
+import { me, teams } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
 import { t } from '../i18n/index.ts';
-import { metricKind, metricLabel, orgMetrics } from '../metrics.ts';
-import { me, teams } from '../state.ts';
-import { useAsync } from '../use-async.ts';
+import { MemberHonours } from '../overview/MemberHonours.tsx';
+import { MemberLogs } from './MemberLogs.tsx';
 import { CalendarFields, CustomMetricsFields } from './SettingsParts.tsx';
 import { TvLinks } from './TvLinks.tsx';
 

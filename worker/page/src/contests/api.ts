@@ -6,8 +6,8 @@ import {
   CompetitionResponse,
   type CreateCompetitionRequest,
   type UpdateCompetitionRequest,
-} from '../../../shared/api/index.ts';
-import { get, getJson, send, withQuery } from './api.ts';
+} from '../../../../shared/api/index.ts';
+import { get, getJson, send, withQuery } from '../app/api.ts';
 
 /** Running contests of a team's board with standings (ETag: a 304 when nothing changed). */
 export const loadContestBoard = (teamId: string | undefined) =>

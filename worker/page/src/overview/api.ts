@@ -1,7 +1,11 @@
 /** The board's reads: leaderboard (with ETag), per-member daily trends, last period's champions. */
-import { LeaderboardResponse, type PeriodKind, TrendsResponse } from '../../../shared/api/index.ts';
-import { addDays } from '../../../shared/domain/index.ts';
-import { get, getJson, withQuery } from './api.ts';
+import {
+  LeaderboardResponse,
+  type PeriodKind,
+  TrendsResponse,
+} from '../../../../shared/api/index.ts';
+import { addDays } from '../../../../shared/domain/index.ts';
+import { get, getJson, withQuery } from '../app/api.ts';
 
 export interface BoardQuery {
   teamId: string | undefined;

@@ -10,7 +10,7 @@ import {
   type PeriodKind,
   SessionInfoResponse,
   type TeamView,
-} from '../../../shared/api/index.ts';
+} from '../../../../shared/api/index.ts';
 import { ApiFailure, get, send, setCsrfToken } from './api.ts';
 
 export type Tab = 'overview' | 'contests' | 'targets' | 'team';

@@ -5,13 +5,13 @@
  * rendered as text.
  */
 import { HonoursResponse } from '../../../../shared/api/index.ts';
-import { get } from '../api.ts';
-import { formatMetricValue } from '../format.ts';
+import { get } from '../app/api.ts';
+import { formatMetricValue } from '../app/format.ts';
+import { metricKind } from '../app/metrics.ts';
+import { me } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
+import { contestMetricLabel } from '../contests/ContestCard.tsx';
 import { locale, t } from '../i18n/index.ts';
-import { metricKind } from '../metrics.ts';
-import { me } from '../state.ts';
-import { useAsync } from '../use-async.ts';
-import { contestMetricLabel } from './ContestCard.tsx';
 
 export function MemberHonours({ memberId, title }: { memberId: string; title: string }) {
   const m = t.value.honours;

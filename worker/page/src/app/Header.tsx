@@ -1,7 +1,7 @@
 import type { PeriodKind } from '../../../../shared/api/index.ts';
 import { type Locale, locale, setLocale, t } from '../i18n/index.ts';
-import { metricLabel, orgMetrics } from '../metrics.ts';
-import { filters, isManager, me, setFilter, signOut, type Tab, tab, teams } from '../state.ts';
+import { metricLabel, orgMetrics } from './metrics.ts';
+import { filters, isManager, me, setFilter, signOut, type Tab, tab, teams } from './session.ts';
 
 const PERIODS: PeriodKind[] = ['day', 'week', 'month', 'quarter', 'year'];
 

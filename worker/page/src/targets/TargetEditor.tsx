@@ -18,12 +18,12 @@ import {
   splitTeamTarget,
   spreadTarget,
 } from '../../../../shared/domain/index.ts';
-import { get, send, withQuery } from '../api.ts';
-import { formatMetricValue } from '../format.ts';
+import { get, send, withQuery } from '../app/api.ts';
+import { formatMetricValue } from '../app/format.ts';
+import { metricKind, metricLabel, orgMetrics } from '../app/metrics.ts';
+import { me, teams } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
 import { locale, t } from '../i18n/index.ts';
-import { metricKind, metricLabel, orgMetrics } from '../metrics.ts';
-import { me, teams } from '../state.ts';
-import { useAsync } from '../use-async.ts';
 
 const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year'];
 

@@ -4,19 +4,19 @@
  */
 import { useState } from 'preact/hooks';
 import type { CompetitionView, CreateCompetitionRequest } from '../../../../shared/api/index.ts';
-import { ApiFailure } from '../api.ts';
-import { ContestCard, contestMetricLabel } from '../components/ContestCard.tsx';
+import { ApiFailure } from '../app/api.ts';
+import { orgMetrics } from '../app/metrics.ts';
+import { filters, isManager, me, teams } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
+import { t } from '../i18n/index.ts';
 import {
   cancelContest,
   createContest,
   loadContestBoard,
   loadContests,
   updateContest,
-} from '../contests-api.ts';
-import { t } from '../i18n/index.ts';
-import { orgMetrics } from '../metrics.ts';
-import { filters, isManager, me, teams } from '../state.ts';
-import { useAsync } from '../use-async.ts';
+} from './api.ts';
+import { ContestCard, contestMetricLabel } from './ContestCard.tsx';
 
 type Draft = CreateCompetitionRequest;
 
@@ -242,7 +242,7 @@ function ManageContests({ onChanged }: { onChanged: () => void }) {
   );
 }
 
-export function Competitions() {
+export function Contests() {
   const m = t.value.contests;
   const settings = me.value?.org.settings;
   const teamId = filters.value.teamId;

@@ -13,14 +13,14 @@ import {
   type OrgSettings,
   TvInfoResponse,
 } from '../../../../shared/api/index.ts';
-import { ApiFailure, get, getJson, setTvToken, withQuery } from '../api.ts';
-import { ContestCard } from '../components/ContestCard.tsx';
-import { LeaderboardTable } from '../components/LeaderboardTable.tsx';
-import { loadAnnouncements, loadContestBoard } from '../contests-api.ts';
-import { formatCompactAmount, formatCount, formatPercent } from '../format.ts';
+import { ApiFailure, get, getJson, setTvToken, withQuery } from '../app/api.ts';
+import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
+import { metricKind, metricLabel } from '../app/metrics.ts';
+import { loadAnnouncements, loadContestBoard } from '../contests/api.ts';
+import { ContestCard } from '../contests/ContestCard.tsx';
 import { locale, t } from '../i18n/index.ts';
-import { metricKind, metricLabel } from '../metrics.ts';
-import { boardMetric } from './Overview.tsx';
+import { LeaderboardTable } from '../overview/LeaderboardTable.tsx';
+import { boardMetric } from '../overview/Overview.tsx';
 
 const TvInfo = TvInfoResponse;
 const ActivityTotals = ActivityResponse;

@@ -5,10 +5,10 @@ import {
   ListTvLinksResponse,
   TvLinkResponse,
 } from '../../../../shared/api/index.ts';
-import { get, send } from '../api.ts';
+import { get, send } from '../app/api.ts';
+import { me, teams } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
 import { t } from '../i18n/index.ts';
-import { me, teams } from '../state.ts';
-import { useAsync } from '../use-async.ts';
 
 const CreatedTvLink = CreateTvLinkResponse;
 const TvLinkList = ListTvLinksResponse;

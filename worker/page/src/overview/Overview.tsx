@@ -1,15 +1,15 @@
 import type { LeaderboardResponse, OrgSettings } from '../../../../shared/api/index.ts';
-import { withQuery } from '../api.ts';
-import { loadChampions, loadLeaderboard, loadTrends } from '../board-api.ts';
-import { Gauge } from '../components/Gauge.tsx';
-import { BoardFilters } from '../components/Header.tsx';
-import { LeaderboardTable } from '../components/LeaderboardTable.tsx';
-import { MemberHonours } from '../components/MemberHonours.tsx';
-import { formatCompactAmount, formatCount, formatPercent } from '../format.ts';
+import { withQuery } from '../app/api.ts';
+import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
+import { BoardFilters } from '../app/Header.tsx';
+import { metricKind, metricLabel } from '../app/metrics.ts';
+import { filters, isManager, me } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
 import { locale, t } from '../i18n/index.ts';
-import { metricKind, metricLabel } from '../metrics.ts';
-import { filters, isManager, me } from '../state.ts';
-import { useAsync } from '../use-async.ts';
+import { loadChampions, loadLeaderboard, loadTrends } from './api.ts';
+import { Gauge } from './Gauge.tsx';
+import { LeaderboardTable } from './LeaderboardTable.tsx';
+import { MemberHonours } from './MemberHonours.tsx';
 
 const RANKINGS = ['attainment', 'points', 'streak'];
 
