@@ -1,26 +1,30 @@
 /** Team admin for managers: invites, members, org settings and TV links. */
 import { useState } from 'preact/hooks';
-import { z } from 'zod';
-import {
-  type AnnouncementSettings,
-  type CalendarSettings,
-  CreateInviteResponse,
-  type CustomMetric,
-  ListInvitesResponse,
-  ListMembersResponse,
-  MeResponse,
-  type OrgSettings,
-  type PrivacyMode,
-  type Role,
-  type Tier,
+import type {
+  AnnouncementSettings,
+  CalendarSettings,
+  CustomMetric,
+  OrgSettings,
+  PrivacyMode,
+  Role,
+  Tier,
 } from '../../../../shared/api/index.ts';
 import { DEFAULT_ANNOUNCEMENT_RULES } from '../../../../shared/domain/index.ts';
-import { get, send } from '../app/api.ts';
 import { metricKind, metricLabel, orgMetrics } from '../app/metrics.ts';
 import { me, teams } from '../app/session.ts';
 import { useAsync } from '../app/use-async.ts';
+import { TeamSelect } from '../components/TeamSelect.tsx';
 import { t } from '../i18n/index.ts';
 import { MemberHonours } from '../overview/MemberHonours.tsx';
+import {
+  createInvite,
+  loadInvites,
+  loadMembers,
+  removeMember,
+  revokeInvite,
+  saveOrgSettings,
+  updateMember,
+} from './api.ts';
 import { MemberLogs } from './MemberLogs.tsx';
 import { CalendarFields, CustomMetricsFields } from './SettingsParts.tsx';
 import { TvLinks } from './TvLinks.tsx';
@@ -50,14 +54,14 @@ function Invites() {
   const m = t.value.admin;
   const [teamId, setTeamId] = useState(me.value?.team.id ?? '');
   const [role, setRole] = useState<Role>('rep');
-  const list = useAsync(() => get(ListInvitesResponse, '/api/v1/invites'), 'invites');
+  const list = useAsync(loadInvites, 'invites');
   const create = async (event: Event) => {
     event.preventDefault();
-    await send('POST', '/api/v1/invites', { teamId, role }, CreateInviteResponse);
+    await createInvite(teamId, role);
     list.reload();
   };
   const revoke = async (code: string) => {
-    await send('DELETE', `/api/v1/invites/${encodeURIComponent(code)}`, undefined, z.unknown());
+    await revokeInvite(code);
     list.reload();
   };
   const live = (list.data?.invites ?? []).filter(
@@ -69,18 +73,7 @@ function Invites() {
       <form class="row" onSubmit={create}>
         <label>
           {t.value.team}
-          <select
-            name="invite-team"
-            value={teamId}
-            onChange={(e) => setTeamId(e.currentTarget.value)}
-          >
-            {teams.value.map((x) => (
-              <option key={x.id} value={x.id}>
-                {'\u2003'.repeat(x.depth)}
-                {x.name}
-              </option>
-            ))}
-          </select>
+          <TeamSelect name="invite-team" value={teamId} onChange={setTeamId} />
         </label>
         <label>
           {m.role}
@@ -136,15 +129,15 @@ function Members() {
   // Whose logs and evidence are open (one member at a time).
   const [logsOf, setLogsOf] = useState<string | null>(null);
   const m = t.value.admin;
-  const list = useAsync(() => get(ListMembersResponse, '/api/v1/members'), 'members');
+  const list = useAsync(loadMembers, 'members');
   const self = me.value?.member.id;
   const change = async (id: string, patch: { role?: Role; teamId?: string }) => {
-    await send('PATCH', `/api/v1/members/${id}`, patch, z.unknown());
+    await updateMember(id, patch);
     list.reload();
   };
   const remove = async (id: string) => {
     if (!confirm(m.removeConfirm)) return;
-    await send('DELETE', `/api/v1/members/${id}`, undefined, z.unknown());
+    await removeMember(id);
     list.reload();
   };
   return (
@@ -179,18 +172,12 @@ function Members() {
                   </select>
                 </td>
                 <td>
-                  <select
-                    aria-label={`${t.value.team}: ${x.name}`}
+                  <TeamSelect
+                    label={`${t.value.team}: ${x.name}`}
                     value={x.teamId}
                     disabled={x.id === self}
-                    onChange={(e) => void change(x.id, { teamId: e.currentTarget.value })}
-                  >
-                    {teams.value.map((team) => (
-                      <option key={team.id} value={team.id}>
-                        {team.name}
-                      </option>
-                    ))}
-                  </select>
+                    onChange={(teamId) => void change(x.id, { teamId })}
+                  />
                 </td>
                 <td class="actions">
                   <button
@@ -220,8 +207,6 @@ function Members() {
     </section>
   );
 }
-
-const OrgAnswer = z.object({ org: MeResponse.shape.org });
 
 /** The team's announcement rules, the domain's defaults when never set. */
 function announcementRules(settings: OrgSettings): AnnouncementSettings {
@@ -307,28 +292,23 @@ function Settings({ settings }: { settings: OrgSettings }) {
     event.preventDefault();
     const countMetrics = orgMetrics(settings).filter((x) => x.kind === 'count');
     try {
-      const answer = await send(
-        'PATCH',
-        '/api/v1/org',
-        {
-          privacy,
-          dailyPointsGoal: dailyGoal,
-          manualLogPointsPercent: manualPercent,
-          announcements: announce,
-          points: Object.fromEntries(countMetrics.map((x) => [x.id, points[x.id] ?? x.points])),
-          customMetrics,
-          calendar: {
-            ...calendar,
-            holidays: holidays
-              .split(/\s+/)
-              .map((d) => d.trim())
-              .filter((d) => d !== ''),
-          },
-          tiers: { ...settings.tiers, ladder: tiers },
+      const org = await saveOrgSettings({
+        privacy,
+        dailyPointsGoal: dailyGoal,
+        manualLogPointsPercent: manualPercent,
+        announcements: announce,
+        points: Object.fromEntries(countMetrics.map((x) => [x.id, points[x.id] ?? x.points])),
+        customMetrics,
+        calendar: {
+          ...calendar,
+          holidays: holidays
+            .split(/\s+/)
+            .map((d) => d.trim())
+            .filter((d) => d !== ''),
         },
-        OrgAnswer,
-      );
-      if (me.value) me.value = { ...me.value, org: answer.org };
+        tiers: { ...settings.tiers, ladder: tiers },
+      });
+      if (me.value) me.value = { ...me.value, org };
       setStatus({ ok: true, text: m.saved });
     } catch (error) {
       setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });

@@ -1,12 +1,12 @@
 import type { LeaderboardResponse, OrgSettings } from '../../../../shared/api/index.ts';
-import { withQuery } from '../app/api.ts';
+import { filters } from '../app/filters.ts';
 import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
-import { BoardFilters } from '../app/Header.tsx';
 import { metricKind, metricLabel } from '../app/metrics.ts';
-import { filters, isManager, me } from '../app/session.ts';
+import { isManager, me } from '../app/session.ts';
 import { useAsync } from '../app/use-async.ts';
 import { locale, t } from '../i18n/index.ts';
-import { loadChampions, loadLeaderboard, loadTrends } from './api.ts';
+import { exportLinks, loadChampions, loadLeaderboard, loadTrends } from './api.ts';
+import { BoardFilters } from './BoardFilters.tsx';
 import { Gauge } from './Gauge.tsx';
 import { LeaderboardTable } from './LeaderboardTable.tsx';
 import { MemberHonours } from './MemberHonours.tsx';
@@ -114,27 +114,18 @@ function Honours({ board }: { board: LeaderboardResponse }) {
 
 function Exports({ board }: { board: LeaderboardResponse }) {
   const m = t.value.csv;
-  const q = filters.value;
-  const common = { team: q.teamId, period: q.period, date: q.date, lang: locale.value };
+  const links = exportLinks(
+    filters.value,
+    { from: board.period.start, to: board.period.end },
+    locale.value,
+  );
   return (
     <section class="card exports" aria-labelledby="export-title">
       <h2 id="export-title">{m.title}</h2>
-      <a
-        class="button"
-        download
-        href={withQuery('/api/v1/export/leaderboard.csv', { ...common, by: q.by })}
-      >
+      <a class="button" download href={links.leaderboard}>
         ⬇ {m.leaderboard}
       </a>
-      <a
-        class="button"
-        download
-        href={withQuery('/api/v1/export/events.csv', {
-          team: q.teamId,
-          from: board.period.start,
-          to: board.period.end,
-        })}
-      >
+      <a class="button" download href={links.events}>
         ⬇ {m.events}
       </a>
     </section>
