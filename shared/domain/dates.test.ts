@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyEpochDay } from '../../test/support/arbitraries.ts';
 import {
   addDays,
   addMonths,
@@ -17,8 +18,7 @@ import {
   offsetAt,
   toEpochDay,
   zonedInstant,
-} from '../../../shared/domain/index.ts';
-import { anyEpochDay } from './arbitraries.ts';
+} from './index.ts';
 
 describe('epoch days', () => {
   it('counts from 1970-01-01', () => {

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FunnelNeeds } from '../../../shared/api/index.ts';
-import {
-  defaultOrgSettings,
-  FUNNEL_MIN_HISTORY,
-  funnelNeeds,
-} from '../../../shared/domain/index.ts';
+import { FunnelNeeds } from '../api/index.ts';
+import { defaultOrgSettings, FUNNEL_MIN_HISTORY, funnelNeeds } from './index.ts';
 
 // meeting → deal 50 %, visit → meeting 80 %, lead → visit 50 %: lead → deal 20 %.
 const funnel = {
@@ -16,7 +12,7 @@ const funnel = {
 };
 
 describe('funnelNeeds', () => {
-  it('works the spec example: 10 deals at a 20 % lead-to-deal rate need 50 leads', () => {
+  it('works the example: 10 deals at a 20 % lead-to-deal rate need 50 leads', () => {
     const plan = funnelNeeds({ revenueLeft: 10_000_000, remainingWorkdays: 5, funnel });
     expect(plan).toMatchObject({
       revenueLeft: 10_000_000,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  announcementRulesOf,
   announcementsFor,
   DEFAULT_ANNOUNCEMENT_RULES,
   DEFAULT_TIERS,
   MIN_RECORD_STREAK,
-} from '../../../shared/domain/index.ts';
+} from './index.ts';
 
 const quiet = {
   rules: { ...DEFAULT_ANNOUNCEMENT_RULES, dealAmountAtLeast: 1_000_000 },
@@ -72,5 +73,32 @@ describe('announcementsFor', () => {
         currentStreakAfter: 30,
       }),
     ).toEqual([]);
+  });
+});
+
+describe('announcementRulesOf', () => {
+  it('is the team’s saved rules, else the defaults: every moment but big deals', () => {
+    expect(announcementRulesOf({})).toEqual({
+      dealAmountAtLeast: null,
+      tierReached: true,
+      streakRecord: true,
+      milestoneReached: true,
+      competitionWon: true,
+    });
+    const saved = {
+      dealAmountAtLeast: 100_000,
+      tierReached: false,
+      streakRecord: true,
+      milestoneReached: false,
+      competitionWon: true,
+    };
+    expect(announcementRulesOf({ announcements: saved })).toBe(saved);
+  });
+
+  it('hands out a copy, so nobody can change the defaults', () => {
+    const rules = announcementRulesOf({});
+    rules.tierReached = false;
+    expect(DEFAULT_ANNOUNCEMENT_RULES.tierReached).toBe(true);
+    expect(Object.isFrozen(DEFAULT_ANNOUNCEMENT_RULES)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STANDARD } from '../../test/support/arbitraries.ts';
 import {
   competitionRound,
   competitionStanding,
@@ -8,8 +9,7 @@ import {
   rankEntries,
   teamTotals,
   visibleStandings,
-} from '../../../shared/domain/index.ts';
-import { STANDARD } from './arbitraries.ts';
+} from './index.ts';
 
 describe('competitionRound', () => {
   it('a one-off competition is one round from start to end', () => {

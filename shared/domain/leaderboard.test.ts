@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyPrivacy, rankEntries } from '../../../shared/domain/index.ts';
+import { applyPrivacy, rankEntries } from './index.ts';
 
 const entry = (id: string, value: number | null, name = id) => ({ id, name, value });
 

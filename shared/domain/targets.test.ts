@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PacingCurve, PeriodKind } from '../../../shared/api/index.ts';
+import {
+  anyCalendar,
+  anyRecentDate,
+  calendar,
+  SHANGHAI_ALTERNATING,
+  STANDARD,
+} from '../../test/support/arbitraries.ts';
+import type { PacingCurve, PeriodKind } from '../api/index.ts';
 import {
   type ApplicableTarget,
   addDays,
@@ -12,14 +19,7 @@ import {
   shiftPeriod,
   splitTeamTarget,
   spreadTarget,
-} from '../../../shared/domain/index.ts';
-import {
-  anyCalendar,
-  anyRecentDate,
-  calendar,
-  SHANGHAI_ALTERNATING,
-  STANDARD,
-} from './arbitraries.ts';
+} from './index.ts';
 
 const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
 const THIRDS: PacingCurve = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { largestRemainder } from '../../../shared/domain/index.ts';
+import { largestRemainder } from './index.ts';
 
 describe('largestRemainder', () => {
   it('rounds down and gives leftovers to the largest remainders', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { CalendarSettings } from '../../../shared/api/index.ts';
-import { CalendarSettings as CalendarSchema } from '../../../shared/api/index.ts';
-import { fromEpochDay } from '../../../shared/domain/index.ts';
+import type { CalendarSettings } from '../../shared/api/index.ts';
+import { CalendarSettings as CalendarSchema } from '../../shared/api/index.ts';
+import { fromEpochDay } from '../../shared/domain/index.ts';
 
 // Shared fast-check generators and fixture calendars for the domain tests.
 
