@@ -11,7 +11,7 @@ import type {
   Tier,
   UpdateOrgSettingsRequest,
 } from '../../../../../shared/api/index.ts';
-import { DEFAULT_ANNOUNCEMENT_RULES, metricCatalog } from '../../../../../shared/domain/index.ts';
+import { announcementRulesOf, metricCatalog } from '../../../../../shared/domain/index.ts';
 
 export interface SettingsDraft {
   privacy: PrivacyMode;
@@ -27,17 +27,6 @@ export interface SettingsDraft {
   tiers: Tier[];
 }
 
-/** The team's announcement rules, the domain's defaults when never set. */
-function announcementRules(settings: OrgSettings): AnnouncementSettings {
-  return (
-    settings.announcements ?? {
-      ...DEFAULT_ANNOUNCEMENT_RULES,
-      milestoneReached: true,
-      competitionWon: true,
-    }
-  );
-}
-
 /** The count metrics whose points the form edits (built-in and saved custom ones). */
 export const countMetrics = (settings: OrgSettings) =>
   metricCatalog(settings).filter((x) => x.kind === 'count');
@@ -47,7 +36,7 @@ export function draftOf(settings: OrgSettings): SettingsDraft {
     privacy: settings.privacy,
     dailyPointsGoal: settings.dailyPointsGoal,
     manualLogPointsPercent: settings.manualLogPointsPercent,
-    announcements: announcementRules(settings),
+    announcements: announcementRulesOf(settings),
     points: Object.fromEntries(metricCatalog(settings).map((x) => [x.id, x.points])),
     calendar: settings.calendar,
     holidays: settings.calendar.holidays.join('\n'),
