@@ -40,9 +40,7 @@ export function contestRound({
     throw new RangeError('a one-off contest needs an end date');
   }
   if (schedule.end !== null && schedule.end < schedule.start) {
-    throw new RangeError(
-      `the contest ends (${schedule.end}) before it starts (${schedule.start})`,
-    );
+    throw new RangeError(`the contest ends (${schedule.end}) before it starts (${schedule.start})`);
   }
   if (date < schedule.start || (schedule.end !== null && date > schedule.end)) return null;
   if (schedule.recurrence === 'once') return { start: schedule.start, end: schedule.end ?? date };
