@@ -1,4 +1,5 @@
 import type { MetricId, MetricKind, OrgSettings } from '../api/index.ts';
+import { ownValue } from './own.ts';
 
 // The metrics a team tracks (spec §2 "Metrics"): the built-ins plus the team's custom ones,
 // each with the points one unit earns.
@@ -53,7 +54,7 @@ export function metricCatalog(settings: MetricSettings): MetricDefinition[] {
   return [...BUILTIN_METRICS, ...custom].map((m) => ({
     ...m,
     label: { ...m.label },
-    points: m.kind === 'amount' ? 0 : (settings.points[m.id] ?? m.points),
+    points: m.kind === 'amount' ? 0 : (ownValue(settings.points, m.id) ?? m.points),
   }));
 }
 
