@@ -11,6 +11,7 @@ import { getDb } from '../db/client.ts';
 import { members, signinCodes } from '../db/schema.ts';
 import { newToken, sha256Hex } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
+import { publicUrl } from '../lib/public-origin.ts';
 import { endSession, findSession, SESSION_COOKIE, startSession } from '../lib/sessions.ts';
 import { requireMember } from '../middleware/auth.ts';
 import { publicRateLimit } from '../middleware/rate-limit.ts';
@@ -49,7 +50,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       orgId: member.orgId,
       expiresAt,
     });
-    const url = new URL('/signin', c.req.url);
+    const url = publicUrl(c.env, '/signin');
     url.searchParams.set('code', code);
     return c.json({ code, url: url.toString(), expiresAt }, 201);
   });

@@ -11,6 +11,7 @@ import type { AppEnv } from '../context.ts';
 import { tvLinks } from '../db/schema.ts';
 import { newId, newToken, sha256Hex } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
+import { publicUrl } from '../lib/public-origin.ts';
 import { findTvLink, TV_HEADER } from '../lib/tv-links.ts';
 import { requireManager, requireMember } from '../middleware/auth.ts';
 import { publicRateLimit } from '../middleware/rate-limit.ts';
@@ -43,7 +44,7 @@ export const tvLinksRoutes = new Hono<AppEnv>()
       revokedAt: null,
     };
     await db.insert(tvLinks).values(row);
-    const url = new URL(`/tv/${token}`, c.req.url).toString();
+    const url = publicUrl(c.env, `/tv/${token}`).toString();
     return c.json({ link: linkView(row), token, url }, 201);
   })
   .get('/', async (c) => {
