@@ -4,6 +4,7 @@
 // numbers out of requests in the first place.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { STANDARD } from '../../test/support/arbitraries.ts';
 import {
   CompetitionView,
   DAILY_TOTAL_CAP,
@@ -26,7 +27,6 @@ import {
   spreadTarget,
   tierStatus,
 } from './index.ts';
-import { STANDARD } from '../../test/support/arbitraries.ts';
 
 const EXTREMES = [
   1e308,
