@@ -220,7 +220,10 @@ async function within<T>(work: Promise<T>, what: string): Promise<T> {
 
 /** A number written into the JSON text as is (`1e999` parses to Infinity). */
 class RawNumber {
-  constructor(readonly text: string) {}
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
 }
 
 const HOSTILE_NUMBERS = [
