@@ -13,7 +13,7 @@ import { api, launchBrowser, newContext, see, signInWithToken } from '../page/su
 
 const REP_NAME = '<img src=x onerror="window.__pwned=1">;=HYPERLINK("https://evil.example")';
 const MANAGER_NAME = 'constructor';
-const METRIC_LABEL = '<script>window.__pwned=2</script>+@SUM(1)';
+const METRIC_LABEL = '<script>window.__pwned=2</script>;+@S';
 
 let server: WorkerServer;
 let browser: Browser;
