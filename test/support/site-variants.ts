@@ -49,19 +49,19 @@ export const LAYOUT_VARIANTS: LayoutVariant[] = [
   {
     site: 'gmail',
     name: 'a second signed-in account (/u/1/)',
-    fixture: 'gmail/variant-classic.html',
+    fixture: 'gmail/variant-second-account.html',
     first: {
-      url: gmailThread(1, '#inbox/FMfcgzQVarClassic1'),
-      key: 'thread-f:1790000000000000101',
-      title: 'Pilot for 12 seats',
-      contact: { name: 'Mary Jackson', email: 'mary.jackson@langley.example' },
+      url: gmailThread(1, '#inbox/FMfcgzQVarSecond1'),
+      key: 'thread-f:1790000000000001301',
+      title: 'Sonic boom study, 6 seats',
+      contact: { name: 'Christine Darden', email: 'christine.darden@langley.example' },
     },
     navigate: 'a[data-spa]',
     second: {
-      url: gmailThread(1, '#inbox/FMfcgzQVarClassic2'),
-      key: 'thread-f:1790000000000000202',
-      title: 'Order form, countersigned',
-      contact: { name: 'Dorothy Vaughan', email: 'dorothy@langley.example' },
+      url: gmailThread(1, '#inbox/FMfcgzQVarSecond2'),
+      key: 'thread-f:1790000000000001402',
+      title: 'Study contract, signed',
+      contact: { name: 'Annie Easley', email: 'annie.easley@langley.example' },
     },
   },
   {
@@ -276,12 +276,19 @@ export const LAYOUT_VARIANTS: LayoutVariant[] = [
   {
     site: 'zoho',
     name: 'newer detail page on crm.zoho.com.cn',
-    fixture: 'zoho/variant-new-detail.html',
+    fixture: 'zoho/variant-new-detail-cn.html',
     first: {
-      url: 'https://crm.zoho.com.cn/crm/org70012345/tab/Leads/6100000000100055',
-      key: 'Lead/6100000000100055',
-      title: 'Lead: Li Na',
-      contact: { name: 'Li Na', email: 'li.na@example.cn' },
+      url: 'https://crm.zoho.com.cn/crm/org70099999/tab/Leads/6100000000100066',
+      key: 'Lead/6100000000100066',
+      title: 'Lead: Zhang Min',
+      contact: { name: 'Zhang Min', email: 'zhang.min@example.cn' },
+    },
+    navigate: 'a[data-spa]',
+    second: {
+      url: 'https://crm.zoho.com.cn/crm/org70099999/tab/Potentials/6100000000200088',
+      key: 'Deal/6100000000200088',
+      title: 'Deal: 朝阳 2027 续约',
+      contact: { name: '朝阳 2027 续约' },
     },
   },
 ];
