@@ -25,8 +25,10 @@ export function crmRecord(fields: CrmRecordFields): PageRecord | null {
   const name = cleanText(fields.name, 200);
   if (!name) return null;
   const email = cleanEmail(fields.email);
+  const id = `${fields.kind}/${fields.id}`;
   return {
-    key: `${fields.kind}/${fields.id}|${email ?? name}`,
+    id,
+    key: `${id}|${email ?? name}`,
     subject: cleanText(`${fields.kind}: ${name}`, 300),
     contact: { name, ...(email ? { email } : {}) },
     url: fields.url,

@@ -18,8 +18,10 @@ export function readGenericRecord(doc: Document, location: Location): PageRecord
   const heading = firstMatch(doc, GENERIC_SELECTORS.heading);
   if (!heading) return null;
   const subject = cleanText(doc.title, 300) || cleanText(heading.textContent, 300);
+  const id = `${location.origin}${location.pathname}${location.search}`;
   return {
-    key: `${location.origin}${location.pathname}${location.search}|${subject}`,
+    id,
+    key: `${id}|${subject}`,
     subject,
     contact: {},
     url: location.href,

@@ -16,7 +16,7 @@ export interface VariantRecord {
 export interface LayoutVariant {
   site: string;
   name: string;
-  /** Under test/fixtures/. */
+  /** `<site>/<file>`: a page in extension/sites/<site>/fixtures/. */
   fixture: string;
   first: VariantRecord;
   /** A link to click for the second record, shown in place. */
