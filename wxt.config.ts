@@ -46,6 +46,8 @@ function siteEntrypoints(
         `  runAt: 'document_idle',`,
         `  // The sidebar's CSS is passed inline to its shadow root (no extra fetch before first paint).`,
         `  cssInjectionMode: 'manual',`,
+        `  // No window message announcing the script: it tells the page the extension's id.`,
+        `  noScriptStartedPostMessage: true,`,
         `  main: (ctx) => runSite(ctx, ${site.id}),`,
         `});`,
         ``,
@@ -79,7 +81,14 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     // The server the sign-in form suggests first.
-    define: { __PACER_DEFAULT_SERVER__: JSON.stringify(apiOrigins[0] ?? 'http://localhost:8787') },
+    define: {
+      __PACER_DEFAULT_SERVER__: JSON.stringify(apiOrigins[0] ?? 'http://localhost:8787'),
+      // Test builds only: open shadow roots, so browser tests can find the sidebar's elements
+      // (extension/sidebar/shadow-mode.ts); what ships is closed.
+      __PACER_SHADOW_ROOT_MODE__: JSON.stringify(
+        process.env.PACER_TEST_OPEN_SHADOW_ROOTS === '1' ? 'open' : 'closed',
+      ),
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

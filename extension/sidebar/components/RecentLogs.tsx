@@ -2,6 +2,7 @@
 import { metricLabel } from '../../i18n/index.ts';
 import { formatTime, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
+import { trusted } from '../trusted.ts';
 
 export function RecentLogs({ store }: { store: SidebarStore }) {
   const t = store.t.value;
@@ -34,7 +35,7 @@ export function RecentLogs({ store }: { store: SidebarStore }) {
               {log.status === 'rejected' ? ` · ${t('rejected')}` : ''}
             </small>
             {!log.voided && log.status !== 'rejected' ? (
-              <button type="button" class="link" onClick={() => store.undo(log.id)}>
+              <button type="button" class="link" onClick={trusted(() => store.undo(log.id))}>
                 {t('undo')}
               </button>
             ) : null}

@@ -16,34 +16,43 @@ const E2E_OUT_DIR = `.output/e2e-${process.pid}`;
 declare module 'vitest' {
   export interface ProvidedContext {
     apiPort: number;
+    /** A test build: its shadow roots are open, so tests find the sidebar's elements by test id. */
     extensionDir: string;
+    /** The same build as shipped (closed shadow roots), for the hostile-page tests. */
+    closedExtensionDir: string;
     /** A localhost origin the build grants at install, for the "enable on any site" test. */
     siteOrigin: string;
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
-  const apiPort = await freePort();
-  const siteOrigin = `http://localhost:${await freePort()}`;
+function build(outDir: string, env: Record<string, string>): string {
   const result = spawnSync(
     process.execPath,
     [join(repoRoot, 'node_modules/wxt/bin/wxt.mjs'), 'build'],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        PACER_OUT_DIR: E2E_OUT_DIR,
-        PACER_API_ORIGINS: `http://127.0.0.1:${apiPort}`,
-        PACER_TEST_SITE_ORIGINS: siteOrigin,
-      },
-    },
+    { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PACER_OUT_DIR: outDir, ...env } },
   );
   if (result.status !== 0) {
     throw new Error(`extension build failed:\n${result.stdout}\n${result.stderr}`);
   }
+  return join(repoRoot, outDir, 'chrome-mv3');
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const apiPort = await freePort();
+  const siteOrigin = `http://localhost:${await freePort()}`;
+  const env = {
+    PACER_API_ORIGINS: `http://127.0.0.1:${apiPort}`,
+    PACER_TEST_SITE_ORIGINS: siteOrigin,
+  };
   project.provide('apiPort', apiPort);
   project.provide('siteOrigin', siteOrigin);
-  project.provide('extensionDir', join(repoRoot, E2E_OUT_DIR, 'chrome-mv3'));
-  return () => rmSync(join(repoRoot, E2E_OUT_DIR), { recursive: true, force: true });
+  project.provide(
+    'extensionDir',
+    build(E2E_OUT_DIR, { ...env, PACER_TEST_OPEN_SHADOW_ROOTS: '1' }),
+  );
+  project.provide('closedExtensionDir', build(`${E2E_OUT_DIR}-closed`, env));
+  return () => {
+    rmSync(join(repoRoot, E2E_OUT_DIR), { recursive: true, force: true });
+    rmSync(join(repoRoot, `${E2E_OUT_DIR}-closed`), { recursive: true, force: true });
+  };
 }
