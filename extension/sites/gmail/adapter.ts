@@ -15,6 +15,7 @@
  *
  * Try it on: https://mail.google.com/mail/u/0/#inbox/<thread id> (fixtures beside it).
  */
+import { FIELD_LIMITS } from '../../../shared/api/limits.ts';
 import type { PageContact, PageRecord, SiteAdapter } from '../adapter.ts';
 import { allMatches, cleanEmail, cleanText, firstMatch, firstShown } from '../dom.ts';
 
@@ -44,7 +45,7 @@ function contactOf(person: Element | null): PageContact {
   const email =
     cleanEmail(person.getAttribute('email')) ??
     cleanEmail(person.getAttribute('data-hovercard-id'));
-  const name = cleanText(person.getAttribute('name') ?? person.textContent, 200);
+  const name = cleanText(person.getAttribute('name') ?? person.textContent, FIELD_LIMITS.contactName);
   return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
 
@@ -86,7 +87,7 @@ export function readGmailRecord(doc: Document, location: Location): PageRecord |
   return {
     id,
     key: `${id}|${messageId}|${contact.email ?? contact.name ?? ''}`,
-    subject: cleanText(subject.textContent, 300),
+    subject: cleanText(subject.textContent, FIELD_LIMITS.sourceTitle),
     contact,
     url: location.href,
     anchor: subject,

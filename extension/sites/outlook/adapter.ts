@@ -11,6 +11,7 @@
  *
  * Try it on: https://outlook.office.com/mail/inbox/id/<item id> (fixtures beside it).
  */
+import { FIELD_LIMITS } from '../../../shared/api/limits.ts';
 import type { PageContact, PageRecord, SiteAdapter } from '../adapter.ts';
 import { allMatches, cleanEmail, cleanText, findEmail, firstMatch, firstShown } from '../dom.ts';
 
@@ -41,7 +42,7 @@ const NAME_AND_ADDRESS = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/;
 function fromText(text: string): PageContact | null {
   const parts = NAME_AND_ADDRESS.exec(cleanText(text, 500).replace(/^From:?\s*/i, ''));
   if (!parts) return null;
-  const name = cleanText(parts[1]?.replace(/^"|"$/g, ''), 200);
+  const name = cleanText(parts[1]?.replace(/^"|"$/g, ''), FIELD_LIMITS.contactName);
   const email = cleanEmail(parts[2]);
   return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
@@ -51,7 +52,7 @@ function readSender(message: Element): PageContact | null {
   if (persona) {
     const label = persona.getAttribute('aria-label') ?? '';
     const email = cleanEmail(persona.getAttribute('title')) ?? findEmail(label);
-    const name = cleanText(persona.textContent, 200) || fromText(label)?.name;
+    const name = cleanText(persona.textContent, FIELD_LIMITS.contactName) || fromText(label)?.name;
     return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
   }
   const from = firstMatch(message, OUTLOOK_SELECTORS.fromLine);
@@ -82,7 +83,7 @@ export function readOutlookRecord(doc: Document, location: Location): PageRecord
   return {
     id,
     key: `${id}|${contact.email ?? contact.name ?? ''}`,
-    subject: cleanText(subject.textContent, 300),
+    subject: cleanText(subject.textContent, FIELD_LIMITS.sourceTitle),
     contact,
     url: location.href,
     anchor: subject,

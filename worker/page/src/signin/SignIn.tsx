@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ApiFailure, send, setBearer } from '../api.ts';
+import { ApiFailure } from '../app/api.ts';
+import { loadSession } from '../app/session.ts';
 import { t } from '../i18n/index.ts';
-import { loadSession, SessionInfo } from '../state.ts';
+import { startSession } from './api.ts';
 
 /** Token sign-in: the token goes once to POST /session and is dropped; the cookie does the rest. */
 export function SignIn() {
@@ -15,14 +16,11 @@ export function SignIn() {
     event.preventDefault();
     setBusy(true);
     setFailed(false);
-    setBearer(token.trim());
     try {
-      await send('POST', '/api/v1/session', undefined, SessionInfo);
-      setBearer(null);
+      await startSession(token.trim());
       history.replaceState(null, '', location.pathname + location.hash);
       await loadSession();
     } catch (error) {
-      setBearer(null);
       if (!(error instanceof ApiFailure)) throw error;
       setFailed(true);
     } finally {
