@@ -45,7 +45,10 @@ function contactOf(person: Element | null): PageContact {
   const email =
     cleanEmail(person.getAttribute('email')) ??
     cleanEmail(person.getAttribute('data-hovercard-id'));
-  const name = cleanText(person.getAttribute('name') ?? person.textContent, FIELD_LIMITS.contactName);
+  const name = cleanText(
+    person.getAttribute('name') ?? person.textContent,
+    FIELD_LIMITS.contactName,
+  );
   return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
 
