@@ -46,8 +46,6 @@ function siteEntrypoints(
         `  runAt: 'document_idle',`,
         `  // The sidebar's CSS is passed inline to its shadow root (no extra fetch before first paint).`,
         `  cssInjectionMode: 'manual',`,
-        `  // No window message announcing the script: it tells the page the extension's id.`,
-        `  noScriptStartedPostMessage: true,`,
         `  main: (ctx) => runSite(ctx, ${site.id}),`,
         `});`,
         ``,

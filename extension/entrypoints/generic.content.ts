@@ -15,8 +15,5 @@ export default defineContentScript({
   runAt: 'document_idle',
   // The sidebar's CSS is passed inline to its shadow root (no extra fetch before first paint).
   cssInjectionMode: 'manual',
-  // No window message announcing the script: it would tell the page the extension's id
-  // (content/replayed-start.ts).
-  noScriptStartedPostMessage: true,
   main: (ctx) => runSite(ctx, generic),
 });
