@@ -306,5 +306,13 @@ describe('CSV exports', () => {
       (await call('GET', '/export/leaderboard.csv?by=nonsense!', { token: w.eastManager.token }))
         .status,
     ).toBe(400);
+    // The export asks the leaderboard service directly and answers its refusals as the board does.
+    expect(
+      (
+        await call('GET', `/export/leaderboard.csv?team=${crypto.randomUUID()}`, {
+          token: w.eastManager.token,
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * CSV exports for managers: `GET /api/v1/export/leaderboard.csv` (the leaderboard endpoint's own
- * answer, re-shaped, so rankings can never disagree with the board) and
+ * CSV exports for managers: `GET /api/v1/export/leaderboard.csv` (the board the leaderboard
+ * service builds for the caller, re-shaped, so rankings can never disagree with the board) and
  * `GET /api/v1/export/events.csv` (every logged event of a team's subtree between two dates,
  * voided ones marked; the one place raw events are read, bounded to a year). Amounts are written
  * in major units with the currency's own decimals (shared/domain/money.ts: 1250.50 CNY, 1500 JPY,
@@ -13,31 +13,21 @@ import {
   EventsExportQuery,
   isRanking,
   LeaderboardQuery,
-  LeaderboardResponse,
   type OrgSettings,
 } from '../../shared/api/index.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import { amountText } from '../../shared/domain/money.ts';
 import type { AppEnv } from '../context.ts';
-import { getDb } from '../db/client.ts';
 import { events, members } from '../db/schema.ts';
 import { managedTeamOr403 } from '../http/access.ts';
 import { requireManager, requireMember } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { onError } from '../http/on-error.ts';
 import { validate } from '../http/validate.ts';
-import { leaderboardRoutes } from '../leaderboard/routes.ts';
+import { boardError } from '../leaderboard/routes.ts';
+import { leaderboard } from '../leaderboard/service.ts';
 import { loadTeams, subtreeIds } from '../teams/queries.ts';
 import { csvResponse, toCsv } from './csv.ts';
 
-/** The leaderboard router on its own, with the database attached as app.ts does for /api. */
-const leaderboardApp = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    c.set('db', getDb(c.env));
-    await next();
-  })
-  .route('/', leaderboardRoutes);
-leaderboardApp.onError(onError);
 const MAX_EXPORT_EVENTS = 100_000;
 
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40);
@@ -60,17 +50,8 @@ const EventDetails = z.object({
 export const exportRoutes = new Hono<AppEnv>()
   .use(requireMember, requireManager)
   .get('/leaderboard.csv', validate('query', LeaderboardQuery), async (c) => {
-    // Ask the real leaderboard route with the caller's own credentials.
-    const query = new URLSearchParams(c.req.query());
-    query.delete('lang');
-    const forwarded = new Headers();
-    for (const name of ['authorization', 'cookie']) {
-      const value = c.req.header(name);
-      if (value !== undefined) forwarded.set(name, value);
-    }
-    const res = await leaderboardApp.request(`/?${query}`, { headers: forwarded }, c.env);
-    if (!res.ok) return res;
-    const board = LeaderboardResponse.parse(await res.json());
+    const board = await leaderboard(c.var.db, c.var.caller, c.req.valid('query'));
+    if ('refused' in board) throw boardError(board);
     // achieved and target are the primary metric's; the value is the ranked metric's total.
     const primary = columnOf(c.var.caller.settings, c.var.caller.settings.primaryMetric);
     const ranked = isRanking(board.by) ? null : columnOf(c.var.caller.settings, board.by);

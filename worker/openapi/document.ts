@@ -384,7 +384,7 @@ export const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/export/leaderboard.csv',
-    summary: "The leaderboard as CSV (the leaderboard route's own answer)",
+    summary: 'The leaderboard as CSV (the same board as GET /api/v1/leaderboard)',
     auth: 'manager',
     query: api.LeaderboardQuery,
     responses: { 200: 'text/csv' },

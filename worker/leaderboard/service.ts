@@ -1,0 +1,209 @@
+/**
+ * The leaderboard as a plain function, for the `GET /leaderboard` route and the CSV export alike:
+ * the active reps of a team's subtree ranked by attainment (default), points, streak or any
+ * metric's total, with the team's privacy mode applied (managers of the team see everyone). Reps
+ * may view their own team and the teams above it; managers any team they manage. `group=teams`
+ * ranks the direct sub-teams instead. What it refuses comes back as a `BoardRefusal`; the routes
+ * decide the HTTP status.
+ */
+import type { z } from 'zod';
+import {
+  isRanking,
+  type LeaderboardEntry,
+  type LeaderboardQuery as LeaderboardQuerySchema,
+  type LeaderboardResponse,
+} from '../../shared/api/index.ts';
+import { addDays } from '../../shared/domain/dates.ts';
+import { applyPrivacy, rankEntries } from '../../shared/domain/leaderboard.ts';
+import { findMetric } from '../../shared/domain/metrics.ts';
+import { BOARD_REFUSED } from '../../shared/domain/teams.ts';
+import type { Caller } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { type BoardFigures, boardFiguresOf } from '../figures/figure-cache.ts';
+import { windowFor } from '../figures/member-figures.ts';
+import { loadActiveMembers } from '../members/queries.ts';
+import {
+  canReadBoard,
+  findTeam,
+  loadTeams,
+  managedTeamIds,
+  subtreeIds,
+  type TeamRow,
+} from '../teams/queries.ts';
+
+/** Why a board cannot be shown: an unknown ranking, a team not in the org, a team not readable. */
+export interface BoardRefusal {
+  refused: 'unknown_metric' | 'no_such_team' | 'not_readable';
+  message: string;
+}
+
+/** A board request checked against the org's settings, with its window fixed at `now`. */
+export interface BoardPlan {
+  teamId: string;
+  by: string;
+  group: LeaderboardQuery['group'];
+  win: ReturnType<typeof windowFor>;
+  now: Date;
+}
+
+/** A validated `GET /leaderboard` query. */
+export type LeaderboardQuery = z.output<typeof LeaderboardQuerySchema>;
+
+interface Scored {
+  id: string;
+  name: string;
+  value: number | null;
+  figures: BoardFigures;
+}
+
+/** One entry per direct sub-team of `team`, aggregated over the reps of its subtree. */
+function teamEntries(
+  by: string,
+  team: TeamRow,
+  teams: TeamRow[],
+  scored: Scored[],
+  teamOf: Map<string, string>,
+) {
+  return teams
+    .filter((t) => t.parentId === team.id)
+    .map((child) => {
+      const below = subtreeIds(teams, child.id);
+      const members = scored.filter((s) => below.has(teamOf.get(s.id) ?? ''));
+      const sum = (f: (s: Scored) => number) => members.reduce((a, s) => a + f(s), 0);
+      const perRep = (f: (s: Scored) => number) =>
+        members.length > 0 ? sum(f) / members.length : 0;
+      const achieved = sum((s) => s.figures.achieved);
+      const target = sum((s) => s.figures.target);
+      const percent = target > 0 ? (achieved / target) * 100 : null;
+      const points = perRep((s) => s.figures.points);
+      const streak = perRep((s) => s.figures.streak);
+      let value: number | null;
+      if (by === 'attainment') value = percent;
+      else if (by === 'points') value = points;
+      else if (by === 'streak') value = streak;
+      else value = sum((s) => s.figures.metricTotal ?? 0);
+      return { id: child.id, name: child.name, value, achieved, target, percent, points, streak };
+    });
+}
+
+function valueBy(by: string, f: BoardFigures): number | null {
+  if (by === 'attainment') return f.percent;
+  if (by === 'points') return f.points;
+  if (by === 'streak') return f.streak;
+  return f.metricTotal ?? 0;
+}
+
+/**
+ * Checks the ranking and fixes the board's window, before anything is read: the route keys its
+ * ETag on the result. The board's period is the organisation's (one board, one period for everyone).
+ */
+export function planBoard(
+  caller: Caller,
+  query: LeaderboardQuery,
+  now = new Date(),
+): BoardPlan | BoardRefusal {
+  const { settings } = caller;
+  if (!isRanking(query.by) && !findMetric(query.by, settings)) {
+    return { refused: 'unknown_metric', message: `cannot rank by ${query.by}: no such metric` };
+  }
+  return {
+    teamId: query.team ?? caller.member.teamId,
+    by: query.by,
+    group: query.group,
+    win: windowFor(settings, settings.calendar.timezone, now, query.period, query.date),
+    now,
+  };
+}
+
+/** The board a plan describes, as the caller may see it. Cost: the org's teams and members, then the board cache. */
+export async function buildBoard(
+  db: Db,
+  caller: Caller,
+  plan: BoardPlan,
+): Promise<LeaderboardResponse | BoardRefusal> {
+  const { settings, org } = caller;
+  const { by, win: boardWin } = plan;
+  const [teams, members] = await Promise.all([
+    loadTeams(db, org.id),
+    loadActiveMembers(db, org.id),
+  ]);
+  const team = findTeam(teams, plan.teamId);
+  if (!team) return { refused: 'no_such_team', message: 'team not found' };
+  if (!canReadBoard(caller, teams, team.id)) {
+    return { refused: 'not_readable', message: BOARD_REFUSED };
+  }
+  const managedTeams = managedTeamIds(caller, teams);
+  const managerView = managedTeams.has(team.id);
+  const below = subtreeIds(teams, team.id);
+  const board = members.filter((m) => m.role === 'rep' && below.has(m.teamId));
+  const figures = await boardFiguresOf(db, {
+    orgId: org.id,
+    configVersion: org.configVersion,
+    settings,
+    teams,
+    members,
+    board,
+    // Members' own days may run up to a day either side of the org's.
+    win: { ...boardWin, start: addDays(boardWin.start, -1), end: addDays(boardWin.end, 1) },
+    by,
+    now: plan.now,
+  });
+  const scored: Scored[] = board.map((m) => {
+    const f = figures.get(m.id) as BoardFigures;
+    return { id: m.id, name: m.name, value: valueBy(by, f), figures: f };
+  });
+  const header = {
+    period: boardWin.period,
+    by,
+    team: { id: team.id, name: team.name },
+    privacy: settings.privacy,
+  };
+  if (plan.group === 'teams') {
+    // Team standings are not personal: every viewer sees all of them.
+    const teamOf = new Map(board.map((m) => [m.id, m.teamId]));
+    const ranked = rankEntries(teamEntries(by, team, teams, scored, teamOf));
+    const entries: LeaderboardEntry[] = ranked.map((e) => ({
+      rank: e.rank,
+      member: { id: e.id, name: e.name },
+      value: e.value,
+      achieved: e.achieved,
+      target: e.target,
+      percent: e.percent,
+      tier: null,
+      streak: Math.round(e.streak),
+      points: e.points,
+    }));
+    return { ...header, entries };
+  }
+  const { entries, you } = applyPrivacy({
+    ranked: rankEntries(scored),
+    mode: settings.privacy,
+    viewerId: caller.member.id,
+    viewerIsManager: managerView,
+    // On the board of a team above their own, a manager still sees every rep of their subtree.
+    managed: new Set(board.filter((m) => managedTeams.has(m.teamId)).map((m) => m.id)),
+  });
+  const shown: LeaderboardEntry[] = entries.map((e) => ({
+    rank: e.rank,
+    member: { id: e.id, name: e.name },
+    value: e.value,
+    achieved: e.figures.achieved,
+    target: e.figures.target,
+    percent: e.figures.percent,
+    tier: e.figures.tier,
+    streak: e.figures.streak,
+    points: e.figures.points,
+  }));
+  return { ...header, entries: shown, ...(you ? { you } : {}) };
+}
+
+/** `planBoard` then `buildBoard`, for callers that do not answer 304 (the CSV export). */
+export async function leaderboard(
+  db: Db,
+  caller: Caller,
+  query: LeaderboardQuery,
+  now = new Date(),
+): Promise<LeaderboardResponse | BoardRefusal> {
+  const plan = planBoard(caller, query, now);
+  return 'refused' in plan ? plan : buildBoard(db, caller, plan);
+}
