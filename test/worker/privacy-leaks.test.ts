@@ -113,8 +113,9 @@ describe('contests on a board above two sibling teams', () => {
       token: solo.token,
     });
     expect(board.status).toBe(200);
-    expect(board.body.competitions.map((c: { competition: { id: string } }) => c.competition.id))
-      .not.toContain(id);
+    expect(
+      board.body.competitions.map((c: { competition: { id: string } }) => c.competition.id),
+    ).not.toContain(id);
     // Its own competitors still see it there.
     const theirs = await call('GET', `/competitions/board?team=${org.rootTeamId}`, {
       token: big[0]?.token,

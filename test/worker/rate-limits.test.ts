@@ -18,11 +18,13 @@ const tight = {
   AUTH_FAILURE_LIMITER: env.PUBLIC_RATE_LIMITER,
 };
 
-const get = (path: string, headers: Record<string, string>) =>
+const get = async (path: string, headers: Record<string, string>): Promise<Response> =>
   app.request(`${BASE}/api/v1${path}`, { headers }, tight);
 
 /** Fixed one-minute windows: 125 calls pass a budget of 60 even across a window boundary. */
-async function untilLimited(send: () => Promise<Response>): Promise<{ calls: number; last: Response }> {
+async function untilLimited(
+  send: () => Promise<Response>,
+): Promise<{ calls: number; last: Response }> {
   let calls = 0;
   let last = await send();
   calls++;
@@ -84,7 +86,7 @@ describe('failed authentication', () => {
 
   it('counts malformed tokens, unknown cookies and unknown TV links alike', async () => {
     const ip = freshIp();
-    const kinds = [
+    const kinds: Record<string, string>[] = [
       { authorization: 'Bearer nonsense' },
       { cookie: '__Host-pacer=unknown-session' },
       { 'x-pacer-tv': `pcr_${'y'.repeat(43)}` },
@@ -115,7 +117,12 @@ describe('the client address', () => {
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: 'ABCDEFGHJK', name: 'X', email: 'x@x.example', timezone: 'UTC' }),
+        body: JSON.stringify({
+          code: 'ABCDEFGHJK',
+          name: 'X',
+          email: 'x@x.example',
+          timezone: 'UTC',
+        }),
       },
       tight,
     );

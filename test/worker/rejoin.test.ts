@@ -180,7 +180,9 @@ describe('TV links of a manager who loses the role', () => {
       body: { teamId: org.rootTeamId },
     });
     await call('DELETE', `/members/${lead.id}`, { token: org.managerToken });
-    expect((await call('POST', `/members/${lead.id}/restore`, { token: org.managerToken })).status).toBe(200);
+    expect(
+      (await call('POST', `/members/${lead.id}/restore`, { token: org.managerToken })).status,
+    ).toBe(200);
     const tv = await call('GET', `/leaderboard?team=${org.rootTeamId}`, {
       headers: { 'x-pacer-tv': made.body.token },
     });

@@ -41,7 +41,7 @@ describe('page sessions die with their credential', () => {
     expect((await withSession(other, 'GET', '/me')).status).toBe(200);
   });
 
-  it("ends every session of the member when a manager revokes all their tokens", async () => {
+  it('ends every session of the member when a manager revokes all their tokens', async () => {
     const org = await createOrg();
     const rep = await addMember(org.managerToken, org.rootTeamId);
     const first = await sessionFromToken(rep.token);

@@ -13,7 +13,7 @@ import { newId, newToken, sha256Hex } from '../lib/crypto.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { findTvLink, TV_HEADER } from '../lib/tv-links.ts';
 import { requireManager, requireMember } from '../middleware/auth.ts';
-import { publicRateLimit } from '../middleware/rate-limit.ts';
+import { assertClientNotBlocked, authFailed, publicRateLimit } from '../middleware/rate-limit.ts';
 import { validate } from '../middleware/validate.ts';
 import { loadTeams, managedTeam, managedTeamIds } from '../queries/teams.ts';
 
@@ -72,8 +72,12 @@ export const tvLinksRoutes = new Hono<AppEnv>()
   });
 
 export const tvInfoRoutes = new Hono<AppEnv>().get('/info', publicRateLimit, async (c) => {
+  await assertClientNotBlocked(c);
   const found = await findTvLink(c.var.db, c.req.header(TV_HEADER) ?? '');
-  if (!found) throw new ApiError(401, 'unauthorized', 'this TV link was revoked');
+  if (!found) {
+    await authFailed(c);
+    throw new ApiError(401, 'unauthorized', 'this TV link was revoked');
+  }
   c.header('cache-control', 'no-store');
   return c.json(
     {
