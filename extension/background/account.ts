@@ -4,7 +4,8 @@
  * with an existing token checks it (GET /me) before keeping it.
  */
 import { browser } from 'wxt/browser';
-import type { AccountMessage } from '../messaging/messages.ts';
+import type { AccountMessage } from '../platform/messages.ts';
+import { ACCOUNT_KEY, type Account, readAccount } from '../platform/storage.ts';
 import {
   createApi,
   createSigninLink,
@@ -13,19 +14,6 @@ import {
   type PacerApi,
 } from '../sync/api-client.ts';
 import { clearToken, readToken, writeToken } from './token-vault.ts';
-
-export interface Account {
-  server: string;
-  memberId: string;
-  memberName: string;
-}
-
-export const ACCOUNT_KEY = 'pacer:account';
-
-export async function readAccount(): Promise<Account | null> {
-  const stored = (await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY] as Account | undefined;
-  return stored ?? null;
-}
 
 /** The API for the signed-in member, or null. */
 export async function currentApi(): Promise<PacerApi | null> {

@@ -4,7 +4,7 @@
  * what is already reached, so signing in at 60 % does not set off old fireworks.
  */
 import { crossedMilestones } from '../../shared/domain/milestones.ts';
-import type { SidebarView } from '../messaging/view.ts';
+import type { SidebarView } from '../platform/view.ts';
 
 export interface CelebrationRecord {
   periodStart: string;

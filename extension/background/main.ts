@@ -10,15 +10,16 @@ import {
   type MessageReply,
   PageMessage,
   type TabMessage,
-} from '../messaging/messages.ts';
-import { PREFS_KEY, type Prefs, withDefaults } from '../messaging/prefs.ts';
-import { type SidebarView, VIEW_KEY } from '../messaging/view.ts';
+} from '../platform/messages.ts';
+import { PREFS_KEY, type Prefs, withDefaults } from '../platform/prefs.ts';
+import { readAccount } from '../platform/storage.ts';
+import { type SidebarView, VIEW_KEY } from '../platform/view.ts';
+import { forgetRevokedSites } from '../site-access/registration.ts';
 import { browserStore } from '../sync/browser-store.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import { buildView } from '../sync/local-view.ts';
 import type { SyncState } from '../sync/state.ts';
-import { forgetRevokedSites } from '../ui/site-access.ts';
-import { currentApi, leaderboardSigninUrl, readAccount, signIn, signOut } from './account.ts';
+import { currentApi, leaderboardSigninUrl, signIn, signOut } from './account.ts';
 import { type CelebrationRecord, celebrationsFor } from './celebrations.ts';
 
 const TICK_ALARM = 'pacer-tick';
@@ -188,7 +189,7 @@ export function startBackground(): void {
     if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
   });
 
-  // A site's access taken away in the browser's settings: stop running there (ui/site-access.ts).
+  // A site's access taken away in the browser's settings: stop running there (site-access/registration.ts).
   forgetRevokedSites();
 
   // A (re)started worker publishes what it has and resumes sending.

@@ -1,10 +1,10 @@
 /** Options: default server, language, theme, notifications, sidebar side, sites on/off. Saved as changed. */
 import { browser } from 'wxt/browser';
 import { type LanguageSetting, resolveLanguage, translator } from '../i18n/index.ts';
-import { DEFAULT_PREFS, PREFS_KEY, type Prefs, withDefaults } from '../messaging/prefs.ts';
+import { DEFAULT_PREFS, PREFS_KEY, type Prefs, withDefaults } from '../platform/prefs.ts';
+import { writeStored } from '../platform/storage.ts';
+import { OtherSites } from '../site-access/SiteAccessControls.tsx';
 import { BUILTIN_SITES } from '../sites/catalog.ts';
-import { OtherSites } from '../ui/SiteAccess.tsx';
-import { writeStored } from '../ui/stored.ts';
 import { storedSignal } from '../ui/use-stored.ts';
 
 const lifetime = new AbortController();

@@ -1,9 +1,9 @@
 /** Log any metric by hand: amount for money metrics, optional contact and note. No evidence link. */
 import { useState } from 'preact/hooks';
 import { type Language, metricLabel, type Translate } from '../i18n/index.ts';
-import type { SidebarView } from '../messaging/view.ts';
+import { sendToBackground } from '../platform/send.ts';
+import type { SidebarView } from '../platform/view.ts';
 import { parseAmount } from '../ui/format.ts';
-import { sendToBackground } from '../ui/send.ts';
 
 export function ManualLog({
   t,

@@ -2,11 +2,11 @@
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { metricLabel, resolveLanguage, translator } from '../i18n/index.ts';
-import { DEFAULT_PREFS, PREFS_KEY, type Prefs } from '../messaging/prefs.ts';
-import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../messaging/view.ts';
+import { DEFAULT_PREFS, PREFS_KEY, type Prefs } from '../platform/prefs.ts';
+import { sendToBackground } from '../platform/send.ts';
+import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../platform/view.ts';
+import { EnableThisSite } from '../site-access/SiteAccessControls.tsx';
 import { formatPercent } from '../ui/format.ts';
-import { EnableThisSite } from '../ui/SiteAccess.tsx';
-import { sendToBackground } from '../ui/send.ts';
 import { storedSignal } from '../ui/use-stored.ts';
 import { ManualLog } from './ManualLog.tsx';
 import { SignIn } from './SignIn.tsx';

@@ -1,8 +1,8 @@
 /** Sign in with the server address and an invite code, or with an existing token. */
 import { useState } from 'preact/hooks';
 import type { Translate } from '../i18n/index.ts';
-import { ensureServerPermission } from '../ui/permissions.ts';
-import { sendToBackground } from '../ui/send.ts';
+import { sendToBackground } from '../platform/send.ts';
+import { ensureServerPermission } from './server-permission.ts';
 
 export function SignIn({ t, defaultServer }: { t: Translate; defaultServer: string }) {
   const [mode, setMode] = useState<'invite' | 'token'>('invite');

@@ -1,5 +1,5 @@
 /** The double-log guard: the same kind of log for the same contact within 2 minutes asks first. */
-import type { RecentLog } from '../messaging/view.ts';
+import type { RecentLog } from '../platform/view.ts';
 
 export const DOUBLE_LOG_WINDOW_MS = 2 * 60_000;
 

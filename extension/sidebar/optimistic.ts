@@ -4,7 +4,7 @@
  * them. Plain arithmetic on the published per-unit points, so no domain code is needed here.
  */
 import type { ActivityEvent } from '../../shared/api/events.ts';
-import type { RecentLog, SidebarView } from '../messaging/view.ts';
+import type { RecentLog, SidebarView } from '../platform/view.ts';
 
 export interface LocalChanges {
   /** Logs made here that the published view may not show yet. */

@@ -5,9 +5,9 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
 import { type Language, resolveLanguage, type Translate, translator } from '../i18n/index.ts';
-import type { MessageReply, PageMessage } from '../messaging/messages.ts';
-import type { Prefs } from '../messaging/prefs.ts';
-import type { NewsItem, RecentLog, SidebarView } from '../messaging/view.ts';
+import type { MessageReply, PageMessage } from '../platform/messages.ts';
+import type { Prefs } from '../platform/prefs.ts';
+import type { NewsItem, RecentLog, SidebarView } from '../platform/view.ts';
 import { formatValue } from '../ui/format.ts';
 import { likelyDouble } from './double-log.ts';
 import { applyLocalChanges, type LocalChanges, settledChanges } from './optimistic.ts';

@@ -3,8 +3,9 @@
  * (when shown) email become the log's contact and evidence. One place, so a log from a Salesforce
  * contact and one from a Pipedrive person look the same on the server.
  */
+
+import type { PageRecord } from './adapter.ts';
 import { cleanEmail, cleanText } from './dom.ts';
-import type { PageRecord } from './types.ts';
 
 export interface CrmRecordFields {
   /** The record's kind as the CRM names it in its URLs ("Contact", "deal", …). */

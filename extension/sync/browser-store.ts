@@ -1,6 +1,6 @@
 /** KeyValueStore over chrome.storage.local: survives service-worker and browser restarts. */
 import { browser } from 'wxt/browser';
-import { readStored, writeStored } from '../ui/stored.ts';
+import { readStored, writeStored } from '../platform/storage.ts';
 import type { KeyValueStore } from './kv-store.ts';
 
 export const browserStore: KeyValueStore = {

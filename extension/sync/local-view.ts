@@ -16,8 +16,8 @@ import type {
   RecentLog,
   SidebarView,
   TierRung,
-} from '../messaging/view.ts';
-import { SIGNED_OUT_VIEW } from '../messaging/view.ts';
+} from '../platform/view.ts';
+import { SIGNED_OUT_VIEW } from '../platform/view.ts';
 import { type JournalEntry, pendingDelta } from './journal.ts';
 import type { SyncState } from './state.ts';
 

@@ -1,5 +1,5 @@
 /** Numbers as people read them: amounts are stored in minor units (cents, fen). */
-import type { MetricKindName } from '../messaging/view.ts';
+import type { MetricKindName } from '../platform/view.ts';
 
 // Making an Intl formatter costs far more than using one, and the sidebar formats the same few
 // shapes on every render (each click re-renders it), so each is made once per page. null: the

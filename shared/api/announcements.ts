@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant } from './common.ts';
 
-// Announcements (spec §2 "Competitions and announcements"): moments told to the whole team live.
+// Announcements: moments told to the whole team live. Rules: shared/domain/announcements.ts.
 
 export const AnnouncementView = z.object({
   /** Increasing: poll with `since=` the last id seen. */

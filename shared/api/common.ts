@@ -61,17 +61,6 @@ export type Period = z.infer<typeof Period>;
 export const Role = z.enum(['rep', 'manager']);
 export type Role = z.infer<typeof Role>;
 
-export const ErrorCode = z.enum([
-  'bad_request',
-  'validation_failed',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'payload_too_large',
-  'rate_limited',
-  'signup_closed',
-]);
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });

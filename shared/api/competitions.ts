@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Id, Instant, LocalDate, MetricId } from './common.ts';
 
-// Competitions (spec §2 "Competitions and announcements"): a manager's time-boxed contest on one
-// metric or on combined points, members against members or team against team.
+// Competitions: a manager's time-boxed contest on one metric or on combined points, members
+// against members or team against team. Rules: shared/domain/competitions.ts.
 
 /** What a competition ranks: a metric's total in the round, or `points` (all metrics combined). */
 export const CompetitionMetric = MetricId;

@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { Instant, MetricId, Uuid } from './common.ts';
+import { FIELD_LIMITS } from './limits.ts';
 
-/** Where a log was made; `url` present means the log carries evidence (spec §2 "Evidence"). */
+/** Where a log was made; `url` present means the log carries evidence (see docs/architecture.md). */
 export const EventSource = z.object({
-  app: z.string().min(1).max(40),
+  app: z.string().min(1).max(FIELD_LIMITS.sourceApp),
   url: z
     .url({ protocol: /^https?$/ })
-    .max(2048)
+    .max(FIELD_LIMITS.sourceUrl)
     .optional(),
-  title: z.string().max(300).optional(),
+  title: z.string().max(FIELD_LIMITS.sourceTitle).optional(),
 });
 export type EventSource = z.infer<typeof EventSource>;
 
 export const EventContact = z.object({
-  name: z.string().max(200).optional(),
-  email: z.email().max(254).optional(),
+  name: z.string().max(FIELD_LIMITS.contactName).optional(),
+  email: z.email().max(FIELD_LIMITS.contactEmail).optional(),
 });
 export type EventContact = z.infer<typeof EventContact>;
 
@@ -26,7 +27,7 @@ export const ActivityEvent = z.object({
   occurredAt: Instant,
   source: EventSource.optional(),
   contact: EventContact.optional(),
-  note: z.string().max(500).optional(),
+  note: z.string().max(FIELD_LIMITS.note).optional(),
 });
 export type ActivityEvent = z.infer<typeof ActivityEvent>;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Id, Instant, LocalDate } from './common.ts';
 
-// Honours (spec §2 "Competitions and announcements"): contest rounds a member won, kept once the
-// round is decided. Team against team honours every member of the winning sub-team.
+// Honours: contest rounds a member won, kept once the round is decided (winners:
+// `periodChampions` in shared/domain/leaderboard.ts). Team against team honours every member of the winning sub-team.
 
 export const HonourView = z.object({
   competition: z.object({

@@ -5,6 +5,7 @@ export * from './common.ts';
 export * from './competitions.ts';
 export * from './events.ts';
 export * from './honours.ts';
+export * from './limits.ts';
 export * from './orgs.ts';
 export * from './page.ts';
 export * from './progress.ts';

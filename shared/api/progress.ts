@@ -78,7 +78,15 @@ export const ProgressResponse = z.object({
 });
 export type ProgressResponse = z.infer<typeof ProgressResponse>;
 
-export const LeaderboardBy = z.union([z.enum(['attainment', 'points', 'streak']), MetricId]);
+/** What a board ranks by besides a metric's total: attainment (% of target), points, streak. */
+export const RANKINGS = ['attainment', 'points', 'streak'] as const;
+export const Ranking = z.enum(RANKINGS);
+export type Ranking = z.infer<typeof Ranking>;
+/** True when a board's `by` is one of {@link RANKINGS} rather than a metric id. */
+export const isRanking = (by: string): by is Ranking =>
+  (RANKINGS as readonly string[]).includes(by);
+
+export const LeaderboardBy = z.union([Ranking, MetricId]);
 export const LeaderboardQuery = z.object({
   team: Id.optional(),
   period: PeriodKind.default('month'),

@@ -5,7 +5,7 @@ import { ClockTime, LocalDate, MetricId, TimeZone } from './common.ts';
 export const Weekday = z.number().int().min(1).max(7);
 
 /**
- * The organisation's working calendar (spec §2 "Calendar").
+ * The organisation's working calendar; the rules that read it are in shared/domain/calendar.ts.
  * `workweeks` is a cycle of weeks: `[[1,2,3,4,5]]` is Mon–Fri every week, `[[1,2,3,4,5,6]]` a
  * six-day week, `[[1,2,3,4,5,6],[1,2,3,4,5]]` alternating long/short weeks (大小周), the cycle
  * anchored at the week containing `cycleAnchor`. `extraWorkdays` are make-up working days on

@@ -1,6 +1,6 @@
-import type { Tier } from '../api/index.ts';
+import type { AnnouncementSettings, OrgSettings, Tier } from '../api/index.ts';
 
-// Announcements (spec §2 "Competitions and announcements"): which moments are told to the whole
+// Announcements (docs/architecture.md, "Announcements"): which moments are told to the whole
 // team live (board, TV mode, a toast in the sidebars). Pure decisions; delivery is elsewhere.
 
 /** What a team announces; a manager may turn each off. */
@@ -14,11 +14,21 @@ export type AnnouncementRules = {
 /** A streak becomes news from this length on, so a first good day is not a "record". */
 export const MIN_RECORD_STREAK = 5;
 
-export const DEFAULT_ANNOUNCEMENT_RULES: AnnouncementRules = Object.freeze({
+/** What a team announces until a manager changes it: every moment but big deals (no amount set). */
+export const DEFAULT_ANNOUNCEMENT_RULES: Readonly<AnnouncementSettings> = Object.freeze({
   dealAmountAtLeast: null,
   tierReached: true,
   streakRecord: true,
+  milestoneReached: true,
+  competitionWon: true,
 });
+
+/** The team's announcement rules: its own when a manager saved them, else the defaults. */
+export function announcementRulesOf(
+  settings: Pick<OrgSettings, 'announcements'>,
+): AnnouncementSettings {
+  return settings.announcements ?? { ...DEFAULT_ANNOUNCEMENT_RULES };
+}
 
 export type Announcement =
   | { kind: 'big_deal'; metric: string; amount: number }

@@ -3,8 +3,6 @@ import {
   addDays,
   addMonths,
   dateParts,
-  eachDay,
-  fromEpochDay,
   isoWeekday,
   isoWeekdayOfEpochDay,
   localDateOf,
@@ -13,7 +11,7 @@ import {
   zonedInstant,
 } from './dates.ts';
 
-// The organisation's working calendar (spec §2 "Calendar"): which days are workdays, and which
+// The organisation's working calendar (docs/architecture.md, "Calendar and workdays"): which days are workdays, and which
 // day/week/month/quarter/year period a date falls in. Quarters and years follow the fiscal year.
 
 /** Only the calendar fields the rules read, so callers can pass a partial or stored shape. */
@@ -135,20 +133,6 @@ export function isWorkday(date: LocalDate, cal: WorkCalendar): boolean {
   return week?.has(weekday) ?? false;
 }
 
-/** The workdays from `start` to `end`, both inclusive, in order. */
-export function workdaysIn(start: LocalDate, end: LocalDate, cal: WorkCalendar): LocalDate[] {
-  return eachDay(start, end).filter((day) => isWorkday(day, cal));
-}
-
-/** How many workdays lie from `start` to `end`, both inclusive. */
-export function countWorkdays(start: LocalDate, end: LocalDate, cal: WorkCalendar): number {
-  let count = 0;
-  for (let d = toEpochDay(start), last = toEpochDay(end); d <= last; d++) {
-    if (isWorkday(fromEpochDay(d), cal)) count++;
-  }
-  return count;
-}
-
 /** First month (1–12) of the fiscal quarter or year containing `date`. */
 function fiscalStart(date: LocalDate, months: 3 | 12, fiscalYearStartMonth: number): LocalDate {
   const { year, month } = dateParts(date);
@@ -181,11 +165,6 @@ export function periodContaining(kind: PeriodKind, date: LocalDate, cal: WorkCal
     default:
       throw new RangeError(`unknown period kind: ${String(kind)}`);
   }
-}
-
-/** True when `date` is the first day of a period of `kind`. */
-export function isPeriodStart(kind: PeriodKind, date: LocalDate, cal: WorkCalendar): boolean {
-  return periodContaining(kind, date, cal).start === date;
 }
 
 /**

@@ -3,8 +3,7 @@ import { periodContaining, type WorkCalendar } from './calendar.ts';
 import { earlierDate, laterDate } from './dates.ts';
 import { applyPrivacy, type Ranked, type RankInput } from './leaderboard.ts';
 
-// Competitions (spec §2 "Competitions and announcements"): time-boxed contests, one-off or
-// recurring, ranked like leaderboards, shown to a rep as "you are 3rd, 2 visits behind Li Lei,
+// Competitions (docs/architecture.md, "Contests"): time-boxed contests, one-off or recurring, ranked like leaderboards, shown to a rep as "you are 3rd, 2 visits behind Li Lei,
 // ends Friday".
 
 export type Recurrence = 'once' | 'daily' | 'weekly' | 'monthly';

@@ -1,11 +1,12 @@
 import type { OrgSettings } from '../api/index.ts';
+import { toMinor } from './money.ts';
 import { DEFAULT_TIERS } from './tiers.ts';
 
-// A new organisation's settings: everything the spec names as a default, in one place.
+// A new organisation's settings: every default, in one place.
 
 /**
  * Complete, valid settings for a new organisation. Funnel defaults are typical for B2B selling:
- * an average deal of 5,000.00 in the team currency (minor units), 25 % of meetings close,
+ * an average deal of 5,000 in the team currency (stored in its minor units), 25 % of meetings close,
  * half of visits lead to a meeting, 40 % of leads get a visit (lead → deal 5 %).
  */
 export function defaultOrgSettings({
@@ -37,7 +38,12 @@ export function defaultOrgSettings({
     },
     customMetrics: [],
     privacy: 'open',
-    funnel: { avgDealSize: 500_000, meetingToDeal: 0.25, visitToMeeting: 0.5, leadToVisit: 0.4 },
+    funnel: {
+      avgDealSize: toMinor(5000, currency),
+      meetingToDeal: 0.25,
+      visitToMeeting: 0.5,
+      leadToVisit: 0.4,
+    },
     signupOpen: true,
   };
 }

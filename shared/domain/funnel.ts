@@ -1,7 +1,8 @@
 import type { FunnelSettings } from '../api/index.ts';
 
-// Funnel back-calculation (倒推, spec §2): from the revenue still missing, how many deals,
-// meetings, visits and leads are still needed, in total and per remaining workday.
+// Funnel back-calculation (倒推): from the revenue still missing, how many deals, meetings,
+// visits and leads are still needed, in total and per remaining workday (worked example in
+// docs/architecture.md, "Funnel back-calculation").
 
 /** A member's own totals over a trailing window (e.g. the last 90 days), to learn their rates. */
 export type FunnelHistory = {

@@ -1,17 +1,20 @@
-// The domain core (spec §2): pure rules shared by the worker (authoritative) and the extension
-// (offline, optimistic). ES2023 + Intl only.
+// The domain core: pure rules shared by the worker (authoritative), the leaderboard page and the
+// extension (offline, optimistic). ES2023 + Intl only; docs/architecture.md walks through them.
 export * from './announcements.ts';
 export * from './calendar.ts';
 export * from './competitions.ts';
 export * from './dates.ts';
 export * from './defaults.ts';
 export * from './funnel.ts';
+export * from './language.ts';
 export * from './leaderboard.ts';
 export * from './metrics.ts';
 export * from './milestones.ts';
+export * from './money.ts';
 export * from './points.ts';
 export * from './progress.ts';
 export * from './rounding.ts';
 export * from './streaks.ts';
 export * from './targets.ts';
+export * from './teams.ts';
 export * from './tiers.ts';

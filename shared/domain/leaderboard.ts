@@ -1,6 +1,7 @@
 import type { PrivacyMode } from '../api/index.ts';
 
-// Leaderboards (spec §2): competition ranking (1, 2, 2, 4) and the team's privacy setting.
+// Leaderboards: competition ranking (1, 2, 2, 4) and the team's privacy setting
+// (docs/architecture.md, "Leaderboards and privacy").
 
 /** What ranking needs of an entry; the caller's other fields are carried through. */
 export type RankInput = { id: string; name: string; value: number | null };

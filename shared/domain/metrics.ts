@@ -1,34 +1,58 @@
 import type { MetricId, MetricKind, OrgSettings } from '../api/index.ts';
+import { inLanguage, type Label } from './language.ts';
 
-// The metrics a team tracks (spec §2 "Metrics"): the built-ins plus the team's custom ones,
-// each with the points one unit earns.
+// The metrics a team tracks: the built-ins plus the team's custom ones, each with the points one
+// unit earns and its names. This table is the only place a built-in metric is named, for the
+// sidebar, popup, options, leaderboard page and TV alike.
 
 /** A metric as the UI and the rules see it. */
 export type MetricDefinition = {
   id: MetricId;
   kind: MetricKind;
-  label: { en: string; zh: string };
+  /** Its name as a heading or counter ("Calls"). */
+  label: Label;
+  /** One unit of it in a sentence ("Logged call for Ada"); a custom metric's is its label. */
+  unit: Label;
   /** Points per unit; always 0 for amount metrics (a revenue cent is not an activity). */
   points: number;
   builtin: boolean;
 };
 
+const builtin = (
+  id: MetricId,
+  kind: MetricKind,
+  points: number,
+  label: Label,
+  unit: Label,
+): MetricDefinition => ({ id, kind, label, unit, points, builtin: true });
+
 /** The built-in metrics with their default points (email 1, call 2, lead 2, meeting 3, visit 5, deal 10). */
 export const BUILTIN_METRICS: readonly MetricDefinition[] = Object.freeze([
-  { id: 'revenue', kind: 'amount', label: { en: 'Revenue', zh: '业绩' }, points: 0, builtin: true },
-  { id: 'deals', kind: 'count', label: { en: 'Deals', zh: '订单' }, points: 10, builtin: true },
-  { id: 'calls', kind: 'count', label: { en: 'Calls', zh: '电话' }, points: 2, builtin: true },
-  { id: 'visits', kind: 'count', label: { en: 'Visits', zh: '拜访' }, points: 5, builtin: true },
-  {
-    id: 'meetings',
-    kind: 'count',
-    label: { en: 'Meetings', zh: '会议' },
-    points: 3,
-    builtin: true,
-  },
-  { id: 'emails', kind: 'count', label: { en: 'Emails', zh: '邮件' }, points: 1, builtin: true },
-  { id: 'leads', kind: 'count', label: { en: 'Leads', zh: '新线索' }, points: 2, builtin: true },
-] satisfies MetricDefinition[]);
+  builtin('revenue', 'amount', 0, { en: 'Revenue', zh: '业绩' }, { en: 'revenue', zh: '业绩' }),
+  builtin('deals', 'count', 10, { en: 'Deals', zh: '订单' }, { en: 'deal', zh: '订单' }),
+  builtin('calls', 'count', 2, { en: 'Calls', zh: '电话' }, { en: 'call', zh: '电话' }),
+  builtin('visits', 'count', 5, { en: 'Visits', zh: '拜访' }, { en: 'visit', zh: '拜访' }),
+  builtin('meetings', 'count', 3, { en: 'Meetings', zh: '会议' }, { en: 'meeting', zh: '会议' }),
+  builtin('emails', 'count', 1, { en: 'Emails', zh: '邮件' }, { en: 'email', zh: '邮件' }),
+  builtin('leads', 'count', 2, { en: 'Leads', zh: '线索' }, { en: 'lead', zh: '线索' }),
+]);
+
+const builtinById = new Map(BUILTIN_METRICS.map((m) => [m.id, m]));
+
+/**
+ * A metric's name in the language of `tag`: a built-in's from the table above, else the custom
+ * metric's own label, else its id (a metric this version does not know yet).
+ */
+export function metricLabel(id: string, tag: string, custom?: Label | null): string {
+  const label = builtinById.get(id)?.label ?? custom;
+  return label ? inLanguage(label, tag) : id;
+}
+
+/** One unit of a metric in a sentence ("call", "电话"); a custom metric's label stands for it. */
+export function metricUnit(id: string, tag: string, custom?: Label | null): string {
+  const unit = builtinById.get(id)?.unit ?? custom;
+  return unit ? inLanguage(unit, tag) : id;
+}
 
 /** The settings fields the metric rules read. */
 export type MetricSettings = Pick<OrgSettings, 'customMetrics' | 'points'>;
@@ -40,19 +64,20 @@ export type MetricSettings = Pick<OrgSettings, 'customMetrics' | 'points'>;
  * amount metrics always earn 0.
  */
 export function metricCatalog(settings: MetricSettings): MetricDefinition[] {
-  const builtinIds = new Set(BUILTIN_METRICS.map((m) => m.id));
   const custom = settings.customMetrics
-    .filter((m) => !builtinIds.has(m.id))
+    .filter((m) => !builtinById.has(m.id))
     .map((m) => ({
       id: m.id,
       kind: m.kind,
       label: m.label,
+      unit: m.label,
       points: m.points ?? 0,
       builtin: false,
     }));
   return [...BUILTIN_METRICS, ...custom].map((m) => ({
     ...m,
     label: { ...m.label },
+    unit: { ...m.unit },
     points: m.kind === 'amount' ? 0 : (settings.points[m.id] ?? m.points),
   }));
 }
@@ -60,9 +85,4 @@ export function metricCatalog(settings: MetricSettings): MetricDefinition[] {
 /** The metric `id` in the team's catalog, or undefined when the team has no such metric. */
 export function findMetric(id: string, settings: MetricSettings): MetricDefinition | undefined {
   return metricCatalog(settings).find((m) => m.id === id);
-}
-
-/** Points one unit of `metric` earns for this team; 0 for amount metrics and unknown ids. */
-export function pointsWeight(metric: string, settings: MetricSettings): number {
-  return findMetric(metric, settings)?.points ?? 0;
 }

@@ -1,4 +1,4 @@
-// Milestones (spec §2): crossing 25 / 50 / 75 / 100 / 120 % of the primary target in a period
+// Milestones (docs/architecture.md, "Milestones"): crossing 25 / 50 / 75 / 100 / 120 % of the primary target in a period
 // fires a celebration once per member, period and threshold.
 
 export const MILESTONE_THRESHOLDS: readonly number[] = Object.freeze([25, 50, 75, 100, 120]);

@@ -1,8 +1,7 @@
 import type { LocalDate, OrgSettings } from '../api/index.ts';
 import { type MetricSettings, metricCatalog } from './metrics.ts';
 
-// Points (spec §2 "Points and streaks", "Evidence and fair play"): count metrics earn points per
-// unit; logs without evidence may earn a reduced share; a qualifying day reaches the daily goal.
+// Points (docs/architecture.md, "Points and fair play"): count metrics earn points per unit; logs without evidence may earn a reduced share; a qualifying day reaches the daily goal.
 
 /** Quantities per metric id, e.g. `{ calls: 12, visits: 2 }`. */
 export type Quantities = Readonly<Record<string, number | undefined>>;

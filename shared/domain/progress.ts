@@ -2,7 +2,8 @@ import type { LocalDate, MetricProgress, Period } from '../api/index.ts';
 import { isWorkday, type WorkCalendar } from './calendar.ts';
 import { eachDay } from './dates.ts';
 
-// Progress and pace (spec §2): where a member (or team) stands in a period against its target.
+// Progress and pace: where a member (or team) stands in a period against its target
+// (worked example in docs/architecture.md, "Progress and pace").
 
 /** Values per local date, as a Map or a plain object keyed by `YYYY-MM-DD`. */
 export type DayValues = ReadonlyMap<LocalDate, number> | Readonly<Record<LocalDate, number>>;
@@ -83,34 +84,5 @@ export function computeProgress(input: ProgressInput): ProgressFigures {
     neededPerWorkday: remainingWorkdays > 0 ? shortfall / remainingWorkdays : shortfall,
     elapsedWorkdays,
     remainingWorkdays,
-  };
-}
-
-/** What a rep reads at a glance, in numbers for the UI's own formatter and locale. */
-export type PaceSummary = {
-  /** Whole percent (rounded down, so 99.6 % never shows as 100 %), or null with no target. */
-  percent: number | null;
-  target: number;
-  pace: 'ahead' | 'behind' | 'on';
-  /** How far ahead or behind pace, rounded to whole units, never negative. */
-  paceGap: number;
-  /** Units needed per remaining workday, rounded up so doing it is enough. */
-  perWorkday: number;
-};
-
-/**
- * The numbers of "62 % of 100,000 — 8,000 behind pace — 3,450 per day to hit target";
- * formatting (thousands separators, currency, language) is left to the UI.
- */
-export function paceSummary(
-  progress: Pick<ProgressFigures, 'percent' | 'target' | 'gap' | 'neededPerWorkday'>,
-): PaceSummary {
-  const paceGap = Math.round(Math.abs(progress.gap));
-  return {
-    percent: progress.percent === null ? null : Math.floor(progress.percent + 1e-9),
-    target: progress.target,
-    pace: paceGap === 0 ? 'on' : progress.gap > 0 ? 'ahead' : 'behind',
-    paceGap,
-    perWorkday: Math.ceil(progress.neededPerWorkday - 1e-9),
   };
 }

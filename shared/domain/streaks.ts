@@ -2,7 +2,7 @@ import type { LocalDate, StreakStatus } from '../api/index.ts';
 import { isWorkday, type WorkCalendar } from './calendar.ts';
 import { fromEpochDay, toEpochDay } from './dates.ts';
 
-// Streaks (spec §2 "Points and streaks"). Everything is keyed by the member's local dates and
+// Streaks (docs/architecture.md, "Streaks"). Everything is keyed by the member's local dates and
 // walked in epoch days, so DST changes and year ends cannot shift or skip a day.
 
 /** One freeze is earned per this many qualifying days in a row. */

@@ -9,8 +9,9 @@ import {
 import { eachDay } from './dates.ts';
 import { largestRemainder } from './rounding.ts';
 
-// Targets and decomposition (目标分解, spec §2): every target reduces to daily targets, and the
-// target of any period is the sum of its daily targets.
+// Targets and decomposition (目标分解): every target reduces to daily targets, and the target of
+// any period is the sum of its daily targets (worked example in docs/architecture.md,
+// "Targets and decomposition").
 
 /** A target to spread over its period: the period is given by its kind and first day. */
 export type TargetToSpread = {

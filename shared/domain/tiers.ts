@@ -1,6 +1,7 @@
 import type { Tier, TierStatus } from '../api/index.ts';
 
-// Incentive tiers (阶梯激励, spec §2): a ladder on primary-metric attainment.
+// Incentive tiers (阶梯激励): a ladder on primary-metric attainment (docs/architecture.md,
+// "Incentive tiers").
 
 /** The default ladder: Base ≥ 80 %, Sprint ≥ 100 %, Breakthrough ≥ 120 %; below 80 % no tier. */
 export const DEFAULT_TIERS: readonly Tier[] = Object.freeze([

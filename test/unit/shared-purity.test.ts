@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // shared/ ships in content scripts and in the worker, so it may use the ES library and Intl only.
-// This scans its source for imports of platform code and for platform globals.
+// This scans its source for imports of platform code and for platform globals. Its unit tests
+// (`*.test.ts`, run by vitest in Node) are not shipped and not scanned.
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -61,7 +62,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
   });
 }
 
@@ -76,6 +77,25 @@ describe('shared/ purity', () => {
       }))
       .filter((f) => f.problems.length > 0);
     expect(offenders).toEqual([]);
+  });
+
+  // The contract (shared/api) is the vocabulary: shapes and bounds of what crosses the wire. The
+  // domain rules (shared/domain) compute with that vocabulary, so they may import its types, and
+  // the contract imports nothing from the rules.
+  it('shared/api imports nothing from shared/domain; shared/domain imports only its types', () => {
+    const importsOf = (dir: string) =>
+      sourceFiles(join(root, 'shared', dir)).map((file) => ({
+        file: relative(root, file),
+        source: stripComments(readFileSync(file, 'utf8')),
+      }));
+    const apiToDomain = importsOf('api').filter(({ source }) =>
+      importedSpecifiers(source).some((s) => /(^|\/)domain\//.test(s)),
+    );
+    expect(apiToDomain).toEqual([]);
+    const domainValueImportsOfApi = importsOf('domain').filter(({ source }) =>
+      /\b(?:import|export)\s+(?!type\b)[^'"`;]*?\bfrom\s*['"][^'"]*\/api\//.test(source),
+    );
+    expect(domainValueImportsOfApi).toEqual([]);
   });
 
   it('the scanner catches each forbidden import and global', () => {

@@ -1,10 +1,13 @@
 import { defineProject } from 'vitest/config';
 
+// Unit tests live beside the module they test (`*.test.ts`); test/unit/ keeps the few that test
+// the repository as a whole (shared/ purity) or several areas at once.
 export default defineProject({
   test: {
     name: 'unit',
     root: new URL('../..', import.meta.url).pathname,
-    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    include: ['{shared,extension,worker}/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
+    exclude: ['**/node_modules/**', '**/.output/**', '**/.wxt/**'],
     environment: 'node',
   },
 });

@@ -3,7 +3,7 @@
  * from the server and are rendered as text.
  */
 import { type Language, metricLabel, type Translate } from '../../i18n/index.ts';
-import type { ContestLine } from '../../messaging/view.ts';
+import type { ContestLine } from '../../platform/view.ts';
 import { formatTime, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
 

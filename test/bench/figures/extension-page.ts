@@ -1,6 +1,6 @@
 /**
  * The extension in the page, in real Chromium: what it adds to a Gmail-sized page (≥ 5,000
- * elements, test/fixtures/gmail/large-thread.html) in main-thread script time and long tasks
+ * elements, extension/sites/gmail/fixtures/large-thread.html) in main-thread script time and long tasks
  * (with vs without the extension, same run), how fast the sidebar starts, how logging feels
  * (click → counter, click → outbox write committed), and the adapter's work per DOM mutation
  * batch. Several browser launches; figures are medians with their spread.
@@ -327,7 +327,7 @@ async function run(ctx: BenchContext): Promise<Section> {
     );
     return {
       title: 'Extension in the page',
-      method: `Real Chromium (headless) on test/fixtures/gmail/${FIXTURE} (Gmail markup, ≥ 5,000 elements) served at mail.google.com. Each of ${runs} runs loads the page once in a fresh browser without the extension and once with the built extension (signed in, same profile every run), waits ${fmt(SETTLE_MS)} ms after load (and the sidebar's paint), then reads CDP Performance.getMetrics (ScriptDuration, TaskDuration) and counts PerformanceObserver 'longtask' entries; "added" = with − without in the same run. Sidebar start = the content script's pacer:script-start → pacer:sidebar-painted marks. Then ${MUTATION_BATCHES} DOM mutation batches 200 ms apart (past the adapter's 120 ms debounce) give the adapter's pacer:record-check measures, and ${LOGS_PER_RUN} sidebar +1 clicks 1 s apart give click → counter (read in the next animation frame) and click → the background's chrome.storage write of the outbox (Date.now: in the test just before the click is sent, in the service worker at the write, so slightly over-stated). The added script time includes compiling and running the content script's bundle in the page's renderer, which a fresh browser does without a code cache.`,
+      method: `Real Chromium (headless) on extension/sites/gmail/fixtures/${FIXTURE} (Gmail markup, ≥ 5,000 elements) served at mail.google.com. Each of ${runs} runs loads the page once in a fresh browser without the extension and once with the built extension (signed in, same profile every run), waits ${fmt(SETTLE_MS)} ms after load (and the sidebar's paint), then reads CDP Performance.getMetrics (ScriptDuration, TaskDuration) and counts PerformanceObserver 'longtask' entries; "added" = with − without in the same run. Sidebar start = the content script's pacer:script-start → pacer:sidebar-painted marks. Then ${MUTATION_BATCHES} DOM mutation batches 200 ms apart (past the adapter's 120 ms debounce) give the adapter's pacer:record-check measures, and ${LOGS_PER_RUN} sidebar +1 clicks 1 s apart give click → counter (read in the next animation frame) and click → the background's chrome.storage write of the outbox (Date.now: in the test just before the click is sent, in the service worker at the write, so slightly over-stated). The added script time includes compiling and running the content script's bundle in the page's renderer, which a fresh browser does without a code cache.`,
       figures,
       raw,
     };

@@ -55,7 +55,7 @@ export async function launchWithExtension(
 }
 
 export function gmailFixture(name: string): string {
-  return readFileSync(join(repoRoot, 'test/fixtures/gmail', name), 'utf8');
+  return readFileSync(join(repoRoot, 'extension/sites/gmail/fixtures', name), 'utf8');
 }
 
 /** Answers every mail.google.com request with the named fixture page. */

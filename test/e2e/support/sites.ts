@@ -3,13 +3,19 @@
  * tests: every request to the site's hosts is answered with the fixture page `pick` chooses for
  * that URL, so the real content script matches, and nothing leaves the machine.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { repoRoot } from '../../support/worker-server.ts';
 
+/**
+ * A fixture page by `<site>/<file>`: an adapter's own pages live beside it
+ * (extension/sites/<site>/fixtures/); pages that belong to no adapter (hostile/) in test/fixtures.
+ */
 export function siteFixture(path: string): string {
-  return readFileSync(join(repoRoot, 'test/fixtures', path), 'utf8');
+  const [site = '', ...file] = path.split('/');
+  const beside = join(repoRoot, 'extension/sites', site, 'fixtures', ...file);
+  return readFileSync(existsSync(beside) ? beside : join(repoRoot, 'test/fixtures', path), 'utf8');
 }
 
 /** Routes `patterns` (Playwright globs) to fixture pages; `pick` gets each request's URL. */

@@ -1,0 +1,64 @@
+/**
+ * The "Log call / visit / meeting" buttons beside the open record's subject, in their own small
+ * shadow root so the host's styles cannot touch them. At most one set per page: a new record
+ * replaces it, and nothing is left behind on abort.
+ */
+import type { PageRecord } from '../sites/adapter.ts';
+
+export interface LogButton {
+  metric: string;
+  label: string;
+}
+
+const CSS = `
+:host { display: inline-flex; gap: 6px; margin: 4px 0 4px 8px; vertical-align: middle; }
+button { font: 500 12px/1 system-ui, sans-serif; padding: 5px 10px; border-radius: 14px;
+  border: 1px solid #2f6fed; background: #fff; color: #2f6fed; cursor: pointer; }
+button:hover { background: #eef3ff; }
+button:focus-visible { outline: 2px solid #2f6fed; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) { button { background: #1d2125; color: #8fb5ff; border-color: #8fb5ff; } }
+`;
+
+export const BUTTONS_ATTR = 'data-pacer-log-buttons';
+
+export class LogButtons {
+  #host: HTMLElement | null = null;
+  #key: string | null = null;
+
+  /** Shows buttons for `record` (or none); does nothing when they are already in place. */
+  show(
+    record: PageRecord | null,
+    buttons: LogButton[],
+    onLog: (metric: string, record: PageRecord) => void,
+  ): void {
+    if (record && this.#host?.isConnected && this.#key === record.key) return;
+    this.remove();
+    if (!record) return;
+    const doc = record.anchor.ownerDocument;
+    // Another copy of this script (an extension reload) may have left its buttons here.
+    for (const stale of doc.querySelectorAll(`[${BUTTONS_ATTR}]`)) stale.remove();
+    const host = doc.createElement('span');
+    host.setAttribute(BUTTONS_ATTR, record.key);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = CSS;
+    shadow.append(style);
+    for (const button of buttons) {
+      const el = doc.createElement('button');
+      el.type = 'button';
+      el.textContent = button.label;
+      el.dataset.metric = button.metric;
+      el.addEventListener('click', () => onLog(button.metric, record));
+      shadow.append(el);
+    }
+    record.anchor.after(host);
+    this.#host = host;
+    this.#key = record.key;
+  }
+
+  remove(): void {
+    this.#host?.remove();
+    this.#host = null;
+    this.#key = null;
+  }
+}

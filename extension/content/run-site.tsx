@@ -1,0 +1,159 @@
+/**
+ * What a site's content script does: mount the sidebar (shadow root), keep it in step with the
+ * published view and preferences, put log buttons beside the open record, and answer keyboard
+ * commands and celebrations from the background. All of it is torn down with `ctx`.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { metricUnit } from '../i18n/index.ts';
+import type { TabMessage } from '../platform/messages.ts';
+import { PREFS_KEY, type Prefs, withDefaults } from '../platform/prefs.ts';
+import { sendToBackground } from '../platform/send.ts';
+import { watchStoredKeys, writeStored } from '../platform/storage.ts';
+import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../platform/view.ts';
+import { Sidebar } from '../sidebar/components/Sidebar.tsx';
+import { createShadowHost } from '../sidebar/shadow-host.ts';
+import sidebarCss from '../sidebar/sidebar.css?inline';
+import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
+import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
+import { LogButtons } from './log-buttons.ts';
+import { startupRead } from './startup-read.ts';
+import { watchRecords } from './watch-records.ts';
+
+const ONE_CLICK_METRICS = [
+  { metric: 'calls', key: 'logCall' },
+  { metric: 'visits', key: 'logVisit' },
+  { metric: 'meetings', key: 'logMeeting' },
+] as const;
+
+function logFromRecord(
+  store: SidebarStore,
+  adapter: SiteAdapter,
+  metric: string,
+  record: PageRecord,
+): void {
+  store.log(
+    {
+      metric,
+      quantity: 1,
+      contact: record.contact,
+      source: {
+        app: adapter.id,
+        url: record.url,
+        ...(record.subject ? { title: record.subject } : {}),
+      },
+    },
+    metricUnit(store.t.value, store.language.value, metric, null),
+  );
+}
+
+function wireRecords(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  store: SidebarStore,
+  enabled: () => boolean,
+) {
+  const buttons = new LogButtons();
+  let current: PageRecord | null = null;
+  const labels = () =>
+    ONE_CLICK_METRICS.map((b) => ({ metric: b.metric, label: store.t.value(b.key) }));
+  const show = () =>
+    buttons.show(enabled() ? current : null, labels(), (metric, record) =>
+      logFromRecord(store, adapter, metric, record),
+    );
+  watchRecords(adapter, document, ctx.signal, (record) => {
+    current = record;
+    show();
+  });
+  ctx.onInvalidated(() => buttons.remove());
+  return {
+    current: () => (enabled() ? current : null),
+    /** Rebuilds the buttons (new language, site switched on or off). */
+    refresh: () => {
+      buttons.remove();
+      show();
+    },
+  };
+}
+
+function onTabMessage(store: SidebarStore, logCall: () => void) {
+  return (raw: unknown) => {
+    const message = raw as TabMessage;
+    if (message?.type === 'command' && message.command === 'toggle-sidebar') store.toggle(false);
+    if (message?.type === 'command' && message.command === 'log-call') logCall();
+    if (message?.type === 'celebrate') {
+      const t = store.t.value;
+      store.celebrate(
+        message.kind === 'tier' && message.tierName
+          ? t('tierUp', { tier: message.tierName })
+          : t('milestone', { threshold: message.threshold }),
+      );
+    }
+  };
+}
+
+export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  // Watched from the task that started the read (startup-read.ts): a change that lands before
+  // the sidebar exists is held and applied once it does, so none falls between the two.
+  const held = new Map<string, unknown>();
+  let onChange = (key: string, value: unknown) => void held.set(key, value);
+  watchStoredKeys([VIEW_KEY, PREFS_KEY], (key, value) => onChange(key, value), ctx.signal);
+  const stored = await startupRead;
+  const view = stored[VIEW_KEY] as SidebarView | undefined;
+  const prefs = withDefaults(stored[PREFS_KEY] as Partial<Prefs> | undefined);
+
+  const store = createSidebarStore(view ?? SIGNED_OUT_VIEW, prefs, {
+    send: sendToBackground,
+    savePrefs: (next) => void writeStored(PREFS_KEY, next),
+    browserLanguage: navigator.language,
+  });
+  const ui = createShadowHost(ctx, {
+    name: 'pacer-sidebar',
+    css: sidebarCss,
+    onMount: (container) => render(<Sidebar store={store} app={adapter.id} />, container),
+    onRemove: (container) => render(null, container),
+  });
+  // Switched off for this site: stay idle (but listening), so switching on needs no reload.
+  const enabled = () => store.prefs.value.sites[adapter.id] !== false;
+  let mounted = false;
+  const applyEnabled = () => {
+    if (enabled() && !mounted) {
+      ui.mount();
+      requestAnimationFrame(() => performance.mark('pacer:sidebar-painted'));
+    } else if (!enabled() && mounted) {
+      ui.remove();
+    }
+    mounted = enabled();
+  };
+  applyEnabled();
+
+  const records = wireRecords(ctx, adapter, store, enabled);
+  const onPrefs = (next: Partial<Prefs> | undefined) => {
+    const merged = withDefaults(next);
+    const languageChanged = merged.language !== store.prefs.value.language;
+    const wasMounted = mounted;
+    store.prefs.value = merged;
+    applyEnabled();
+    if (languageChanged || wasMounted !== mounted) records.refresh();
+  };
+  onChange = (key, value) => {
+    if (key === VIEW_KEY) store.publish((value as SidebarView | undefined) ?? SIGNED_OUT_VIEW);
+    else onPrefs(value as Partial<Prefs> | undefined);
+  };
+  for (const [key, value] of held) onChange(key, value);
+
+  const logCall = () => {
+    if (!enabled()) return;
+    const record = records.current();
+    if (record) logFromRecord(store, adapter, 'calls', record);
+    else
+      store.log(
+        { metric: 'calls', quantity: 1, source: { app: adapter.id } },
+        metricUnit(store.t.value, store.language.value, 'calls', null),
+      );
+  };
+  const listener = onTabMessage(store, logCall);
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}

@@ -1,0 +1,58 @@
+/**
+ * Follows a single-page app: after DOM changes (debounced, so a burst of Gmail re-renders costs
+ * one check) and on URL changes, reads the open record and reports it. Everything stops when
+ * `signal` aborts.
+ */
+import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
+
+export const WATCH_DEBOUNCE_MS = 120;
+/** The `performance.measure` name around each check (adapter read + buttons update). */
+export const CHECK_MEASURE = 'pacer:record-check';
+
+/**
+ * A page the adapter did not foresee must not throw into the host page's console on every
+ * mutation: it counts as "no record" (the sidebar and manual logging still work).
+ */
+function readSafely(adapter: SiteAdapter, doc: Document, location: Location): PageRecord | null {
+  try {
+    return adapter.readRecord(doc, location);
+  } catch {
+    return null;
+  }
+}
+
+export function watchRecords(
+  adapter: SiteAdapter,
+  doc: Document,
+  signal: AbortSignal,
+  onCheck: (record: PageRecord | null) => void,
+): void {
+  const view = doc.defaultView;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    timer = undefined;
+    if (signal.aborted || !view) return;
+    const start = performance.now();
+    onCheck(readSafely(adapter, doc, view.location));
+    // One entry per batch for the bench (which reads them with a PerformanceObserver); only the
+    // latest stays in the timeline, so a long session does not grow it.
+    performance.clearMeasures(CHECK_MEASURE);
+    performance.measure(CHECK_MEASURE, { start, end: performance.now() });
+  };
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(check, WATCH_DEBOUNCE_MS);
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(doc.body, { childList: true, subtree: true });
+  view?.addEventListener('hashchange', schedule, { signal });
+  view?.addEventListener('popstate', schedule, { signal });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      if (timer !== undefined) clearTimeout(timer);
+    },
+    { once: true },
+  );
+  check();
+}

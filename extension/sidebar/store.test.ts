@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { PageMessage } from '../platform/messages.ts';
+import { DEFAULT_PREFS } from '../platform/prefs.ts';
+import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
+import { createSidebarStore } from './store.ts';
+
+const signedIn: SidebarView = {
+  ...SIGNED_OUT_VIEW,
+  signedIn: true,
+  counters: [
+    { metric: 'calls', label: null, kind: 'count', today: 0, period: 0, pointsPerUnit: 2 },
+  ],
+};
+
+function setup(view: SidebarView) {
+  const sent: PageMessage[] = [];
+  let now = Date.parse('2026-11-23T09:00:00Z');
+  const store = createSidebarStore(view, DEFAULT_PREFS, {
+    send: async (message) => {
+      sent.push(message);
+      return { ok: true };
+    },
+    savePrefs: () => {},
+    browserLanguage: 'en-US',
+    now: () => now,
+  });
+  return { store, sent, advance: (ms: number) => (now += ms) };
+}
+
+const fromThread = {
+  metric: 'calls',
+  quantity: 1,
+  contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  source: { app: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/x', title: 'Quote' },
+};
+
+describe('sidebar store', () => {
+  it('logs: the counter moves at once and the background gets a valid event', () => {
+    const { store, sent } = setup(signedIn);
+    store.log(fromThread, 'call');
+    expect(store.shown.value.counters[0]?.today).toBe(1);
+    expect(store.shown.value.points.today).toBe(2);
+    expect(sent).toHaveLength(1);
+    const message = sent[0];
+    expect(message?.type).toBe('log');
+    if (message?.type === 'log') {
+      expect(message.event).toMatchObject({ metric: 'calls', contact: fromThread.contact });
+      expect(message.event.id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(store.toasts.value.at(-1)).toMatchObject({ text: 'Logged call for Ada Lovelace' });
+  });
+
+  it('a republished view that shows nothing new keeps the shown view (no re-render)', () => {
+    const { store } = setup({ ...signedIn, revision: 3 });
+    const before = store.shown.value;
+    store.publish({ ...signedIn, revision: 4 });
+    expect(store.shown.value).toBe(before);
+    const counters = [{ ...signedIn.counters[0], today: 5 }] as SidebarView['counters'];
+    store.publish({ ...signedIn, counters, revision: 5 });
+    expect(store.shown.value).not.toBe(before);
+    expect(store.shown.value.counters[0]?.today).toBe(5);
+  });
+
+  it('asks before a second log for the same contact within 2 minutes', () => {
+    const { store, sent, advance } = setup(signedIn);
+    store.log(fromThread, 'call');
+    advance(60_000);
+    store.log(fromThread, 'call');
+    expect(sent).toHaveLength(1);
+    const ask = store.toasts.value.at(-1);
+    expect(ask?.text).toContain('1 min ago');
+    ask?.confirm?.();
+    expect(sent).toHaveLength(2);
+    expect(store.shown.value.counters[0]?.today).toBe(2);
+  });
+
+  it('does not log while signed out; says why', () => {
+    const { store, sent } = setup(SIGNED_OUT_VIEW);
+    store.log(fromThread, 'call');
+    expect(sent).toEqual([]);
+    expect(store.toasts.value.at(-1)?.text).toBe('Sign in from the Pacer toolbar button');
+  });
+
+  it('undo sends the id once and shows the log voided at once', () => {
+    const { store, sent } = setup(signedIn);
+    store.log(fromThread, 'call');
+    const id = (sent[0] as Extract<PageMessage, { type: 'log' }>).event.id;
+    store.undo(id);
+    store.undo(id);
+    expect(sent.filter((m) => m.type === 'undo')).toEqual([{ type: 'undo', id }]);
+    expect(store.shown.value.counters[0]?.today).toBe(0);
+  });
+
+  it("toasts teammates' news that arrives after the page opened, unless muted", () => {
+    const old = { id: 4, kind: 'tier_reached' as const, name: 'Li Lei', tier: 'base' };
+    const { store } = setup({ ...signedIn, currency: 'CNY', news: [old] });
+    expect(store.toasts.value).toEqual([]); // old news is not replayed
+    const deal = {
+      id: 5,
+      kind: 'big_deal' as const,
+      name: 'Wang Fang',
+      metric: 'revenue',
+      amount: 800_000,
+    };
+    store.publish({ ...signedIn, currency: 'CNY', news: [old, deal] });
+    expect(store.toasts.value.map((x) => x.text)).toEqual(['🎉 Wang Fang: big deal, CN¥8,000']);
+    store.publish({ ...signedIn, currency: 'CNY', news: [old, deal] });
+    expect(store.toasts.value).toHaveLength(1); // each only once
+    const won = {
+      id: 7,
+      kind: 'competition_won' as const,
+      name: 'Li Lei',
+      competition: 'Visit sprint',
+      teamName: 'North',
+    };
+    store.publish({ ...signedIn, currency: 'CNY', news: [old, deal, won] });
+    expect(store.toasts.value.map((x) => x.text)).toContain('🏆 Li Lei won Visit sprint · North');
+
+    store.setPrefs({ teamNews: false });
+    const streak = { id: 6, kind: 'streak_record' as const, name: 'Wang Fang', days: 7 };
+    store.publish({ ...signedIn, news: [deal, won, streak] });
+    expect(store.toasts.value).toHaveLength(2);
+  });
+});

@@ -1,0 +1,54 @@
+/** The adapters' text and address cleaning against the API contract's own rules. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventContact } from '../../shared/api/events.ts';
+import { cleanEmail, cleanText } from './dom.ts';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const apiTakesEmail = (value: string) => EventContact.safeParse({ email: value }).success;
+
+describe('cleanText', () => {
+  it('cuts to the cap without splitting an emoji', () => {
+    expect(cleanText(`a${'😀'.repeat(10)}`, 4)).toBe('a😀');
+    expect(cleanText('😀'.repeat(10), 4)).toBe('😀😀');
+    expect(cleanText('  a \n\t b  ', 10)).toBe('a b');
+  });
+
+  it('keeps well-formed text well-formed, within the cap, as a prefix', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.nat(60), (text, max) => {
+        const cut = cleanText(text, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(LONE_SURROGATE.test(cut)).toBe(false);
+        expect(text.replace(/\s+/g, ' ').trim().startsWith(cut)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('cleanEmail', () => {
+  it('drops look-alike (Cyrillic) and other addresses the API would refuse', () => {
+    expect(cleanEmail('\u0430da@ex\u0430mple.com')).toBeUndefined();
+    expect(cleanEmail('ada@example')).toBeUndefined();
+    expect(cleanEmail('<ada@example.com>')).toBeUndefined();
+    expect(cleanEmail(' Ada@Example.COM ')).toBe('ada@example.com');
+  });
+
+  it('accepts only what the API accepts', () => {
+    const samples = fc.oneof(
+      fc.emailAddress(),
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc
+        .tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }))
+        .map(([a, b]) => `${a}@${b}.com`),
+    );
+    fc.assert(
+      fc.property(samples, (raw) => {
+        const cleaned = cleanEmail(raw);
+        if (cleaned !== undefined) expect(apiTakesEmail(cleaned)).toBe(true);
+        const lower = raw.trim().toLowerCase();
+        if (apiTakesEmail(lower) && !/\s/.test(lower)) expect(cleaned).toBe(lower);
+      }),
+    );
+  });
+});

@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { celebrationsFor } from '../background/celebrations.ts';
+import type { SidebarView } from '../platform/view.ts';
+import { SyncEngine } from './engine.ts';
+import { FakeServer, makeEvent } from './fake-server.test-helper.ts';
+import { memoryStore } from './kv-store.ts';
+import { adjustStreak, buildView } from './local-view.ts';
+
+const ctx = {
+  signedIn: true,
+  serverUrl: 'http://127.0.0.1:8787',
+  now: Date.parse('2026-11-23T10:00:00Z'),
+  fallbackTimeZone: 'UTC',
+};
+
+function setup() {
+  const server = new FakeServer();
+  const engine = new SyncEngine({
+    store: memoryStore(),
+    api: async () => server.api(),
+    random: () => 0,
+  });
+  const calls = async () =>
+    buildView(await engine.state(), ctx).counters.find((c) => c.metric === 'calls');
+  return { server, engine, calls };
+}
+
+describe('local view (snapshot + local logs)', () => {
+  it('shows logs at once, offline, and the same numbers after sync (never twice)', async () => {
+    const { server, engine, calls } = setup();
+    await engine.log(makeEvent('calls'));
+    await engine.log(makeEvent('calls'));
+    expect((await calls())?.today).toBe(2); // before any sync
+    await engine.flush();
+    expect((await calls())?.period).toBe(2); // now from the snapshot
+
+    server.down = true;
+    await engine.log(makeEvent('calls'));
+    expect((await calls())?.period).toBe(3); // snapshot 2 + one waiting
+    server.down = false;
+    await engine.flush({ force: true });
+    expect((await calls())?.period).toBe(3); // snapshot 3 + nothing
+    expect(server.counted('calls')).toBe(3);
+  });
+
+  it('an undo shows at once and stays right after the void syncs', async () => {
+    const { engine, calls } = setup();
+    const event = makeEvent('calls');
+    await engine.log(event);
+    await engine.flush();
+    await engine.undo(event.id);
+    expect((await calls())?.period).toBe(0); // snapshot still counts it; local undo subtracts
+    await engine.flush();
+    expect((await calls())?.period).toBe(0);
+  });
+
+  it('earns points with the shared metric weights and computes the tier from the ladder', async () => {
+    const { engine } = setup();
+    await engine.log(makeEvent('visits', 2));
+    await engine.log(makeEvent('revenue', 85));
+    await engine.flush();
+    const view = buildView(await engine.state(), ctx);
+    // FakeServer reports points 0; both logs are in its snapshot, so no local points remain.
+    expect(view.points.today).toBe(0);
+    expect(view.primary).toMatchObject({ metric: 'revenue', achieved: 85, target: 100 });
+    expect(view.tier?.current?.id).toBe('base');
+    expect(view.tier?.next?.id).toBe('sprint');
+    expect(view.tier?.toNext).toBe(15);
+
+    await engine.log(makeEvent('visits', 1)); // not synced yet: visit = 5 points
+    expect(buildView(await engine.state(), ctx).points.today).toBe(5);
+  });
+
+  it("logs without evidence earn the team's manual share of points (shared rule)", async () => {
+    const { engine } = setup();
+    await engine.flush(); // profile + snapshot
+    await engine.log(makeEvent('visits', 1)); // no source URL: manual
+    await engine.log({
+      ...makeEvent('visits', 1),
+      source: { app: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/abc' },
+    });
+    const state = await engine.state();
+    const me = state.me;
+    if (!me) throw new Error('profile not fetched');
+    const halfForManual = {
+      ...state,
+      me: {
+        ...me,
+        org: { ...me.org, settings: { ...me.org.settings, manualLogPointsPercent: 50 } },
+      },
+    };
+    // evidence: 5 points; manual: floor(5 × 50 %) = 2
+    expect(buildView(halfForManual, ctx).points.today).toBe(7);
+    expect(buildView(state, ctx).points.today).toBe(10);
+  });
+
+  it('shows logs made on another device, and can undo them', async () => {
+    const { server, engine, calls } = setup();
+    const elsewhere = makeEvent('calls', 1);
+    await server.api().postEvents([elsewhere]); // the rep's phone
+    await engine.flush();
+    let view = buildView(await engine.state(), ctx);
+    expect(view.recent.map((r) => r.id)).toEqual([elsewhere.id]);
+    expect((await calls())?.period).toBe(1);
+
+    await engine.undo(elsewhere.id);
+    expect((await calls())?.period).toBe(0); // at once, before the void is sent
+    await engine.flush();
+    expect(server.voided.has(elsewhere.id)).toBe(true);
+    view = buildView(await engine.state(), ctx);
+    expect((await calls())?.period).toBe(0);
+    expect(view.recent.find((r) => r.id === elsewhere.id)?.voided).toBe(true);
+  });
+
+  it('shows running contests with place, gap and end; keeps them on a 304 and drops ended rounds', async () => {
+    const { server, engine } = setup();
+    const contest = (id: string, endsAt: string) => ({
+      competition: {
+        id,
+        teamId: 't1',
+        name: `Contest ${id}`,
+        metric: 'visits',
+        mode: 'members' as const,
+        recurrence: 'once' as const,
+        start: '2026-11-20',
+        end: '2026-11-27',
+        prize: 'Lunch',
+        status: 'active' as const,
+        createdAt: '2026-11-20T08:00:00.000Z',
+      },
+      round: { start: '2026-11-20', end: '2026-11-27', endsAt, decided: false },
+      you: { rank: 3, of: 8, ahead: { id: 'm2', name: 'Li Lei', value: 7, by: 2 } },
+      takingPart: 'member' as const,
+    });
+    server.contests = {
+      competitions: [
+        contest('a', '2026-11-27T17:00:00.000Z'),
+        contest('old', '2026-11-22T16:00:00.000Z'),
+      ],
+    };
+    await engine.flush();
+    let view = buildView(await engine.state(), ctx);
+    expect(view.contests).toEqual([
+      {
+        id: 'a',
+        name: 'Contest a',
+        metric: 'visits',
+        label: null,
+        kind: 'count',
+        rank: 3,
+        of: 8,
+        ahead: { name: 'Li Lei', by: 2 },
+        endsAt: '2026-11-27T17:00:00.000Z',
+        prize: 'Lunch',
+      },
+    ]);
+    // Unchanged on the server: asked with the ETag, answered 304, the view keeps the contests.
+    await engine.flush({ force: true });
+    expect(server.requests.filter((r) => r === 'contests').length).toBe(2);
+    view = buildView(await engine.state(), ctx);
+    expect(view.contests?.map((c) => c.id)).toEqual(['a']);
+    // A change on the server (a new ETag) replaces them.
+    server.contestsVersion = 'contests-1';
+    server.contests = { competitions: [] };
+    await engine.flush({ force: true });
+    expect(buildView(await engine.state(), ctx).contests).toEqual([]);
+  });
+
+  it("keeps teammates' announcements after the first poll (the first only sets the baseline), not the member's own", async () => {
+    const { server, engine } = setup();
+    const moment = (id: number, memberId: string, name: string) => ({
+      id,
+      kind: 'big_deal' as const,
+      member: { id: memberId, name },
+      metric: 'revenue',
+      amount: 900_000,
+      at: '2026-11-23T09:00:00.000Z',
+    });
+    server.news.push(moment(1, 'm2', 'Wang Fang'));
+    await engine.flush();
+    expect(buildView(await engine.state(), ctx).news).toEqual([]);
+    server.news.push(moment(2, 'm2', 'Wang Fang'), moment(3, 'm1', 'Me'));
+    await engine.flush({ force: true });
+    expect(buildView(await engine.state(), ctx).news).toEqual([
+      { id: 2, kind: 'big_deal', name: 'Wang Fang', metric: 'revenue', amount: 900_000 },
+    ]);
+    expect(server.requests.filter((r) => r.startsWith('news:'))).toEqual(['news:0', 'news:1']);
+    await engine.flush({ force: true });
+    expect(server.requests.filter((r) => r.startsWith('news:')).at(-1)).toBe('news:3');
+  });
+
+  it('signed out shows the signed-out view', async () => {
+    const { engine } = setup();
+    expect(buildView(await engine.state(), { ...ctx, signedIn: false }).signedIn).toBe(false);
+  });
+});
+
+describe('streak shown before the server has seen the latest logs', () => {
+  const streak = (current: number, atRisk: boolean) => ({
+    current,
+    longest: 9,
+    atRisk,
+    freezes: 0,
+  });
+
+  it('with no run to lose, a day short of the goal is not at risk', () => {
+    expect(adjustStreak(streak(0, false), { qualified: false }, false)).toEqual(streak(0, false));
+    expect(adjustStreak(streak(0, false), null, false)).toEqual(streak(0, false));
+  });
+
+  it('local logs that make today qualify add today to the run, at once', () => {
+    expect(adjustStreak(streak(3, true), { qualified: false }, true)).toEqual(streak(4, false));
+    expect(adjustStreak(streak(0, false), { qualified: false }, true)).toEqual(streak(1, false));
+    // A run longer than the record raises it.
+    expect(adjustStreak({ ...streak(9, true), longest: 9 }, null, true)).toMatchObject({
+      current: 10,
+      longest: 10,
+    });
+  });
+
+  it('an undo that un-qualifies a day the server counted takes it off and puts the run at risk', () => {
+    expect(adjustStreak(streak(4, false), { qualified: true }, false)).toEqual(streak(3, true));
+    expect(adjustStreak(streak(1, false), { qualified: true }, false)).toEqual(streak(0, false));
+  });
+
+  it('keeps the server’s answer when local logs change nothing', () => {
+    expect(adjustStreak(streak(4, false), { qualified: true }, true)).toEqual(streak(4, false));
+    expect(adjustStreak(streak(3, true), { qualified: false }, false)).toEqual(streak(3, true));
+    // A day off: the server says not at risk although today does not qualify.
+    expect(adjustStreak(streak(3, false), { qualified: false }, false)).toEqual(streak(3, false));
+  });
+
+  it('on a new day (server answer from yesterday), an unqualified day puts a live run at risk', () => {
+    expect(adjustStreak(streak(5, false), null, false)).toEqual(streak(5, true));
+  });
+});
+
+describe('celebrations', () => {
+  const base = (percent: number, tier: string | null): SidebarView =>
+    ({
+      signedIn: true,
+      period: { kind: 'month', start: '2026-11-01', end: '2026-11-30' },
+      primary: {
+        metric: 'revenue',
+        kind: 'amount',
+        achieved: percent,
+        target: 100,
+        percent,
+        expectedByNow: 0,
+        gap: 0,
+        neededPerWorkday: 0,
+      },
+      tier: {
+        current: tier
+          ? { id: tier, threshold: tier === 'base' ? 80 : 100, name: { en: tier, zh: tier } }
+          : null,
+        next: null,
+        toNext: null,
+        ladder: [
+          { id: 'base', threshold: 80, name: { en: 'Base', zh: '基础' } },
+          { id: 'sprint', threshold: 100, name: { en: 'Sprint', zh: '进阶' } },
+        ],
+      },
+    }) as SidebarView;
+
+  it('the first view of a period only records what was already reached', () => {
+    const first = celebrationsFor(base(60, null), null, []);
+    expect(first.celebrations).toEqual([]);
+    expect(first.record?.fired).toEqual([25, 50]);
+  });
+
+  it('crossing a milestone and a tier celebrates once each', () => {
+    const { record } = celebrationsFor(base(60, null), null, []);
+    const next = celebrationsFor(base(82, 'base'), record, []);
+    expect(next.celebrations).toEqual([
+      { kind: 'milestone', threshold: 75 },
+      { kind: 'tier', threshold: 80, tierName: { en: 'base', zh: 'base' } },
+    ]);
+    expect(celebrationsFor(base(82, 'base'), next.record, []).celebrations).toEqual([]);
+  });
+
+  it('milestones the server already fired (another device) are not repeated', () => {
+    const { record } = celebrationsFor(base(60, null), null, []);
+    expect(celebrationsFor(base(76, null), record, [75]).celebrations).toEqual([]);
+  });
+});

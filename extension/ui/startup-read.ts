@@ -1,9 +1,0 @@
-/**
- * The content script's one storage read (published view + preferences), started by the second
- * module of the bundle: the browser answers while V8 evaluates everything else, instead of after.
- */
-import { PREFS_KEY } from '../messaging/prefs.ts';
-import { VIEW_KEY } from '../messaging/view.ts';
-import { readStoredKeys } from './stored.ts';
-
-export const startupRead = readStoredKeys([VIEW_KEY, PREFS_KEY]);
