@@ -83,7 +83,7 @@ describe('team target allocations', () => {
     const read = async (token: string) => {
       const res = await call('GET', '/targets?metric=calls', { token });
       expect(res.status).toBe(200);
-      return res.body.targets.find((t: { subjectId: string }) => t.subjectId === bigTeam);
+      return res.body.targets.find((t: { teamId: string | null }) => t.teamId === bigTeam);
     };
     for (const mode of ['private', 'top']) {
       await setPrivacy(mode);

@@ -52,6 +52,29 @@ export function targetView(t: TargetRow): TargetView {
   };
 }
 
+/**
+ * A team target as one member may see it on a team that hides colleagues' figures: their own
+ * share and weight only (totals stay; other members' ids and shares are left out).
+ */
+export function onlyShareOf(
+  view: TargetView & { allocation: Allocation },
+  memberId: string,
+): TargetView & { allocation: Allocation } {
+  const own = <V>(record: Record<string, V>): Record<string, V> =>
+    Object.hasOwn(record, memberId) ? { [memberId]: record[memberId] as V } : {};
+  let split = view.split;
+  if (split?.mode === 'weights') split = { mode: 'weights', weights: own(split.weights) };
+  if (split?.mode === 'explicit') split = { mode: 'explicit', shares: own(split.shares) };
+  return {
+    ...view,
+    split,
+    allocation: {
+      ...view.allocation,
+      shares: view.allocation.shares.filter((s) => s.memberId === memberId),
+    },
+  };
+}
+
 /** Active reps of each team's whole subtree: who shares a team target. */
 export function repsUnder(team: TeamRow, allTeams: TeamRow[], members: MemberRow[]): string[] {
   const below = subtreeIds(allTeams, team.id);

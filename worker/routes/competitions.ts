@@ -216,6 +216,8 @@ export const competitionsRoutes = new Hono<AppEnv>()
     const shown = [];
     for (const competition of rows) {
       if (!below.has(competition.teamId) && !above.has(competition.teamId)) continue;
+      // A board above two teams shows a contest only to who may see the contest itself.
+      if (!canSee(caller, all, competition)) continue;
       const round = roundOn(competition, today, today, caller.settings);
       if (!round) continue;
       const standings = await standingsOf(db, {

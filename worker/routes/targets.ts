@@ -16,7 +16,7 @@ import { requireManager, requireMember } from '../middleware/auth.ts';
 import { validate } from '../middleware/validate.ts';
 import { assertCanActOn, findMember, loadActiveMembers } from '../queries/members.ts';
 import { bumpVersion } from '../queries/org.ts';
-import { allocationOf, type TargetRow, targetView } from '../queries/targets.ts';
+import { allocationOf, onlyShareOf, type TargetRow, targetView } from '../queries/targets.ts';
 import {
   loadTeams,
   managedTeam,
@@ -88,11 +88,16 @@ export const targetsRoutes = new Hono<AppEnv>()
         (query.date === undefined || (t.periodStart <= query.date && t.periodEnd >= query.date)),
     );
     list.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.id.localeCompare(b.id));
-    const withAllocation = list.map((t) =>
-      t.scope === 'team'
-        ? { ...targetView(t), allocation: allocationOf(t, allTeams, members) }
-        : targetView(t),
-    );
+    // On a `top` or `private` team a rep's board shows no colleague's target: nor does a team
+    // target's split, beyond the caller's own share (managers of the team see every share).
+    const managed = managedTeamIds(caller, allTeams);
+    const ownShareOnly = (t: TargetRow) =>
+      caller.settings.privacy !== 'open' && !managed.has(t.subjectId);
+    const withAllocation = list.map((t) => {
+      if (t.scope !== 'team') return targetView(t);
+      const view = { ...targetView(t), allocation: allocationOf(t, allTeams, members) };
+      return ownShareOnly(t) ? onlyShareOf(view, caller.member.id) : view;
+    });
     return c.json({ targets: withAllocation }, 200);
   })
   .put('/', requireManager, validate('json', TargetInput), async (c) => {
