@@ -4,19 +4,21 @@
  */
 import { useState } from 'preact/hooks';
 import type { CompetitionView, CreateCompetitionRequest } from '../../../../shared/api/index.ts';
-import { ApiFailure } from '../api.ts';
-import { ContestCard, contestMetricLabel } from '../components/ContestCard.tsx';
+import { ApiFailure } from '../app/api.ts';
+import { filters } from '../app/filters.ts';
+import { orgMetrics } from '../app/metrics.ts';
+import { isManager, me } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
+import { TeamSelect } from '../components/TeamSelect.tsx';
+import { t } from '../i18n/index.ts';
 import {
   cancelContest,
   createContest,
-  loadContestBoard,
   loadContests,
+  readContestBoard,
   updateContest,
-} from '../contests-api.ts';
-import { t } from '../i18n/index.ts';
-import { orgMetrics } from '../metrics.ts';
-import { filters, isManager, me, teams } from '../state.ts';
-import { useAsync } from '../use-async.ts';
+} from './api.ts';
+import { ContestCard, contestMetricLabel } from './ContestCard.tsx';
 
 type Draft = CreateCompetitionRequest;
 
@@ -95,18 +97,12 @@ function ContestForm({
         </label>
         <label>
           {t.value.team}
-          <select
+          <TeamSelect
             name="contest-team"
             disabled={editing !== null}
             value={draft.teamId}
-            onChange={(e) => set({ teamId: e.currentTarget.value })}
-          >
-            {teams.value.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
+            onChange={(teamId) => set({ teamId })}
+          />
         </label>
         <label>
           {m.metric}
@@ -242,12 +238,12 @@ function ManageContests({ onChanged }: { onChanged: () => void }) {
   );
 }
 
-export function Competitions() {
+export function Contests() {
   const m = t.value.contests;
   const settings = me.value?.org.settings;
   const teamId = filters.value.teamId;
   const board = useAsync(
-    () => loadContestBoard(teamId).then((r) => r.data),
+    () => readContestBoard(teamId).then((r) => r.data),
     `contest-board:${teamId}`,
   );
   if (!settings) return null;

@@ -1,7 +1,7 @@
 import type { LeaderboardEntry, OrgSettings } from '../../../../shared/api/index.ts';
-import { formatCount, formatMetricValue, formatPercent } from '../format.ts';
+import { formatCount, formatMetricValue, formatPercent } from '../app/format.ts';
+import { metricKind, metricLabel } from '../app/metrics.ts';
 import { locale, t } from '../i18n/index.ts';
-import { metricKind, metricLabel } from '../metrics.ts';
 import { Sparkline } from './Sparkline.tsx';
 
 export interface LeaderboardTableProps {

@@ -6,10 +6,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CompetitionBoardResponse, OrgSettings } from '../../../../shared/api/index.ts';
-import { formatMetricValue } from '../format.ts';
+import { formatMetricValue } from '../app/format.ts';
+import { metricKind, metricLabel } from '../app/metrics.ts';
+import { isManager } from '../app/session.ts';
 import { type Locale, locale, t } from '../i18n/index.ts';
-import { metricKind, metricLabel } from '../metrics.ts';
-import { isManager } from '../state.ts';
 
 type Contest = CompetitionBoardResponse['competitions'][number];
 

@@ -1,12 +1,12 @@
 import { useEffect } from 'preact/hooks';
-import { Header } from './components/Header.tsx';
-import { t } from './i18n/index.ts';
-import { isManager, loadSession, pendingSignin, signInState, tab, unreachable } from './state.ts';
-import { Competitions } from './views/Competitions.tsx';
-import { Overview } from './views/Overview.tsx';
-import { ConfirmSignin, SignIn } from './views/SignIn.tsx';
-import { TargetEditor } from './views/TargetEditor.tsx';
-import { TeamAdmin } from './views/TeamAdmin.tsx';
+import { TeamAdmin } from '../admin/TeamAdmin.tsx';
+import { Contests } from '../contests/Contests.tsx';
+import { t } from '../i18n/index.ts';
+import { Overview } from '../overview/Overview.tsx';
+import { ConfirmSignin, SignIn } from '../signin/SignIn.tsx';
+import { TargetEditor } from '../targets/TargetEditor.tsx';
+import { Header } from './Header.tsx';
+import { isManager, loadSession, pendingSignin, signInState, tab, unreachable } from './session.ts';
 
 export function App() {
   useEffect(() => {
@@ -27,7 +27,7 @@ export function App() {
     <>
       <Header />
       {current === 'overview' && <Overview />}
-      {current === 'contests' && <Competitions />}
+      {current === 'contests' && <Contests />}
       {current === 'targets' && <TargetEditor />}
       {current === 'team' && <TeamAdmin />}
     </>

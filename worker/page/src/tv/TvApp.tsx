@@ -4,65 +4,15 @@
  * `?refresh=` and `?rotate=` (seconds) exist for tests and unusual screens.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { z } from 'zod';
-import {
-  ActivityResponse,
-  type AnnouncementView,
-  type CompetitionBoardResponse,
-  LeaderboardResponse,
-  type OrgSettings,
-  TvInfoResponse,
-} from '../../../../shared/api/index.ts';
-import { ApiFailure, get, getJson, setTvToken, withQuery } from '../api.ts';
-import { ContestCard } from '../components/ContestCard.tsx';
-import { LeaderboardTable } from '../components/LeaderboardTable.tsx';
-import { loadAnnouncements, loadContestBoard } from '../contests-api.ts';
-import { formatCompactAmount, formatCount, formatPercent } from '../format.ts';
+import type { AnnouncementView, OrgSettings } from '../../../../shared/api/index.ts';
+import { ApiFailure, setTvToken } from '../app/api.ts';
+import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
+import { metricKind, metricLabel } from '../app/metrics.ts';
+import { ContestCard } from '../contests/ContestCard.tsx';
 import { locale, t } from '../i18n/index.ts';
-import { metricKind, metricLabel } from '../metrics.ts';
-import { boardMetric } from './Overview.tsx';
-
-const TvInfo = TvInfoResponse;
-const ActivityTotals = ActivityResponse;
-
-interface TvBoard {
-  org: { name: string; settings: OrgSettings };
-  leaderboard: LeaderboardResponse;
-  activity: LeaderboardResponse;
-  activityTotals: Record<string, number>;
-  contests: CompetitionBoardResponse['competitions'];
-}
-
-/** One refresh: three conditional GETs; each answers 304 (one small read) when nothing changed. */
-async function loadBoard(
-  info: z.infer<typeof TvInfo>,
-): Promise<{ board: TvBoard; changed: boolean }> {
-  const team = info.team.id;
-  const [leaderboard, activity, totals, contests] = await Promise.all([
-    getJson(
-      LeaderboardResponse,
-      withQuery('/api/v1/leaderboard', { team, period: 'month', by: 'attainment' }),
-    ),
-    getJson(
-      LeaderboardResponse,
-      withQuery('/api/v1/leaderboard', { team, period: 'day', by: 'points' }),
-    ),
-    getJson(ActivityTotals, withQuery('/api/v1/page/activity', { team })),
-    loadContestBoard(team),
-  ]);
-  return {
-    board: {
-      org: info.org,
-      leaderboard: leaderboard.data,
-      activity: activity.data,
-      activityTotals: totals.data.totals,
-      // A contest whose standings the link's manager may not see (privacy `private` in a team
-      // above theirs) has nothing to show on a TV.
-      contests: contests.data.competitions.filter((c) => c.entries.length > 0),
-    },
-    changed: leaderboard.changed || activity.changed || totals.changed || contests.changed,
-  };
-}
+import { LeaderboardTable } from '../overview/LeaderboardTable.tsx';
+import { boardMetric } from '../overview/Overview.tsx';
+import { loadBoard, loadTvInfo, readAnnouncements, type TvBoard, type TvInfo } from './api.ts';
 
 const TV_ENTRIES = 12;
 
@@ -214,16 +164,16 @@ export function TvApp({ token }: { token: string }) {
     document.addEventListener('dblclick', fullScreen);
     setTvToken(token);
     let stopped = false;
-    let info: z.infer<typeof TvInfo> | undefined;
+    let info: TvInfo | undefined;
     // Announcements seen so far; null until the first poll, which only sets the baseline (a TV
     // switched on does not replay old news).
     let since: number | null = null;
     const poll = async () => {
       try {
-        info ??= await get(TvInfo, '/api/v1/tv/info');
+        info ??= await loadTvInfo();
         const [result, news] = await Promise.all([
           loadBoard(info),
-          loadAnnouncements(info.team.id, since ?? 0),
+          readAnnouncements(info.team.id, since ?? 0),
         ]);
         if (stopped) return;
         if (since !== null && news.changed && news.data.announcements.length > 0) {

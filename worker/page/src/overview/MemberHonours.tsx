@@ -4,22 +4,18 @@
  * from `GET /api/v1/members/:id/honours` (the member themselves or their managers); all text is
  * rendered as text.
  */
-import { HonoursResponse } from '../../../../shared/api/index.ts';
-import { get } from '../api.ts';
-import { formatMetricValue } from '../format.ts';
+import { formatMetricValue } from '../app/format.ts';
+import { metricKind } from '../app/metrics.ts';
+import { me } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
+import { contestMetricLabel } from '../contests/ContestCard.tsx';
 import { locale, t } from '../i18n/index.ts';
-import { metricKind } from '../metrics.ts';
-import { me } from '../state.ts';
-import { useAsync } from '../use-async.ts';
-import { contestMetricLabel } from './ContestCard.tsx';
+import { loadHonours } from './api.ts';
 
 export function MemberHonours({ memberId, title }: { memberId: string; title: string }) {
   const m = t.value.honours;
   const settings = me.value?.org.settings;
-  const honours = useAsync(
-    () => get(HonoursResponse, `/api/v1/members/${encodeURIComponent(memberId)}/honours`),
-    `honours:${memberId}`,
-  );
+  const honours = useAsync(() => loadHonours(memberId), `honours:${memberId}`);
   if (!settings) return null;
   const list = honours.data?.honours ?? [];
   const lang = locale.value;

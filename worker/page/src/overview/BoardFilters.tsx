@@ -1,58 +1,11 @@
 import type { PeriodKind } from '../../../../shared/api/index.ts';
-import { type Locale, locale, setLocale, t } from '../i18n/index.ts';
-import { metricLabel, orgMetrics } from '../metrics.ts';
-import { filters, isManager, me, setFilter, signOut, type Tab, tab, teams } from '../state.ts';
+import { filters, setFilter } from '../app/filters.ts';
+import { metricLabel, orgMetrics } from '../app/metrics.ts';
+import { me, teams } from '../app/session.ts';
+import { TeamSelect } from '../components/TeamSelect.tsx';
+import { t } from '../i18n/index.ts';
 
 const PERIODS: PeriodKind[] = ['day', 'week', 'month', 'quarter', 'year'];
-
-export function Header() {
-  const m = t.value;
-  const profile = me.value;
-  if (!profile) return null;
-  const tabs: Tab[] = isManager.value
-    ? ['overview', 'contests', 'targets', 'team']
-    : ['overview', 'contests'];
-  return (
-    <header class="top">
-      <div class="brand">
-        <span class="logo" aria-hidden="true">
-          ▲
-        </span>
-        <span>{m.appName}</span>
-        <span class="org">{profile.org.name}</span>
-      </div>
-      <nav class="tabs" aria-label="Pacer">
-        {tabs.map((name) => (
-          <a
-            key={name}
-            href={`#/${name}`}
-            class={tab.value === name ? 'active' : undefined}
-            aria-current={tab.value === name ? 'page' : undefined}
-          >
-            {m.nav[name]}
-          </a>
-        ))}
-      </nav>
-      <div class="who">
-        <label class="inline">
-          <span class="sr-only">{m.language}</span>
-          <select
-            value={locale.value}
-            onChange={(e) => setLocale(e.currentTarget.value as Locale)}
-            aria-label={m.language}
-          >
-            <option value="en">English</option>
-            <option value="zh-CN">简体中文</option>
-          </select>
-        </label>
-        <span class="name">{profile.member.name}</span>
-        <button type="button" onClick={() => void signOut()}>
-          {m.signOut}
-        </button>
-      </div>
-    </header>
-  );
-}
 
 /** Team, period and ranking switches shared by the overview and the exports. */
 export function BoardFilters() {
@@ -67,18 +20,7 @@ export function BoardFilters() {
       {teams.value.length > 1 && (
         <label class="inline">
           {m.team}
-          <select
-            name="team"
-            value={f.teamId}
-            onChange={(e) => setFilter({ teamId: e.currentTarget.value })}
-          >
-            {teams.value.map((team) => (
-              <option key={team.id} value={team.id}>
-                {'\u2003'.repeat(team.depth)}
-                {team.name}
-              </option>
-            ))}
-          </select>
+          <TeamSelect name="team" value={f.teamId} onChange={(teamId) => setFilter({ teamId })} />
         </label>
       )}
       <fieldset class="segmented">

@@ -1,31 +1,24 @@
 /** Managers create and revoke read-only TV links (one team each); the token is shown once. */
 import { useState } from 'preact/hooks';
-import {
-  CreateTvLinkResponse,
-  ListTvLinksResponse,
-  TvLinkResponse,
-} from '../../../../shared/api/index.ts';
-import { get, send } from '../api.ts';
+import { me, teams } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
+import { TeamSelect } from '../components/TeamSelect.tsx';
 import { t } from '../i18n/index.ts';
-import { me, teams } from '../state.ts';
-import { useAsync } from '../use-async.ts';
-
-const CreatedTvLink = CreateTvLinkResponse;
-const TvLinkList = ListTvLinksResponse;
+import { createTvLink, loadTvLinks, revokeTvLink } from './api.ts';
 
 export function TvLinks() {
   const m = t.value.tv;
   const [teamId, setTeamId] = useState(me.value?.team.id ?? '');
   const [created, setCreated] = useState<{ id: string; url: string } | null>(null);
-  const list = useAsync(() => get(TvLinkList, '/api/v1/tv-links'), 'tv-links');
+  const list = useAsync(loadTvLinks, 'tv-links');
   const create = async (event: Event) => {
     event.preventDefault();
-    const answer = await send('POST', '/api/v1/tv-links', { teamId }, CreatedTvLink);
+    const answer = await createTvLink(teamId);
     setCreated({ id: answer.link.id, url: answer.url });
     list.reload();
   };
   const revoke = async (id: string) => {
-    await send('DELETE', `/api/v1/tv-links/${id}`, undefined, TvLinkResponse);
+    await revokeTvLink(id);
     if (created?.id === id) setCreated(null);
     list.reload();
   };
@@ -36,14 +29,7 @@ export function TvLinks() {
       <form class="row" onSubmit={create}>
         <label>
           {t.value.team}
-          <select name="tv-team" value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
-            {teams.value.map((x) => (
-              <option key={x.id} value={x.id}>
-                {'\u2003'.repeat(x.depth)}
-                {x.name}
-              </option>
-            ))}
-          </select>
+          <TeamSelect name="tv-team" value={teamId} onChange={setTeamId} />
         </label>
         <button type="submit" class="primary">
           {m.create}

@@ -1,5 +1,5 @@
 /** Numbers as people read them, in the page's language. Amounts arrive in integer minor units. */
-import type { Locale } from './i18n/index.ts';
+import type { Locale } from '../i18n/index.ts';
 
 export function formatCount(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);

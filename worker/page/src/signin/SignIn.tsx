@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ApiFailure, send, setBearer } from '../api.ts';
+import { ApiFailure } from '../app/api.ts';
+import { loadSession, me, pendingSignin, signInState } from '../app/session.ts';
 import { t } from '../i18n/index.ts';
-import { loadSession, me, pendingSignin, SessionInfo, signInState } from '../state.ts';
+import { spendSigninCode, startSession } from './api.ts';
 
 /**
  * A sign-in link opened in this browser (`#signin=<code>`): nothing happens until the member
@@ -18,7 +19,7 @@ export function ConfirmSignin({ code }: { code: string }) {
   const confirm = async () => {
     setBusy(true);
     try {
-      await send('POST', '/api/v1/session/signin', { code }, SessionInfo);
+      await spendSigninCode(code);
       pendingSignin.value = null;
       await loadSession();
     } catch (error) {
@@ -75,14 +76,11 @@ export function SignIn() {
     event.preventDefault();
     setBusy(true);
     setFailed(false);
-    setBearer(token.trim());
     try {
-      await send('POST', '/api/v1/session', undefined, SessionInfo);
-      setBearer(null);
+      await startSession(token.trim());
       history.replaceState(null, '', location.pathname + location.hash);
       await loadSession();
     } catch (error) {
-      setBearer(null);
       if (!(error instanceof ApiFailure)) throw error;
       setFailed(true);
     } finally {

@@ -1,7 +1,11 @@
 /** The page's view of the org's metrics: the shared catalog (built-ins + custom) in its language. */
-import type { OrgSettings } from '../../../shared/api/index.ts';
-import { findMetric, type MetricDefinition, metricCatalog } from '../../../shared/domain/index.ts';
-import { locale } from './i18n/index.ts';
+import type { OrgSettings } from '../../../../shared/api/index.ts';
+import {
+  findMetric,
+  type MetricDefinition,
+  metricCatalog,
+} from '../../../../shared/domain/index.ts';
+import { locale } from '../i18n/index.ts';
 
 export const orgMetrics = (settings: OrgSettings): MetricDefinition[] => metricCatalog(settings);
 

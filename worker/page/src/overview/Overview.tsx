@@ -1,15 +1,15 @@
 import type { LeaderboardResponse, OrgSettings } from '../../../../shared/api/index.ts';
-import { withQuery } from '../api.ts';
-import { loadChampions, loadLeaderboard, loadTrends } from '../board-api.ts';
-import { Gauge } from '../components/Gauge.tsx';
-import { BoardFilters } from '../components/Header.tsx';
-import { LeaderboardTable } from '../components/LeaderboardTable.tsx';
-import { MemberHonours } from '../components/MemberHonours.tsx';
-import { formatCompactAmount, formatCount, formatPercent } from '../format.ts';
+import { filters } from '../app/filters.ts';
+import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
+import { metricKind, metricLabel } from '../app/metrics.ts';
+import { isManager, me } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
 import { locale, t } from '../i18n/index.ts';
-import { metricKind, metricLabel } from '../metrics.ts';
-import { filters, isManager, me } from '../state.ts';
-import { useAsync } from '../use-async.ts';
+import { exportLinks, loadChampions, loadLeaderboard, loadTrends } from './api.ts';
+import { BoardFilters } from './BoardFilters.tsx';
+import { Gauge } from './Gauge.tsx';
+import { LeaderboardTable } from './LeaderboardTable.tsx';
+import { MemberHonours } from './MemberHonours.tsx';
 
 const RANKINGS = ['attainment', 'points', 'streak'];
 
@@ -114,27 +114,18 @@ function Honours({ board }: { board: LeaderboardResponse }) {
 
 function Exports({ board }: { board: LeaderboardResponse }) {
   const m = t.value.csv;
-  const q = filters.value;
-  const common = { team: q.teamId, period: q.period, date: q.date, lang: locale.value };
+  const links = exportLinks(
+    filters.value,
+    { from: board.period.start, to: board.period.end },
+    locale.value,
+  );
   return (
     <section class="card exports" aria-labelledby="export-title">
       <h2 id="export-title">{m.title}</h2>
-      <a
-        class="button"
-        download
-        href={withQuery('/api/v1/export/leaderboard.csv', { ...common, by: q.by })}
-      >
+      <a class="button" download href={links.leaderboard}>
         ⬇ {m.leaderboard}
       </a>
-      <a
-        class="button"
-        download
-        href={withQuery('/api/v1/export/events.csv', {
-          team: q.teamId,
-          from: board.period.start,
-          to: board.period.end,
-        })}
-      >
+      <a class="button" download href={links.events}>
         ⬇ {m.events}
       </a>
     </section>

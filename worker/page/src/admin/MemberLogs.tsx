@@ -3,26 +3,18 @@
  * email thread or CRM record a log was made from, or "manual". Links are only ever http(s) (the
  * contract refuses others) and open in a new tab without a referrer; all text is rendered as text.
  */
-import { RecentEventsResponse } from '../../../../shared/api/index.ts';
-import { get } from '../api.ts';
+import { metricLabel } from '../app/metrics.ts';
+import { me } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
 import { locale, t } from '../i18n/index.ts';
-import { metricLabel } from '../metrics.ts';
-import { me } from '../state.ts';
-import { useAsync } from '../use-async.ts';
+import { loadMemberLogs } from './api.ts';
 
 const LOGS_SHOWN = 20;
 
 export function MemberLogs({ memberId }: { memberId: string }) {
   const m = t.value.evidence;
   const settings = me.value?.org.settings;
-  const logs = useAsync(
-    () =>
-      get(
-        RecentEventsResponse,
-        `/api/v1/members/${encodeURIComponent(memberId)}/events?limit=${LOGS_SHOWN}`,
-      ),
-    `logs:${memberId}`,
-  );
+  const logs = useAsync(() => loadMemberLogs(memberId, LOGS_SHOWN), `logs:${memberId}`);
   if (!settings) return null;
   const list = logs.data?.events ?? [];
   return (

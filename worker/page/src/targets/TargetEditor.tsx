@@ -3,27 +3,25 @@
  * over time with the shared domain rules (the same code the worker uses), then saved with PUT.
  */
 import { useEffect, useState } from 'preact/hooks';
-import {
-  GetTargetsResponse,
-  ListMembersResponse,
-  type OrgSettings,
-  type PacingCurve,
-  type PeriodKind,
-  PutTargetResponse,
-  type TeamSplit,
-  type TeamView,
+import type {
+  OrgSettings,
+  PacingCurve,
+  PeriodKind,
+  TeamSplit,
+  TeamView,
 } from '../../../../shared/api/index.ts';
 import {
   periodContaining,
   splitTeamTarget,
   spreadTarget,
 } from '../../../../shared/domain/index.ts';
-import { get, send, withQuery } from '../api.ts';
-import { formatMetricValue } from '../format.ts';
+import { formatMetricValue } from '../app/format.ts';
+import { metricKind, metricLabel, orgMetrics } from '../app/metrics.ts';
+import { me, teams } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
+import { TeamSelect } from '../components/TeamSelect.tsx';
 import { locale, t } from '../i18n/index.ts';
-import { metricKind, metricLabel, orgMetrics } from '../metrics.ts';
-import { me, teams } from '../state.ts';
-import { useAsync } from '../use-async.ts';
+import { loadMembers, loadTargets, saveTarget } from './api.ts';
 
 const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year'];
 
@@ -114,9 +112,9 @@ export function TargetEditor() {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
   // Every member the manager manages; the split is over the active reps of the team's subtree.
-  const members = useAsync(() => get(ListMembersResponse, '/api/v1/members'), 'members');
+  const members = useAsync(loadMembers, 'members');
   const current = useAsync(
-    () => get(GetTargetsResponse, withQuery('/api/v1/targets', { team: teamId, metric, date })),
+    () => loadTargets(teamId, metric, date),
     `${teamId}|${metric}|${date}|${status?.text ?? ''}`,
   );
   // Any edit makes the last save/refusal message stale.
@@ -143,7 +141,7 @@ export function TargetEditor() {
     formatMetricValue(v, metricKind(settings, metric), settings.currency, lang);
   const team = teams.value.find((x) => x.id === teamId);
   const below = subtreeOf(teams.value, teamId);
-  const teamMembers = (members.data?.members ?? []).filter(
+  const teamMembers = (members.data ?? []).filter(
     (x) => x.active && x.role === 'rep' && below.has(x.teamId),
   );
   const split: TeamSplit =
@@ -163,7 +161,7 @@ export function TargetEditor() {
   const curve = PACING[pacing];
   const daily = spreadTarget({ period: { kind, start: period.start }, value, curve }, cal);
   const workdays = [...daily.values()].filter((v) => v > 0).length;
-  const existing = current.data?.targets.find(
+  const existing = current.data?.find(
     (x) =>
       x.scope === 'team' &&
       x.teamId === teamId &&
@@ -179,20 +177,15 @@ export function TargetEditor() {
       return;
     }
     try {
-      await send(
-        'PUT',
-        '/api/v1/targets',
-        {
-          scope: 'team',
-          teamId,
-          metric,
-          period: { kind, start: period.start },
-          value,
-          split,
-          ...(curve ? { curve } : {}),
-        },
-        PutTargetResponse,
-      );
+      await saveTarget({
+        scope: 'team',
+        teamId,
+        metric,
+        period: { kind, start: period.start },
+        value,
+        split,
+        ...(curve ? { curve } : {}),
+      });
       setStatus({ ok: true, text: m.saved });
     } catch (error) {
       setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });
@@ -206,14 +199,7 @@ export function TargetEditor() {
         <div class="row">
           <label>
             {t.value.team}
-            <select name="team" value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
-              {teams.value.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {'\u2003'.repeat(x.depth)}
-                  {x.name}
-                </option>
-              ))}
-            </select>
+            <TeamSelect name="team" value={teamId} onChange={setTeamId} />
           </label>
           <label>
             {m.metric}
