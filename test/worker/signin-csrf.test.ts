@@ -6,7 +6,7 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../worker/lib/crypto.ts';
+import { sha256Hex } from '../../worker/sessions/crypto.ts';
 import { addMember, call, createOrg } from './helpers.ts';
 import {
   confirmSignin,
