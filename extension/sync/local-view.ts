@@ -8,6 +8,7 @@ import type { LocalDate } from '../../shared/api/common.ts';
 import type { MetricProgress, ProgressResponse } from '../../shared/api/progress.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { type MetricDefinition, metricCatalog } from '../../shared/domain/metrics.ts';
+import { emptyRecord } from '../../shared/domain/own.ts';
 import { type PointsSettings, pointsFor } from '../../shared/domain/points.ts';
 import { DEFAULT_TIERS, tierStatus } from '../../shared/domain/tiers.ts';
 import type {
@@ -67,10 +68,9 @@ function pointsChange(
   changes: { entry: JournalEntry; delta: -1 | 1 }[],
   settings: PointsSettings,
 ): number {
-  const sides = { 1: { all: {}, manual: {} }, [-1]: { all: {}, manual: {} } } as Record<
-    -1 | 1,
-    { all: Record<string, number>; manual: Record<string, number> }
-  >;
+  // Keyed by metric ids: no prototype, so a metric named `constructor` starts at 0.
+  const emptySide = () => ({ all: emptyRecord<number>(), manual: emptyRecord<number>() });
+  const sides = { 1: emptySide(), [-1]: emptySide() };
   for (const { entry, delta } of changes) {
     const { metric, quantity, source } = entry.event;
     const side = sides[delta];

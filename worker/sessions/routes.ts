@@ -27,6 +27,7 @@ import {
   SESSION_COOKIE,
   startSession,
 } from './page-sessions.ts';
+import { publicUrl } from './public-origin.ts';
 
 const SIGNIN_CODE_SECONDS = 60;
 
@@ -65,7 +66,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       tokenHash: credential.hash,
       expiresAt,
     });
-    const url = new URL('/signin', c.req.url);
+    const url = publicUrl(c.env, '/signin');
     url.searchParams.set('code', code);
     return c.json({ code, url: url.toString(), expiresAt }, 201);
   })
