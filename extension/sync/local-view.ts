@@ -279,7 +279,7 @@ function contestLines(
 }
 
 /**
- * Today counts toward the streak once it qualifies (spec §2): when local logs make today
+ * Today counts toward the streak once it qualifies (shared/domain/streaks.ts): when local logs make today
  * qualify (or an undo un-qualifies it) before the server has seen them, move the streak by one.
  * `seenToday`: whether the server's answer for today counted today (null: the server's streak is
  * from an earlier day). A run is at risk only when there is one to lose.

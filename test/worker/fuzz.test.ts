@@ -411,7 +411,7 @@ function templates(
         split: { mode: 'weights', weights: { [w.repId]: 1 } },
       },
     },
-    'post /api/v1/competitions': {
+    'post /api/v1/contests': {
       body: {
         name: 'Contest',
         teamId: w.rootTeamId,
@@ -421,7 +421,7 @@ function templates(
         prize: 'Cake',
       },
     },
-    'patch /api/v1/competitions/{id}': {
+    'patch /api/v1/contests/{id}': {
       body: { name: 'Contest', prize: 'Cake', end: today() },
       ids: [w.competitionId],
     },
@@ -456,7 +456,7 @@ describe('hostile values in well-formed requests', () => {
       })
     ).body.team.id as string;
     const rep = await addMember(org.managerToken, subTeamId, { timezone: 'UTC' });
-    const contest = await call('POST', '/competitions', {
+    const contest = await call('POST', '/contests', {
       token: org.managerToken,
       body: { name: 'C', teamId: org.rootTeamId, metric: 'calls', start: today(), end: today() },
     });

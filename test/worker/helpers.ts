@@ -58,14 +58,14 @@ export interface OrgFixture {
 }
 
 export async function createOrg(
-  overrides: { timezone?: string; name?: string } = {},
+  overrides: { timezone?: string; name?: string; currency?: string } = {},
 ): Promise<OrgFixture> {
   const n = ++orgSeq;
   const res = await call('POST', '/orgs', {
     body: {
       name: overrides.name ?? `Org ${n}`,
       timezone: overrides.timezone ?? 'Europe/Berlin',
-      currency: 'EUR',
+      currency: overrides.currency ?? 'EUR',
       manager: { name: `Boss ${n}`, email: `boss${n}@org${n}.example` },
     },
   });
@@ -131,7 +131,7 @@ export function event(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** The spec's error shape. */
+/** The API's error shape (`ErrorBody`, shared/api/common.ts). */
 export function expectErrorShape(body: unknown): void {
   const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
   if (typeof error?.code !== 'string' || typeof error.message !== 'string') {
