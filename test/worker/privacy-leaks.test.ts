@@ -102,14 +102,14 @@ describe('contests on a board above two sibling teams', () => {
   it('show no standings of a sibling team’s contest (the contest itself is 403)', async () => {
     await setPrivacy('private');
     const today = new Date().toISOString().slice(0, 10);
-    const made = await call('POST', '/competitions', {
+    const made = await call('POST', '/contests', {
       token: org.managerToken,
       body: { name: 'Big calls', teamId: bigTeam, metric: 'calls', start: today, end: today },
     });
     expect(made.status).toBe(201);
     const id = made.body.competition.id;
-    expect((await call('GET', `/competitions/${id}`, { token: solo.token })).status).toBe(403);
-    const board = await call('GET', `/competitions/board?team=${org.rootTeamId}`, {
+    expect((await call('GET', `/contests/${id}`, { token: solo.token })).status).toBe(403);
+    const board = await call('GET', `/contests/board?team=${org.rootTeamId}`, {
       token: solo.token,
     });
     expect(board.status).toBe(200);
@@ -117,7 +117,7 @@ describe('contests on a board above two sibling teams', () => {
       board.body.competitions.map((c: { competition: { id: string } }) => c.competition.id),
     ).not.toContain(id);
     // Its own competitors still see it there.
-    const theirs = await call('GET', `/competitions/board?team=${org.rootTeamId}`, {
+    const theirs = await call('GET', `/contests/board?team=${org.rootTeamId}`, {
       token: big[0]?.token,
     });
     expect(
