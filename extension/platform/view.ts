@@ -124,8 +124,6 @@ export interface SidebarView {
   revision?: number;
 }
 
-export const VIEW_KEY = 'pacer:view';
-
 export const SIGNED_OUT_VIEW: SidebarView = {
   signedIn: false,
   memberName: null,

@@ -3,8 +3,8 @@ import { celebrationsFor } from '../background/celebrations.ts';
 import type { SidebarView } from '../platform/view.ts';
 import { SyncEngine } from './engine.ts';
 import { FakeServer, makeEvent } from './fake-server.test-helper.ts';
-import { memoryStore } from './kv-store.ts';
 import { adjustStreak, buildView } from './local-view.ts';
+import { memoryDocument } from './memory-document.test-helper.ts';
 
 const ctx = {
   signedIn: true,
@@ -16,7 +16,7 @@ const ctx = {
 function setup() {
   const server = new FakeServer();
   const engine = new SyncEngine({
-    store: memoryStore(),
+    document: memoryDocument(),
     api: async () => server.api(),
     random: () => 0,
   });
