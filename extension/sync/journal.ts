@@ -50,19 +50,31 @@ export function markVoidSynced(journal: JournalEntry[], id: string, seq: number)
 }
 
 /**
- * How much this entry must be added to a server snapshot taken at `snapshotSeq` (−1: no
- * snapshot): +1 if it counts here but not yet there, −1 if the server still counts a log that
- * was undone here, 0 if both agree.
+ * Whether this entry counts here (logged, not undone, not refused) and in a server snapshot taken
+ * at `snapshotSeq` (−1: no snapshot): the server confirmed it by then and not a void of it.
+ */
+export function countedBy(
+  entry: JournalEntry,
+  snapshotSeq: number,
+): { countsHere: boolean; countedByServer: boolean } {
+  return {
+    countsHere: entry.status !== 'rejected' && !entry.voided,
+    countedByServer:
+      entry.syncedSeq !== undefined &&
+      entry.syncedSeq <= snapshotSeq &&
+      !(entry.voidSyncedSeq !== undefined && entry.voidSyncedSeq <= snapshotSeq),
+  };
+}
+
+/**
+ * How much this entry must be added to a server snapshot taken at `snapshotSeq`: +1 if it counts
+ * here but not yet there, −1 if the server still counts a log that was undone here, 0 if both
+ * agree.
  */
 export function pendingDelta(entry: JournalEntry, snapshotSeq: number): -1 | 0 | 1 {
-  const countsHere = entry.status !== 'rejected' && !entry.voided ? 1 : 0;
-  const countedThere =
-    entry.syncedSeq !== undefined &&
-    entry.syncedSeq <= snapshotSeq &&
-    !(entry.voidSyncedSeq !== undefined && entry.voidSyncedSeq <= snapshotSeq)
-      ? 1
-      : 0;
-  return (countsHere - countedThere) as -1 | 0 | 1;
+  const { countsHere, countedByServer } = countedBy(entry, snapshotSeq);
+  if (countsHere === countedByServer) return 0;
+  return countsHere ? 1 : -1;
 }
 
 /** Forgets old entries, but never one whose effect the snapshot does not show yet. */

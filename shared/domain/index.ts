@@ -11,6 +11,7 @@ export * from './leaderboard.ts';
 export * from './metrics.ts';
 export * from './milestones.ts';
 export * from './money.ts';
+export * from './overlay.ts';
 export * from './points.ts';
 export * from './progress.ts';
 export * from './rounding.ts';

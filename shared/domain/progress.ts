@@ -14,6 +14,11 @@ function valueOn(values: DayValues, day: LocalDate): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
+/** Percent of `target` achieved (unrounded), null when there is no target. */
+export function attainmentPercent(achieved: number, target: number): number | null {
+  return target > 0 ? (achieved / target) * 100 : null;
+}
+
 /** Input to {@link computeProgress}. */
 export type ProgressInput = {
   period: Pick<Period, 'start' | 'end'>;
@@ -77,7 +82,7 @@ export function computeProgress(input: ProgressInput): ProgressFigures {
   return {
     achieved,
     target,
-    percent: target > 0 ? (achieved / target) * 100 : null,
+    percent: attainmentPercent(achieved, target),
     expectedByNow,
     gap: achieved - expectedByNow,
     forecast: achieved + runRate * remainingWorkdays,
