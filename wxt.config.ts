@@ -105,7 +105,24 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
-          browser_specific_settings: { gecko: { id: 'pacer@pacer.example' } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'pacer@pacer.example',
+              // Firefox's install prompt lists what leaves the browser; each log goes to the team's
+              // own server: the contact's name and email read from the page
+              // (personallyIdentifyingInfo), the record's address (browsingActivity) and title
+              // (websiteContent); signing in sends the member's name, email and invite code
+              // (authenticationInfo). Nothing is sent anywhere else.
+              data_collection_permissions: {
+                required: [
+                  'personallyIdentifyingInfo',
+                  'authenticationInfo',
+                  'browsingActivity',
+                  'websiteContent',
+                ],
+              },
+            },
+          },
           // Firefox builds are MV2, where optional host permissions are optional_permissions.
           optional_permissions: ['https://*/*', 'http://*/*'],
         }

@@ -3,7 +3,9 @@
  * connectivity, keyboard commands, the published sidebar view and celebrations.
  * All state lives in storage, so the worker can be stopped and restarted at any moment.
  */
+
 import { browser } from 'wxt/browser';
+import { inLanguage } from '../../shared/domain/language.ts';
 import { resolveLanguage, translator } from '../i18n/index.ts';
 import {
   AccountMessage,
@@ -56,8 +58,7 @@ async function celebrate(view: SidebarView, state: SyncState): Promise<void> {
   const language = resolveLanguage(prefs.language, browser.i18n.getUILanguage());
   const t = translator(language);
   for (const c of celebrations) {
-    const tierName =
-      c.kind === 'tier' ? (language === 'zh_CN' ? c.tierName.zh : c.tierName.en) : null;
+    const tierName = c.kind === 'tier' ? inLanguage(c.tierName, language) : null;
     const message: TabMessage = {
       type: 'celebrate',
       kind: c.kind,

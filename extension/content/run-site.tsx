@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { metricUnit } from '../i18n/index.ts';
+import { metricUnit } from '../../shared/domain/metrics.ts';
 import type { TabMessage } from '../platform/messages.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
 import { sendToBackground } from '../platform/send.ts';
@@ -17,6 +17,7 @@ import { createShadowHost } from '../sidebar/shadow-host.ts';
 import sidebarCss from '../sidebar/sidebar.css?inline';
 import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
+import { evidenceUrl } from '../sites/dom.ts';
 import { LogButtons } from './log-buttons.ts';
 import { startupRead } from './startup-read.ts';
 import { watchRecords } from './watch-records.ts';
@@ -33,6 +34,7 @@ function logFromRecord(
   metric: string,
   record: PageRecord,
 ): void {
+  const url = evidenceUrl(record.url);
   store.log(
     {
       metric,
@@ -40,11 +42,11 @@ function logFromRecord(
       contact: record.contact,
       source: {
         app: adapter.id,
-        url: record.url,
+        ...(url ? { url } : {}),
         ...(record.subject ? { title: record.subject } : {}),
       },
     },
-    metricUnit(store.t.value, store.language.value, metric, null),
+    metricUnit(metric, store.language.value),
   );
 }
 
@@ -157,7 +159,7 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     else
       store.log(
         { metric: 'calls', quantity: 1, source: { app: adapter.id } },
-        metricUnit(store.t.value, store.language.value, 'calls', null),
+        metricUnit('calls', store.language.value),
       );
   };
   const listener = onTabMessage(store, logCall);

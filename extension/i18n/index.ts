@@ -1,12 +1,17 @@
-/** Picks the dictionary for a language setting and fills `{placeholders}` with plain text. */
+/**
+ * Picks the dictionary for a language setting and fills `{placeholders}` with plain text. Which
+ * languages exist, their Intl locales and the names of metrics are shared/domain/language.ts and
+ * shared/domain/metrics.ts, the same tables the leaderboard page reads.
+ */
+import { type ExtensionLocale, extensionLocale } from '../../shared/domain/language.ts';
 import { en, type MessageKey, zhCN } from './messages.ts';
 
-export type Language = 'en' | 'zh_CN';
+/** A language as the extension stores and names it (its `_locales` folder). */
+export type Language = ExtensionLocale;
 export type LanguageSetting = Language | 'auto';
 
 export function resolveLanguage(setting: LanguageSetting, browserLanguage: string): Language {
-  if (setting !== 'auto') return setting;
-  return browserLanguage.toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+  return setting !== 'auto' ? setting : extensionLocale(browserLanguage);
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -26,29 +31,4 @@ export function translator(language: Language): Translate {
     );
 }
 
-/** A metric's display name: built-ins from the dictionary, custom ones from their own labels. */
-export function metricLabel(
-  t: Translate,
-  language: Language,
-  metric: string,
-  custom: { en: string; zh: string } | null,
-): string {
-  if (custom) return language === 'zh_CN' ? custom.zh : custom.en;
-  const key = `metric_${metric}` as MessageKey;
-  return key in dictionaryFor(language) ? t(key) : metric;
-}
-
 export type { MessageKey };
-
-/** A metric as one unit of activity ("call"), for messages like "Logged call for Ada". */
-export function metricUnit(
-  t: Translate,
-  language: Language,
-  metric: string,
-  custom: { en: string; zh: string } | null,
-): string {
-  const key = `unit_${metric}` as MessageKey;
-  return !custom && key in dictionaryFor(language)
-    ? t(key)
-    : metricLabel(t, language, metric, custom);
-}

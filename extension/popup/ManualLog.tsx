@@ -1,9 +1,11 @@
 /** Log any metric by hand: amount for money metrics, optional contact and note. No evidence link. */
 import { useState } from 'preact/hooks';
-import { type Language, metricLabel, type Translate } from '../i18n/index.ts';
+import { FIELD_LIMITS } from '../../shared/api/limits.ts';
+import { metricLabel } from '../../shared/domain/metrics.ts';
+import { parseAmount } from '../../shared/domain/money.ts';
+import type { Language, Translate } from '../i18n/index.ts';
 import { sendToBackground } from '../platform/send.ts';
 import type { SidebarView } from '../platform/view.ts';
-import { parseAmount } from '../ui/format.ts';
 
 export function ManualLog({
   t,
@@ -50,7 +52,7 @@ export function ManualLog({
     });
     if (reply.ok) {
       formElement.reset();
-      setMessage(t('logged', { metric: metricLabel(t, language, metric, null) }));
+      setMessage(t('logged', { metric: metricLabel(metric, language) }));
     } else {
       setMessage(t('error', { message: reply.error }));
     }
@@ -67,7 +69,7 @@ export function ManualLog({
         >
           {view.counters.map((c) => (
             <option key={c.metric} value={c.metric}>
-              {metricLabel(t, language, c.metric, c.label)}
+              {metricLabel(c.metric, language, c.label)}
             </option>
           ))}
         </select>
@@ -84,15 +86,15 @@ export function ManualLog({
       </label>
       <label>
         <span>{t('contactName')}</span>
-        <input name="contactName" maxLength={200} />
+        <input name="contactName" maxLength={FIELD_LIMITS.contactName} />
       </label>
       <label>
         <span>{t('contactEmail')}</span>
-        <input name="contactEmail" type="email" maxLength={254} />
+        <input name="contactEmail" type="email" maxLength={FIELD_LIMITS.contactEmail} />
       </label>
       <label>
         <span>{t('note')}</span>
-        <textarea name="note" maxLength={500} rows={2} />
+        <textarea name="note" maxLength={FIELD_LIMITS.note} rows={2} />
       </label>
       <div class="row">
         <button type="submit">{t('log')}</button>

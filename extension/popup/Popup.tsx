@@ -1,7 +1,9 @@
 /** The toolbar popup: sign in, or today's summary, manual log, leaderboard link and sign out. */
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { metricLabel, resolveLanguage, translator } from '../i18n/index.ts';
+import { intlLocale } from '../../shared/domain/language.ts';
+import { metricLabel } from '../../shared/domain/metrics.ts';
+import { type Language, resolveLanguage, translator } from '../i18n/index.ts';
 import { withDefaults } from '../platform/prefs.ts';
 import { sendToBackground } from '../platform/send.ts';
 import { stored } from '../platform/storage.ts';
@@ -27,7 +29,7 @@ function Summary({
 }: {
   v: SidebarView;
   t: ReturnType<typeof translator>;
-  language: 'en' | 'zh_CN';
+  language: Language;
 }) {
   const shown = v.counters.filter(
     (c) =>
@@ -39,9 +41,9 @@ function Summary({
       <div class="summary">
         <div>
           <strong data-testid="popup-percent">
-            {formatPercent(v.primary?.percent ?? null, language === 'zh_CN' ? 'zh-CN' : 'en')}
+            {formatPercent(v.primary?.percent ?? null, intlLocale(language))}
           </strong>
-          {t(`metric_${v.primary?.metric ?? 'revenue'}` as 'metric_revenue')}
+          {metricLabel(v.primary?.metric ?? 'revenue', language)}
         </div>
         <div>
           <strong data-testid="popup-points">{v.points.today}</strong>
@@ -54,7 +56,7 @@ function Summary({
         {shown.map((c) => (
           <div key={c.metric}>
             <strong data-testid={`popup-today-${c.metric}`}>{c.today}</strong>
-            {metricLabel(t, language, c.metric, c.label)}
+            {metricLabel(c.metric, language, c.label)}
           </div>
         ))}
       </div>

@@ -4,6 +4,7 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
+import { inLanguage, intlLocale } from '../../shared/domain/language.ts';
 import { type Language, resolveLanguage, type Translate, translator } from '../i18n/index.ts';
 import type { MessageReply, PageMessage } from '../platform/messages.ts';
 import type { Prefs } from '../platform/prefs.ts';
@@ -44,13 +45,12 @@ export function newsText(
   language: Language,
 ): string {
   if (item.kind === 'big_deal') {
-    const locale = language === 'zh_CN' ? 'zh-CN' : 'en';
-    const amount = formatValue(item.amount ?? 0, 'amount', view.currency, locale);
+    const amount = formatValue(item.amount ?? 0, 'amount', view.currency, intlLocale(language));
     return t('newsBigDeal', { name: item.name, amount });
   }
   if (item.kind === 'tier_reached') {
     const rung = view.tier?.ladder.find((r) => r.id === item.tier);
-    const tier = rung ? (language === 'zh_CN' ? rung.name.zh : rung.name.en) : (item.tier ?? '');
+    const tier = rung ? inLanguage(rung.name, language) : (item.tier ?? '');
     return t('newsTier', { name: item.name, tier });
   }
   if (item.kind === 'milestone')

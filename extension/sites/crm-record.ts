@@ -4,6 +4,7 @@
  * contact and one from a Pipedrive person look the same on the server.
  */
 
+import { FIELD_LIMITS } from '../../shared/api/limits.ts';
 import type { PageRecord } from './adapter.ts';
 import { cleanEmail, cleanText } from './dom.ts';
 
@@ -22,12 +23,12 @@ export interface CrmRecordFields {
  * the company or deal the rep worked on), so the double-log guard compares like with like.
  */
 export function crmRecord(fields: CrmRecordFields): PageRecord | null {
-  const name = cleanText(fields.name, 200);
+  const name = cleanText(fields.name, FIELD_LIMITS.contactName);
   if (!name) return null;
   const email = cleanEmail(fields.email);
   return {
     key: `${fields.kind}/${fields.id}|${email ?? name}`,
-    subject: cleanText(`${fields.kind}: ${name}`, 300),
+    subject: cleanText(`${fields.kind}: ${name}`, FIELD_LIMITS.sourceTitle),
     contact: { name, ...(email ? { email } : {}) },
     url: fields.url,
     anchor: fields.anchor,

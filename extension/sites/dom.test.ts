@@ -1,8 +1,9 @@
 /** The adapters' text and address cleaning against the API contract's own rules. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventContact } from '../../shared/api/events.ts';
-import { cleanEmail, cleanText } from './dom.ts';
+import { EventContact, EventSource } from '../../shared/api/events.ts';
+import { FIELD_LIMITS } from '../../shared/api/limits.ts';
+import { cleanEmail, cleanText, evidenceUrl } from './dom.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const apiTakesEmail = (value: string) => EventContact.safeParse({ email: value }).success;
@@ -49,6 +50,35 @@ describe('cleanEmail', () => {
         const lower = raw.trim().toLowerCase();
         if (apiTakesEmail(lower) && !/\s/.test(lower)) expect(cleaned).toBe(lower);
       }),
+    );
+  });
+});
+
+describe('evidenceUrl', () => {
+  const apiTakesUrl = (url: string | undefined) =>
+    url === undefined || EventSource.safeParse({ app: 'generic', url }).success;
+
+  it('keeps an address within the cap as it is', () => {
+    const href = 'https://crm.example/deals/42?tab=notes#top';
+    expect(evidenceUrl(href)).toBe(href);
+  });
+
+  it('drops the query and fragment of a longer one, never cutting inside the address', () => {
+    const long = `https://crm.example/deals/42?state=${'x'.repeat(FIELD_LIMITS.sourceUrl)}#a`;
+    expect(evidenceUrl(long)).toBe('https://crm.example/deals/42');
+    expect(
+      evidenceUrl(`https://crm.example/${'p'.repeat(FIELD_LIMITS.sourceUrl)}`),
+    ).toBeUndefined();
+  });
+
+  it('gives only what the API takes (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.webUrl({ withQueryParameters: true, withFragments: true }),
+        fc.nat(3000),
+        (url, pad) =>
+          apiTakesUrl(evidenceUrl(`${url}${url.includes('?') ? '&' : '?'}p=${'q'.repeat(pad)}`)),
+      ),
     );
   });
 });

@@ -1,4 +1,5 @@
 /** DOM helpers for adapters: selectors tried in order (stable attributes first), text as text. */
+import { FIELD_LIMITS } from '../../shared/api/limits.ts';
 
 export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const selector of selectors) {
@@ -16,7 +17,10 @@ export function allMatches(root: ParentNode, selectors: readonly string[]): Elem
   return [];
 }
 
-/** Visible text with whitespace collapsed, cut to `max` UTF-16 units (the API's string caps). */
+/**
+ * Visible text with whitespace collapsed, cut to `max` UTF-16 units (the API's caps, FIELD_LIMITS
+ * in shared/api/limits.ts).
+ */
 export function cleanText(text: string | null | undefined, max: number): string {
   const collapsed = (text ?? '').replace(/\s+/g, ' ').trim();
   if (collapsed.length <= max) return collapsed;
@@ -36,6 +40,17 @@ const EMAIL =
 
 /** An address only if the API would take it (anything else is dropped, not sent). */
 export function cleanEmail(text: string | null | undefined): string | undefined {
-  const value = cleanText(text, 254).toLowerCase();
+  const value = cleanText(text, FIELD_LIMITS.contactEmail).toLowerCase();
   return EMAIL.test(value) ? value : undefined;
+}
+
+/**
+ * The page address a log keeps as evidence, within the API's cap: a cut URL would point somewhere
+ * else, so an address that is too long loses its query and fragment, and is left out (a log
+ * without evidence) only when even that is too long.
+ */
+export function evidenceUrl(href: string): string | undefined {
+  if (href.length <= FIELD_LIMITS.sourceUrl) return href;
+  const bare = href.replace(/[?#].*$/s, '');
+  return bare.length <= FIELD_LIMITS.sourceUrl ? bare : undefined;
 }

@@ -1,42 +1,25 @@
-/** Numbers as people read them: amounts are stored in minor units (cents, fen). */
+/**
+ * Numbers as people read them. Amounts are stored in the currency's minor units; scaling and
+ * formatting money is shared/domain/money.ts, the same for the page and the CSV export.
+ */
+import { formatMoney } from '../../shared/domain/money.ts';
 import type { MetricKindName } from '../platform/view.ts';
 
 // Making an Intl formatter costs far more than using one, and the sidebar formats the same few
-// shapes on every render (each click re-renders it), so each is made once per page. null: the
-// currency is unknown to Intl.
-const formatters = new Map<string, Intl.NumberFormat | null>();
+// shapes on every render (each click re-renders it), so each is made once per page.
+const formatters = new Map<string, Intl.NumberFormat>();
 
-function cached(key: string, make: () => Intl.NumberFormat | null): Intl.NumberFormat | null {
+function plain(locale: string, maximumFractionDigits?: number): Intl.NumberFormat {
+  const key = `${locale}|${maximumFractionDigits}`;
   let made = formatters.get(key);
-  if (made === undefined) {
-    made = make();
+  if (!made) {
+    made = new Intl.NumberFormat(locale, { maximumFractionDigits });
     formatters.set(key, made);
   }
   return made;
 }
 
-function orNull(make: () => Intl.NumberFormat): Intl.NumberFormat | null {
-  try {
-    return make();
-  } catch {
-    return null;
-  }
-}
-
-function minorDigits(currency: string): number {
-  const probe = cached(`digits|${currency}`, () =>
-    orNull(() => new Intl.NumberFormat('en', { style: 'currency', currency })),
-  );
-  return probe?.resolvedOptions().maximumFractionDigits ?? 2;
-}
-
-function plain(locale: string, maximumFractionDigits?: number): Intl.NumberFormat {
-  return cached(
-    `plain|${locale}|${maximumFractionDigits}`,
-    () => new Intl.NumberFormat(locale, { maximumFractionDigits }),
-  ) as Intl.NumberFormat;
-}
-
+/** A metric's value: a count as a whole number, an amount as money in `currency`. */
 export function formatValue(
   value: number,
   kind: MetricKindName,
@@ -44,14 +27,7 @@ export function formatValue(
   locale: string,
 ): string {
   if (kind === 'count') return plain(locale).format(Math.round(value));
-  const major = value / 10 ** minorDigits(currency);
-  const money = cached(`money|${locale}|${currency}`, () =>
-    orNull(
-      () =>
-        new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }),
-    ),
-  );
-  return (money ?? plain(locale, 0)).format(major);
+  return formatMoney(value, currency, locale);
 }
 
 export function formatPercent(percent: number | null, locale: string): string {
@@ -74,12 +50,4 @@ export function formatTime(date: Date, locale: string, withWeekday = false): str
     dateFormats.set(key, format);
   }
   return format.format(date);
-}
-
-/** Converts what a person types as an amount ("1,250.50") to minor units. */
-export function parseAmount(text: string, currency: string): number | null {
-  const cleaned = text.replace(/[\s,]/g, '');
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
-  const value = Math.round(Number(cleaned) * 10 ** minorDigits(currency));
-  return value > 0 ? value : null;
 }

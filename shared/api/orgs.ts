@@ -15,6 +15,9 @@ export type CreateOrgRequest = z.infer<typeof CreateOrgRequest>;
 
 export const OrgView = z.object({ id: Id, name: z.string(), settings: OrgSettings });
 export type OrgView = z.infer<typeof OrgView>;
+/** `GET` and `PATCH /api/v1/org`. */
+export const OrgResponse = z.object({ org: OrgView });
+export type OrgResponse = z.infer<typeof OrgResponse>;
 
 export const TeamView = z.object({
   id: Id,

@@ -1,6 +1,6 @@
 import { defineProject } from 'vitest/config';
 
-// Real Chromium + the real built extension + the real worker (wrangler dev, local D1).
+// Real Chromium and Firefox + the real built extension + the real worker (wrangler dev, local D1).
 // Files run one after another: each starts its own browser and server.
 export default defineProject({
   test: {

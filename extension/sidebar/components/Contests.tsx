@@ -2,7 +2,9 @@
  * The member's running contests: "#3 of 8 — 2 visits behind Li Lei — ends Fri 18:00". Names come
  * from the server and are rendered as text.
  */
-import { type Language, metricLabel, type Translate } from '../../i18n/index.ts';
+import { intlLocale } from '../../../shared/domain/language.ts';
+import { metricLabel } from '../../../shared/domain/metrics.ts';
+import type { Language, Translate } from '../../i18n/index.ts';
 import type { ContestLine } from '../../platform/view.ts';
 import { formatTime, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
@@ -17,10 +19,10 @@ export function contestGap(
   language: Language,
   currency: string,
 ): string | null {
-  const locale = language === 'zh_CN' ? 'zh-CN' : 'en';
+  const locale = intlLocale(language);
   if (!c.ahead) return c.rank === 1 ? t('contestLeading') : null;
   // The metric's plural name, in running text.
-  const name = c.metric === 'points' ? t('points') : metricLabel(t, language, c.metric, c.label);
+  const name = c.metric === 'points' ? t('points') : metricLabel(c.metric, language, c.label);
   const amount = formatValue(c.ahead.by, c.kind, currency, locale);
   return t('contestBehind', {
     amount: c.kind === 'amount' ? amount : `${amount} ${name.toLocaleLowerCase(locale)}`,
@@ -33,7 +35,7 @@ export function Contests({ store }: { store: SidebarStore }) {
   const view = store.shown.value;
   const contests = view.contests ?? [];
   if (contests.length === 0) return null;
-  const locale = store.language.value === 'zh_CN' ? 'zh-CN' : 'en';
+  const locale = intlLocale(store.language.value);
   return (
     <section class="contests" aria-label={t('contests')} data-testid="pacer-contests">
       <h3>{t('contests')}</h3>

@@ -1,5 +1,5 @@
 /** Today's and the period's counters per activity, each with a quick +1. */
-import { metricLabel, metricUnit } from '../../i18n/index.ts';
+import { metricLabel, metricUnit } from '../../../shared/domain/metrics.ts';
 import type { SidebarStore } from '../store.ts';
 
 export function Counters({ store, app }: { store: SidebarStore; app: string }) {
@@ -24,7 +24,7 @@ export function Counters({ store, app }: { store: SidebarStore; app: string }) {
         </thead>
         <tbody>
           {counts.map((c) => {
-            const label = metricLabel(t, store.language.value, c.metric, c.label);
+            const label = metricLabel(c.metric, store.language.value, c.label);
             return (
               <tr key={c.metric}>
                 <th scope="row">{label}</th>
@@ -39,7 +39,7 @@ export function Counters({ store, app }: { store: SidebarStore; app: string }) {
                     onClick={() =>
                       store.log(
                         { metric: c.metric, quantity: 1, source: { app } },
-                        metricUnit(t, store.language.value, c.metric, c.label),
+                        metricUnit(c.metric, store.language.value, c.label),
                       )
                     }
                   >

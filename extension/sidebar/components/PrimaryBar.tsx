@@ -1,11 +1,12 @@
 /** Primary target: progress bar with a pace marker, gap to pace and what is needed per day. */
-import { metricLabel } from '../../i18n/index.ts';
+import { intlLocale } from '../../../shared/domain/language.ts';
+import { metricLabel } from '../../../shared/domain/metrics.ts';
 import { formatPercent, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
 
 export function PrimaryBar({ store }: { store: SidebarStore }) {
   const t = store.t.value;
-  const locale = store.language.value === 'zh_CN' ? 'zh-CN' : 'en';
+  const locale = intlLocale(store.language.value);
   const view = store.shown.value;
   const p = view.primary;
   if (!p) return <p class="muted">{t('noTarget')}</p>;
@@ -19,7 +20,7 @@ export function PrimaryBar({ store }: { store: SidebarStore }) {
         ? t('behindPace', { amount: fmt(-p.gap) })
         : t('aheadPace', { amount: fmt(p.gap) });
   return (
-    <section class="primary" aria-label={t(`metric_${p.metric}` as 'metric_revenue')}>
+    <section class="primary" aria-label={metricLabel(p.metric, store.language.value)}>
       <div class="primary-head">
         <strong class="big" data-testid="pacer-percent">
           {formatPercent(p.percent, locale)}
@@ -55,10 +56,7 @@ function FunnelLine({ store }: { store: SidebarStore }) {
   if (!funnel) return null;
   const items = (['deals', 'meetings', 'visits', 'leads'] as const)
     .filter((metric) => funnel[metric] > 0)
-    .map(
-      (metric) =>
-        `${Math.ceil(funnel[metric])} ${metricLabel(t, store.language.value, metric, null)}`,
-    );
+    .map((metric) => `${Math.ceil(funnel[metric])} ${metricLabel(metric, store.language.value)}`);
   if (items.length === 0) return null;
   return (
     <p class="muted" data-testid="pacer-funnel">

@@ -1,5 +1,6 @@
 /** The newest logs with Undo; text from pages is rendered as text nodes only. */
-import { metricLabel } from '../../i18n/index.ts';
+import { intlLocale } from '../../../shared/domain/language.ts';
+import { metricLabel } from '../../../shared/domain/metrics.ts';
 import { formatTime, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
 
@@ -7,7 +8,7 @@ export function RecentLogs({ store }: { store: SidebarStore }) {
   const t = store.t.value;
   const view = store.shown.value;
   const recent = view.recent.slice(0, 6);
-  const locale = store.language.value === 'zh_CN' ? 'zh-CN' : 'en';
+  const locale = intlLocale(store.language.value);
   const amountMetrics = new Set(
     view.counters.filter((c) => c.kind === 'amount').map((c) => c.metric),
   );
@@ -19,7 +20,7 @@ export function RecentLogs({ store }: { store: SidebarStore }) {
         {recent.map((log) => (
           <li key={log.id} class={log.voided ? 'voided' : ''} data-testid="pacer-recent">
             <span>
-              {metricLabel(t, store.language.value, log.metric, null)}
+              {metricLabel(log.metric, store.language.value)}
               {amountMetrics.has(log.metric)
                 ? ` ${formatValue(log.quantity, 'amount', view.currency, locale)}`
                 : log.quantity > 1

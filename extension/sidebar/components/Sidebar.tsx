@@ -1,4 +1,5 @@
 /** The sidebar root: side, vertical position (draggable), theme, collapsed or expanded. */
+import { intlLocale } from '../../../shared/domain/language.ts';
 import type { SidebarStore } from '../store.ts';
 import { Panel } from './Panel.tsx';
 import { Pill } from './Pill.tsx';
@@ -31,7 +32,7 @@ export function Sidebar({ store, app }: { store: SidebarStore; app: string }) {
       class={`pacer ${prefs.side} theme-${prefs.theme} ${prefs.collapsed ? 'collapsed' : 'expanded'}`}
       style={{ top: `${prefs.collapsed ? prefs.top : 16}px` }}
       aria-label={store.t.value('sidebar')}
-      lang={store.language.value === 'zh_CN' ? 'zh-CN' : 'en'}
+      lang={intlLocale(store.language.value)}
     >
       {prefs.collapsed ? (
         <Pill store={store} onDragStart={(e) => startDrag(store, e)} />

@@ -1,16 +1,17 @@
 /** The incentive ladder (阶梯激励): rungs, the current one, and how much is missing to the next. */
+import { inLanguage, intlLocale, type Label } from '../../../shared/domain/language.ts';
 import { formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
 
 export function TierLadder({ store }: { store: SidebarStore }) {
   const t = store.t.value;
-  const zh = store.language.value === 'zh_CN';
+  const language = store.language.value;
   const view = store.shown.value;
   const tier = view.tier;
   if (!tier || !view.primary) return null;
-  const name = (rung: { name: { en: string; zh: string } }) => (zh ? rung.name.zh : rung.name.en);
+  const name = (rung: { name: Label }) => inLanguage(rung.name, language);
   const fmt = (v: number) =>
-    formatValue(v, view.primary?.kind ?? 'count', view.currency, zh ? 'zh-CN' : 'en');
+    formatValue(v, view.primary?.kind ?? 'count', view.currency, intlLocale(language));
   return (
     <section class="tiers" aria-label={t('tier')}>
       <ol class="ladder">

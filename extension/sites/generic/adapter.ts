@@ -7,6 +7,7 @@
  * Try it on: any page, after "Enable Pacer on this site" in the popup or options.
  */
 
+import { FIELD_LIMITS } from '../../../shared/api/limits.ts';
 import type { PageRecord, SiteAdapter } from '../adapter.ts';
 import { cleanText, firstMatch } from '../dom.ts';
 
@@ -17,7 +18,9 @@ export const GENERIC_SELECTORS = {
 export function readGenericRecord(doc: Document, location: Location): PageRecord | null {
   const heading = firstMatch(doc, GENERIC_SELECTORS.heading);
   if (!heading) return null;
-  const subject = cleanText(doc.title, 300) || cleanText(heading.textContent, 300);
+  const subject =
+    cleanText(doc.title, FIELD_LIMITS.sourceTitle) ||
+    cleanText(heading.textContent, FIELD_LIMITS.sourceTitle);
   return {
     key: `${location.origin}${location.pathname}${location.search}|${subject}`,
     subject,

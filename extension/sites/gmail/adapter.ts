@@ -9,6 +9,7 @@
  * Try it on: https://mail.google.com/mail/u/0/#inbox/<thread id> (fixtures beside it).
  */
 
+import { FIELD_LIMITS } from '../../../shared/api/limits.ts';
 import type { PageRecord, SiteAdapter } from '../adapter.ts';
 import { allMatches, cleanEmail, cleanText, firstMatch } from '../dom.ts';
 
@@ -42,12 +43,15 @@ export function readGmailRecord(doc: Document, location: Location): PageRecord |
     if (sender) latest = message;
   }
   const email = cleanEmail(sender?.getAttribute('email'));
-  const name = cleanText(sender?.getAttribute('name') ?? sender?.textContent, 200);
+  const name = cleanText(
+    sender?.getAttribute('name') ?? sender?.textContent,
+    FIELD_LIMITS.contactName,
+  );
   const messageId =
     latest?.getAttribute('data-message-id') ?? latest?.getAttribute('data-legacy-message-id') ?? '';
   return {
     key: `${threadId(subject, location)}|${messageId}|${email ?? name}`,
-    subject: cleanText(subject.textContent, 300),
+    subject: cleanText(subject.textContent, FIELD_LIMITS.sourceTitle),
     contact: { ...(name ? { name } : {}), ...(email ? { email } : {}) },
     url: location.href,
     anchor: subject,

@@ -10,6 +10,7 @@
  * Try it on: https://outlook.office.com/mail/inbox/id/<item id> (fixtures beside it).
  */
 
+import { FIELD_LIMITS } from '../../../shared/api/limits.ts';
 import type { PageContact, PageRecord, SiteAdapter } from '../adapter.ts';
 import { allMatches, cleanEmail, cleanText, firstMatch } from '../dom.ts';
 
@@ -28,14 +29,14 @@ const NAME_AND_ADDRESS = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/;
 function readSender(message: Element): PageContact | null {
   const titled = firstMatch(message, OUTLOOK_SELECTORS.senderWithTitle);
   if (titled) {
-    const name = cleanText(titled.textContent, 200);
+    const name = cleanText(titled.textContent, FIELD_LIMITS.contactName);
     const email = cleanEmail(titled.getAttribute('title'));
     return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
   }
   const from = firstMatch(message, OUTLOOK_SELECTORS.fromLine);
   const parts = NAME_AND_ADDRESS.exec(cleanText(from?.textContent, 500).replace(/^From:?\s*/i, ''));
   if (!parts) return null;
-  const name = cleanText(parts[1]?.replace(/^"|"$/g, ''), 200);
+  const name = cleanText(parts[1]?.replace(/^"|"$/g, ''), FIELD_LIMITS.contactName);
   const email = cleanEmail(parts[2]);
   return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
@@ -62,7 +63,7 @@ export function readOutlookRecord(doc: Document, location: Location): PageRecord
   }
   return {
     key: `${itemId(location)}|${contact.email ?? contact.name ?? ''}`,
-    subject: cleanText(subject.textContent, 300),
+    subject: cleanText(subject.textContent, FIELD_LIMITS.sourceTitle),
     contact,
     url: location.href,
     anchor: subject,

@@ -1,7 +1,7 @@
 /**
  * Polling cost for one team of 50: a TV board refreshing every 30 s for 9 h plus 50 sidebars
  * polling every 60 s, in D1 rows read per day, against the D1 free plan (5 M rows read / day).
- * Each poll is replayed exactly as the clients send it (worker/page/src/views/Tv.tsx: three
+ * Each poll is replayed exactly as the clients send it (worker/page/src/tv/api.ts: three
  * conditional GETs with the TV link; extension/sync/engine.ts: progress for the day and for the
  * incentive period) and metered cold, as 304s, and after one other rep's event.
  */

@@ -209,14 +209,11 @@ describe('contests on the board and TV', () => {
           ...body,
         },
       ).then((r) => r.competition.id);
-    const solo = await create({ name: 'Visit week', teamId: rep.team.id, metric: 'visits' });
-    const teams = await create({
-      name: 'Deal derby',
-      // The demo's reps sit in sub-teams of the top team.
-      teamId: rep.team.parentId,
-      metric: 'deals',
-      mode: 'teams',
-    });
+    const soloContest = { teamId: rep.team.id, metric: 'visits' };
+    // The demo's reps sit in sub-teams of the top team.
+    const teamContest = { teamId: rep.team.parentId, metric: 'deals', mode: 'teams' };
+    const solo = await create({ name: 'Visit week', ...soloContest });
+    const teams = await create({ name: 'Deal derby', ...teamContest });
     const standings = (id: string) =>
       api<CompetitionStandingsResponse>(
         env.url,
@@ -224,18 +221,21 @@ describe('contests on the board and TV', () => {
         `/competitions/${id}/standings?date=${day(-3)}`,
         env.demo.managerToken,
       );
-    // Enough to win each: the leader's value now, plus some.
-    const lead = async (id: string, metric: string, own: number) => {
-      const leader = (await standings(id)).entries[0]?.value ?? 0;
-      const quantity = leader - own + 5;
+    // Enough to win each round: more than anyone has over a longer range that contains it. That
+    // is read from a running twin (cancelled at once): the first read of a decided round records
+    // its honours, so the rounds themselves are read only after the winning log.
+    const lead = async (body: Record<string, unknown>) => {
+      const twin = await create({ ...body, name: 'Probe', end: day(0) });
+      const top = (await standings(twin)).entries[0]?.value ?? 0;
+      await api(env.url, 'DELETE', `/competitions/${twin}`, env.demo.managerToken);
       await api(env.url, 'POST', '/events', env.demo.repToken, {
-        events: [{ id: crypto.randomUUID(), metric, quantity, occurredAt: at }],
+        events: [
+          { id: crypto.randomUUID(), metric: body.metric, quantity: top + 5, occurredAt: at },
+        ],
       });
     };
-    const ownVisits = (await standings(solo)).entries.find((e) => e.id === rep.member.id)?.value;
-    await lead(solo, 'visits', ownVisits ?? 0);
-    const ownTeam = (await standings(teams)).entries.find((e) => e.id === rep.team.id)?.value;
-    await lead(teams, 'deals', ownTeam ?? 0);
+    await lead(soloContest);
+    await lead(teamContest);
     // The first standings read after a round ended records its honours.
     const soloRound = await standings(solo);
     const teamRound = await standings(teams);

@@ -564,6 +564,39 @@ describe('CSV export', () => {
       `${env.url}/api/v1/export/events.csv?from=2026-13-01&to=x`,
     );
     expect(bad.status()).toBe(400);
+
+    // The board's Export buttons link to these files for the board as filtered.
+    await managerPage.goto(`${env.url}/#/overview`);
+    await managerPage.locator('select[name=team]').selectOption(sub.id);
+    await managerPage.locator('[data-period=month]').click();
+    await managerPage.locator('select[name=by]').selectOption('calls');
+    const buttons = managerPage.locator('.exports a');
+    const links = () =>
+      buttons.evaluateAll((as) =>
+        as.map((a) => {
+          const url = new URL((a as HTMLAnchorElement).href);
+          const { lang: _, ...query } = Object.fromEntries(url.searchParams);
+          return { path: url.pathname, query };
+        }),
+      );
+    await expect.poll(links).toEqual([
+      {
+        path: '/api/v1/export/leaderboard.csv',
+        query: { team: sub.id, period: 'month', by: 'calls' },
+      },
+      {
+        path: '/api/v1/export/events.csv',
+        query: { team: sub.id, from: board.period.start, to: board.period.end },
+      },
+    ]);
+    const [lbHref, evHref] = await buttons.evaluateAll((as) =>
+      as.map((a) => (a as HTMLAnchorElement).href),
+    );
+    const lbFromButton = parseCsv(await (await managerPage.request.get(lbHref ?? '')).text());
+    expect(lbFromButton.slice(1).map((r) => r[2])).toEqual(lb.slice(1).map((r) => r[2]));
+    const evFromButton = await managerPage.request.get(evHref ?? '');
+    expect(evFromButton.status()).toBe(200);
+    expect(parseCsv(await evFromButton.text()).some((r) => r[0] === id)).toBe(true);
   });
 });
 

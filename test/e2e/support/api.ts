@@ -1,7 +1,7 @@
 /** Direct calls to the real API for test set-up and for checking what reached the server. */
 
 import type { RecentEventsResponse } from '../../../shared/api/events.ts';
-import type { CreateOrgResponse } from '../../../shared/api/orgs.ts';
+import { type CreateOrgResponse, ListMembersResponse } from '../../../shared/api/orgs.ts';
 
 async function call<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -70,4 +70,25 @@ export async function memberTarget(
 
 export function me(server: string, token: string): Promise<{ member: { id: string } }> {
   return call(`${server}/api/v1/me`, { token });
+}
+
+/**
+ * A member's logs as their manager sees them: for browsers whose extension background the test
+ * cannot reach to read the member's own token (Firefox).
+ */
+export async function memberEvents(
+  server: string,
+  managerToken: string,
+  email: string,
+): Promise<RecentEventsResponse['events']> {
+  const { members } = ListMembersResponse.parse(
+    await call(`${server}/api/v1/members`, { token: managerToken }),
+  );
+  const member = members.find((m) => m.email === email);
+  if (!member) return [];
+  const { events } = await call<RecentEventsResponse>(
+    `${server}/api/v1/members/${member.id}/events?limit=200`,
+    { token: managerToken },
+  );
+  return events;
 }

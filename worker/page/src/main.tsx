@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { App } from './App.tsx';
+import { App } from './app/App.tsx';
 import { locale } from './i18n/index.ts';
 import './styles.css';
-import { TvApp } from './views/Tv.tsx';
+import { TvApp } from './tv/TvApp.tsx';
 
 document.documentElement.lang = locale.value;
 const root = document.getElementById('app');

@@ -1,0 +1,43 @@
+/**
+ * A member's recent logs with their evidence (spec §2 "Evidence and fair play"): the link of the
+ * email thread or CRM record a log was made from, or "manual". Links are only ever http(s) (the
+ * contract refuses others) and open in a new tab without a referrer; all text is rendered as text.
+ */
+import { metricLabel } from '../app/metrics.ts';
+import { me } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
+import { locale, t } from '../i18n/index.ts';
+import { loadMemberLogs } from './api.ts';
+
+const LOGS_SHOWN = 20;
+
+export function MemberLogs({ memberId }: { memberId: string }) {
+  const m = t.value.evidence;
+  const settings = me.value?.org.settings;
+  const logs = useAsync(() => loadMemberLogs(memberId, LOGS_SHOWN), `logs:${memberId}`);
+  if (!settings) return null;
+  const list = logs.data?.events ?? [];
+  return (
+    <div class="member-logs" data-logs-of={memberId}>
+      {list.length === 0 && !logs.loading && <p class="muted">{m.none}</p>}
+      <ul class="plain-list">
+        {list.map((e) => (
+          <li key={e.id} data-event={e.id} data-evidence={e.evidence ? 'link' : 'manual'}>
+            <span>
+              {new Date(e.occurredAt).toLocaleString(locale.value)} ·{' '}
+              {metricLabel(e.metric, settings)} {e.quantity}
+              {e.voided ? ` · ${m.undone}` : ''}
+            </span>{' '}
+            {e.source?.url ? (
+              <a href={e.source.url} target="_blank" rel="noreferrer noopener">
+                {m.link}: {e.source.title ?? e.source.app}
+              </a>
+            ) : (
+              <span class="muted">{m.manual}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'preact/hooks';
+import { TeamAdmin } from '../admin/TeamAdmin.tsx';
+import { Contests } from '../contests/Contests.tsx';
+import { t } from '../i18n/index.ts';
+import { Overview } from '../overview/Overview.tsx';
+import { SignIn } from '../signin/SignIn.tsx';
+import { TargetEditor } from '../targets/TargetEditor.tsx';
+import { Header } from './Header.tsx';
+import { isManager, loadSession, signInState, tab, unreachable } from './session.ts';
+
+export function App() {
+  useEffect(() => {
+    void loadSession();
+  }, []);
+  if (signInState.value === 'checking') {
+    return (
+      <p class="muted center" role="status">
+        {unreachable.value ? t.value.errors.offline : t.value.loading}
+      </p>
+    );
+  }
+  if (signInState.value === 'signed-out') return <SignIn />;
+  // Reps never get the manager tabs; the API refuses their writes anyway.
+  const current = isManager.value || tab.value === 'contests' ? tab.value : 'overview';
+  return (
+    <>
+      <Header />
+      {current === 'overview' && <Overview />}
+      {current === 'contests' && <Contests />}
+      {current === 'targets' && <TargetEditor />}
+      {current === 'team' && <TeamAdmin />}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+/** Numbers as people read them, in the page's language. Amounts arrive in integer minor units. */
+import type { Locale } from '../i18n/index.ts';
+
+export function formatCount(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+export function formatAmount(minorUnits: number, currency: string, locale: Locale): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 0,
+  }).format(minorUnits / 100);
+}
+
+/** Big figures on the gauge and the TV: 1.2M / 120万 instead of 1,200,000. */
+export function formatCompactAmount(minorUnits: number, currency: string, locale: Locale): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(minorUnits / 100);
+}
+
+export function formatPercent(percent: number | null, locale: Locale): string {
+  if (percent === null) return '\u2014';
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(percent)}%`;
+}
+
+export function formatMetricValue(
+  value: number,
+  kind: 'count' | 'amount',
+  currency: string,
+  locale: Locale,
+): string {
+  return kind === 'amount' ? formatAmount(value, currency, locale) : formatCount(value, locale);
+}

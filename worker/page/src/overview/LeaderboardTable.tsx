@@ -1,0 +1,113 @@
+import type { LeaderboardEntry, OrgSettings } from '../../../../shared/api/index.ts';
+import { formatCount, formatMetricValue, formatPercent } from '../app/format.ts';
+import { metricKind, metricLabel } from '../app/metrics.ts';
+import { locale, t } from '../i18n/index.ts';
+import { Sparkline } from './Sparkline.tsx';
+
+export interface LeaderboardTableProps {
+  entries: readonly LeaderboardEntry[];
+  settings: OrgSettings;
+  /** The ranking: attainment, points, streak or a metric id. */
+  by: string;
+  /** The metric behind achieved / target (the primary metric unless ranking by a metric). */
+  metric: string;
+  youId?: string | undefined;
+  /** Daily values per member id for the sparkline; omitted on the TV. */
+  trends?: Record<string, number[]> | undefined;
+  large?: boolean;
+}
+
+export function tierName(settings: OrgSettings, id: string | null): string | null {
+  if (id === null) return null;
+  const tier = settings.tiers.ladder.find((x) => x.id === id);
+  if (!tier) return id;
+  return locale.value === 'zh-CN' ? tier.name.zh : tier.name.en;
+}
+
+export function LeaderboardTable(props: LeaderboardTableProps) {
+  const m = t.value.table;
+  const { settings } = props;
+  const lang = locale.value;
+  const kind = metricKind(settings, props.metric);
+  const money = (v: number) => formatMetricValue(v, kind, settings.currency, lang);
+  const byMetric = !['attainment', 'points', 'streak'].includes(props.by);
+  if (props.entries.length === 0) return <p class="muted empty">{m.empty}</p>;
+  return (
+    <table class={props.large ? 'board large' : 'board'}>
+      <caption class="sr-only">{m.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" class="num">
+            {m.rank}
+          </th>
+          <th scope="col">{m.member}</th>
+          {byMetric && (
+            <th scope="col" class="num">
+              {metricLabel(props.by, settings)}
+            </th>
+          )}
+          <th scope="col" class="num">
+            {m.achieved}
+          </th>
+          <th scope="col" class="num">
+            {m.target}
+          </th>
+          <th scope="col" class="num">
+            {m.percent}
+          </th>
+          <th scope="col">{m.tier}</th>
+          <th scope="col" class="num">
+            {m.streak}
+          </th>
+          <th scope="col" class="num">
+            {m.points}
+          </th>
+          {props.trends && <th scope="col">{m.trend}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {props.entries.map((entry) => {
+          const tier = tierName(settings, entry.tier);
+          const you = entry.member.id === props.youId;
+          return (
+            <tr key={entry.member.id} class={you ? 'you' : undefined} data-member={entry.member.id}>
+              <td class="num rank">
+                <span class={`medal r${entry.rank}`}>{entry.rank}</span>
+              </td>
+              <td class="member">
+                {entry.member.name}
+                {you && <span class="you-tag">{m.you}</span>}
+              </td>
+              {byMetric && (
+                <td class="num value">{entry.value === null ? '\u2014' : money(entry.value)}</td>
+              )}
+              <td class="num achieved">{money(entry.achieved)}</td>
+              <td class="num target">{entry.target > 0 ? money(entry.target) : '\u2014'}</td>
+              <td class="num percent">
+                <span class="pct">{formatPercent(entry.percent, lang)}</span>
+                <span class="bar" aria-hidden="true">
+                  <span style={{ width: `${Math.min(100, entry.percent ?? 0)}%` }} />
+                </span>
+              </td>
+              <td class="tier">
+                {tier ? <span class={`badge tier-${entry.tier}`}>{tier}</span> : '\u2014'}
+              </td>
+              <td class="num streak">
+                {entry.streak > 0 ? `🔥 ${formatCount(entry.streak, lang)}` : '0'}
+              </td>
+              <td class="num points">{formatCount(entry.points, lang)}</td>
+              {props.trends && (
+                <td class="trend">
+                  <Sparkline
+                    daily={props.trends[entry.member.id] ?? []}
+                    label={`${m.trend}: ${entry.member.name}`}
+                  />
+                </td>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

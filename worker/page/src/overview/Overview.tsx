@@ -1,0 +1,200 @@
+import type { LeaderboardResponse, OrgSettings } from '../../../../shared/api/index.ts';
+import { filters } from '../app/filters.ts';
+import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
+import { metricKind, metricLabel } from '../app/metrics.ts';
+import { isManager, me } from '../app/session.ts';
+import { useAsync } from '../app/use-async.ts';
+import { locale, t } from '../i18n/index.ts';
+import { exportLinks, loadChampions, loadLeaderboard, loadTrends } from './api.ts';
+import { BoardFilters } from './BoardFilters.tsx';
+import { Gauge } from './Gauge.tsx';
+import { LeaderboardTable } from './LeaderboardTable.tsx';
+import { MemberHonours } from './MemberHonours.tsx';
+
+const RANKINGS = ['attainment', 'points', 'streak'];
+
+/** The metric behind achieved/target: the ranked metric, else the org's primary metric. */
+export const boardMetric = (by: string, settings: OrgSettings) =>
+  RANKINGS.includes(by) ? settings.primaryMetric : by;
+
+/** Sums over the given rows: the whole team, or only the viewer where privacy hides the others. */
+function totalsOf(entries: LeaderboardResponse['entries']) {
+  let achieved = 0;
+  let target = 0;
+  for (const e of entries) {
+    achieved += e.achieved;
+    target += e.target;
+  }
+  return { achieved, target, percent: target > 0 ? (achieved / target) * 100 : null };
+}
+
+function Summary({ board, settings }: { board: LeaderboardResponse; settings: OrgSettings }) {
+  const m = t.value.gauge;
+  const lang = locale.value;
+  const metric = boardMetric(board.by, settings);
+  const kind = metricKind(settings, metric);
+  const show = (v: number) =>
+    kind === 'amount' ? formatCompactAmount(v, settings.currency, lang) : formatCount(v, lang);
+  const ownOnly = !isManager.value && board.privacy !== 'open';
+  const totals = totalsOf(
+    ownOnly ? board.entries.filter((e) => e.member.id === me.value?.member.id) : board.entries,
+  );
+  const baseLine = settings.tiers.ladder[0]?.threshold ?? null;
+  return (
+    <section class="card summary" aria-labelledby="gauge-title">
+      <h2 id="gauge-title">
+        {ownOnly ? m.ownOnly : m.title} · {metricLabel(metric, settings)}
+      </h2>
+      <Gauge
+        percent={totals.percent}
+        baseLine={baseLine}
+        ticks={settings.tiers.ladder.map((tier) => tier.threshold)}
+        label={`${m.title}: ${formatPercent(totals.percent, lang)}`}
+        percentText={formatPercent(totals.percent, lang)}
+      />
+      <dl class="figures">
+        <div>
+          <dt>{m.achieved}</dt>
+          <dd data-figure="achieved">{show(totals.achieved)}</dd>
+        </div>
+        <div>
+          <dt>{m.target}</dt>
+          <dd data-figure="target">{totals.target > 0 ? show(totals.target) : m.noTarget}</dd>
+        </div>
+        {baseLine !== null && totals.target > 0 && (
+          <div>
+            <dt>{m.baseLine}</dt>
+            <dd data-figure="base">{show(Math.round((totals.target * baseLine) / 100))}</dd>
+          </div>
+        )}
+      </dl>
+      <p class="muted period-range">
+        {board.period.start} – {board.period.end}
+      </p>
+    </section>
+  );
+}
+
+function Honours({ board }: { board: LeaderboardResponse }) {
+  const m = t.value.honours;
+  const q = filters.value;
+  const result = useAsync(
+    () => loadChampions(q, board.period.start),
+    `${q.teamId}|${q.period}|${board.period.start}`,
+  );
+  const champions = result.data?.champions ?? [];
+  return (
+    <section class="card honours" aria-labelledby="honours-title">
+      <h2 id="honours-title">{m.title}</h2>
+      <p class="muted">{m.champion}</p>
+      {champions.length === 0 ? (
+        <p class="muted">{result.loading ? t.value.loading : m.none}</p>
+      ) : (
+        <ul class="champions">
+          {champions.map((c) => (
+            <li key={c.member.id}>
+              <span aria-hidden="true">🏆 </span>
+              {c.member.name} · {formatPercent(c.percent, locale.value)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.data && (
+        <p class="muted small">
+          {result.data.period.start} – {result.data.period.end}
+        </p>
+      )}
+      {/* A rep's own history; managers see each member's in the Team tab. */}
+      {!isManager.value && me.value && (
+        <MemberHonours memberId={me.value.member.id} title={m.yours} />
+      )}
+    </section>
+  );
+}
+
+function Exports({ board }: { board: LeaderboardResponse }) {
+  const m = t.value.csv;
+  const links = exportLinks(
+    filters.value,
+    { from: board.period.start, to: board.period.end },
+    locale.value,
+  );
+  return (
+    <section class="card exports" aria-labelledby="export-title">
+      <h2 id="export-title">{m.title}</h2>
+      <a class="button" download href={links.leaderboard}>
+        ⬇ {m.leaderboard}
+      </a>
+      <a class="button" download href={links.events}>
+        ⬇ {m.events}
+      </a>
+    </section>
+  );
+}
+
+function Board({ board, settings }: { board: LeaderboardResponse; settings: OrgSettings }) {
+  const m = t.value.table;
+  const metric = boardMetric(board.by, settings);
+  const trends = useAsync(
+    () => loadTrends(board.team.id, board.period.start, board.period.end, metric),
+    `${board.team.id}|${board.period.start}|${board.period.end}|${metric}`,
+  );
+  const note =
+    isManager.value || board.privacy === 'open'
+      ? null
+      : board.privacy === 'top'
+        ? m.topNote
+        : m.privateNote;
+  return (
+    <section class="card board-card" aria-labelledby="board-title">
+      <h2 id="board-title">
+        {m.caption} · {board.team.name}
+      </h2>
+      {note && <p class="notice privacy-note">{note}</p>}
+      {board.you && (
+        <p class="your-rank" data-rank={board.you.rank}>
+          {m.yourRank}: <strong>#{board.you.rank}</strong> · {m.percentile}{' '}
+          {Math.round(board.you.percentile)}
+        </p>
+      )}
+      <LeaderboardTable
+        entries={board.entries}
+        settings={settings}
+        by={board.by}
+        metric={metric}
+        youId={me.value?.member.id}
+        trends={trends.data?.series ?? {}}
+      />
+    </section>
+  );
+}
+
+export function Overview() {
+  const profile = me.value;
+  const q = filters.value;
+  const board = useAsync(() => loadLeaderboard(q), JSON.stringify(q));
+  if (!profile) return null;
+  const settings = profile.org.settings;
+  return (
+    <main class="overview">
+      <BoardFilters />
+      {board.error && (
+        <p class="error" role="alert">
+          {board.error.message}
+        </p>
+      )}
+      {!board.data ? (
+        <p class="muted">{t.value.loading}</p>
+      ) : (
+        <div class={board.loading ? 'grid stale' : 'grid'} aria-busy={board.loading}>
+          <aside class="side">
+            <Summary board={board.data} settings={settings} />
+            <Honours board={board.data} />
+            {isManager.value && <Exports board={board.data} />}
+          </aside>
+          <Board board={board.data} settings={settings} />
+        </div>
+      )}
+    </main>
+  );
+}
