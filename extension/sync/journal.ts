@@ -66,25 +66,15 @@ export function countedBy(
   };
 }
 
-/**
- * How much this entry must be added to a server snapshot taken at `snapshotSeq`: +1 if it counts
- * here but not yet there, −1 if the server still counts a log that was undone here, 0 if both
- * agree.
- */
-export function pendingDelta(entry: JournalEntry, snapshotSeq: number): -1 | 0 | 1 {
-  const { countsHere, countedByServer } = countedBy(entry, snapshotSeq);
-  if (countsHere === countedByServer) return 0;
-  return countsHere ? 1 : -1;
-}
-
 /** Forgets old entries, but never one whose effect the snapshot does not show yet. */
 export function pruneJournal(
   journal: JournalEntry[],
   snapshotSeq: number,
   keep = JOURNAL_KEEP,
 ): JournalEntry[] {
-  return journal.filter(
-    (entry, index) =>
-      index < keep || entry.status === 'pending' || pendingDelta(entry, snapshotSeq) !== 0,
-  );
+  return journal.filter((entry, index) => {
+    if (index < keep || entry.status === 'pending') return true;
+    const { countsHere, countedByServer } = countedBy(entry, snapshotSeq);
+    return countsHere !== countedByServer;
+  });
 }

@@ -1,5 +1,5 @@
 /**
- * Restart durability (issue 7), bounded: reps send batches, the real server (wrangler dev +
+ * Restart durability, bounded: reps send batches, the real server (wrangler dev +
  * local D1) is terminated part-way and started again on the same data, unanswered batches are
  * retried unchanged. Every event acknowledged as created survives, and every event sent is
  * stored exactly once. The bench runs a larger version (test/bench/figures/durability.ts).
