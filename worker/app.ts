@@ -5,33 +5,33 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppEnv } from './context.ts';
-import { getDb } from './db/client.ts';
+import { announcementsRoutes } from './announcements/routes.ts';
 import {
   formatUsage,
   METER_REQUEST_HEADER,
   METER_RESPONSE_HEADER,
   meterD1,
-} from './lib/d1-meter.ts';
-import { ApiError } from './lib/errors.ts';
-import { apiCors } from './middleware/cors.ts';
-import { onError, onNotFound } from './middleware/errors.ts';
-import { announcementsRoutes } from './routes/announcements.ts';
-import { competitionsRoutes } from './routes/competitions.ts';
-import { eventsRoutes } from './routes/events.ts';
-import { invitesRoutes, joinRoutes } from './routes/invites.ts';
-import { leaderboardRoutes } from './routes/leaderboard.ts';
-import { meRoutes } from './routes/me.ts';
-import { membersRoutes } from './routes/members.ts';
-import { openapiRoutes } from './routes/openapi.ts';
-import { orgRoutes, orgsRoutes } from './routes/orgs.ts';
-import { pageRoutes } from './routes/page.ts';
-import { exportRoutes } from './routes/page-export.ts';
-import { progressRoutes } from './routes/progress.ts';
-import { sessionRoutes, signinRoutes } from './routes/session.ts';
-import { targetsRoutes } from './routes/targets.ts';
-import { teamsRoutes } from './routes/teams.ts';
-import { tvInfoRoutes, tvLinksRoutes } from './routes/tv-links.ts';
+} from './bench/d1-meter.ts';
+import { contestsRoutes } from './contests/routes.ts';
+import type { AppEnv } from './context.ts';
+import { getDb } from './db/client.ts';
+import { eventsRoutes } from './events/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
+import { apiCors } from './http/cors.ts';
+import { ApiError } from './http/errors.ts';
+import { onError, onNotFound } from './http/on-error.ts';
+import { invitesRoutes, joinRoutes } from './invites/routes.ts';
+import { leaderboardRoutes } from './leaderboard/routes.ts';
+import { meRoutes } from './members/me-routes.ts';
+import { membersRoutes } from './members/routes.ts';
+import { openapiRoutes } from './openapi/routes.ts';
+import { orgRoutes, orgsRoutes } from './orgs/routes.ts';
+import { progressRoutes } from './progress/routes.ts';
+import { sessionRoutes, signinRoutes } from './sessions/routes.ts';
+import { tvInfoRoutes, tvLinksRoutes } from './sessions/tv-link-routes.ts';
+import { targetsRoutes } from './targets/routes.ts';
+import { teamsRoutes } from './teams/routes.ts';
+import { pageRoutes } from './trends/routes.ts';
 
 /** 500 events of ordinary size are ~150 KB; 1 MB leaves room and stops abuse. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -76,7 +76,7 @@ export const app = base
   .route('/api/v1/events', eventsRoutes)
   .route('/api/v1/targets', targetsRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)
-  .route('/api/v1/competitions', competitionsRoutes)
+  .route('/api/v1/competitions', contestsRoutes)
   .route('/api/v1/announcements', announcementsRoutes)
   .route('/api/v1/session', sessionRoutes)
   .route('/api/v1/tv-links', tvLinksRoutes)

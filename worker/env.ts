@@ -30,6 +30,6 @@ export interface Env {
    * browser-extension origin is allowed (unpacked extensions get a random id).
    */
   ALLOWED_ORIGINS?: string;
-  /** "1" only under `npm run bench`: lets a request ask for its D1 cost (worker/lib/d1-meter.ts). */
+  /** "1" only under `npm run bench`: lets a request ask for its D1 cost (worker/bench/d1-meter.ts). */
   PACER_BENCH?: string;
 }

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app.ts';
-import { operations } from '../../worker/openapi.ts';
+import { operations } from '../../worker/openapi/document.ts';
 import {
   addMember,
   addTeam,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { operations } from '../../worker/openapi.ts';
+import { operations } from '../../worker/openapi/document.ts';
 import { addMember, call, createOrg } from './helpers.ts';
 
 let managerToken: string;

@@ -5,7 +5,7 @@
  */
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../worker/lib/crypto.ts';
+import { sha256Hex } from '../../worker/sessions/crypto.ts';
 import { addMember, BASE, call, event, freshIp } from './helpers.ts';
 import { buildWorld, type World } from './world.ts';
 

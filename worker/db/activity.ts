@@ -80,7 +80,7 @@ export const boardFigures = sqliteTable(
     /** `<period kind>:<period start>:<tier period start>:<ranking>`, or `look-back`. */
     slot: text('slot').notNull(),
     stamp: text('stamp').notNull(),
-    /** JSON of `BoardFigures` (worker/compute/board-figures.ts). */
+    /** JSON of `BoardFigures` (worker/figures/figure-cache.ts). */
     figures: text('figures').notNull(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.slot] })],

@@ -1,7 +1,7 @@
 /**
- * Honours kept in history: one row per winner of a decided competition round. Standings are
+ * Honours kept in history: one row per winner of a decided contest round. Standings are
  * computed, never stored, so without this a round's winners would change if logs were edited
- * later; the unique (competition, round, member) key makes writing them idempotent, so the first
+ * later; the unique (contest, round, member) key makes writing them idempotent, so the first
  * read after a round ended records them and every later read adds nothing.
  */
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -12,9 +12,9 @@ export const honours = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     orgId: text('org_id').notNull(),
     memberId: text('member_id').notNull(),
-    competitionId: text('competition_id').notNull(),
+    contestId: text('competition_id').notNull(),
     /** Copied so the honour still reads right after the contest is renamed or cancelled. */
-    competitionName: text('competition_name').notNull(),
+    contestName: text('competition_name').notNull(),
     roundStart: text('round_start').notNull(),
     roundEnd: text('round_end').notNull(),
     /** Team against team: the winning sub-team the member belonged to; null for member contests. */
@@ -25,7 +25,7 @@ export const honours = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [
-    uniqueIndex('honours_key').on(t.competitionId, t.roundStart, t.memberId),
+    uniqueIndex('honours_key').on(t.contestId, t.roundStart, t.memberId),
     index('honours_member').on(t.orgId, t.memberId),
   ],
 );

@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { METER_REQUEST_HEADER, METER_RESPONSE_HEADER } from '../../../worker/lib/d1-meter.ts';
+import { METER_REQUEST_HEADER, METER_RESPONSE_HEADER } from '../../../worker/bench/d1-meter.ts';
 import { startWorkerServer, type WorkerServer } from '../../support/worker-server.ts';
 import { BARE_TABLE_SQL } from '../bare-worker/schema.ts';
 import { d1Query } from './d1-local.ts';
 
 export const bareWorkerDir = fileURLToPath(new URL('../bare-worker', import.meta.url));
 
-/** The real worker with the bench-only D1 meter available (worker/lib/d1-meter.ts). */
+/** The real worker with the bench-only D1 meter available (worker/bench/d1-meter.ts). */
 export const startRealServer = (persistTo?: string): Promise<WorkerServer> =>
   startWorkerServer({ vars: { PACER_BENCH: '1' }, ...(persistTo ? { persistTo } : {}) });
 
@@ -37,7 +37,7 @@ export async function startBareServer(persistTo?: string): Promise<WorkerServer>
       };
 }
 
-/** Ask the real worker for the request's D1 cost (worker/lib/d1-meter.ts). */
+/** Ask the real worker for the request's D1 cost (worker/bench/d1-meter.ts). */
 export const METER = { [METER_REQUEST_HEADER]: '1' };
 
 export interface D1Cost {

@@ -2,7 +2,7 @@
  * Benchmark organisations. The org, its manager and its teams are made through the real API; the
  * many members (hundreds) and their tokens are written straight into the server's local D1,
  * because joining is rate limited per client IP by design (60 a minute). Tokens are made and
- * hashed exactly like the worker does (worker/lib/crypto.ts), so they authenticate normally.
+ * hashed exactly like the worker does (worker/sessions/crypto.ts), so they authenticate normally.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { WorkerServer } from '../../support/worker-server.ts';

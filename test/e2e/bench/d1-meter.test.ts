@@ -1,10 +1,10 @@
 /**
- * The bench-only D1 meter (worker/lib/d1-meter.ts) that `npm run bench` reads rows from: it
+ * The bench-only D1 meter (worker/bench/d1-meter.ts) that `npm run bench` reads rows from: it
  * reports a request's summed D1 cost only when the server runs with PACER_BENCH=1 and the
  * request asks, and a metered answer is the same answer as an unmetered one.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { METER_RESPONSE_HEADER } from '../../../worker/lib/d1-meter.ts';
+import { METER_RESPONSE_HEADER } from '../../../worker/bench/d1-meter.ts';
 import { makeEvents, request } from '../../bench/lib/api.ts';
 import { d1Cost, METER } from '../../bench/lib/servers.ts';
 import { buildWorld, type World } from '../../bench/lib/world.ts';

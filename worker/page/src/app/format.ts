@@ -1,4 +1,8 @@
-/** Numbers as people read them, in the page's language. Amounts arrive in integer minor units. */
+/**
+ * Numbers as people read them, in the page's language. Amounts arrive in the currency's integer
+ * minor units; shared/domain/money.ts scales and formats them (the sidebar and CSV use it too).
+ */
+import { formatMoney } from '../../../../shared/domain/money.ts';
 import type { Locale } from '../i18n/index.ts';
 
 export function formatCount(value: number, locale: Locale): string {
@@ -6,21 +10,12 @@ export function formatCount(value: number, locale: Locale): string {
 }
 
 export function formatAmount(minorUnits: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: 0,
-  }).format(minorUnits / 100);
+  return formatMoney(minorUnits, currency, locale);
 }
 
 /** Big figures on the gauge and the TV: 1.2M / 120万 instead of 1,200,000. */
 export function formatCompactAmount(minorUnits: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  }).format(minorUnits / 100);
+  return formatMoney(minorUnits, currency, locale, 'compact');
 }
 
 export function formatPercent(percent: number | null, locale: Locale): string {

@@ -4,6 +4,7 @@ import {
   findMetric,
   type MetricDefinition,
   metricCatalog,
+  metricLabel as nameOf,
 } from '../../../../shared/domain/index.ts';
 import { locale } from '../i18n/index.ts';
 
@@ -12,8 +13,6 @@ export const orgMetrics = (settings: OrgSettings): MetricDefinition[] => metricC
 export const metricKind = (settings: OrgSettings, id: string): 'count' | 'amount' =>
   findMetric(id, settings)?.kind ?? 'count';
 
-export function metricLabel(id: string, settings: OrgSettings): string {
-  const metric = findMetric(id, settings);
-  if (!metric) return id;
-  return locale.value === 'zh-CN' ? metric.label.zh : metric.label.en;
-}
+/** A metric's name in the page's language (the shared table; a custom metric's own label). */
+export const metricLabel = (id: string, settings: OrgSettings): string =>
+  nameOf(id, locale.value, findMetric(id, settings)?.label);

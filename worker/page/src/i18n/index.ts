@@ -3,20 +3,18 @@
  * languages. Changing it re-renders everything that reads `t.value`.
  */
 import { computed, signal } from '@preact/signals';
+import { type IntlLocale, intlLocale, languageOf } from '../../../../shared/domain/language.ts';
 import { en, type Messages } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
-export type Locale = 'en' | 'zh-CN';
+/** The page's language, as the Intl locale its numbers and dates are formatted in. */
+export type Locale = IntlLocale;
 const dictionaries: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 const STORAGE_KEY = 'pacer-lang';
 
-function asLocale(tag: string | null | undefined): Locale | null {
-  if (!tag) return null;
-  const lower = tag.toLowerCase();
-  if (lower.startsWith('zh')) return 'zh-CN';
-  if (lower.startsWith('en')) return 'en';
-  return null;
-}
+/** The page's language for a tag, null for a language the page does not speak. */
+const asLocale = (tag: string | null | undefined): Locale | null =>
+  languageOf(tag) === null ? null : intlLocale(tag);
 
 function initialLocale(): Locale {
   const fromQuery = asLocale(new URLSearchParams(location.search).get('lang'));

@@ -1,4 +1,9 @@
-import type { LeaderboardEntry, OrgSettings } from '../../../../shared/api/index.ts';
+import {
+  isRanking,
+  type LeaderboardEntry,
+  type OrgSettings,
+} from '../../../../shared/api/index.ts';
+import { inLanguage } from '../../../../shared/domain/language.ts';
 import { formatCount, formatMetricValue, formatPercent } from '../app/format.ts';
 import { metricKind, metricLabel } from '../app/metrics.ts';
 import { locale, t } from '../i18n/index.ts';
@@ -21,7 +26,7 @@ export function tierName(settings: OrgSettings, id: string | null): string | nul
   if (id === null) return null;
   const tier = settings.tiers.ladder.find((x) => x.id === id);
   if (!tier) return id;
-  return locale.value === 'zh-CN' ? tier.name.zh : tier.name.en;
+  return inLanguage(tier.name, locale.value);
 }
 
 export function LeaderboardTable(props: LeaderboardTableProps) {
@@ -30,7 +35,7 @@ export function LeaderboardTable(props: LeaderboardTableProps) {
   const lang = locale.value;
   const kind = metricKind(settings, props.metric);
   const money = (v: number) => formatMetricValue(v, kind, settings.currency, lang);
-  const byMetric = !['attainment', 'points', 'streak'].includes(props.by);
+  const byMetric = !isRanking(props.by);
   if (props.entries.length === 0) return <p class="muted empty">{m.empty}</p>;
   return (
     <table class={props.large ? 'board large' : 'board'}>

@@ -1,4 +1,8 @@
-import type { LeaderboardResponse, OrgSettings } from '../../../../shared/api/index.ts';
+import {
+  isRanking,
+  type LeaderboardResponse,
+  type OrgSettings,
+} from '../../../../shared/api/index.ts';
 import { filters } from '../app/filters.ts';
 import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
 import { metricKind, metricLabel } from '../app/metrics.ts';
@@ -11,11 +15,9 @@ import { Gauge } from './Gauge.tsx';
 import { LeaderboardTable } from './LeaderboardTable.tsx';
 import { MemberHonours } from './MemberHonours.tsx';
 
-const RANKINGS = ['attainment', 'points', 'streak'];
-
 /** The metric behind achieved/target: the ranked metric, else the org's primary metric. */
 export const boardMetric = (by: string, settings: OrgSettings) =>
-  RANKINGS.includes(by) ? settings.primaryMetric : by;
+  isRanking(by) ? settings.primaryMetric : by;
 
 /** Sums over the given rows: the whole team, or only the viewer where privacy hides the others. */
 function totalsOf(entries: LeaderboardResponse['entries']) {

@@ -8,12 +8,13 @@ import type {
   PacingCurve,
   PeriodKind,
   TeamSplit,
-  TeamView,
 } from '../../../../shared/api/index.ts';
 import {
   periodContaining,
+  repsUnder,
   splitTeamTarget,
   spreadTarget,
+  toMinor,
 } from '../../../../shared/domain/index.ts';
 import { formatMetricValue } from '../app/format.ts';
 import { metricKind, metricLabel, orgMetrics } from '../app/metrics.ts';
@@ -25,7 +26,7 @@ import { loadMembers, loadTargets, saveTarget } from './api.ts';
 
 const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year'];
 
-/** Pacing curves over the period's thirds (spec: e.g. 30 % / 50 % / 20 % of a month). */
+/** Pacing curves over the period's thirds (30 % / 50 % / 20 % of a month: docs/architecture.md). */
 const third = 1 / 3;
 const PACING = {
   even: undefined,
@@ -43,28 +44,9 @@ const PACING = {
 type Pacing = keyof typeof PACING;
 type Mode = TeamSplit['mode'];
 
-/** Amounts are typed in major units (¥) and stored in minor units (fen). */
-const unitScale = (settings: OrgSettings, metric: string) =>
-  metricKind(settings, metric) === 'amount' ? 100 : 1;
-
-/**
- * The ids of `rootId` and the teams below it: who shares a team target is the active reps of
- * the whole subtree (as the worker's allocation does).
- */
-function subtreeOf(all: readonly TeamView[], rootId: string): Set<string> {
-  const ids = new Set([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const team of all) {
-      if (team.parentId !== null && ids.has(team.parentId) && !ids.has(team.id)) {
-        ids.add(team.id);
-        grew = true;
-      }
-    }
-  }
-  return ids;
-}
+/** Amounts are typed in major units (¥, $) and stored in the currency's minor units (fen, cents). */
+const toStored = (settings: OrgSettings, metric: string, typed: number) =>
+  metricKind(settings, metric) === 'amount' ? toMinor(typed, settings.currency) : Math.round(typed);
 
 /** Days of the period grouped into bars: days for a week or month, months for longer periods. */
 function timeBuckets(daily: Map<string, number>, kind: PeriodKind) {
@@ -134,16 +116,18 @@ export function TargetEditor() {
 
   const cal = settings.calendar;
   const period = periodContaining(kind, date, cal);
-  const scale = unitScale(settings, metric);
-  const value = Math.max(0, Math.round(Number(valueText || '0') * scale));
+  const isAmount = metricKind(settings, metric) === 'amount';
+  const value = Math.max(0, toStored(settings, metric, Number(valueText || '0')));
   const lang = locale.value;
   const show = (v: number) =>
     formatMetricValue(v, metricKind(settings, metric), settings.currency, lang);
   const team = teams.value.find((x) => x.id === teamId);
-  const below = subtreeOf(teams.value, teamId);
-  const teamMembers = (members.data ?? []).filter(
-    (x) => x.active && x.role === 'rep' && below.has(x.teamId),
-  );
+  // Who shares a team target, in the order the worker splits it (shared/domain/teams.ts).
+  const memberById = new Map((members.data ?? []).map((x) => [x.id, x]));
+  const teamMembers = repsUnder(teams.value, teamId, members.data ?? []).flatMap((id) => {
+    const member = memberById.get(id);
+    return member ? [member] : [];
+  });
   const split: TeamSplit =
     mode === 'equal'
       ? { mode }
@@ -151,7 +135,9 @@ export function TargetEditor() {
         ? { mode, weights }
         : {
             mode,
-            shares: Object.fromEntries(Object.entries(shares).map(([k, v]) => [k, v * scale])),
+            shares: Object.fromEntries(
+              Object.entries(shares).map(([k, v]) => [k, toStored(settings, metric, v)]),
+            ),
           };
   const allocation = splitTeamTarget(
     value,
@@ -236,7 +222,7 @@ export function TargetEditor() {
           </label>
           <label>
             {m.value}
-            {scale === 100 ? ` (${settings.currency})` : ''}
+            {isAmount ? ` (${settings.currency})` : ''}
             <input
               type="number"
               name="value"

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnouncementView, OrgSettings } from '../../../../shared/api/index.ts';
+import { inLanguage } from '../../../../shared/domain/language.ts';
 import { ApiFailure, setTvToken } from '../app/api.ts';
 import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
 import { metricKind, metricLabel } from '../app/metrics.ts';
@@ -121,7 +122,7 @@ function AnnouncementCard({ item, settings }: { item: AnnouncementView; settings
     detail = `${metricLabel(item.metric, settings)} ${value}`;
   } else if (item.kind === 'tier_reached' && item.tier !== undefined) {
     const tier = settings.tiers.ladder.find((x) => x.id === item.tier);
-    detail = tier ? (lang === 'zh-CN' ? tier.name.zh : tier.name.en) : item.tier;
+    detail = tier ? inLanguage(tier.name, lang) : item.tier;
   } else if (item.kind === 'milestone' && item.percent !== undefined) {
     detail = formatPercent(item.percent, lang);
   } else if (item.kind === 'streak_record' && item.days !== undefined) {

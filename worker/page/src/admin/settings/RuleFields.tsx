@@ -1,5 +1,6 @@
 /** The settings form's team rules: who sees whom, the daily goal, fair play and announcements. */
 import type { AnnouncementSettings, PrivacyMode } from '../../../../../shared/api/index.ts';
+import { toMajor, toMinor } from '../../../../../shared/domain/money.ts';
 import { metricKind } from '../../app/metrics.ts';
 import { me } from '../../app/session.ts';
 import { t } from '../../i18n/index.ts';
@@ -83,7 +84,11 @@ export function AnnouncementFields({
 }) {
   const m = t.value.admin;
   const primary = me.value?.org.settings;
-  const unit = primary && metricKind(primary, primary.primaryMetric) === 'amount' ? 100 : 1;
+  // The big-deal amount is typed in major units (¥, $) and stored in the currency's minor units.
+  const currency =
+    primary && metricKind(primary, primary.primaryMetric) === 'amount' ? primary.currency : null;
+  const shown = (value: number) => (currency ? toMajor(value, currency) : value);
+  const stored = (value: number) => (currency ? toMinor(value, currency) : Math.round(value));
   return (
     <fieldset>
       <legend>{m.announcements}</legend>
@@ -93,12 +98,12 @@ export function AnnouncementFields({
           type="number"
           name="dealAmountAtLeast"
           min="1"
-          value={rules.dealAmountAtLeast === null ? '' : rules.dealAmountAtLeast / unit}
+          value={rules.dealAmountAtLeast === null ? '' : shown(rules.dealAmountAtLeast)}
           onInput={(e) => {
             const value = e.currentTarget.value;
             onChange({
               ...rules,
-              dealAmountAtLeast: value === '' ? null : Math.round(Number(value) * unit),
+              dealAmountAtLeast: value === '' ? null : stored(Number(value)),
             });
           }}
         />

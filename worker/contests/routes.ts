@@ -1,0 +1,309 @@
+/**
+ * Contests: managers create, edit and cancel contests for a team they manage; its members
+ * (and its managers) see them, their standings per round and, for the sidebar, their own place
+ * in every running one. Other organisations' ids answer 404, other subtrees' 403.
+ */
+import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  type CompetitionView,
+  CreateCompetitionRequest,
+  Id,
+  type OrgSettings,
+  StandingsQuery,
+  UpdateCompetitionRequest,
+} from '../../shared/api/index.ts';
+import { MIN_COMPETING_TEAMS, visibleStandings } from '../../shared/domain/competitions.ts';
+import { localDateOf } from '../../shared/domain/dates.ts';
+import { findMetric } from '../../shared/domain/metrics.ts';
+import type { AppEnv, Caller } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { contests } from '../db/schema.ts';
+import { honourRound } from '../honours/record.ts';
+import { boardTeamOr403, managedTeamOr403 } from '../http/access.ts';
+import { requireManager, requireMember } from '../http/auth.ts';
+import { badRequest, forbidden, notFound } from '../http/errors.ts';
+import { changeToken, clientHasCurrent } from '../http/etag.ts';
+import { validate } from '../http/validate.ts';
+import { loadActiveMembers } from '../members/queries.ts';
+import { bumpVersion } from '../orgs/version.ts';
+import { newId } from '../sessions/crypto.ts';
+import {
+  ancestorIds,
+  loadTeams,
+  managedTeamIds,
+  subtreeIds,
+  type TeamRow,
+} from '../teams/queries.ts';
+import { type ContestRow, POINTS, roundOn, standingsOf } from './standings.ts';
+
+const view = (row: ContestRow): CompetitionView => ({
+  id: row.id,
+  teamId: row.teamId,
+  name: row.name,
+  metric: row.metric,
+  mode: row.mode,
+  recurrence: row.recurrence,
+  start: row.start,
+  end: row.end,
+  prize: row.prize,
+  status: row.status,
+  createdAt: row.createdAt,
+});
+
+function assertMetric(metric: string, settings: OrgSettings): void {
+  if (metric !== POINTS && !findMetric(metric, settings)) {
+    throw badRequest(`no such metric: ${metric} (use a metric id or points)`);
+  }
+}
+
+/** Team against team needs enough sub-teams to compete (shared/domain: MIN_COMPETING_TEAMS). */
+function assertTeamsCanCompete(mode: ContestRow['mode'], teamId: string, teams: TeamRow[]): void {
+  if (mode !== 'teams') return;
+  const children = teams.filter((t) => t.parentId === teamId).length;
+  if (children < MIN_COMPETING_TEAMS) {
+    throw badRequest(
+      `team against team needs at least ${MIN_COMPETING_TEAMS} sub-teams under the contest's team (it has ${children})`,
+    );
+  }
+}
+
+/** Managers of the contest's team, and everyone competing in it, may see it. */
+function canSee(caller: Caller, teams: TeamRow[], contest: ContestRow): boolean {
+  return (
+    managedTeamIds(caller, teams).has(contest.teamId) ||
+    subtreeIds(teams, contest.teamId).has(caller.member.teamId)
+  );
+}
+
+async function loadContest(db: Db, orgId: string, id: string): Promise<ContestRow> {
+  const row = await db
+    .select()
+    .from(contests)
+    .where(and(eq(contests.id, id), eq(contests.orgId, orgId)))
+    .get();
+  if (!row) throw notFound('contest');
+  return row;
+}
+
+async function visibleContest(c: { var: AppEnv['Variables'] }, id: string) {
+  const caller = c.var.caller;
+  const [contest, teams] = await Promise.all([
+    loadContest(c.var.db, caller.org.id, id),
+    loadTeams(c.var.db, caller.org.id),
+  ]);
+  if (!canSee(caller, teams, contest)) throw forbidden('this contest is not your team’s');
+  return { contest, teams };
+}
+
+const orgToday = (settings: OrgSettings) => localDateOf(new Date(), settings.calendar.timezone);
+const idParam = validate('param', z.object({ id: Id }));
+
+export const contestsRoutes = new Hono<AppEnv>()
+  .use(requireMember)
+  .get(
+    '/',
+    validate(
+      'query',
+      z.object({ status: z.enum(['active', 'cancelled', 'all']).default('active') }),
+    ),
+    async (c) => {
+      const caller = c.var.caller;
+      const { status } = c.req.valid('query');
+      const [rows, teams] = await Promise.all([
+        c.var.db.select().from(contests).where(eq(contests.orgId, caller.org.id)).all(),
+        loadTeams(c.var.db, caller.org.id),
+      ]);
+      const shown = rows
+        .filter((r) => (status === 'all' || r.status === status) && canSee(caller, teams, r))
+        .sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0));
+      return c.json({ competitions: shown.map(view) }, 200);
+    },
+  )
+  .post('/', requireManager, validate('json', CreateCompetitionRequest), async (c) => {
+    const input = c.req.valid('json');
+    const caller = c.var.caller;
+    const db = c.var.db;
+    assertMetric(input.metric, caller.settings);
+    const teams = await loadTeams(db, caller.org.id);
+    managedTeamOr403(caller, teams, input.teamId);
+    assertTeamsCanCompete(input.mode, input.teamId, teams);
+    const row: ContestRow = {
+      id: newId(),
+      orgId: caller.org.id,
+      ...input,
+      status: 'active',
+      createdBy: caller.member.id,
+      createdAt: new Date().toISOString(),
+    };
+    await db.batch([db.insert(contests).values(row), bumpVersion(db, caller.org.id, 'board')]);
+    return c.json({ competition: view(row) }, 201);
+  })
+  .get('/running', async (c) => {
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const today = orgToday(caller.settings);
+    const etag = await changeToken(caller.org.version, ['running', caller.member.id, today]);
+    if (clientHasCurrent(c, etag)) return c.body(null, 304);
+    const [rows, teams, members] = await Promise.all([
+      db
+        .select()
+        .from(contests)
+        .where(and(eq(contests.orgId, caller.org.id), eq(contests.status, 'active')))
+        .all(),
+      loadTeams(db, caller.org.id),
+      loadActiveMembers(db, caller.org.id),
+    ]);
+    const mine = rows.filter((r) => subtreeIds(teams, r.teamId).has(caller.member.teamId));
+    const managedTeams = managedTeamIds(caller, teams);
+    const running = [];
+    for (const contest of mine) {
+      const round = roundOn(contest, today, today, caller.settings);
+      if (!round) continue;
+      const { you, takingPart } = await standingsOf(db, {
+        contest,
+        round,
+        settings: caller.settings,
+        teams,
+        members,
+        viewer: caller.member,
+        managedTeams,
+      });
+      running.push({ competition: view(contest), round, you, takingPart });
+    }
+    running.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
+    return c.json({ competitions: running }, 200);
+  })
+  .get('/board', validate('query', z.object({ team: Id.optional() })), async (c) => {
+    // The board's and TV's view: running contests of the team, its sub-teams and the teams
+    // above it, each with its standings as the caller may see them (the leaderboard's privacy
+    // rules; a TV link is its manager, so it sees every entry of the contests of teams that
+    // manager manages, and the others under the team's privacy mode, as the leaderboard).
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const teamId = c.req.valid('query').team ?? caller.member.teamId;
+    const today = orgToday(caller.settings);
+    const etag = await changeToken(caller.org.version, ['board', caller.member.id, teamId, today]);
+    if (clientHasCurrent(c, etag)) return c.body(null, 304);
+    const { below, all } = await boardTeamOr403(db, caller, teamId);
+    const above = ancestorIds(all, teamId);
+    const [rows, members] = await Promise.all([
+      db
+        .select()
+        .from(contests)
+        .where(and(eq(contests.orgId, caller.org.id), eq(contests.status, 'active')))
+        .all(),
+      loadActiveMembers(db, caller.org.id),
+    ]);
+    const managedTeams = managedTeamIds(caller, all);
+    const shown = [];
+    for (const contest of rows) {
+      if (!below.has(contest.teamId) && !above.has(contest.teamId)) continue;
+      const round = roundOn(contest, today, today, caller.settings);
+      if (!round) continue;
+      const standings = await standingsOf(db, {
+        contest,
+        round,
+        settings: caller.settings,
+        teams: all,
+        members,
+        viewer: caller.member,
+        managedTeams,
+      });
+      const { entries, visibility, takingPart } = standings;
+      shown.push({ competition: view(contest), round, entries, visibility, takingPart });
+    }
+    shown.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
+    return c.json({ competitions: shown }, 200);
+  })
+  .get('/:id', idParam, async (c) => {
+    const { contest } = await visibleContest(c, c.req.valid('param').id);
+    return c.json({ competition: view(contest) }, 200);
+  })
+  .get('/:id/standings', idParam, validate('query', StandingsQuery), async (c) => {
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const { date } = c.req.valid('query');
+    const today = orgToday(caller.settings);
+    const id = c.req.valid('param').id;
+    const etag = await changeToken(caller.org.version, [
+      'standings',
+      id,
+      caller.member.id,
+      date ?? null,
+      today,
+    ]);
+    if (clientHasCurrent(c, etag)) return c.body(null, 304);
+    const { contest, teams } = await visibleContest(c, id);
+    const round = roundOn(contest, date ?? today, today, caller.settings);
+    const managedTeams = managedTeamIds(caller, teams);
+    if (!round) {
+      const { visibility } = visibleStandings({
+        ranked: [],
+        viewerId: caller.member.id,
+        contenders: contest.mode,
+        privacy: caller.settings.privacy,
+        viewerIsManager: managedTeams.has(contest.teamId),
+      });
+      return c.json(
+        {
+          competition: view(contest),
+          round: null,
+          entries: [],
+          visibility,
+          you: null,
+          takingPart: 'none' as const,
+          winners: [],
+        },
+        200,
+      );
+    }
+    const members = await loadActiveMembers(db, caller.org.id);
+    const standings = await standingsOf(db, {
+      contest,
+      round,
+      settings: caller.settings,
+      teams,
+      members,
+      viewer: caller.member,
+      managedTeams,
+    });
+    await honourRound(
+      db,
+      { settings: caller.settings, contest, round, honourees: standings.honourees, members },
+      new Date(),
+    );
+    const { honourees: _, ...shown } = standings;
+    return c.json({ competition: view(contest), round, ...shown }, 200);
+  })
+  .patch('/:id', requireManager, idParam, validate('json', UpdateCompetitionRequest), async (c) => {
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const changes = c.req.valid('json');
+    const current = await loadContest(db, caller.org.id, c.req.valid('param').id);
+    const teams = await loadTeams(db, caller.org.id);
+    managedTeamOr403(caller, teams, current.teamId);
+    const next = { ...current, ...changes };
+    // The edited schedule must still make sense as a whole.
+    const checked = CreateCompetitionRequest.safeParse({ ...view(next) });
+    if (!checked.success) throw badRequest(checked.error.issues.map((i) => i.message).join('; '));
+    assertMetric(next.metric, caller.settings);
+    if (changes.mode) assertTeamsCanCompete(next.mode, next.teamId, teams);
+    await db.batch([
+      db.update(contests).set(changes).where(eq(contests.id, current.id)),
+      bumpVersion(db, caller.org.id, 'board'),
+    ]);
+    return c.json({ competition: view(next) }, 200);
+  })
+  .delete('/:id', requireManager, idParam, async (c) => {
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const current = await loadContest(db, caller.org.id, c.req.valid('param').id);
+    managedTeamOr403(caller, await loadTeams(db, caller.org.id), current.teamId);
+    await db.batch([
+      db.update(contests).set({ status: 'cancelled' }).where(eq(contests.id, current.id)),
+      bumpVersion(db, caller.org.id, 'board'),
+    ]);
+    return c.json({ competition: view({ ...current, status: 'cancelled' }) }, 200);
+  });

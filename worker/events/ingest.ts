@@ -1,0 +1,209 @@
+/**
+ * Atomic, idempotent event ingest.
+ *
+ * Each event is checked on its own (one bad event is `rejected` without failing the batch). The
+ * accepted ones are inserted with `INSERT … SELECT … FROM json_each(?) ON CONFLICT(id) DO NOTHING
+ * RETURNING id`: one bound JSON parameter per chunk keeps every statement far below D1's
+ * 100-parameter and 100 KB limits, and all chunks run in ONE `batch()` (one transaction). The
+ * rollup triggers fire only for rows really inserted, so a retried, overlapping or concurrent
+ * batch can never count an event twice, and `RETURNING` tells `created` from `duplicate` exactly.
+ *
+ * An id that already exists under ANOTHER member is answered `rejected` / `id_conflict`: nothing is
+ * counted and nothing about the other event is revealed; the client must re-send with a new id.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { ActivityEvent, type EventResult, type OrgSettings } from '../../shared/api/index.ts';
+import { isBigDeal } from '../../shared/domain/announcements.ts';
+import { localDateOf } from '../../shared/domain/dates.ts';
+import { metricCatalog } from '../../shared/domain/metrics.ts';
+import { announce, rulesOf } from '../announcements/announce.ts';
+import type { MemberRow } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { events } from '../db/schema.ts';
+import type { D1Like } from '../env.ts';
+
+/** Clocks drift; an event more than this far ahead of the server's clock is refused. */
+export const MAX_FUTURE_MS = 60 * 60 * 1000;
+/** Logs older than this are refused: periods that old are closed. */
+export const MAX_AGE_MS = 400 * 24 * 60 * 60 * 1000;
+const EVENTS_PER_STATEMENT = 100;
+const IDS_PER_LOOKUP = 90;
+
+interface Row {
+  id: string;
+  metric: string;
+  quantity: number;
+  occurredAt: string;
+  localDate: string;
+  evidence: 0 | 1;
+  details: string;
+}
+
+const rejected = (id: string, code: string, message: string): EventResult => ({
+  id,
+  status: 'rejected',
+  error: { code, message },
+});
+
+function knownMetrics(settings: OrgSettings): Set<string> {
+  return new Set(metricCatalog(settings).map((m) => m.id));
+}
+
+/** Checks one raw event; returns the row to insert or the rejection. */
+function checkEvent(
+  raw: Record<string, unknown>,
+  member: MemberRow,
+  metrics: Set<string>,
+  now: number,
+): Row | EventResult {
+  const rawId = typeof raw.id === 'string' ? raw.id.slice(0, 64) : '';
+  const parsed = ActivityEvent.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.map(String).join('.') || 'event';
+    return rejected(rawId, 'invalid_event', `${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  if (!metrics.has(e.metric)) {
+    return rejected(e.id, 'unknown_metric', `metric ${e.metric} is not defined for this team`);
+  }
+  const at = Date.parse(e.occurredAt);
+  if (at > now + MAX_FUTURE_MS) {
+    return rejected(e.id, 'occurred_in_future', 'occurredAt is more than an hour in the future');
+  }
+  if (at < now - MAX_AGE_MS) {
+    return rejected(e.id, 'too_old', 'occurredAt is more than 400 days ago');
+  }
+  const details = { source: e.source, contact: e.contact, note: e.note };
+  return {
+    id: e.id,
+    metric: e.metric,
+    quantity: e.quantity,
+    occurredAt: new Date(at).toISOString(),
+    localDate: localDateOf(at, member.timezone),
+    evidence: e.source?.url ? 1 : 0,
+    details: JSON.stringify(details),
+  };
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+// Raw D1 (drizzle cannot batch raw SQL): 4 bound parameters per statement whatever the size.
+const INSERT_EVENTS = `
+  INSERT INTO events (id, org_id, member_id, metric, quantity, occurred_at, local_date,
+                      evidence, details, created_at)
+  SELECT json_extract(value, '$.id'), ?1, ?2,
+         json_extract(value, '$.metric'), json_extract(value, '$.quantity'),
+         json_extract(value, '$.occurredAt'), json_extract(value, '$.localDate'),
+         json_extract(value, '$.evidence'), json_extract(value, '$.details'), ?3
+  FROM json_each(?4) WHERE true
+  ON CONFLICT (id) DO NOTHING
+  RETURNING id`;
+
+const insertChunk = (d1: D1Like, member: MemberRow, rows: Row[], createdAt: string) =>
+  d1.prepare(INSERT_EVENTS).bind(member.orgId, member.id, createdAt, JSON.stringify(rows));
+
+/** Owners of ids that were not inserted. Cost: one primary-key read per such id. */
+async function ownersOf(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  for (const part of chunk(ids, IDS_PER_LOOKUP)) {
+    const rows = await db
+      .select({ id: events.id, memberId: events.memberId })
+      .from(events)
+      .where(inArray(events.id, part))
+      .all();
+    for (const r of rows) owners.set(r.id, r.memberId);
+  }
+  return owners;
+}
+
+/** Stores a batch of raw events for `member`; answers one result per input, in input order. */
+export async function ingestEvents(
+  db: Db,
+  d1: D1Like,
+  member: MemberRow,
+  settings: OrgSettings,
+  batch: Record<string, unknown>[],
+  now: number = Date.now(),
+): Promise<EventResult[]> {
+  const metrics = knownMetrics(settings);
+  const results: (EventResult | null)[] = [];
+  const toInsert: Row[] = [];
+  const seen = new Set<string>();
+  for (const raw of batch) {
+    const checked = checkEvent(raw, member, metrics, now);
+    if ('status' in checked) {
+      results.push(checked);
+    } else if (seen.has(checked.id)) {
+      // The same id twice in one request: the first copy counts, the second is a duplicate.
+      results.push({ id: checked.id, status: 'duplicate' });
+    } else {
+      seen.add(checked.id);
+      toInsert.push(checked);
+      results.push(null);
+    }
+  }
+  const created = new Set<string>();
+  if (toInsert.length > 0) {
+    const createdAt = new Date(now).toISOString();
+    const statements = chunk(toInsert, EVENTS_PER_STATEMENT).map((rows) =>
+      insertChunk(d1, member, rows, createdAt),
+    );
+    // One batch = one transaction: all chunks commit together or none does.
+    const returned = await d1.batch<{ id: string }>(statements);
+    for (const result of returned) for (const r of result.results) created.add(r.id);
+  }
+  // Only logs really created are news (a retried batch announces nothing again).
+  const rules = rulesOf(settings);
+  const bigDeals = toInsert.filter(
+    (r) => created.has(r.id) && isBigDeal(rules, r, settings.primaryMetric),
+  );
+  await announce(
+    db,
+    member,
+    bigDeals.map((r) => ({
+      key: `big_deal:${r.id}`,
+      kind: 'big_deal',
+      payload: { metric: r.metric, amount: r.quantity },
+    })),
+    new Date(now),
+  );
+  const notCreated = toInsert.filter((r) => !created.has(r.id)).map((r) => r.id);
+  const owners = notCreated.length > 0 ? await ownersOf(db, notCreated) : new Map();
+  let next = 0;
+  return results.map((result) => {
+    if (result) return result;
+    const row = toInsert[next++] as Row;
+    if (created.has(row.id)) return { id: row.id, status: 'created' };
+    if (owners.get(row.id) === member.id) return { id: row.id, status: 'duplicate' };
+    return rejected(row.id, 'id_conflict', 'this id is already used; send the event with a new id');
+  });
+}
+
+/**
+ * Voids one of the member's events (idempotent). The void trigger decrements the rollup only on
+ * the 0 → 1 change, so voiding twice subtracts once. Only the owner may void.
+ */
+export async function voidEvent(
+  db: Db,
+  member: MemberRow,
+  id: string,
+): Promise<'voided' | 'not_found' | 'not_owner'> {
+  const existing = await db
+    .select({ memberId: events.memberId })
+    .from(events)
+    .where(and(eq(events.id, id), eq(events.orgId, member.orgId)))
+    .get();
+  if (!existing) return 'not_found';
+  if (existing.memberId !== member.id) return 'not_owner';
+  await db
+    .update(events)
+    .set({ voided: true, voidedAt: new Date().toISOString() })
+    .where(and(eq(events.id, id), eq(events.voided, false)))
+    .run();
+  return 'voided';
+}

@@ -1,0 +1,161 @@
+/**
+ * CSV exports for managers: `GET /api/v1/export/leaderboard.csv` (the leaderboard endpoint's own
+ * answer, re-shaped, so rankings can never disagree with the board) and
+ * `GET /api/v1/export/events.csv` (every logged event of a team's subtree between two dates,
+ * voided ones marked; the one place raw events are read, bounded to a year).
+ */
+import { and, asc, between, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  EventsExportQuery,
+  LeaderboardQuery,
+  LeaderboardResponse,
+} from '../../shared/api/index.ts';
+import type { AppEnv } from '../context.ts';
+import { getDb } from '../db/client.ts';
+import { events, members } from '../db/schema.ts';
+import { managedTeamOr403 } from '../http/access.ts';
+import { requireManager, requireMember } from '../http/auth.ts';
+import { ApiError } from '../http/errors.ts';
+import { onError } from '../http/on-error.ts';
+import { validate } from '../http/validate.ts';
+import { leaderboardRoutes } from '../leaderboard/routes.ts';
+import { loadTeams, subtreeIds } from '../teams/queries.ts';
+import { csvResponse, toCsv } from './csv.ts';
+
+/** The leaderboard router on its own, with the database attached as app.ts does for /api. */
+const leaderboardApp = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    c.set('db', getDb(c.env));
+    await next();
+  })
+  .route('/', leaderboardRoutes);
+leaderboardApp.onError(onError);
+const MAX_EXPORT_EVENTS = 100_000;
+
+const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40);
+
+const EventDetails = z.object({
+  source: z.object({ app: z.string(), url: z.string().optional() }).partial().optional(),
+  contact: z.object({ name: z.string(), email: z.string() }).partial().optional(),
+  note: z.string().optional(),
+});
+
+export const exportRoutes = new Hono<AppEnv>()
+  .use(requireMember, requireManager)
+  .get('/leaderboard.csv', validate('query', LeaderboardQuery), async (c) => {
+    // Ask the real leaderboard route with the caller's own credentials.
+    const query = new URLSearchParams(c.req.query());
+    query.delete('lang');
+    const forwarded = new Headers();
+    for (const name of ['authorization', 'cookie']) {
+      const value = c.req.header(name);
+      if (value !== undefined) forwarded.set(name, value);
+    }
+    const res = await leaderboardApp.request(`/?${query}`, { headers: forwarded }, c.env);
+    if (!res.ok) return res;
+    const board = LeaderboardResponse.parse(await res.json());
+    const rows = board.entries.map((e) => [
+      e.rank,
+      e.member.name,
+      e.member.id,
+      e.value,
+      e.achieved,
+      e.target,
+      e.percent === null ? null : Math.round(e.percent * 10) / 10,
+      e.tier,
+      e.streak,
+      e.points,
+    ]);
+    const csv = toCsv(
+      [
+        'rank',
+        'member',
+        'member_id',
+        `value_${board.by}`,
+        'achieved',
+        'target',
+        'percent',
+        'tier',
+        'streak',
+        'points',
+      ],
+      rows,
+    );
+    return csvResponse(
+      csv,
+      `pacer-leaderboard-${fileSafe(board.team.name)}-${board.period.kind}-${board.period.start}.csv`,
+    );
+  })
+  .get('/events.csv', validate('query', EventsExportQuery), async (c) => {
+    const q = c.req.valid('query');
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const teams = await loadTeams(db, caller.org.id);
+    const team = managedTeamOr403(caller, teams, q.team ?? caller.member.teamId);
+    const below = subtreeIds(teams, team.id);
+    const teamName = new Map(teams.map((t) => [t.id, t.name]));
+    // Removed members' events still count in past periods, so they are exported too.
+    const people = (
+      await db.select().from(members).where(eq(members.orgId, caller.org.id)).all()
+    ).filter((m) => below.has(m.teamId));
+    const byId = new Map(people.map((m) => [m.id, m]));
+    // Cost: every event of the org in the range (rows read = events logged in those days).
+    const rows = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.orgId, caller.org.id), between(events.localDate, q.from, q.to)))
+      .orderBy(asc(events.occurredAt))
+      .limit(MAX_EXPORT_EVENTS + 1)
+      .all();
+    if (rows.length > MAX_EXPORT_EVENTS) {
+      throw new ApiError(413, 'payload_too_large', 'too many events: export a shorter range');
+    }
+    const lines = rows.flatMap((e) => {
+      const member = byId.get(e.memberId);
+      if (!member) return [];
+      const details = EventDetails.safeParse(JSON.parse(e.details));
+      const d = details.success ? details.data : {};
+      return [
+        [
+          e.id,
+          member.name,
+          member.email,
+          teamName.get(member.teamId) ?? '',
+          e.metric,
+          e.quantity,
+          e.occurredAt,
+          e.localDate,
+          e.evidence,
+          e.voided,
+          d.source?.app,
+          d.source?.url,
+          d.contact?.name,
+          d.contact?.email,
+          d.note,
+        ],
+      ];
+    });
+    const csv = toCsv(
+      [
+        'event_id',
+        'member',
+        'email',
+        'team',
+        'metric',
+        'quantity',
+        'occurred_at',
+        'local_date',
+        'evidence',
+        'voided',
+        'source_app',
+        'source_url',
+        'contact_name',
+        'contact_email',
+        'note',
+      ],
+      lines,
+    );
+    return csvResponse(csv, `pacer-events-${fileSafe(team.name)}-${q.from}-${q.to}.csv`);
+  });

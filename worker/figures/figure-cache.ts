@@ -1,0 +1,162 @@
+/**
+ * Leaderboard figures per member, cached in `board_figures` per board slot. A member's entry only
+ * changes when their own events change (members.version), when targets, settings, teams or members
+ * change (orgs.config_version), or when their local day turns (streaks): that triple is the stamp.
+ * Figures on a board are time-of-day independent (no pace), so a stamp match is an exact answer.
+ */
+import { and, inArray, sql } from 'drizzle-orm';
+import type { OrgSettings } from '../../shared/api/index.ts';
+import { localDateOf } from '../../shared/domain/dates.ts';
+import type { MemberRow } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { boardFigures } from '../db/schema.ts';
+import { loadTargetsOverlapping } from '../targets/queries.ts';
+import type { TeamRow } from '../teams/queries.ts';
+import { withLongStreak } from './full-streak.ts';
+import { memberFigures, type Window } from './member-figures.ts';
+import { membersRollups, type RollupRow } from './rollups.ts';
+
+/** What one leaderboard entry needs. */
+export interface BoardFigures {
+  achieved: number;
+  target: number;
+  percent: number | null;
+  tier: string | null;
+  streak: number;
+  points: number;
+  /** The ranked metric's total when ranking by a metric, else null. */
+  metricTotal: number | null;
+}
+
+export interface BoardInput {
+  orgId: string;
+  configVersion: number;
+  settings: OrgSettings;
+  teams: TeamRow[];
+  /** Active members of the org (team target shares). */
+  members: MemberRow[];
+  /** The members on the board. */
+  board: MemberRow[];
+  /** The board's window; each member's `today` is their own. */
+  win: Window;
+  /** `attainment`, `points`, `streak` or a metric id. */
+  by: string;
+  now: Date;
+}
+
+const MEMBERS_PER_STATEMENT = 90;
+
+// The tier period is part of the slot: a week across two months has two possible ones.
+const slotOf = (input: BoardInput) =>
+  `${input.win.period.kind}:${input.win.period.start}:${input.win.tierPeriod.start}:${input.by}`;
+/**
+ * What a member's cached figures depend on besides the slot: the org's config counter, the
+ * member's own change counter and their local day.
+ */
+export const stampFor = (configVersion: number, m: MemberRow, now: Date) =>
+  `${configVersion}:${m.version}:${localDateOf(now, m.timezone)}`;
+const stampOf = (input: BoardInput, m: MemberRow) => stampFor(input.configVersion, m, input.now);
+
+/** The statement storing one member's figures for a slot (upsert). */
+export function cacheFigures(
+  db: Db,
+  memberId: string,
+  slot: string,
+  stamp: string,
+  value: unknown,
+) {
+  const values = { stamp, figures: JSON.stringify(value) };
+  return db
+    .insert(boardFigures)
+    .values({ memberId, slot, ...values })
+    .onConflictDoUpdate({ target: [boardFigures.memberId, boardFigures.slot], set: values });
+}
+
+/** Cached rows of some members for one slot. Cost: one primary-key read per member. */
+export async function readCached(db: Db, ids: string[], slot: string) {
+  const cached = new Map<string, { stamp: string; figures: string }>();
+  for (let i = 0; i < ids.length; i += MEMBERS_PER_STATEMENT) {
+    const rows = await db
+      .select()
+      .from(boardFigures)
+      .where(
+        and(
+          inArray(boardFigures.memberId, ids.slice(i, i + MEMBERS_PER_STATEMENT)),
+          sql`${boardFigures.slot} = ${slot}`,
+        ),
+      )
+      .all();
+    for (const r of rows) cached.set(r.memberId, r);
+  }
+  return cached;
+}
+
+/**
+ * Figures of every board member: from the cache where the stamp matches, else computed from
+ * rollups + targets (read only when some member is stale) and written back.
+ * Cost: one cached row per member; for stale members also their rollups over the window and the
+ * org's targets overlapping it.
+ */
+export async function boardFiguresOf(
+  db: Db,
+  input: BoardInput,
+): Promise<Map<string, BoardFigures>> {
+  const slot = slotOf(input);
+  const cached = await readCached(
+    db,
+    input.board.map((m) => m.id),
+    slot,
+  );
+  const result = new Map<string, BoardFigures>();
+  const stale: MemberRow[] = [];
+  for (const m of input.board) {
+    const hit = cached.get(m.id);
+    if (hit && hit.stamp === stampOf(input, m)) result.set(m.id, JSON.parse(hit.figures));
+    else stale.push(m);
+  }
+  if (stale.length === 0) return result;
+
+  const { win } = input;
+  const [targets, rows] = await Promise.all([
+    loadTargetsOverlapping(db, input.orgId, win.start, win.end),
+    membersRollups(
+      db,
+      stale.map((m) => m.id),
+      win.start,
+      win.end,
+    ),
+  ]);
+  const rowsBy = new Map<string, RollupRow[]>();
+  for (const r of rows) rowsBy.set(r.memberId, [...(rowsBy.get(r.memberId) ?? []), r]);
+  const context = {
+    settings: input.settings,
+    teams: input.teams,
+    members: input.members,
+    targets,
+    now: input.now,
+  };
+  const needed = new Set([input.settings.primaryMetric, input.by]);
+  const computed = await Promise.all(
+    stale.map(async (m) => {
+      const today = localDateOf(input.now, m.timezone);
+      const f = memberFigures(context, m, rowsBy.get(m.id) ?? [], { ...win, today }, needed);
+      return { m, f: await withLongStreak(db, input.settings, m, today, f) };
+    }),
+  );
+  const writes = computed.map(({ m, f }) => {
+    const figures: BoardFigures = {
+      achieved: f.primary.achieved,
+      target: f.primary.target,
+      percent: f.primary.percent,
+      tier: f.tier.current,
+      streak: f.streak.current,
+      points: f.points.period,
+      metricTotal: f.metrics.find((x) => x.metric === input.by)?.achieved ?? null,
+    };
+    result.set(m.id, figures);
+    return cacheFigures(db, m.id, slot, stampOf(input, m), figures);
+  });
+  const [first, ...rest] = writes;
+  if (first) await db.batch([first, ...rest]);
+  return result;
+}

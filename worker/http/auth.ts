@@ -1,0 +1,87 @@
+/**
+ * Authentication. A request is resolved to a `Caller` by the first resolver that recognises its
+ * credentials; today only bearer tokens. The leaderboard page can add a cookie-session resolver
+ * to `callerResolvers` without touching any route.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { OrgSettings } from '../../shared/api/index.ts';
+import type { AppEnv, Caller } from '../context.ts';
+import { members, orgs, tokens } from '../db/schema.ts';
+import { constantTimeEqual, sha256Hex } from '../sessions/crypto.ts';
+import { sessionCookieResolver } from '../sessions/page-sessions.ts';
+import { tvLinkResolver } from '../sessions/tv-links.ts';
+import { ApiError } from './errors.ts';
+import { rateLimit } from './rate-limit.ts';
+
+/** Returns the caller, `null` when the request carries no credentials of this kind, or throws. */
+export type CallerResolver = (c: Context<AppEnv>) => Promise<Caller | null>;
+
+const TOKEN_SHAPE = /^pcr_[A-Za-z0-9_-]{43}$/;
+const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
+
+/**
+ * Bearer tokens: looked up by SHA-256 (one indexed read joining member and org). Revoked tokens
+ * and removed members fail at once, since nothing is cached.
+ */
+export const bearerTokenResolver: CallerResolver = async (c) => {
+  const header = c.req.header('authorization');
+  if (header === undefined) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  const token = match?.[1];
+  if (token === undefined || !TOKEN_SHAPE.test(token)) {
+    throw unauthorized('malformed bearer token');
+  }
+  const hash = await sha256Hex(token);
+  const row = await c.var.db
+    .select({ hash: tokens.hash, member: members, org: orgs })
+    .from(tokens)
+    .innerJoin(members, eq(members.id, tokens.memberId))
+    .innerJoin(orgs, eq(orgs.id, tokens.orgId))
+    .where(and(eq(tokens.hash, hash), isNull(tokens.revokedAt)))
+    .get();
+  // The lookup is by hash; the constant-time compare guards against any index-timing side channel.
+  if (!row || !constantTimeEqual(row.hash, hash) || !row.member.active) {
+    throw unauthorized('invalid or revoked token');
+  }
+  return {
+    member: row.member,
+    org: row.org,
+    settings: OrgSettings.parse(JSON.parse(row.org.settings)),
+    credentialKey: `token:${hash}`,
+  };
+};
+
+// An explicit bearer token wins; a TV link (read-only, one team) before the page's cookie session.
+export const callerResolvers: CallerResolver[] = [
+  bearerTokenResolver,
+  tvLinkResolver,
+  sessionCookieResolver,
+];
+
+/** Requires a member of any role; sets `c.var.caller` and applies the per-credential budget. */
+export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
+  // Routers mounted on nested paths (/me and /me/progress) both run this: resolve once.
+  if (c.get('caller') !== undefined) {
+    await next();
+    return;
+  }
+  let caller: Caller | null = null;
+  for (const resolve of callerResolvers) {
+    caller = await resolve(c);
+    if (caller) break;
+  }
+  if (!caller) throw unauthorized('sign in: send Authorization: Bearer <token>');
+  await rateLimit(c.env.RATE_LIMITER, caller.credentialKey);
+  c.set('caller', caller);
+  await next();
+});
+
+/** Requires a manager; use after `requireMember`. */
+export const requireManager = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.var.caller.member.role !== 'manager') {
+    throw new ApiError(403, 'forbidden', 'managers only');
+  }
+  await next();
+});

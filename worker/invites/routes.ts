@@ -1,0 +1,191 @@
+/**
+ * Invites: managers create, list and revoke codes for teams in their subtree;
+ * `POST /api/v1/join` turns a live code into a member and a token.
+ */
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { CreateInviteRequest, JoinRequest, OrgSettings } from '../../shared/api/index.ts';
+import type { AppEnv } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { invites, members, orgs, tokens } from '../db/schema.ts';
+import { managedTeamOr403 } from '../http/access.ts';
+import { requireManager, requireMember } from '../http/auth.ts';
+import { ApiError, conflict, notFound } from '../http/errors.ts';
+import { publicRateLimit } from '../http/rate-limit.ts';
+import { validate } from '../http/validate.ts';
+import { memberView } from '../members/queries.ts';
+import { bumpVersion } from '../orgs/version.ts';
+import { issueInvite, issueToken } from '../sessions/credentials.ts';
+import { newId, normaliseInviteCode, sha256Hex } from '../sessions/crypto.ts';
+import { loadTeams, managedTeamIds } from '../teams/queries.ts';
+
+type InviteRow = typeof invites.$inferSelect;
+type MemberRow = typeof members.$inferSelect;
+
+/**
+ * A removed member invited again is reactivated, not created anew: same id, so their history
+ * (events, streak record, milestones) is theirs again. The new invite decides team and role; the
+ * join request their name and time zone. Old tokens stay revoked; a new one is issued.
+ */
+async function rejoin(
+  db: Db,
+  removed: MemberRow,
+  invite: InviteRow,
+  body: JoinRequest,
+  now: string,
+) {
+  const token = await issueToken(db, removed.id, removed.orgId, now);
+  const changes = {
+    active: true,
+    teamId: invite.teamId,
+    role: invite.role,
+    name: body.name,
+    timezone: body.timezone,
+  };
+  const [reactivated] = await db.batch([
+    // Only while still removed: of two racing rejoins, one reactivates.
+    db
+      .update(members)
+      .set(changes)
+      .where(and(eq(members.id, removed.id), eq(members.active, false)))
+      .returning({ id: members.id }),
+    token.insert,
+    db
+      .update(invites)
+      .set({ uses: sql`${invites.uses} + 1` })
+      .where(eq(invites.code, invite.code)),
+    bumpVersion(db, removed.orgId, 'config'),
+  ]);
+  if (reactivated.length === 0) {
+    // The race was lost: the token issued alongside was never handed out; drop it.
+    await db.delete(tokens).where(eq(tokens.hash, await sha256Hex(token.token)));
+    throw conflict('a member with this email already exists in the organisation');
+  }
+  return { member: memberView({ ...removed, ...changes }), token: token.token };
+}
+const inviteView = (i: InviteRow) => ({
+  code: i.code,
+  teamId: i.teamId,
+  role: i.role,
+  createdAt: i.createdAt,
+  expiresAt: i.expiresAt,
+  revoked: i.revokedAt !== null,
+  uses: i.uses,
+});
+
+export const invitesRoutes = new Hono<AppEnv>()
+  .use(requireMember, requireManager)
+  .post('/', validate('json', CreateInviteRequest), async (c) => {
+    const body = c.req.valid('json');
+    const { member, org } = c.var.caller;
+    const db = c.var.db;
+    managedTeamOr403(c.var.caller, await loadTeams(db, org.id), body.teamId);
+    const invite = issueInvite(
+      db,
+      {
+        orgId: org.id,
+        teamId: body.teamId,
+        role: body.role,
+        createdBy: member.id,
+        hours: body.expiresInHours,
+      },
+      Date.now(),
+    );
+    await invite.insert.run();
+    return c.json({ code: invite.code, expiresAt: invite.expiresAt }, 201);
+  })
+  .get('/', async (c) => {
+    const { org } = c.var.caller;
+    const db = c.var.db;
+    const managed = managedTeamIds(c.var.caller, await loadTeams(db, org.id));
+    const rows = await db.select().from(invites).where(eq(invites.orgId, org.id)).all();
+    const visible = rows.filter((i) => managed.has(i.teamId));
+    visible.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return c.json({ invites: visible.map(inviteView) }, 200);
+  })
+  .delete('/:code', validate('param', z.object({ code: z.string().min(1).max(64) })), async (c) => {
+    const code = normaliseInviteCode(c.req.valid('param').code);
+    const { org } = c.var.caller;
+    const db = c.var.db;
+    const invite = await db
+      .select()
+      .from(invites)
+      .where(and(eq(invites.code, code), eq(invites.orgId, org.id)))
+      .get();
+    if (!invite) throw notFound('invite');
+    managedTeamOr403(c.var.caller, await loadTeams(db, org.id), invite.teamId);
+    const revokedAt = invite.revokedAt ?? new Date().toISOString();
+    await db.update(invites).set({ revokedAt }).where(eq(invites.code, code)).run();
+    return c.json({ invite: inviteView({ ...invite, revokedAt }) }, 200);
+  });
+
+export const joinRoutes = new Hono<AppEnv>().post(
+  '/',
+  publicRateLimit,
+  validate('json', JoinRequest),
+  async (c) => {
+    const body = c.req.valid('json');
+    const db = c.var.db;
+    const nowMs = Date.now();
+    const now = new Date(nowMs).toISOString();
+    const found = await db
+      .select({ invite: invites, orgSettings: orgs.settings })
+      .from(invites)
+      .innerJoin(orgs, eq(orgs.id, invites.orgId))
+      .where(
+        and(
+          eq(invites.code, normaliseInviteCode(body.code)),
+          isNull(invites.revokedAt),
+          gt(invites.expiresAt, now),
+        ),
+      )
+      .get();
+    if (!found) throw notFound('invite code (unknown, expired or revoked)');
+    const { invite } = found;
+    if (!OrgSettings.parse(JSON.parse(found.orgSettings)).signupOpen) {
+      throw new ApiError(403, 'signup_closed', 'this organisation does not accept new members');
+    }
+    const existing = await db
+      .select()
+      .from(members)
+      .where(
+        and(eq(members.orgId, invite.orgId), sql`lower(${members.email}) = lower(${body.email})`),
+      )
+      .get();
+    if (existing?.active) {
+      throw conflict('a member with this email already exists in the organisation');
+    }
+    if (existing) return c.json(await rejoin(db, existing, invite, body, now), 201);
+    const member = {
+      id: newId(),
+      orgId: invite.orgId,
+      teamId: invite.teamId,
+      name: body.name,
+      email: body.email,
+      role: invite.role,
+      timezone: body.timezone,
+      active: true,
+      createdAt: now,
+    };
+    const token = await issueToken(db, member.id, member.orgId, now);
+    try {
+      await db.batch([
+        db.insert(members).values(member),
+        token.insert,
+        db
+          .update(invites)
+          .set({ uses: sql`${invites.uses} + 1` })
+          .where(eq(invites.code, invite.code)),
+        bumpVersion(db, member.orgId, 'config'),
+      ]);
+    } catch (error) {
+      // Two joins with the same email racing: the unique index lets only one in.
+      if (String(error).includes('UNIQUE')) {
+        throw conflict('a member with this email already exists in the organisation');
+      }
+      throw error;
+    }
+    return c.json({ member: memberView(member), token: token.token }, 201);
+  },
+);

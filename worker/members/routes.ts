@@ -1,0 +1,122 @@
+/** Members: managers list, change and remove the members of their subtree. */
+import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  Id,
+  MembersQuery,
+  RecentEventsQuery,
+  UpdateMemberRequest,
+} from '../../shared/api/index.ts';
+import type { AppEnv } from '../context.ts';
+import { members } from '../db/schema.ts';
+import { recentEvents } from '../events/queries.ts';
+import { honoursOf } from '../honours/queries.ts';
+import { assertCanActOn, managedTeamOr403, memberOr404 } from '../http/access.ts';
+import { requireManager, requireMember } from '../http/auth.ts';
+import { forbidden } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+import { bumpVersion } from '../orgs/version.ts';
+import { revokeMemberTokens } from '../sessions/credentials.ts';
+import { loadTeams, managedTeamIds } from '../teams/queries.ts';
+import { loadActiveMembers, memberView } from './queries.ts';
+
+const idParam = validate('param', z.object({ id: Id }));
+
+export const membersRoutes = new Hono<AppEnv>()
+  .use(requireMember)
+  .get('/', validate('query', MembersQuery), async (c) => {
+    const { team } = c.req.valid('query');
+    const caller = c.var.caller;
+    const db = c.var.db;
+    if (caller.member.role !== 'manager') {
+      // Reps see only themselves.
+      if (team !== undefined && team !== caller.member.teamId) {
+        throw forbidden('reps see only themselves');
+      }
+      return c.json({ members: [memberView(caller.member)] }, 200);
+    }
+    const all = await loadTeams(db, caller.org.id);
+    const scope = team === undefined ? managedTeamIds(caller, all) : new Set([team]);
+    if (team !== undefined) managedTeamOr403(caller, all, team);
+    const rows = (await loadActiveMembers(db, caller.org.id)).filter((m) => scope.has(m.teamId));
+    rows.sort((a, b) => a.name.localeCompare(b.name));
+    return c.json({ members: rows.map(memberView) }, 200);
+  })
+  /** A member's recent logs with their evidence (the board's per-log view): self or their managers. */
+  .get('/:id/events', idParam, validate('query', RecentEventsQuery), async (c) => {
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const member = await memberOr404(db, caller.org.id, c.req.valid('param').id);
+    assertCanActOn(caller, member, await loadTeams(db, caller.org.id));
+    const list = await recentEvents(db, member.id, c.req.valid('query').limit);
+    return c.json({ events: list }, 200);
+  })
+  /** Contest rounds the member won, newest first: self or their managers. */
+  .get('/:id/honours', idParam, async (c) => {
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const member = await memberOr404(db, caller.org.id, c.req.valid('param').id);
+    assertCanActOn(caller, member, await loadTeams(db, caller.org.id));
+    return c.json({ honours: await honoursOf(db, member) }, 200);
+  })
+  .patch('/:id', requireManager, idParam, validate('json', UpdateMemberRequest), async (c) => {
+    const { id } = c.req.valid('param');
+    const change = c.req.valid('json');
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const all = await loadTeams(db, caller.org.id);
+    const member = await memberOr404(db, caller.org.id, id);
+    assertCanActOn(caller, member, all);
+    if (member.id === caller.member.id && (change.role ?? 'manager') !== 'manager') {
+      throw forbidden('you cannot demote yourself');
+    }
+    if (member.id === caller.member.id && change.teamId !== undefined) {
+      throw forbidden('another manager above you must move you');
+    }
+    if (change.teamId !== undefined) managedTeamOr403(caller, all, change.teamId);
+    const updated = {
+      ...member,
+      role: change.role ?? member.role,
+      teamId: change.teamId ?? member.teamId,
+      name: change.name ?? member.name,
+      timezone: change.timezone ?? member.timezone,
+    };
+    await db.batch([
+      db
+        .update(members)
+        .set({
+          role: updated.role,
+          teamId: updated.teamId,
+          name: updated.name,
+          timezone: updated.timezone,
+        })
+        .where(and(eq(members.id, id), eq(members.orgId, caller.org.id))),
+      bumpVersion(db, caller.org.id, 'config'),
+    ]);
+    return c.json({ member: memberView(updated) }, 200);
+  })
+  .delete('/:id', requireManager, idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const member = await memberOr404(db, caller.org.id, id);
+    assertCanActOn(caller, member, await loadTeams(db, caller.org.id));
+    if (member.id === caller.member.id) throw forbidden('you cannot remove yourself');
+    // Removed members keep their history (past periods stay right) but can no longer sign in.
+    await db.batch([
+      db.update(members).set({ active: false }).where(eq(members.id, id)),
+      revokeMemberTokens(db, id),
+      bumpVersion(db, caller.org.id, 'config'),
+    ]);
+    return c.json({ member: memberView({ ...member, active: false }) }, 200);
+  })
+  .delete('/:id/tokens', idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const member = await memberOr404(db, caller.org.id, id);
+    assertCanActOn(caller, member, await loadTeams(db, caller.org.id));
+    const revoked = await revokeMemberTokens(db, id);
+    return c.json({ revoked: revoked.length }, 200);
+  });

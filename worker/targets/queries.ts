@@ -1,0 +1,115 @@
+/**
+ * Targets as stored, and which of them apply to a member. A team target applies to every active
+ * rep in the team's subtree, as their share (`splitTeamTarget`, shared/domain/targets.ts); the member's
+ * own targets and shares of nearer teams are listed first so they win among equally specific ones.
+ */
+import { and, eq, gte, lte } from 'drizzle-orm';
+import {
+  type Allocation,
+  PacingCurve,
+  type TargetView,
+  TeamSplit,
+} from '../../shared/api/index.ts';
+import type { ApplicableTarget } from '../../shared/domain/targets.ts';
+import { splitTeamTarget } from '../../shared/domain/targets.ts';
+import type { MemberRow } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { targets } from '../db/schema.ts';
+import { subtreeIds, type TeamRow } from '../teams/queries.ts';
+
+export type TargetRow = typeof targets.$inferSelect;
+
+/**
+ * Targets of an org whose period overlaps [start, end].
+ * Cost: reads the org's targets that start on or before `end` (index targets_range).
+ */
+export function loadTargetsOverlapping(
+  db: Db,
+  orgId: string,
+  start: string,
+  end: string,
+): Promise<TargetRow[]> {
+  return db
+    .select()
+    .from(targets)
+    .where(
+      and(eq(targets.orgId, orgId), lte(targets.periodStart, end), gte(targets.periodEnd, start)),
+    )
+    .all();
+}
+
+export function targetView(t: TargetRow): TargetView {
+  return {
+    id: t.id,
+    scope: t.scope,
+    memberId: t.scope === 'member' ? t.subjectId : null,
+    teamId: t.scope === 'team' ? t.subjectId : null,
+    metric: t.metric,
+    period: { kind: t.periodKind, start: t.periodStart, end: t.periodEnd },
+    value: t.value,
+    curve: t.curve === null ? null : PacingCurve.parse(JSON.parse(t.curve)),
+    split: t.split === null ? null : TeamSplit.parse(JSON.parse(t.split)),
+  };
+}
+
+/** Active reps of each team's whole subtree: who shares a team target. */
+export function repsUnder(team: TeamRow, allTeams: TeamRow[], members: MemberRow[]): string[] {
+  const below = subtreeIds(allTeams, team.id);
+  return members
+    .filter((m) => m.active && m.role === 'rep' && below.has(m.teamId))
+    .map((m) => m.id)
+    .sort();
+}
+
+export function allocationOf(t: TargetRow, allTeams: TeamRow[], members: MemberRow[]): Allocation {
+  const team = allTeams.find((x) => x.id === t.subjectId);
+  const reps = team ? repsUnder(team, allTeams, members) : [];
+  const split = t.split === null ? undefined : TeamSplit.parse(JSON.parse(t.split));
+  return splitTeamTarget(t.value, reps, split);
+}
+
+/** The teams from the member's own up to the root, nearest first. */
+function ancestry(member: MemberRow, allTeams: TeamRow[]): TeamRow[] {
+  const byId = new Map(allTeams.map((t) => [t.id, t]));
+  const chain: TeamRow[] = [];
+  let current = byId.get(member.teamId);
+  while (current && chain.length <= allTeams.length) {
+    chain.push(current);
+    current = current.parentId === null ? undefined : byId.get(current.parentId);
+  }
+  return chain;
+}
+
+/**
+ * Every explicit target that applies to `member` for `metric`: their own, then their share of
+ * each ancestor team's target (nearest team first). Pure: give it the loaded rows.
+ */
+export function applicableTargets(
+  member: MemberRow,
+  metric: string,
+  rows: TargetRow[],
+  allTeams: TeamRow[],
+  members: MemberRow[],
+): ApplicableTarget[] {
+  const out: ApplicableTarget[] = [];
+  const asSpread = (t: TargetRow, value: number, source: 'member' | 'team'): ApplicableTarget => ({
+    period: { kind: t.periodKind, start: t.periodStart },
+    value,
+    curve: t.curve === null ? null : PacingCurve.parse(JSON.parse(t.curve)),
+    source,
+  });
+  for (const t of rows) {
+    if (t.metric === metric && t.scope === 'member' && t.subjectId === member.id) {
+      out.push(asSpread(t, t.value, 'member'));
+    }
+  }
+  if (member.role !== 'rep') return out;
+  for (const team of ancestry(member, allTeams)) {
+    for (const t of rows) {
+      if (t.metric !== metric || t.scope !== 'team' || t.subjectId !== team.id) continue;
+      const share = allocationOf(t, allTeams, members).shares.find((s) => s.memberId === member.id);
+      if (share) out.push(asSpread(t, share.value, 'team'));
+    }
+  }
+  return out;
+}
