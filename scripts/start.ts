@@ -44,8 +44,12 @@ async function main(): Promise<void> {
   console.log('pacer: building the extension and starting the API (local D1)…');
   const extension = buildExtension();
   buildPage();
-  const server = await startWorkerServer({ port, persistTo: join(repoRoot, '.wrangler/state') });
   const base = `http://localhost:${port}`;
+  const server = await startWorkerServer({
+    port,
+    persistTo: join(repoRoot, '.wrangler/state'),
+    vars: { PUBLIC_ORIGIN: base },
+  });
   const demo = await seedDemo(server.url, join(repoRoot, '.wrangler/pacer-demo.json'));
   await extension;
   const lines = [

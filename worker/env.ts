@@ -30,6 +30,11 @@ export interface Env {
    * browser-extension origin is allowed (unpacked extensions get a random id).
    */
   ALLOWED_ORIGINS?: string;
+  /**
+   * The http(s) origin the leaderboard page is served from, e.g. `https://pacer.example.com`:
+   * sign-in and TV links are built on it, never on the request's Host header.
+   */
+  PUBLIC_ORIGIN?: string;
   /** "1" only under `npm run bench`: lets a request ask for its D1 cost (worker/bench/d1-meter.ts). */
   PACER_BENCH?: string;
 }

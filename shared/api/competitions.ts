@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, LocalDate, MetricId } from './common.ts';
+import { DisplayName, Id, Instant, LocalDate, MetricId } from './common.ts';
 
 // Competitions: a manager's time-boxed contest on one metric or on combined points, members
 // against members or team against team. Rules: shared/domain/competitions.ts.
@@ -13,7 +13,7 @@ export type CompetitionMode = z.infer<typeof CompetitionMode>;
 export const CompetitionRecurrence = z.enum(['once', 'daily', 'weekly', 'monthly']);
 
 const CompetitionFields = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: DisplayName(80),
   /** The team whose reps compete (`members`) or whose direct sub-teams compete (`teams`). */
   teamId: Id,
   metric: CompetitionMetric,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Instant, MetricId, Uuid } from './common.ts';
-import { FIELD_LIMITS } from './limits.ts';
+import { FIELD_LIMITS, MAX_EVENT_QUANTITY } from './limits.ts';
 
 /** Where a log was made; `url` present means the log carries evidence (see docs/architecture.md). */
 export const EventSource = z.object({
@@ -23,7 +23,7 @@ export type EventContact = z.infer<typeof EventContact>;
 export const ActivityEvent = z.object({
   id: Uuid,
   metric: MetricId,
-  quantity: z.number().int().positive().max(1_000_000_000_000),
+  quantity: z.number().int().positive().max(MAX_EVENT_QUANTITY),
   occurredAt: Instant,
   source: EventSource.optional(),
   contact: EventContact.optional(),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Id, Role, TimeZone } from './common.ts';
+import { DisplayName, Id, RESERVED_METRIC_IDS, Role, TimeZone } from './common.ts';
 import { OrgSettings } from './settings.ts';
 
-const Name = z.string().trim().min(1).max(100);
+const Name = DisplayName(100);
 const Email = z.email().max(254);
 
 export const CreateOrgRequest = z.object({
@@ -48,7 +48,21 @@ export const CreateOrgResponse = z.object({
 export type CreateOrgResponse = z.infer<typeof CreateOrgResponse>;
 
 /** Managers change settings with a partial document; it is merged, then validated whole. */
-export const UpdateOrgSettingsRequest = OrgSettings.partial().extend({ name: Name.optional() });
+export const UpdateOrgSettingsRequest = OrgSettings.partial()
+  .extend({ name: Name.optional() })
+  .superRefine((patch, ctx) => {
+    // New metric ids only: a team that stored such an id before can still save other settings.
+    patch.customMetrics?.forEach((m, i) => {
+      if (RESERVED_METRIC_IDS.has(m.id)) {
+        ctx.addIssue({ code: 'custom', path: ['customMetrics', i, 'id'], message: 'reserved id' });
+      }
+    });
+    for (const id of Object.keys(patch.points ?? {})) {
+      if (RESERVED_METRIC_IDS.has(id)) {
+        ctx.addIssue({ code: 'custom', path: ['points', id], message: 'reserved id' });
+      }
+    }
+  });
 export type UpdateOrgSettingsRequest = z.infer<typeof UpdateOrgSettingsRequest>;
 
 export const CreateInviteRequest = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ClockTime, LocalDate, MetricId, TimeZone } from './common.ts';
+import { ClockTime, DisplayName, LocalDate, MetricId, TimeZone } from './common.ts';
+import { MAX_AMOUNT } from './limits.ts';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const Weekday = z.number().int().min(1).max(7);
@@ -34,7 +35,7 @@ export type CalendarSettings = z.infer<typeof CalendarSettings>;
 export const Tier = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
   threshold: z.number().positive().max(1000),
-  name: z.object({ en: z.string().min(1).max(40), zh: z.string().min(1).max(40) }),
+  name: z.object({ en: DisplayName(40), zh: DisplayName(40) }),
   reward: z.string().max(200).default(''),
 });
 export type Tier = z.infer<typeof Tier>;
@@ -57,7 +58,7 @@ export type MetricKind = z.infer<typeof MetricKind>;
 
 export const CustomMetric = z.object({
   id: MetricId,
-  label: z.object({ en: z.string().min(1).max(40), zh: z.string().min(1).max(40) }),
+  label: z.object({ en: DisplayName(40), zh: DisplayName(40) }),
   kind: MetricKind,
   points: z.number().int().min(0).max(1000).default(0),
 });
@@ -66,19 +67,22 @@ export type CustomMetric = z.infer<typeof CustomMetric>;
 export const PrivacyMode = z.enum(['open', 'top', 'private']);
 export type PrivacyMode = z.infer<typeof PrivacyMode>;
 
-/** Stage conversion rates for the funnel back-calculation (倒推), each in (0, 1]. */
+/** The lowest conversion rate a funnel stage may be set to (one in ten thousand). */
+export const MIN_CONVERSION_RATE = 0.0001;
+
+/** Stage conversion rates for the funnel back-calculation (倒推), each from MIN_CONVERSION_RATE to 1. */
 export const FunnelSettings = z.object({
-  avgDealSize: z.number().int().positive(),
-  meetingToDeal: z.number().gt(0).max(1),
-  visitToMeeting: z.number().gt(0).max(1),
-  leadToVisit: z.number().gt(0).max(1),
+  avgDealSize: z.number().int().positive().max(MAX_AMOUNT),
+  meetingToDeal: z.number().min(MIN_CONVERSION_RATE).max(1),
+  visitToMeeting: z.number().min(MIN_CONVERSION_RATE).max(1),
+  leadToVisit: z.number().min(MIN_CONVERSION_RATE).max(1),
 });
 export type FunnelSettings = z.infer<typeof FunnelSettings>;
 
 /** Which moments the team announces (board, TV, sidebar toasts); absent = the domain's defaults. */
 export const AnnouncementSettings = z.object({
   /** A single log of the primary metric at least this big (its minor units); null = never. */
-  dealAmountAtLeast: z.number().int().positive().nullable(),
+  dealAmountAtLeast: z.number().int().positive().max(MAX_AMOUNT).nullable(),
   tierReached: z.boolean(),
   streakRecord: z.boolean(),
   /** Progress milestones (percent of the tier period's target) reached. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, LocalDate, MetricId, PeriodKind } from './common.ts';
+import { MAX_AMOUNT, MAX_SPLIT_WEIGHT } from './limits.ts';
 
 /** Weights over parts of a period, e.g. a month 30 % / 50 % / 20 % (first ten days / middle / last). */
 export const PacingCurve = z
@@ -22,10 +23,26 @@ export type PacingCurve = z.infer<typeof PacingCurve>;
 /** How a team target is shared among its members (目标分解). */
 export const TeamSplit = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('equal') }),
-  z.object({ mode: z.literal('weights'), weights: z.record(Id, z.number().min(0)) }),
-  z.object({ mode: z.literal('explicit'), shares: z.record(Id, z.number().int().min(0)) }),
+  z.object({
+    mode: z.literal('weights'),
+    weights: z.record(Id, z.number().min(0).max(MAX_SPLIT_WEIGHT)),
+  }),
+  z.object({
+    mode: z.literal('explicit'),
+    shares: z.record(Id, z.number().int().min(0).max(MAX_AMOUNT)),
+  }),
 ]);
 export type TeamSplit = z.infer<typeof TeamSplit>;
+
+/**
+ * A split as stored: any finite numbers, because rows saved before the bounds above must still
+ * read (the split rules in shared/domain/targets.ts are total for any finite weights).
+ */
+export const StoredTeamSplit = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('equal') }),
+  z.object({ mode: z.literal('weights'), weights: z.record(z.string(), z.number().min(0)) }),
+  z.object({ mode: z.literal('explicit'), shares: z.record(z.string(), z.number().min(0)) }),
+]);
 
 export const TargetInput = z
   .object({
@@ -34,7 +51,7 @@ export const TargetInput = z
     teamId: Id.optional(),
     metric: MetricId,
     period: z.object({ kind: PeriodKind, start: LocalDate }),
-    value: z.number().int().min(0).max(1_000_000_000_000_000),
+    value: z.number().int().min(0).max(MAX_AMOUNT),
     curve: PacingCurve.optional(),
     split: TeamSplit.optional(),
   })
@@ -55,7 +72,7 @@ export const TargetView = z.object({
   period: z.object({ kind: PeriodKind, start: LocalDate, end: LocalDate }),
   value: z.number(),
   curve: PacingCurve.nullable(),
-  split: TeamSplit.nullable(),
+  split: StoredTeamSplit.nullable(),
 });
 export type TargetView = z.infer<typeof TargetView>;
 

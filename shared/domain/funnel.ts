@@ -83,7 +83,12 @@ export function funnelRates(funnel: FunnelSettings, history?: FunnelHistory): Fu
 
 /** The whole number of inputs that, at `rate`, yields at least `outputs` (float-noise tolerant). */
 function inputsFor(outputs: number, rate: number): number {
-  return outputs <= 0 ? 0 : Math.ceil(outputs / rate - 1e-9);
+  if (!(outputs > 0)) return 0;
+  const inputs = Math.ceil(outputs / rate - 1e-9);
+  // A stored rate far below anything real (or a huge shortfall) must not give Infinity or NaN.
+  return Number.isFinite(inputs)
+    ? Math.min(inputs, Number.MAX_SAFE_INTEGER)
+    : Number.MAX_SAFE_INTEGER;
 }
 
 /**
@@ -100,12 +105,15 @@ export function funnelNeeds({
   history,
 }: FunnelInput): FunnelPlan {
   const rates = funnelRates(funnel, history);
-  const left = Math.max(0, revenueLeft);
+  const left = Number.isFinite(revenueLeft) ? Math.max(0, revenueLeft) : 0;
   const deals = inputsFor(left, rates.avgDealSize);
   const meetings = inputsFor(deals, rates.meetingToDeal);
   const visits = inputsFor(meetings, rates.visitToMeeting);
   const leads = inputsFor(visits, rates.leadToVisit);
-  const perDay = (n: number) => (remainingWorkdays > 0 ? n / remainingWorkdays : n);
+  const perDay = (n: number) =>
+    Number.isFinite(remainingWorkdays) && remainingWorkdays > 0
+      ? Math.min(n / remainingWorkdays, Number.MAX_SAFE_INTEGER)
+      : n;
   return {
     revenueLeft: left,
     deals,

@@ -1,5 +1,6 @@
 import type { MetricId, MetricKind, OrgSettings } from '../api/index.ts';
 import { inLanguage, type Label } from './language.ts';
+import { ownValue } from './own.ts';
 
 // The metrics a team tracks: the built-ins plus the team's custom ones, each with the points one
 // unit earns and its names. This table is the only place a built-in metric is named, for the
@@ -78,7 +79,7 @@ export function metricCatalog(settings: MetricSettings): MetricDefinition[] {
     ...m,
     label: { ...m.label },
     unit: { ...m.unit },
-    points: m.kind === 'amount' ? 0 : (settings.points[m.id] ?? m.points),
+    points: m.kind === 'amount' ? 0 : (ownValue(settings.points, m.id) ?? m.points),
   }));
 }
 

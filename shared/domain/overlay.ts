@@ -8,6 +8,7 @@ import type {
 } from '../api/index.ts';
 import { localDateOf } from './dates.ts';
 import { metricCatalog } from './metrics.ts';
+import { emptyRecord, ownValue } from './own.ts';
 import { isQualifyingDay, pointsFor, type Quantities } from './points.ts';
 import { attainmentPercent } from './progress.ts';
 import { DEFAULT_TIERS, tierStatus } from './tiers.ts';
@@ -99,13 +100,14 @@ function deltaOf(log: UnsyncedLog, bucket: Bucket): number {
 type Dated = { log: UnsyncedLog; date: LocalDate };
 
 function add(into: Record<string, number>, metric: string, quantity: number): void {
-  into[metric] = (into[metric] ?? 0) + quantity;
+  into[metric] = (ownValue(into, metric) ?? 0) + quantity;
 }
 
 /** Quantities and their part without evidence, per metric, of logs with this sign. */
 function tally(logs: readonly Dated[], bucket: Bucket, sign: 1 | -1) {
-  const all: Record<string, number> = {};
-  const manual: Record<string, number> = {};
+  // Keyed by metric ids: no prototype, so a metric named `constructor` starts at 0.
+  const all = emptyRecord<number>();
+  const manual = emptyRecord<number>();
   for (const { log } of logs) {
     if (deltaOf(log, bucket) !== sign) continue;
     add(all, log.metric, log.quantity);
@@ -136,13 +138,16 @@ function dayPointsChange(
     );
   }
   const after = (base: Quantities, plus: Record<string, number>, minus: Record<string, number>) => {
-    const out: Record<string, number> = {};
+    const out = emptyRecord<number>();
     for (const metric of new Set([
       ...Object.keys(base),
       ...Object.keys(plus),
       ...Object.keys(minus),
     ]))
-      out[metric] = (base[metric] ?? 0) + (plus[metric] ?? 0) - (minus[metric] ?? 0);
+      out[metric] =
+        (ownValue(base, metric) ?? 0) +
+        (ownValue(plus, metric) ?? 0) -
+        (ownValue(minus, metric) ?? 0);
     return out;
   };
   return (
@@ -266,7 +271,10 @@ export function overlay(input: OverlayInput): OverlayFigures {
   // The server's totals for today (the manual part only from servers that report it).
   const todayKnown = day.base
     ? {
-        all: Object.fromEntries(day.base.metrics.map((m) => [m.metric, m.achieved])),
+        all: Object.assign(
+          emptyRecord<number>(),
+          Object.fromEntries(day.base.metrics.map((m) => [m.metric, m.achieved])),
+        ),
         manual: day.base.points.manualToday ?? {},
       }
     : null;

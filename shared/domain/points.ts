@@ -1,5 +1,6 @@
 import type { LocalDate, OrgSettings } from '../api/index.ts';
 import { type MetricSettings, metricCatalog } from './metrics.ts';
+import { ownValue } from './own.ts';
 
 // Points (docs/architecture.md, "Points and fair play"): count metrics earn points per unit; logs without evidence may earn a reduced share; a qualifying day reaches the daily goal.
 
@@ -33,7 +34,10 @@ function pointsWith(
   for (const [metric, rawQuantity] of Object.entries(quantities)) {
     const weight = weights.get(metric) ?? 0;
     const quantity = typeof rawQuantity === 'number' && rawQuantity > 0 ? rawQuantity : 0;
-    const manual = Math.min(quantity, Math.max(0, manualShare?.[metric] ?? 0));
+    const manual = Math.min(
+      quantity,
+      Math.max(0, (manualShare && ownValue(manualShare, metric)) ?? 0),
+    );
     // Partial points for manual logs round down per metric, so weighting never adds points.
     points += weight * (quantity - manual) + Math.floor((weight * manual * manualPercent) / 100);
   }

@@ -11,7 +11,10 @@ export type DayValues = ReadonlyMap<LocalDate, number> | Readonly<Record<LocalDa
 function valueOn(values: DayValues, day: LocalDate): number {
   const value =
     values instanceof Map ? values.get(day) : (values as Record<LocalDate, number>)[day];
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 0;
+  // Totals stored before the daily caps may lie past exact integers: clamped, a year of them
+  // still sums to a finite figure.
+  return Math.min(Math.max(value, -Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER);
 }
 
 /** Percent of `target` achieved (unrounded), null when there is no target. */

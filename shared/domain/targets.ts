@@ -7,6 +7,8 @@ import {
   type WorkCalendar,
 } from './calendar.ts';
 import { eachDay } from './dates.ts';
+import { DomainError } from './errors.ts';
+import { ownValue } from './own.ts';
 import { largestRemainder } from './rounding.ts';
 
 // Targets and decomposition (目标分解): every target reduces to daily targets, and the target of
@@ -169,12 +171,15 @@ export function splitTeamTarget(
   split: TeamSplit = { mode: 'equal' },
 ): Allocation {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`a team target must be a whole number ≥ 0: ${value}`);
+    throw new DomainError(`a team target must be a whole number ≥ 0: ${value}`);
   }
   const members = [...new Set(memberIds)];
   const values = shareValues(value, members, split);
   const shares = members.map((memberId, i) => ({ memberId, value: values[i] ?? 0 }));
   const allocated = shares.reduce((sum, s) => sum + s.value, 0);
+  if (!Number.isSafeInteger(allocated)) {
+    throw new DomainError(`the shares add up to more than can be counted: ${allocated}`);
+  }
   return { shares, allocated, unallocated: value - allocated };
 }
 
@@ -189,17 +194,17 @@ function shareValues(value: number, members: readonly string[], split: TeamSplit
     case 'weights':
       return largestRemainder(
         value,
-        members.map((id) => split.weights[id] ?? 0),
+        members.map((id) => ownValue(split.weights, id) ?? 0),
       );
     case 'explicit':
       return members.map((id) => {
-        const share = split.shares[id] ?? 0;
+        const share = ownValue(split.shares, id) ?? 0;
         if (!Number.isSafeInteger(share) || share < 0) {
-          throw new RangeError(`share of ${id} must be a whole number ≥ 0: ${share}`);
+          throw new DomainError(`share of ${id} must be a whole number ≥ 0: ${share}`);
         }
         return share;
       });
     default:
-      throw new RangeError(`unknown split mode: ${JSON.stringify(split)}`);
+      throw new DomainError(`unknown split mode: ${JSON.stringify(split)}`);
   }
 }

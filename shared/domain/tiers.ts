@@ -1,4 +1,5 @@
 import type { Tier, TierStatus } from '../api/index.ts';
+import { DomainError } from './errors.ts';
 
 // Incentive tiers (阶梯激励): a ladder on primary-metric attainment (docs/architecture.md,
 // "Incentive tiers").
@@ -35,6 +36,12 @@ export type TierInput = {
  * null. At the top tier `next` and `toNext` are null.
  */
 export function tierStatus({ achieved, target, ladder }: TierInput): TierStatus {
+  // Past safe integers the comparisons below would round (or overflow to Infinity).
+  if (
+    !(Math.abs(achieved) <= Number.MAX_SAFE_INTEGER && Math.abs(target) <= Number.MAX_SAFE_INTEGER)
+  ) {
+    throw new DomainError(`achieved and target must be safe numbers: ${achieved}, ${target}`);
+  }
   if (!(target > 0)) return { current: null, next: null, toNext: null };
   const rising = [...ladder].sort((a, b) => a.threshold - b.threshold);
   const reached = (tier: Tier) => achieved * 100 >= tier.threshold * target;

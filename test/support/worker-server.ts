@@ -30,7 +30,7 @@ export interface WorkerServerOptions {
   port?: number;
   /** Keep data here (created if missing); default: a fresh temporary folder. */
   persistTo?: string;
-  /** Extra `--var NAME:value` bindings. */
+  /** Extra `--var NAME:value` bindings (`PUBLIC_ORIGIN` defaults to the server's own URL). */
   vars?: Record<string, string>;
   /** Print wrangler's output (for `npm start`). */
   inheritOutput?: boolean;
@@ -110,7 +110,9 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
 
   let child: ChildProcess | undefined;
   let output = '';
-  const varArgs = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  // Links the worker hands out point at this server unless the caller says otherwise.
+  const vars = { PUBLIC_ORIGIN: url, ...options.vars };
+  const varArgs = Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
 
   const start = async () => {
     output = '';

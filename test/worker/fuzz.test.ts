@@ -192,3 +192,373 @@ describe('junk headers', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Hostile values in well-formed requests: each route gets a valid body (or query) with one to
+// three fields swapped for a hostile value, so the values reach the rules behind validation:
+// numbers past any range (±1e308, 2^53 ± 1, and Infinity via JSON text like 1e999, the one way
+// JSON can carry a non-finite number), dates far outside the calendar, ids named like
+// JavaScript's own properties, and spreadsheet formula starters and separators in text. Every
+// answer is below 500, and every request answers within its time (a hang fails, not stalls).
+
+const REQUEST_MS = 10_000;
+
+async function within<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what}: no answer in ${REQUEST_MS} ms`)),
+      REQUEST_MS,
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A number written into the JSON text as is (`1e999` parses to Infinity). */
+class RawNumber {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+const HOSTILE_NUMBERS = [
+  1e308,
+  -1e308,
+  2 ** 53 - 1,
+  2 ** 53 + 1,
+  -(2 ** 53 + 1),
+  5e-324,
+  -1,
+  0,
+  new RawNumber('1e999'),
+  new RawNumber('-1e999'),
+  new RawNumber('9007199254740993'),
+];
+const HOSTILE_DATES = [
+  '9999-12-31',
+  '9999-01-01',
+  '0000-01-01',
+  '1969-12-31',
+  '2200-01-01',
+  '2199-12-31',
+  '2000-01-01',
+];
+const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'valueof', 'prototype'];
+const FORMULAS = [
+  'ok;=HYPERLINK("https://evil.example","x")',
+  '=1+1',
+  '+1',
+  '-1',
+  '@SUM(A1)',
+  '\t=1',
+  '\r=1',
+  'a,b;c\n=d',
+  '"quoted", "and;more"',
+  '\u200B',
+  'a\u0000b',
+];
+const hostileValue = fc.oneof(
+  fc.constantFrom(...HOSTILE_NUMBERS),
+  fc.constantFrom(...HOSTILE_DATES),
+  fc.constantFrom(...PROTOTYPE_NAMES),
+  fc.constantFrom(...FORMULAS),
+  fc.constantFrom(
+    `${HOSTILE_DATES[0]}T00:00:00Z`,
+    '+275760-09-13T00:00:00.000Z',
+    '9999-12-31T23:59:59+14:00',
+  ),
+);
+
+function toJsonText(value: unknown): string {
+  const raws: string[] = [];
+  const text = JSON.stringify(value, (_key, v) => {
+    if (v instanceof RawNumber) {
+      raws.push(v.text);
+      return `@@raw${raws.length - 1}@@`;
+    }
+    return v;
+  });
+  return text.replace(/"@@raw(\d+)@@"/g, (_m, i) => raws[Number(i)] ?? '0');
+}
+
+type Json = unknown;
+/** Every path to a leaf (and to each object, to add a hostile key) in a template. */
+function paths(value: Json, at: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => paths(v, [...at, i]));
+  if (value !== null && typeof value === 'object') {
+    return [at, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...at, k]))];
+  }
+  return [at];
+}
+
+/**
+ * `body` (changed in place) with the value at `path` replaced, or, for an object, a key added.
+ * A path that an earlier change cut off leaves the body as it is.
+ */
+function mutate(body: Json, path: (string | number)[], hostile: unknown, key: string): Json {
+  if (path.length === 0) return hostile;
+  const copy = body;
+  const isObject = (v: unknown): v is Record<string | number, unknown> =>
+    v !== null && typeof v === 'object';
+  let node: unknown = copy;
+  for (const step of path.slice(0, -1)) {
+    if (!isObject(node)) return copy;
+    node = node[step];
+  }
+  if (!isObject(node)) return copy;
+  const last = path.at(-1) as string | number;
+  const target = node[last];
+  if (isObject(target) && !Array.isArray(target)) {
+    // Defined as an own property, as JSON.parse would (a plain assignment of __proto__ would not).
+    Object.defineProperty(target, key, {
+      value: hostile,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    node[last] = hostile;
+  }
+  return copy;
+}
+
+interface World {
+  managerToken: string;
+  repToken: string;
+  rootTeamId: string;
+  subTeamId: string;
+  repId: string;
+  competitionId: string;
+  inviteCode: string;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A valid body per route (path as in the OpenAPI list, method) and the path's ids. */
+function templates(w: World): Record<string, { body?: Json; ids?: string[] }> {
+  return {
+    'post /api/v1/orgs': {
+      body: {
+        name: 'Org',
+        timezone: 'UTC',
+        currency: 'EUR',
+        manager: { name: 'M', email: 'm@example.com' },
+      },
+    },
+    'patch /api/v1/org': {
+      body: {
+        name: 'Org',
+        points: { calls: 2 },
+        dailyPointsGoal: 20,
+        customMetrics: [
+          { id: 'demos', label: { en: 'Demos', zh: 'Demos' }, kind: 'count', points: 1 },
+        ],
+        funnel: { avgDealSize: 1000, meetingToDeal: 0.5, visitToMeeting: 0.5, leadToVisit: 0.5 },
+        tiers: {
+          period: 'month',
+          ladder: [{ id: 'base', threshold: 80, name: { en: 'B', zh: 'B' }, reward: '' }],
+        },
+        calendar: { timezone: 'UTC', holidays: [today()], cycleAnchor: '2024-01-01' },
+        announcements: { dealAmountAtLeast: 1000, tierReached: true, streakRecord: true },
+      },
+    },
+    'post /api/v1/invites': { body: { teamId: w.subTeamId, role: 'rep', expiresInHours: 24 } },
+    'post /api/v1/join': {
+      body: { code: w.inviteCode, name: 'New', email: 'new@example.com', timezone: 'UTC' },
+    },
+    'patch /api/v1/me': { body: { name: 'Rep', timezone: 'UTC' } },
+    'post /api/v1/teams': { body: { name: 'Team', parentId: w.rootTeamId } },
+    'patch /api/v1/teams/{id}': { body: { name: 'Team' }, ids: [w.subTeamId] },
+    'patch /api/v1/members/{id}': { body: { name: 'Rep', teamId: w.subTeamId }, ids: [w.repId] },
+    'post /api/v1/events': {
+      body: {
+        events: [
+          {
+            id: crypto.randomUUID(),
+            metric: 'calls',
+            quantity: 1,
+            occurredAt: new Date(Date.now() - 60_000).toISOString(),
+            source: { app: 'gmail', url: 'https://mail.example/x', title: 'Subject' },
+            contact: { name: 'Ann', email: 'ann@example.com' },
+            note: 'note',
+          },
+        ],
+      },
+    },
+    'put /api/v1/targets': {
+      body: {
+        scope: 'team',
+        teamId: w.rootTeamId,
+        metric: 'calls',
+        period: { kind: 'month', start: `${today().slice(0, 8)}01` },
+        value: 100,
+        curve: [
+          { days: 0.5, weight: 0.5 },
+          { days: 0.5, weight: 0.5 },
+        ],
+        split: { mode: 'weights', weights: { [w.repId]: 1 } },
+      },
+    },
+    'post /api/v1/competitions': {
+      body: {
+        name: 'Contest',
+        teamId: w.rootTeamId,
+        metric: 'calls',
+        start: today(),
+        end: today(),
+        prize: 'Cake',
+      },
+    },
+    'patch /api/v1/competitions/{id}': {
+      body: { name: 'Contest', prize: 'Cake', end: today() },
+      ids: [w.competitionId],
+    },
+    'post /api/v1/tv-links': { body: { teamId: w.rootTeamId } },
+  };
+}
+
+const QUERY_KEYS = [
+  'date',
+  'from',
+  'to',
+  'team',
+  'member',
+  'metric',
+  'by',
+  'period',
+  'group',
+  'limit',
+  'since',
+];
+
+describe('hostile values in well-formed requests', () => {
+  let w: World;
+
+  beforeAll(async () => {
+    const org = await createOrg({ timezone: 'UTC' });
+    const subTeamId = (
+      await call('POST', '/teams', {
+        token: org.managerToken,
+        body: { name: 'Sub', parentId: org.rootTeamId },
+      })
+    ).body.team.id as string;
+    const rep = await addMember(org.managerToken, subTeamId, { timezone: 'UTC' });
+    const contest = await call('POST', '/competitions', {
+      token: org.managerToken,
+      body: { name: 'C', teamId: org.rootTeamId, metric: 'calls', start: today(), end: today() },
+    });
+    w = {
+      managerToken: org.managerToken,
+      repToken: rep.token,
+      rootTeamId: org.rootTeamId,
+      subTeamId,
+      repId: rep.id,
+      competitionId: contest.body.competition.id,
+      inviteCode: org.inviteCode,
+    };
+  });
+
+  const withBody = fuzzed.filter((op) => op.body);
+  const realId = (path: string) => (path.includes('/members/') ? w.repId : w.competitionId);
+
+  it('has a valid template for every route with a body', () => {
+    const known = Object.keys(
+      templates({
+        managerToken: '',
+        repToken: '',
+        rootTeamId: '',
+        subTeamId: '',
+        repId: '',
+        competitionId: '',
+        inviteCode: '',
+      }),
+    );
+    expect(withBody.map((op) => `${op.method} ${op.path}`).sort()).toEqual(known.sort());
+  });
+
+  it.each(withBody)('$method $path: hostile fields never give a 5xx or a hang', async (op) => {
+    const key = `${op.method} ${op.path}`;
+    const template = templates(w)[key];
+    if (!template) throw new Error(`no template for ${key}`);
+    // The template itself is accepted: the hostile runs below differ from a success in a field.
+    const valid = await call(op.method.toUpperCase(), buildPath(op.path, template.ids ?? []), {
+      token: w.managerToken,
+      body: template.body,
+    });
+    expect(valid.status, `${key} ${JSON.stringify(valid.body)}`).toBeLessThan(400);
+    const leaves = paths(template.body);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(
+            fc.nat(leaves.length - 1),
+            hostileValue,
+            fc.constantFrom(...PROTOTYPE_NAMES, 'x'),
+          ),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
+        fc.constantFrom('manager', 'rep'),
+        async (changes, who) => {
+          let body = structuredClone(template.body);
+          for (const [i, hostile, newKey] of changes)
+            body = mutate(body, leaves[i] ?? [], hostile, newKey);
+          const raw = toJsonText(body);
+          const path = buildPath(op.path, template.ids ?? []);
+          const res = await within(
+            call(op.method.toUpperCase(), path, {
+              token: who === 'manager' ? w.managerToken : w.repToken,
+              rawBody: raw,
+            }),
+            `${key} ${raw.slice(0, 200)}`,
+          );
+          await expectClean(res, `${key} ${raw.slice(0, 300)}`);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it.each(fuzzed.filter((op) => op.method === 'get'))(
+    'GET $path: hostile query values never give a 5xx or a hang',
+    async (op) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), hostileValue), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+          fc.constantFrom(...PROTOTYPE_NAMES, 'real'),
+          async (pairs, segment) => {
+            const ids = segment === 'real' ? [realId(op.path)] : [segment];
+            const query = new URLSearchParams(
+              pairs.map(([k, v]) => [k, v instanceof RawNumber ? v.text : String(v)]),
+            );
+            if (!query.has('team')) query.set('team', w.rootTeamId);
+            const path = `${buildPath(op.path, ids)}?${query}`;
+            const res = await within(call('GET', path, { token: w.managerToken }), path);
+            await expectClean(res, path);
+          },
+        ),
+        { numRuns: 15 },
+      );
+    },
+  );
+
+  it('every read still answers after the hostile writes', async () => {
+    for (const op of fuzzed.filter((o) => o.method === 'get')) {
+      const path = `${buildPath(op.path, [realId(op.path)])}?team=${w.rootTeamId}&from=${today()}&to=${today()}&metric=calls`;
+      for (const token of [w.managerToken, w.repToken]) {
+        const res = await within(call('GET', path, { token }), path);
+        await expectClean(res, path);
+      }
+    }
+  });
+});

@@ -13,6 +13,8 @@ export default defineProject({
       wrangler: { configPath: `${root}wrangler.toml` },
       miniflare: {
         bindings: {
+          // test/worker/helpers.ts calls the worker as BASE.
+          PUBLIC_ORIGIN: 'https://pacer.test',
           TEST_MIGRATIONS: await readD1Migrations(`${root}worker/db/migrations`),
         },
       },

@@ -18,6 +18,7 @@ import {
 } from '../../shared/domain/competitions.ts';
 import { addDays, zonedInstant } from '../../shared/domain/dates.ts';
 import { periodChampions, rankEntries } from '../../shared/domain/leaderboard.ts';
+import { emptyRecord } from '../../shared/domain/own.ts';
 import { pointsFor, type Quantities } from '../../shared/domain/points.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -58,8 +59,8 @@ function roundValue(rows: RollupRow[], metric: string, settings: OrgSettings): n
   if (metric !== POINTS) {
     return rows.filter((r) => r.metric === metric).reduce((sum, r) => sum + r.total, 0);
   }
-  const quantities: Record<string, number> = {};
-  const manual: Record<string, number> = {};
+  const quantities = emptyRecord<number>();
+  const manual = emptyRecord<number>();
   for (const r of rows) {
     quantities[r.metric] = (quantities[r.metric] ?? 0) + r.total;
     manual[r.metric] = (manual[r.metric] ?? 0) + (r.total - r.evidenceTotal);

@@ -10,16 +10,30 @@
  *
  * An id that already exists under ANOTHER member is answered `rejected` / `id_conflict`: nothing is
  * counted and nothing about the other event is revealed; the client must re-send with a new id.
+ *
+ * A day's total of one metric per member is capped (`DAILY_TOTAL_CAP`, shared/api/limits.ts), so
+ * totals stay exact integers. The batch is walked in order against the member's rollups (one
+ * read); an event that would take its day past the cap is `rejected` / `daily_limit`, the events
+ * before and after it are judged on their own. Only when something is refused are the batch's ids
+ * looked up, so a retried event already counted neither uses the day's room twice nor is refused.
+ * The insert checks the cap again against the rollups as they are when it runs, so a concurrent
+ * request cannot slip past it either.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { ActivityEvent, type EventResult, type OrgSettings } from '../../shared/api/index.ts';
+import {
+  ActivityEvent,
+  DAILY_TOTAL_CAP,
+  type EventResult,
+  type MetricKind,
+  type OrgSettings,
+} from '../../shared/api/index.ts';
 import { isBigDeal } from '../../shared/domain/announcements.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { metricCatalog } from '../../shared/domain/metrics.ts';
 import { announce, rulesOf } from '../announcements/announce.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { events } from '../db/schema.ts';
+import { events, rollups } from '../db/schema.ts';
 import type { D1Like } from '../env.ts';
 
 /** Clocks drift; an event more than this far ahead of the server's clock is refused. */
@@ -33,6 +47,8 @@ interface Row {
   id: string;
   metric: string;
   quantity: number;
+  /** The most this member's day of this metric may total (not stored, read by the insert). */
+  cap: number;
   occurredAt: string;
   localDate: string;
   evidence: 0 | 1;
@@ -45,15 +61,22 @@ const rejected = (id: string, code: string, message: string): EventResult => ({
   error: { code, message },
 });
 
-function knownMetrics(settings: OrgSettings): Set<string> {
-  return new Set(metricCatalog(settings).map((m) => m.id));
+function knownMetrics(settings: OrgSettings): Map<string, MetricKind> {
+  return new Map(metricCatalog(settings).map((m) => [m.id, m.kind]));
 }
+
+const dailyLimit = (id: string, metric: string, cap: number) =>
+  rejected(
+    id,
+    'daily_limit',
+    `this log would take the day's ${metric} past ${cap}, the most one member can log in a day`,
+  );
 
 /** Checks one raw event; returns the row to insert or the rejection. */
 function checkEvent(
   raw: Record<string, unknown>,
   member: MemberRow,
-  metrics: Set<string>,
+  metrics: Map<string, MetricKind>,
   now: number,
 ): Row | EventResult {
   const rawId = typeof raw.id === 'string' ? raw.id.slice(0, 64) : '';
@@ -64,9 +87,12 @@ function checkEvent(
     return rejected(rawId, 'invalid_event', `${where}: ${issue?.message ?? 'invalid'}`);
   }
   const e = parsed.data;
-  if (!metrics.has(e.metric)) {
+  const kind = metrics.get(e.metric);
+  if (kind === undefined) {
     return rejected(e.id, 'unknown_metric', `metric ${e.metric} is not defined for this team`);
   }
+  const cap = DAILY_TOTAL_CAP[kind];
+  if (e.quantity > cap) return dailyLimit(e.id, e.metric, cap);
   const at = Date.parse(e.occurredAt);
   if (at > now + MAX_FUTURE_MS) {
     return rejected(e.id, 'occurred_in_future', 'occurredAt is more than an hour in the future');
@@ -79,6 +105,7 @@ function checkEvent(
     id: e.id,
     metric: e.metric,
     quantity: e.quantity,
+    cap,
     occurredAt: new Date(at).toISOString(),
     localDate: localDateOf(at, member.timezone),
     evidence: e.source?.url ? 1 : 0,
@@ -100,7 +127,12 @@ const INSERT_EVENTS = `
          json_extract(value, '$.metric'), json_extract(value, '$.quantity'),
          json_extract(value, '$.occurredAt'), json_extract(value, '$.localDate'),
          json_extract(value, '$.evidence'), json_extract(value, '$.details'), ?3
-  FROM json_each(?4) WHERE true
+  FROM json_each(?4)
+  WHERE coalesce((SELECT r.total FROM rollups r
+                  WHERE r.member_id = ?2
+                    AND r.local_date = json_extract(value, '$.localDate')
+                    AND r.metric = json_extract(value, '$.metric')), 0)
+        + json_extract(value, '$.quantity') <= json_extract(value, '$.cap')
   ON CONFLICT (id) DO NOTHING
   RETURNING id`;
 
@@ -119,6 +151,35 @@ async function ownersOf(db: Db, ids: string[]): Promise<Map<string, string>> {
     for (const r of rows) owners.set(r.id, r.memberId);
   }
   return owners;
+}
+
+/** Each (day, metric) total of the member on the batch's days. Cost: their rollup rows. */
+async function dayTotals(db: Db, member: MemberRow, rows: Row[]): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  const days = [...new Set(rows.map((r) => r.localDate))];
+  for (const part of chunk(days, IDS_PER_LOOKUP)) {
+    const found = await db
+      .select({ localDate: rollups.localDate, metric: rollups.metric, total: rollups.total })
+      .from(rollups)
+      .where(and(eq(rollups.memberId, member.id), inArray(rollups.localDate, part)))
+      .all();
+    for (const r of found) totals.set(`${r.localDate}|${r.metric}`, r.total);
+  }
+  return totals;
+}
+
+/** The rows (in order) that would take their day past its cap, counting only rows in `fresh`. */
+function overCap(rows: Row[], totals: Map<string, number>, fresh: (row: Row) => boolean): Row[] {
+  const running = new Map(totals);
+  const refused: Row[] = [];
+  for (const row of rows) {
+    if (!fresh(row)) continue;
+    const key = `${row.localDate}|${row.metric}`;
+    const after = (running.get(key) ?? 0) + row.quantity;
+    if (after > row.cap) refused.push(row);
+    else running.set(key, after);
+  }
+  return refused;
 }
 
 /** Stores a batch of raw events for `member`; answers one result per input, in input order. */
@@ -145,6 +206,26 @@ export async function ingestEvents(
       seen.add(checked.id);
       toInsert.push(checked);
       results.push(null);
+    }
+  }
+  if (toInsert.length > 0) {
+    const totals = await dayTotals(db, member, toInsert);
+    let refused = overCap(toInsert, totals, () => true);
+    if (refused.length > 0) {
+      // Someone is at their cap: leave out events already stored (a retry), then judge again.
+      const stored = await ownersOf(
+        db,
+        toInsert.map((r) => r.id),
+      );
+      refused = overCap(toInsert, totals, (r) => !stored.has(r.id));
+      const out = new Set(refused.map((r) => r.id));
+      let next = 0;
+      for (let i = 0; i < results.length; i++) {
+        if (results[i] !== null) continue;
+        const row = toInsert[next++] as Row;
+        if (out.has(row.id)) results[i] = dailyLimit(row.id, row.metric, row.cap);
+      }
+      toInsert.splice(0, toInsert.length, ...toInsert.filter((r) => !out.has(r.id)));
     }
   }
   const created = new Set<string>();
@@ -179,27 +260,36 @@ export async function ingestEvents(
     if (result) return result;
     const row = toInsert[next++] as Row;
     if (created.has(row.id)) return { id: row.id, status: 'created' };
-    if (owners.get(row.id) === member.id) return { id: row.id, status: 'duplicate' };
-    return rejected(row.id, 'id_conflict', 'this id is already used; send the event with a new id');
+    const owner = owners.get(row.id);
+    if (owner === member.id) return { id: row.id, status: 'duplicate' };
+    if (owner !== undefined) {
+      return rejected(
+        row.id,
+        'id_conflict',
+        'this id is already used; send the event with a new id',
+      );
+    }
+    // Not stored and not anyone's: the insert's cap condition left it out.
+    return dailyLimit(row.id, row.metric, row.cap);
   });
 }
 
 /**
  * Voids one of the member's events (idempotent). The void trigger decrements the rollup only on
- * the 0 → 1 change, so voiding twice subtracts once. Only the owner may void.
+ * the 0 → 1 change, so voiding twice subtracts once. Only the owner may void: anyone else's event
+ * is `not_found`, the same as an id that does not exist.
  */
 export async function voidEvent(
   db: Db,
   member: MemberRow,
   id: string,
-): Promise<'voided' | 'not_found' | 'not_owner'> {
+): Promise<'voided' | 'not_found'> {
   const existing = await db
-    .select({ memberId: events.memberId })
+    .select({ id: events.id })
     .from(events)
-    .where(and(eq(events.id, id), eq(events.orgId, member.orgId)))
+    .where(and(eq(events.id, id), eq(events.memberId, member.id)))
     .get();
   if (!existing) return 'not_found';
-  if (existing.memberId !== member.id) return 'not_owner';
   await db
     .update(events)
     .set({ voided: true, voidedAt: new Date().toISOString() })

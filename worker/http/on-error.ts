@@ -1,6 +1,7 @@
 /** Every failure leaves as `{"error":{"code","message","details"?}}` with its proper status. */
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { DomainError } from '../../shared/domain/errors.ts';
 import { ApiError, errorBody } from './errors.ts';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -20,6 +21,10 @@ export const onError: ErrorHandler = (err, c: Context) => {
     // The rate-limit bindings count per minute.
     if (err.status === 429) c.header('retry-after', '60');
     return c.json(errorBody(err.code, err.message, err.details), err.status);
+  }
+  if (err instanceof DomainError) {
+    // A domain rule refused the input (shared/domain/errors.ts): the request's fault.
+    return c.json(errorBody('validation_failed', err.message), 400);
   }
   if (err instanceof HTTPException && err.status < 500) {
     // Hono raises these itself, e.g. 400 for a body that is not JSON.

@@ -14,6 +14,7 @@ import { ApiError } from '../http/errors.ts';
 import { publicRateLimit } from '../http/rate-limit.ts';
 import { newToken, sha256Hex } from './crypto.ts';
 import { endSession, findSession, SESSION_COOKIE, startSession } from './page-sessions.ts';
+import { publicUrl } from './public-origin.ts';
 
 const SIGNIN_CODE_SECONDS = 60;
 
@@ -49,7 +50,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       orgId: member.orgId,
       expiresAt,
     });
-    const url = new URL('/signin', c.req.url);
+    const url = publicUrl(c.env, '/signin');
     url.searchParams.set('code', code);
     return c.json({ code, url: url.toString(), expiresAt }, 201);
   });

@@ -16,6 +16,7 @@ import { publicRateLimit } from '../http/rate-limit.ts';
 import { validate } from '../http/validate.ts';
 import { loadTeams, managedTeamIds } from '../teams/queries.ts';
 import { newId, newToken, sha256Hex } from './crypto.ts';
+import { publicUrl } from './public-origin.ts';
 import { findTvLink, TV_HEADER } from './tv-links.ts';
 
 type TvLinkRow = typeof tvLinks.$inferSelect;
@@ -44,7 +45,7 @@ export const tvLinksRoutes = new Hono<AppEnv>()
       revokedAt: null,
     };
     await db.insert(tvLinks).values(row);
-    const url = new URL(`/tv/${token}`, c.req.url).toString();
+    const url = publicUrl(c.env, `/tv/${token}`).toString();
     return c.json({ link: linkView(row), token, url }, 201);
   })
   .get('/', async (c) => {

@@ -7,8 +7,8 @@ import { and, eq, gte, lte } from 'drizzle-orm';
 import {
   type Allocation,
   PacingCurve,
+  StoredTeamSplit,
   type TargetView,
-  TeamSplit,
 } from '../../shared/api/index.ts';
 import type { ApplicableTarget } from '../../shared/domain/targets.ts';
 import { splitTeamTarget } from '../../shared/domain/targets.ts';
@@ -48,7 +48,7 @@ export function targetView(t: TargetRow): TargetView {
     period: { kind: t.periodKind, start: t.periodStart, end: t.periodEnd },
     value: t.value,
     curve: t.curve === null ? null : PacingCurve.parse(JSON.parse(t.curve)),
-    split: t.split === null ? null : TeamSplit.parse(JSON.parse(t.split)),
+    split: t.split === null ? null : StoredTeamSplit.parse(JSON.parse(t.split)),
   };
 }
 
@@ -64,7 +64,7 @@ export function repsUnder(team: TeamRow, allTeams: TeamRow[], members: MemberRow
 export function allocationOf(t: TargetRow, allTeams: TeamRow[], members: MemberRow[]): Allocation {
   const team = allTeams.find((x) => x.id === t.subjectId);
   const reps = team ? repsUnder(team, allTeams, members) : [];
-  const split = t.split === null ? undefined : TeamSplit.parse(JSON.parse(t.split));
+  const split = t.split === null ? undefined : StoredTeamSplit.parse(JSON.parse(t.split));
   return splitTeamTarget(t.value, reps, split);
 }
 

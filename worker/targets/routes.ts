@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Id, type Period, TargetInput, TargetsQuery } from '../../shared/api/index.ts';
 import { periodFromStart } from '../../shared/domain/calendar.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
+import { splitTeamTarget, spreadTarget } from '../../shared/domain/targets.ts';
 import type { AppEnv, Caller } from '../context.ts';
 import { targets } from '../db/schema.ts';
 import { assertCanActOn, managedTeamOr403, memberOr404 } from '../http/access.ts';
@@ -96,6 +97,18 @@ export const targetsRoutes = new Hono<AppEnv>()
     const db = c.var.db;
     assertKnownMetric(caller, input.metric);
     const period = resolvePeriod(caller, input.period.kind, input.period.start);
+    // Run the rules that will read it before saving: what they refuse (a DomainError, 400) is
+    // never stored, so no later read can meet it.
+    spreadTarget(input, caller.settings.calendar);
+    if (input.split) {
+      const named =
+        input.split.mode === 'weights'
+          ? input.split.weights
+          : input.split.mode === 'explicit'
+            ? input.split.shares
+            : {};
+      splitTeamTarget(input.value, Object.keys(named), input.split);
+    }
     const allTeams = await loadTeams(db, caller.org.id);
     let subjectId: string;
     if (input.scope === 'member') {

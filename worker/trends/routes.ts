@@ -9,6 +9,7 @@
 import { Hono } from 'hono';
 import { ActivityQuery, TrendsQuery } from '../../shared/api/index.ts';
 import { eachDay, localDateOf } from '../../shared/domain/dates.ts';
+import { emptyRecord } from '../../shared/domain/own.ts';
 import type { AppEnv, Caller, MemberRow } from '../context.ts';
 import { membersRollups } from '../figures/rollups.ts';
 import { assertBoardReadable, teamOr404 } from '../http/access.ts';
@@ -63,7 +64,7 @@ export const pageRoutes = new Hono<AppEnv>()
     );
     const days = eachDay(q.from, q.to);
     const index = new Map(days.map((d, i) => [d, i]));
-    const series: Record<string, number[]> = {};
+    const series = emptyRecord<number[]>();
     for (const m of reps) series[m.id] = days.map(() => 0);
     for (const r of rows) {
       const at = index.get(r.localDate);
@@ -94,7 +95,7 @@ export const pageRoutes = new Hono<AppEnv>()
       date,
       date,
     );
-    const totals: Record<string, number> = {};
+    const totals = emptyRecord<number>();
     for (const r of rows) totals[r.metric] = (totals[r.metric] ?? 0) + r.total;
     c.header('etag', etag);
     c.header('cache-control', 'no-cache');

@@ -2,8 +2,8 @@
  * The core journeys in real Firefox (Debian's firefox-esr) with the Firefox build of the
  * extension, against the real API (wrangler dev, local D1): sign in through the popup, the
  * sidebar on a Gmail thread and on a HubSpot record (fixtures at the sites' real URLs), a one-click
- * log that reaches the server exactly once, and logs made while the server is down that are kept
- * and arrive exactly once when it is back. The extension's background is out of reach in Firefox,
+ * log that reaches the server exactly once, logs made while the server is down that are kept
+ * and arrive exactly once when it is back, and the built-in sites' permissions staying granted. The extension's background is out of reach in Firefox,
  * so what reached the server is read through the API (the manager's view of the member's logs).
  * Every wait is for a state, with generous limits: nothing here is timed.
  */
@@ -18,11 +18,20 @@ import {
   type FirefoxWithExtension,
   firefoxScreenshot,
   launchFirefoxWithExtension,
+  openExtensionPage,
   openSitePage,
   sidebarText,
   signInThroughPopup,
   waitForSidebarText,
 } from '../support/firefox.ts';
+
+// Firefox's extension API, inside the options page (evaluated there, not in Node).
+declare const browser: {
+  permissions: {
+    remove(permissions: { origins: string[] }): Promise<boolean>;
+    contains(permissions: { origins: string[] }): Promise<boolean>;
+  };
+};
 
 const REP_EMAIL = 'li.lei@example.cn';
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
@@ -156,5 +165,24 @@ describe('Pacer in Firefox', () => {
     const all = await eventsOnServer();
     expect(all).toHaveLength(before + 3);
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
+  });
+
+  it('the built-in sites stay enabled: their host permissions cannot be withdrawn (why MV2)', async () => {
+    const options = await openExtensionPage(ff, 'options.html', 'select[name=language]');
+    const gmailOrigin = { origins: ['https://mail.google.com/*'] };
+    // What Firefox's extensions panel does when the member withdraws a site. Under MV2 a required
+    // permission stays; under MV3 it would go, and with it the content script.
+    const after = await options.evaluate(async (perm) => {
+      await browser.permissions.remove(perm);
+      return browser.permissions.contains(perm);
+    }, gmailOrigin);
+    expect(after).toBe(true);
+    await options.close();
+    const page = await openSitePage(ff, (url) =>
+      url.host === 'mail.google.com' ? 'gmail/one-message.html' : undefined,
+    );
+    await page.goto(THREAD_URL);
+    await page.waitForSelector('[data-pacer-log-buttons]', { timeout: FIREFOX_WAIT_MS });
+    await page.close();
   });
 });

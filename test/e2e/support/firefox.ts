@@ -58,16 +58,38 @@ export async function launchFirefoxWithExtension(
   return { browser, extensionOrigin: `moz-extension://${uuid}`, close: () => browser.close() };
 }
 
-/**
- * Opens one of the extension's pages. Firefox sends no load event for moz-extension:// pages, so
- * the navigation is not awaited: the caller waits for an element of the page instead.
- */
-export async function openExtensionPage(ff: FirefoxWithExtension, path: string): Promise<Page> {
+/** A tab whose waits (locators, selectors) all get the generous limit. */
+async function newPage(ff: FirefoxWithExtension): Promise<Page> {
   const page = await ff.browser.newPage();
-  page.goto(`${ff.extensionOrigin}/${path}`).catch(() => {
+  page.setDefaultTimeout(FIREFOX_WAIT_MS);
+  return page;
+}
+
+/**
+ * Opens one of the extension's pages and resolves once `readySelector` is on it. Firefox sends no
+ * load event for moz-extension:// pages, so the navigation is not awaited; and while the page
+ * replaces about:blank a query can fail with a protocol error, so the element is polled for until
+ * the deadline instead of waited for once.
+ */
+export async function openExtensionPage(
+  ff: FirefoxWithExtension,
+  path: string,
+  readySelector: string,
+): Promise<Page> {
+  const page = await newPage(ff);
+  const url = `${ff.extensionOrigin}/${path}`;
+  page.goto(url).catch(() => {
     // The navigation happens; only its load event never comes.
   });
-  return page;
+  const deadline = Date.now() + FIREFOX_WAIT_MS;
+  for (;;) {
+    // (page.url() stays about:blank here: Puppeteer sees no navigation to extension pages.)
+    const found = await page.$(readySelector).catch(() => null);
+    if (found) return page;
+    if (Date.now() > deadline)
+      throw new Error(`${url}: no ${readySelector} after ${FIREFOX_WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** Signs in through the popup with an invite code; resolves once the popup says so. */
@@ -77,8 +99,7 @@ export async function signInThroughPopup(
   code: string,
   name: string,
 ): Promise<Page> {
-  const popup = await openExtensionPage(ff, 'popup.html');
-  await popup.waitForSelector('input[name=server]', { timeout: FIREFOX_WAIT_MS });
+  const popup = await openExtensionPage(ff, 'popup.html', 'input[name=server]');
   await popup.locator('input[name=server]').fill(server);
   await popup.locator('input[name=code]').fill(code);
   await popup.locator('input[name=name]').fill(name);
@@ -102,7 +123,7 @@ export async function openSitePage(
   ff: FirefoxWithExtension,
   pick: (url: URL) => string | undefined,
 ): Promise<Page> {
-  const page = await ff.browser.newPage();
+  const page = await newPage(ff);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
