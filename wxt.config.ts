@@ -79,7 +79,14 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     // The server the sign-in form suggests first.
-    define: { __PACER_DEFAULT_SERVER__: JSON.stringify(apiOrigins[0] ?? 'http://localhost:8787') },
+    define: {
+      __PACER_DEFAULT_SERVER__: JSON.stringify(apiOrigins[0] ?? 'http://localhost:8787'),
+      // Test builds only: open shadow roots, so browser tests can find the sidebar's elements
+      // (extension/sidebar/shadow-mode.ts); what ships is closed.
+      __PACER_SHADOW_ROOT_MODE__: JSON.stringify(
+        process.env.PACER_TEST_OPEN_SHADOW_ROOTS === '1' ? 'open' : 'closed',
+      ),
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -1,2 +1,4 @@
 /** Set at build time from PACER_API_ORIGINS (wxt.config.ts). */
 declare const __PACER_DEFAULT_SERVER__: string;
+/** 'closed', or 'open' in test builds (PACER_TEST_OPEN_SHADOW_ROOTS=1; wxt.config.ts). */
+declare const __PACER_SHADOW_ROOT_MODE__: ShadowRootMode;

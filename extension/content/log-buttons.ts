@@ -1,13 +1,22 @@
 /**
  * The "Log call / visit / meeting" buttons beside the open record's subject, in their own small
- * shadow root so the host's styles cannot touch them. At most one set per page: a new record
- * replaces it, and nothing is left behind on abort.
+ * closed shadow root: the host's styles cannot touch them and its scripts cannot reach them, and
+ * only a real click (or key press) logs (sidebar/trusted.ts). At most one set per page: a new
+ * record replaces it, and nothing is left behind on abort.
  */
+import { SHADOW_ROOT_MODE } from '../sidebar/shadow-mode.ts';
+import { trusted } from '../sidebar/trusted.ts';
 import type { PageRecord } from '../sites/adapter.ts';
 
 export interface LogButton {
   metric: string;
   label: string;
+}
+
+export interface LogButtonsText {
+  buttons: LogButton[];
+  /** The buttons' tooltip when the page names no contact. */
+  noContact: string;
 }
 
 const CSS = `
@@ -28,7 +37,7 @@ export class LogButtons {
   /** Shows buttons for `record` (or none); does nothing when they are already in place. */
   show(
     record: PageRecord | null,
-    buttons: LogButton[],
+    text: LogButtonsText,
     onLog: (metric: string, record: PageRecord) => void,
   ): void {
     if (record && this.#host?.isConnected && this.#key === record.key) return;
@@ -39,16 +48,21 @@ export class LogButtons {
     for (const stale of doc.querySelectorAll(`[${BUTTONS_ATTR}]`)) stale.remove();
     const host = doc.createElement('span');
     host.setAttribute(BUTTONS_ATTR, record.key);
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: SHADOW_ROOT_MODE });
+    const noContact = !record.contact.name && !record.contact.email;
     const style = doc.createElement('style');
     style.textContent = CSS;
     shadow.append(style);
-    for (const button of buttons) {
+    for (const button of text.buttons) {
       const el = doc.createElement('button');
       el.type = 'button';
       el.textContent = button.label;
       el.dataset.metric = button.metric;
-      el.addEventListener('click', () => onLog(button.metric, record));
+      if (noContact) el.title = text.noContact;
+      el.addEventListener(
+        'click',
+        trusted(() => onLog(button.metric, record)),
+      );
       shadow.append(el);
     }
     record.anchor.after(host);

@@ -19,6 +19,7 @@ import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
 import { evidenceUrl } from '../sites/dom.ts';
 import { LogButtons } from './log-buttons.ts';
+import { ignoreReplayedStarts } from './replayed-start.ts';
 import { startupRead } from './startup-read.ts';
 import { watchRecords } from './watch-records.ts';
 
@@ -39,7 +40,8 @@ function logFromRecord(
     {
       metric,
       quantity: 1,
-      contact: record.contact,
+      ...(record.contact.name || record.contact.email ? { contact: record.contact } : {}),
+      record: record.id,
       source: {
         app: adapter.id,
         ...(url ? { url } : {}),
@@ -58,10 +60,12 @@ function wireRecords(
 ) {
   const buttons = new LogButtons();
   let current: PageRecord | null = null;
-  const labels = () =>
-    ONE_CLICK_METRICS.map((b) => ({ metric: b.metric, label: store.t.value(b.key) }));
+  const text = () => ({
+    buttons: ONE_CLICK_METRICS.map((b) => ({ metric: b.metric, label: store.t.value(b.key) })),
+    noContact: store.t.value('noContactHere'),
+  });
   const show = () =>
-    buttons.show(enabled() ? current : null, labels(), (metric, record) =>
+    buttons.show(enabled() ? current : null, text(), (metric, record) =>
       logFromRecord(store, adapter, metric, record),
     );
   watchRecords(adapter, document, ctx.signal, (record) => {
@@ -96,6 +100,7 @@ function onTabMessage(store: SidebarStore, logCall: () => void) {
 }
 
 export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  ignoreReplayedStarts(ctx);
   // Watched from the task that started the read (startup-read.ts): a change that lands before
   // the sidebar exists is held and applied once it does, so none falls between the two.
   const held: { view?: SidebarView; prefs?: Partial<Prefs> } = {};

@@ -2,10 +2,15 @@
  * Follows a single-page app: after DOM changes (debounced, so a burst of Gmail re-renders costs
  * one check) and on URL changes, reads the open record and reports it. Everything stops when
  * `signal` aborts.
+ *
+ * A URL change made with `history.pushState` fires no event, and an app may show another record
+ * by toggling classes only (Salesforce's console switching subtabs); so the URL is also compared
+ * a few times a second (a string comparison), and a change schedules a check.
  */
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
 
 export const WATCH_DEBOUNCE_MS = 120;
+const URL_POLL_MS = 250;
 /** The `performance.measure` name around each check (adapter read + buttons update). */
 export const CHECK_MEASURE = 'pacer:record-check';
 
@@ -46,10 +51,18 @@ export function watchRecords(
   observer.observe(doc.body, { childList: true, subtree: true });
   view?.addEventListener('hashchange', schedule, { signal });
   view?.addEventListener('popstate', schedule, { signal });
+  let href = view?.location.href;
+  const poll = setInterval(() => {
+    if (view && view.location.href !== href) {
+      href = view.location.href;
+      schedule();
+    }
+  }, URL_POLL_MS);
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
+      clearInterval(poll);
       if (timer !== undefined) clearTimeout(timer);
     },
     { once: true },

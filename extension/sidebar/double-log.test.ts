@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecentLog } from '../platform/view.ts';
-import { likelyDouble } from './double-log.ts';
+import { DOUBLE_CLICK_MS, DOUBLE_LOG_WINDOW_MS, likelyDouble, recordGuard } from './double-log.ts';
 
 const recent = (over: Partial<RecentLog>): RecentLog => ({
   id: 'r1',
@@ -33,5 +33,25 @@ describe('double-log guard', () => {
   it('matches by name when there is no address', () => {
     const byName = { metric: 'calls', contactEmail: null, contactName: 'Ada' };
     expect(likelyDouble([recent({ contactEmail: null })], byName, now)?.id).toBe('r1');
+  });
+});
+
+describe('per-record guard', () => {
+  it('ignores the second click of a double click, then asks within the window, then logs', () => {
+    const guard = recordGuard();
+    expect(guard.click('thread-1', 'calls', 0)).toEqual({ kind: 'log' });
+    guard.logged('thread-1', 'calls', 0);
+    expect(guard.click('thread-1', 'calls', DOUBLE_CLICK_MS - 1)).toEqual({ kind: 'ignore' });
+    const later = 2 * DOUBLE_CLICK_MS;
+    expect(guard.click('thread-1', 'calls', later)).toEqual({ kind: 'ask', loggedAt: 0 });
+    expect(guard.click('thread-1', 'calls', DOUBLE_LOG_WINDOW_MS + 1)).toEqual({ kind: 'log' });
+  });
+
+  it('keys by record and metric: another thread or metric is not a double', () => {
+    const guard = recordGuard();
+    guard.click('thread-1', 'calls', 0);
+    guard.logged('thread-1', 'calls', 0);
+    expect(guard.click('thread-2', 'calls', 10)).toEqual({ kind: 'log' });
+    expect(guard.click('thread-1', 'visits', 10)).toEqual({ kind: 'log' });
   });
 });

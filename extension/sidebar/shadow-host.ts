@@ -1,11 +1,13 @@
 /**
- * The sidebar's shadow root: `<pacer-sidebar>` at the end of the page's body, holding
+ * The sidebar's closed shadow root (shadow-mode.ts: the page's scripts cannot read the rep's
+ * progress and recent logs in it): `<pacer-sidebar>` at the end of the page's body, holding
  * `<html><head><style/></head><body/></html>` with the styles inline, the same tree WXT's
  * createShadowRootUi builds. Done here in a few lines because that helper (and the element
  * waiting, event isolation and CSS splitting it brings) added about 9 KB to every content
  * script, all parsed on each page load, for none of its options in use.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { SHADOW_ROOT_MODE } from './shadow-mode.ts';
 
 export interface ShadowHost {
   mount(): void;
@@ -22,7 +24,7 @@ export function createShadowHost(
   },
 ): ShadowHost {
   const host = document.createElement(options.name);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: SHADOW_ROOT_MODE });
   const html = document.createElement('html');
   const head = document.createElement('head');
   const body = document.createElement('body');
@@ -42,6 +44,8 @@ export function createShadowHost(
   ctx.onInvalidated(remove);
   return {
     mount: () => {
+      // A copy of this script from before an extension update may have left its sidebar here.
+      for (const stale of document.querySelectorAll(options.name)) stale.remove();
       document.body.append(host);
       options.onMount(body);
       mounted = true;

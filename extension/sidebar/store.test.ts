@@ -76,6 +76,57 @@ describe('sidebar store', () => {
     expect(store.shown.value.counters[0]?.today).toBe(2);
   });
 
+  it('on a record without a contact: a double click logs once; says there is no contact', () => {
+    const { store, sent, advance } = setup(signedIn);
+    const noContact = { ...fromThread, contact: undefined, record: 'thread-f:1' };
+    store.log(noContact, 'call');
+    advance(180);
+    store.log(noContact, 'call');
+    expect(sent).toHaveLength(1);
+    expect(store.toasts.value.map((x) => x.text)).toEqual([
+      'Logged call: no contact found on this page',
+    ]);
+    // Another record, or another metric on this one, is not a double.
+    store.log({ ...noContact, record: 'thread-f:2' }, 'call');
+    store.log({ ...noContact, metric: 'visits' }, 'visit');
+    expect(sent).toHaveLength(3);
+  });
+
+  it('a second click a second later on the same record asks first, "just now", contact or not', () => {
+    const { store, sent, advance } = setup(signedIn);
+    const noContact = { ...fromThread, contact: undefined, record: 'thread-f:1' };
+    store.log(noContact, 'call');
+    advance(1_200);
+    store.log(noContact, 'call');
+    expect(sent).toHaveLength(1);
+    const ask = store.toasts.value.at(-1);
+    expect(ask?.text).toBe('You logged a call here just now. Log another?');
+    ask?.confirm?.();
+    expect(sent).toHaveLength(2);
+
+    advance(1_200);
+    store.log({ ...fromThread, record: 'thread-f:3' }, 'call');
+    advance(1_200);
+    store.log({ ...fromThread, record: 'thread-f:3' }, 'call');
+    expect(store.toasts.value.at(-1)?.text).toBe(
+      'You logged a call for Ada Lovelace just now. Log another?',
+    );
+    // Past the 2-minute window: logs at once.
+    advance(120_000);
+    store.log(noContact, 'call');
+    expect(sent).toHaveLength(4);
+  });
+
+  it("the panel's own +1 buttons count every click (no record: deliberate counting)", () => {
+    const { store, sent, advance } = setup(signedIn);
+    const plusOne = { metric: 'calls', quantity: 1, source: { app: 'gmail' } };
+    for (let i = 0; i < 3; i++) {
+      store.log(plusOne, 'call');
+      advance(100);
+    }
+    expect(sent).toHaveLength(3);
+  });
+
   it('does not log while signed out; says why', () => {
     const { store, sent } = setup(SIGNED_OUT_VIEW);
     store.log(fromThread, 'call');

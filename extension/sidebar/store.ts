@@ -10,7 +10,7 @@ import type { MessageReply, PageMessage } from '../platform/messages.ts';
 import type { Prefs } from '../platform/prefs.ts';
 import type { NewsItem, RecentLog, SidebarView } from '../platform/view.ts';
 import { formatValue } from '../ui/format.ts';
-import { likelyDouble } from './double-log.ts';
+import { likelyDouble, recordGuard } from './double-log.ts';
 import { applyLocalChanges, type LocalChanges, settledChanges } from './optimistic.ts';
 
 export interface Toast {
@@ -27,6 +27,11 @@ export interface LogRequest {
   quantity: number;
   contact?: EventContact;
   source: NonNullable<ActivityEvent['source']>;
+  /**
+   * The page record logged from (thread or CRM record id), for the double-log guard; absent for
+   * the panel's own +1 buttons, where repeated clicks are deliberate counting.
+   */
+  record?: string;
 }
 
 export interface SidebarDeps {
@@ -172,35 +177,59 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     return request.contact?.name ?? request.contact?.email ?? null;
   }
 
-  /** Logs at once, or asks first when it looks like an accidental double. */
+  const records = recordGuard();
+
+  /** "just now" under a minute, else "N min ago". */
+  function ago(since: number): string {
+    const minutes = Math.round((now() - since) / 60_000);
+    return minutes < 1 ? t.value('justNow') : t.value('minutesAgo', { minutes });
+  }
+
+  /**
+   * Logs at once, or asks first when it looks like an accidental double; the second click of a
+   * double click on a record's button does nothing (double-log.ts).
+   */
   function log(request: LogRequest, metricName: string): void {
     if (!published.value.signedIn) {
       toast({ text: t.value('signedOut') });
       return;
     }
-    const double = likelyDouble(
+    const at = now();
+    const onRecord = request.record ? records.click(request.record, request.metric, at) : null;
+    if (onRecord?.kind === 'ignore') return;
+    const contact = contactLabel(request);
+    const sameContact = likelyDouble(
       shown.value.recent,
       {
         metric: request.metric,
         contactEmail: request.contact?.email ?? null,
         contactName: request.contact?.name ?? null,
       },
-      now(),
+      at,
     );
-    const contact = contactLabel(request);
+    const earlier =
+      onRecord?.kind === 'ask'
+        ? onRecord.loggedAt
+        : sameContact
+          ? Date.parse(sameContact.occurredAt)
+          : null;
     const doIt = () => {
       const id = commit(request);
+      if (request.record) records.logged(request.record, request.metric, now());
       toast({
         text: contact
           ? t.value('loggedFor', { metric: metricName, contact })
-          : t.value('logged', { metric: metricName }),
+          : request.record
+            ? t.value('loggedNoContact', { metric: metricName })
+            : t.value('logged', { metric: metricName }),
         undoId: id,
       });
     };
-    if (double && contact) {
-      const minutes = Math.max(1, Math.round((now() - Date.parse(double.occurredAt)) / 60_000));
+    if (earlier !== null) {
       toast({
-        text: t.value('doubleLogConfirm', { metric: metricName, contact, minutes }),
+        text: contact
+          ? t.value('doubleLogConfirm', { metric: metricName, contact, ago: ago(earlier) })
+          : t.value('doubleLogConfirmHere', { metric: metricName, ago: ago(earlier) }),
         confirm: doIt,
       });
       return;

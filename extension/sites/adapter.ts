@@ -11,6 +11,11 @@ export interface PageContact {
 
 /** The thread or record open on the page. */
 export interface PageRecord {
+  /**
+   * The thread or record itself, whoever wrote last in it: what the double-log guard keys on
+   * (Gmail's thread id, Outlook's item id, a CRM's `<kind>/<id>`).
+   */
+  id: string;
   /** Identity of what is shown (thread + latest sender); buttons are rebuilt when it changes. */
   key: string;
   subject: string;

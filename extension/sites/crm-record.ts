@@ -26,8 +26,10 @@ export function crmRecord(fields: CrmRecordFields): PageRecord | null {
   const name = cleanText(fields.name, FIELD_LIMITS.contactName);
   if (!name) return null;
   const email = cleanEmail(fields.email);
+  const id = `${fields.kind}/${fields.id}`;
   return {
-    key: `${fields.kind}/${fields.id}|${email ?? name}`,
+    id,
+    key: `${id}|${email ?? name}`,
     subject: cleanText(`${fields.kind}: ${name}`, FIELD_LIMITS.sourceTitle),
     contact: { name, ...(email ? { email } : {}) },
     url: fields.url,

@@ -54,3 +54,59 @@ export function evidenceUrl(href: string): string | undefined {
   const bare = href.replace(/[?#].*$/s, '');
   return bare.length <= FIELD_LIMITS.sourceUrl ? bare : undefined;
 }
+
+/**
+ * Whether the page shows `element`: false inside a hidden subtree (`hidden`, `aria-hidden`,
+ * an inline `display: none`, SLDS's `slds-hide`) and, in a browser, whenever CSS hides it
+ * (`checkVisibility`). Apps keep the pages of records opened earlier in the DOM, hidden; only
+ * the one in front may be read.
+ */
+export function isShown(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (
+      node.hasAttribute('hidden') ||
+      node.getAttribute('aria-hidden') === 'true' ||
+      node.classList.contains('slds-hide') ||
+      /display:\s*none/.test(node.getAttribute('style') ?? '')
+    )
+      return false;
+  }
+  const check = (element as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  return typeof check === 'function' ? check.call(element) : true;
+}
+
+/** The first element the page shows, trying `selectors` in order. */
+export function firstShown(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    for (const found of root.querySelectorAll(selector)) if (isShown(found)) return found;
+  }
+  return null;
+}
+
+/**
+ * An address standing on its own in text: a look-alike written with one non-ASCII letter
+ * ("аda@…" with a Cyrillic "а") must not yield the ASCII rest of it ("da@…").
+ */
+const ADDRESS_IN_TEXT =
+  /(?<![^\s<>()[\],;:"'])[A-Za-z0-9._%'+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?=$|[\s<>()[\],;:"']|\.(?:\s|$))/;
+
+/** The first address written in `text` ("From: Ada <ada@example.com>"), if the API takes it. */
+export function findEmail(text: string | null | undefined): string | undefined {
+  return cleanEmail(ADDRESS_IN_TEXT.exec(text ?? '')?.[0]);
+}
+
+/**
+ * The first address written as text inside `root`, one text node at a time (an element's
+ * `textContent` runs neighbours together: "Email" + "ada@…" would read "Emailada@…").
+ */
+export function textEmail(root: ParentNode | null | undefined): string | undefined {
+  if (!root) return undefined;
+  for (const element of [root, ...root.querySelectorAll('*')]) {
+    for (const node of element.childNodes) {
+      if (node.nodeType !== 3) continue;
+      const email = findEmail((node as Text).data);
+      if (email) return email;
+    }
+  }
+  return undefined;
+}

@@ -58,14 +58,14 @@ export interface OrgFixture {
 }
 
 export async function createOrg(
-  overrides: { timezone?: string; name?: string } = {},
+  overrides: { timezone?: string; name?: string; currency?: string } = {},
 ): Promise<OrgFixture> {
   const n = ++orgSeq;
   const res = await call('POST', '/orgs', {
     body: {
       name: overrides.name ?? `Org ${n}`,
       timezone: overrides.timezone ?? 'Europe/Berlin',
-      currency: 'EUR',
+      currency: overrides.currency ?? 'EUR',
       manager: { name: `Boss ${n}`, email: `boss${n}@org${n}.example` },
     },
   });

@@ -4,11 +4,7 @@
  * the org's change counter, so polling boards and sidebars see it on their next poll.
  */
 import type { OrgSettings } from '../../shared/api/index.ts';
-import {
-  type AnnouncementRules,
-  announcementsFor,
-  DEFAULT_ANNOUNCEMENT_RULES,
-} from '../../shared/domain/announcements.ts';
+import { announcementRulesOf, announcementsFor } from '../../shared/domain/announcements.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { announcements } from '../db/schema.ts';
@@ -19,15 +15,6 @@ export type Moment = {
   kind: (typeof announcements.$inferInsert)['kind'];
   payload: Record<string, string | number>;
 };
-
-export const rulesOf = (
-  settings: OrgSettings,
-): AnnouncementRules & { milestoneReached: boolean; competitionWon: boolean } =>
-  settings.announcements ?? {
-    ...DEFAULT_ANNOUNCEMENT_RULES,
-    milestoneReached: true,
-    competitionWon: true,
-  };
 
 /**
  * What a member's current progress announces: the tier they stand on in the tier period (keyed
@@ -44,7 +31,7 @@ export function progressMoments(
     currentStreak: number;
   },
 ): Moment[] {
-  const rules = rulesOf(settings);
+  const rules = announcementRulesOf(settings);
   const found = announcementsFor({
     rules,
     primaryMetric: settings.primaryMetric,

@@ -31,6 +31,7 @@ import { bumpVersion } from '../orgs/version.ts';
 import { newId } from '../sessions/crypto.ts';
 import {
   ancestorIds,
+  canReadBoard,
   loadTeams,
   managedTeamIds,
   subtreeIds,
@@ -71,10 +72,7 @@ function assertTeamsCanCompete(mode: ContestRow['mode'], teamId: string, teams: 
 
 /** Managers of the contest's team, and everyone competing in it, may see it. */
 function canSee(caller: Caller, teams: TeamRow[], contest: ContestRow): boolean {
-  return (
-    managedTeamIds(caller, teams).has(contest.teamId) ||
-    subtreeIds(teams, contest.teamId).has(caller.member.teamId)
-  );
+  return canReadBoard(caller, teams, contest.teamId);
 }
 
 async function loadContest(db: Db, orgId: string, id: string): Promise<ContestRow> {

@@ -27,10 +27,10 @@ import {
   type MetricKind,
   type OrgSettings,
 } from '../../shared/api/index.ts';
-import { isBigDeal } from '../../shared/domain/announcements.ts';
+import { announcementRulesOf, isBigDeal } from '../../shared/domain/announcements.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { metricCatalog } from '../../shared/domain/metrics.ts';
-import { announce, rulesOf } from '../announcements/announce.ts';
+import { announce } from '../announcements/announce.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { events, rollups } from '../db/schema.ts';
@@ -239,7 +239,7 @@ export async function ingestEvents(
     for (const result of returned) for (const r of result.results) created.add(r.id);
   }
   // Only logs really created are news (a retried batch announces nothing again).
-  const rules = rulesOf(settings);
+  const rules = announcementRulesOf(settings);
   const bigDeals = toInsert.filter(
     (r) => created.has(r.id) && isBigDeal(rules, r, settings.primaryMetric),
   );

@@ -2,16 +2,22 @@
  * CSV exports for managers: `GET /api/v1/export/leaderboard.csv` (the leaderboard endpoint's own
  * answer, re-shaped, so rankings can never disagree with the board) and
  * `GET /api/v1/export/events.csv` (every logged event of a team's subtree between two dates,
- * voided ones marked; the one place raw events are read, bounded to a year).
+ * voided ones marked; the one place raw events are read, bounded to a year). Amounts are written
+ * in major units with the currency's own decimals (shared/domain/money.ts: 1250.50 CNY, 1500 JPY,
+ * 1.250 BHD) beside a `currency` column, so a spreadsheet reads them as they are meant.
  */
 import { and, asc, between, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
   EventsExportQuery,
+  isRanking,
   LeaderboardQuery,
   LeaderboardResponse,
+  type OrgSettings,
 } from '../../shared/api/index.ts';
+import { findMetric } from '../../shared/domain/metrics.ts';
+import { amountText } from '../../shared/domain/money.ts';
 import type { AppEnv } from '../context.ts';
 import { getDb } from '../db/client.ts';
 import { events, members } from '../db/schema.ts';
@@ -36,6 +42,15 @@ const MAX_EXPORT_EVENTS = 100_000;
 
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40);
 
+/** How a metric's values go into a CSV: amounts as exact major units, counts as they are. */
+function columnOf(settings: OrgSettings, metric: string) {
+  const currency = findMetric(metric, settings)?.kind === 'amount' ? settings.currency : null;
+  return {
+    currency: currency ?? '',
+    cell: (value: number) => (currency === null ? value : amountText(value, currency)),
+  };
+}
+
 const EventDetails = z.object({
   source: z.object({ app: z.string(), url: z.string().optional() }).partial().optional(),
   contact: z.object({ name: z.string(), email: z.string() }).partial().optional(),
@@ -56,13 +71,17 @@ export const exportRoutes = new Hono<AppEnv>()
     const res = await leaderboardApp.request(`/?${query}`, { headers: forwarded }, c.env);
     if (!res.ok) return res;
     const board = LeaderboardResponse.parse(await res.json());
+    // achieved and target are the primary metric's; the value is the ranked metric's total.
+    const primary = columnOf(c.var.caller.settings, c.var.caller.settings.primaryMetric);
+    const ranked = isRanking(board.by) ? null : columnOf(c.var.caller.settings, board.by);
     const rows = board.entries.map((e) => [
       e.rank,
       e.member.name,
       e.member.id,
-      e.value,
-      e.achieved,
-      e.target,
+      e.value === null || ranked === null ? e.value : ranked.cell(e.value),
+      primary.cell(e.achieved),
+      primary.cell(e.target),
+      primary.currency,
       e.percent === null ? null : Math.round(e.percent * 10) / 10,
       e.tier,
       e.streak,
@@ -76,6 +95,7 @@ export const exportRoutes = new Hono<AppEnv>()
         `value_${board.by}`,
         'achieved',
         'target',
+        'currency',
         'percent',
         'tier',
         'streak',
@@ -115,6 +135,7 @@ export const exportRoutes = new Hono<AppEnv>()
     const lines = rows.flatMap((e) => {
       const member = byId.get(e.memberId);
       if (!member) return [];
+      const column = columnOf(caller.settings, e.metric);
       const details = EventDetails.safeParse(JSON.parse(e.details));
       const d = details.success ? details.data : {};
       return [
@@ -124,7 +145,8 @@ export const exportRoutes = new Hono<AppEnv>()
           member.email,
           teamName.get(member.teamId) ?? '',
           e.metric,
-          e.quantity,
+          column.cell(e.quantity),
+          column.currency,
           e.occurredAt,
           e.localDate,
           e.evidence,
@@ -145,6 +167,7 @@ export const exportRoutes = new Hono<AppEnv>()
         'team',
         'metric',
         'quantity',
+        'currency',
         'occurred_at',
         'local_date',
         'evidence',

@@ -5,7 +5,8 @@
  */
 
 import type { OrgSettings } from '../../shared/api/index.ts';
-import { announce, type Moment, rulesOf } from '../announcements/announce.ts';
+import { announcementRulesOf } from '../../shared/domain/announcements.ts';
+import { announce, type Moment } from '../announcements/announce.ts';
 import type { Honouree, RoundInfo } from '../contests/standings.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -55,7 +56,7 @@ export function wonMoments(
   round: RoundInfo,
   recorded: Honouree[],
 ): { memberId: string; moment: Moment }[] {
-  if (!rulesOf(settings).competitionWon) return [];
+  if (!announcementRulesOf(settings).competitionWon) return [];
   return recorded.map((h) => {
     const payload: Record<string, string> = { competition: contest.name };
     if (h.team) payload.teamName = h.team.name;

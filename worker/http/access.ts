@@ -3,6 +3,7 @@
  * 404 (they do not exist here), ids in the organisation outside the caller's part answer 403.
  * The rules themselves are plain functions in `teams/queries.ts` and `members/queries.ts`.
  */
+import { BOARD_REFUSED } from '../../shared/domain/teams.ts';
 import type { Caller, MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { canActOn, findMember } from '../members/queries.ts';
@@ -34,7 +35,7 @@ export function managedTeamOr403(caller: Caller, all: TeamRow[], teamId: string)
 
 /** 403 unless the caller may read `team`'s board (`canReadBoard`). */
 export function assertBoardReadable(caller: Caller, all: TeamRow[], team: TeamRow): void {
-  if (!canReadBoard(caller, all, team.id)) throw forbidden('this team is not yours');
+  if (!canReadBoard(caller, all, team.id)) throw forbidden(BOARD_REFUSED);
 }
 
 /** A team whose board the caller may read, with its subtree. Cost: the org's teams. */

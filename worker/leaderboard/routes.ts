@@ -6,7 +6,7 @@
  * Answers 304 to a matching If-None-Match.
  */
 import { Hono } from 'hono';
-import { type LeaderboardEntry, LeaderboardQuery } from '../../shared/api/index.ts';
+import { isRanking, type LeaderboardEntry, LeaderboardQuery } from '../../shared/api/index.ts';
 import { addDays } from '../../shared/domain/dates.ts';
 import { applyPrivacy, rankEntries } from '../../shared/domain/leaderboard.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
@@ -73,7 +73,7 @@ export const leaderboardRoutes = new Hono<AppEnv>()
     const { settings, org } = caller;
     const db = c.var.db;
     const by = query.by;
-    if (!['attainment', 'points', 'streak'].includes(by) && !findMetric(by, settings)) {
+    if (!isRanking(by) && !findMetric(by, settings)) {
       throw new ApiError(400, 'validation_failed', `cannot rank by ${by}: no such metric`);
     }
     const now = new Date();

@@ -12,10 +12,11 @@ import {
 } from '../../shared/api/index.ts';
 import type { ApplicableTarget } from '../../shared/domain/targets.ts';
 import { splitTeamTarget } from '../../shared/domain/targets.ts';
+import { ancestry, repsUnder } from '../../shared/domain/teams.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { targets } from '../db/schema.ts';
-import { subtreeIds, type TeamRow } from '../teams/queries.ts';
+import type { TeamRow } from '../teams/queries.ts';
 
 export type TargetRow = typeof targets.$inferSelect;
 
@@ -52,32 +53,11 @@ export function targetView(t: TargetRow): TargetView {
   };
 }
 
-/** Active reps of each team's whole subtree: who shares a team target. */
-export function repsUnder(team: TeamRow, allTeams: TeamRow[], members: MemberRow[]): string[] {
-  const below = subtreeIds(allTeams, team.id);
-  return members
-    .filter((m) => m.active && m.role === 'rep' && below.has(m.teamId))
-    .map((m) => m.id)
-    .sort();
-}
-
 export function allocationOf(t: TargetRow, allTeams: TeamRow[], members: MemberRow[]): Allocation {
-  const team = allTeams.find((x) => x.id === t.subjectId);
-  const reps = team ? repsUnder(team, allTeams, members) : [];
+  const known = allTeams.some((x) => x.id === t.subjectId);
+  const reps = known ? repsUnder(allTeams, t.subjectId, members) : [];
   const split = t.split === null ? undefined : StoredTeamSplit.parse(JSON.parse(t.split));
   return splitTeamTarget(t.value, reps, split);
-}
-
-/** The teams from the member's own up to the root, nearest first. */
-function ancestry(member: MemberRow, allTeams: TeamRow[]): TeamRow[] {
-  const byId = new Map(allTeams.map((t) => [t.id, t]));
-  const chain: TeamRow[] = [];
-  let current = byId.get(member.teamId);
-  while (current && chain.length <= allTeams.length) {
-    chain.push(current);
-    current = current.parentId === null ? undefined : byId.get(current.parentId);
-  }
-  return chain;
 }
 
 /**
@@ -104,7 +84,7 @@ export function applicableTargets(
     }
   }
   if (member.role !== 'rep') return out;
-  for (const team of ancestry(member, allTeams)) {
+  for (const team of ancestry(allTeams, member.teamId)) {
     for (const t of rows) {
       if (t.metric !== metric || t.scope !== 'team' || t.subjectId !== team.id) continue;
       const share = allocationOf(t, allTeams, members).shares.find((s) => s.memberId === member.id);

@@ -1,6 +1,7 @@
 /** Today's and the period's counters per activity, each with a quick +1. */
 import { metricLabel, metricUnit } from '../../../shared/domain/metrics.ts';
 import type { SidebarStore } from '../store.ts';
+import { trusted } from '../trusted.ts';
 
 export function Counters({ store, app }: { store: SidebarStore; app: string }) {
   const t = store.t.value;
@@ -36,12 +37,12 @@ export function Counters({ store, app }: { store: SidebarStore; app: string }) {
                     class="plus"
                     aria-label={t('plusOne', { metric: label })}
                     data-testid={`pacer-plus-${c.metric}`}
-                    onClick={() =>
+                    onClick={trusted(() =>
                       store.log(
                         { metric: c.metric, quantity: 1, source: { app } },
                         metricUnit(c.metric, store.language.value, c.label),
-                      )
-                    }
+                      ),
+                    )}
                   >
                     +1
                   </button>

@@ -1,6 +1,7 @@
 /** Expanded sidebar. Escape collapses it and gives focus back to the pill. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { SidebarStore } from '../store.ts';
+import { trusted } from '../trusted.ts';
 import { Contests } from './Contests.tsx';
 import { Counters } from './Counters.tsx';
 import { PrimaryBar } from './PrimaryBar.tsx';
@@ -60,7 +61,9 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
             aria-label={t('close')}
             title={t('close')}
             data-testid="pacer-hide-site"
-            onClick={() => store.setPrefs({ sites: { ...store.prefs.value.sites, [app]: false } })}
+            onClick={trusted(() =>
+              store.setPrefs({ sites: { ...store.prefs.value.sites, [app]: false } }),
+            )}
           >
             ⊘
           </button>
@@ -70,7 +73,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
             aria-expanded="true"
             aria-label={t('collapse')}
             data-testid="pacer-collapse"
-            onClick={() => store.toggle(true)}
+            onClick={trusted(() => store.toggle(true))}
           >
             ×
           </button>

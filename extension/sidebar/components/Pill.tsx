@@ -1,6 +1,7 @@
 /** Collapsed sidebar: a slim pill at the page edge (progress ring, streak flame, today's points). */
 import { useEffect, useRef } from 'preact/hooks';
 import type { SidebarStore } from '../store.ts';
+import { trusted } from '../trusted.ts';
 import { ProgressRing } from './ProgressRing.tsx';
 
 export function Pill({
@@ -23,7 +24,7 @@ export function Pill({
   }, [store]);
   return (
     <div class="pill" data-testid="pacer-pill">
-      <div class="drag" onPointerDown={onDragStart} aria-hidden="true" />
+      <div class="drag" onPointerDown={trusted(onDragStart)} aria-hidden="true" />
       <button
         type="button"
         ref={button}
@@ -31,7 +32,7 @@ export function Pill({
         aria-expanded="false"
         aria-label={`${t('expand')}: ${Math.round(percent ?? 0)}%, ${t('streakDays', { days: streak })}, ${t('pointsToday', { points: view.points.today })}`}
         title={t('expand')}
-        onClick={() => store.toggle(false)}
+        onClick={trusted(() => store.toggle(false))}
       >
         <ProgressRing percent={percent} />
         <span class={`flame${view.streak?.atRisk ? ' at-risk' : ''}`}>

@@ -3,6 +3,7 @@ import { intlLocale } from '../../../shared/domain/language.ts';
 import { metricLabel } from '../../../shared/domain/metrics.ts';
 import { formatTime, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
+import { trusted } from '../trusted.ts';
 
 export function RecentLogs({ store }: { store: SidebarStore }) {
   const t = store.t.value;
@@ -35,7 +36,7 @@ export function RecentLogs({ store }: { store: SidebarStore }) {
               {log.status === 'rejected' ? ` · ${t('rejected')}` : ''}
             </small>
             {!log.voided && log.status !== 'rejected' ? (
-              <button type="button" class="link" onClick={() => store.undo(log.id)}>
+              <button type="button" class="link" onClick={trusted(() => store.undo(log.id))}>
                 {t('undo')}
               </button>
             ) : null}

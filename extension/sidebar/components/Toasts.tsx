@@ -1,5 +1,6 @@
 /** Confirmations and Undo offers, announced politely to screen readers. */
 import type { SidebarStore } from '../store.ts';
+import { trusted } from '../trusted.ts';
 
 export function Toasts({ store }: { store: SidebarStore }) {
   const t = store.t.value;
@@ -18,10 +19,10 @@ export function Toasts({ store }: { store: SidebarStore }) {
               type="button"
               class="link"
               data-testid="pacer-toast-undo"
-              onClick={() => {
+              onClick={trusted(() => {
                 store.undo(toast.undoId as string);
                 store.dismiss(toast.id);
-              }}
+              })}
             >
               {t('undo')}
             </button>
@@ -32,14 +33,14 @@ export function Toasts({ store }: { store: SidebarStore }) {
                 type="button"
                 class="link"
                 data-testid="pacer-confirm-yes"
-                onClick={() => {
+                onClick={trusted(() => {
                   store.dismiss(toast.id);
                   toast.confirm?.();
-                }}
+                })}
               >
                 {t('doubleLogYes')}
               </button>
-              <button type="button" class="link" onClick={() => store.dismiss(toast.id)}>
+              <button type="button" class="link" onClick={trusted(() => store.dismiss(toast.id))}>
                 {t('doubleLogNo')}
               </button>
             </>

@@ -21,8 +21,10 @@ export function readGenericRecord(doc: Document, location: Location): PageRecord
   const subject =
     cleanText(doc.title, FIELD_LIMITS.sourceTitle) ||
     cleanText(heading.textContent, FIELD_LIMITS.sourceTitle);
+  const id = `${location.origin}${location.pathname}${location.search}`;
   return {
-    key: `${location.origin}${location.pathname}${location.search}|${subject}`,
+    id,
+    key: `${id}|${subject}`,
     subject,
     contact: {},
     url: location.href,

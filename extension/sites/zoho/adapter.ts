@@ -1,20 +1,37 @@
 /**
  * Zoho CRM (crm.zoho.com, crm.zoho.com.cn): Contacts, Leads, Accounts and Deals records. The
- * current UI routes with pushState to `/crm/<org>/tab/<Module>/<id>` and renders the record name
- * in the detail view's header (`data-zcqa` attributes are Zoho's own test hooks); the classic UI
- * loads `/crm/EntityInfo.do?module=<Module>&id=<id>` with the name in `#dv_title`. Deals are
- * "Potentials" in Zoho's API and older URLs. The email is the first `mailto:` link of the record.
+ * current UI routes with pushState to `/crm/<org>/tab/<Module>/<id>`; its detail view names the
+ * record either in `dv_recordName` (`data-zcqa` attributes are Zoho's own test hooks) or, on
+ * detail pages built from Zoho's newer components, as the heading of the detail-page header
+ * component (`crm-detail-header`, `data-zcqa="detailHeader"`). The classic UI loads
+ * `/crm/EntityInfo.do?module=<Module>&id=<id>` with the name in `#dv_title`. Deals are
+ * "Potentials" in Zoho's API and older URLs. The email is the record's first `mailto:` link; a
+ * deal takes none (the address on a deal is its contact's).
  *
  * Try it on: https://crm.zoho.com/crm/<org>/tab/Contacts/<id> (fixtures beside it).
  */
-
 import type { PageRecord, SiteAdapter } from '../adapter.ts';
 import { crmRecord, mailtoEmail } from '../crm-record.ts';
-import { firstMatch } from '../dom.ts';
+import { firstMatch, firstShown } from '../dom.ts';
 
 export const ZOHO_SELECTORS = {
-  detailView: ['[data-zcqa="detailView"]', '#dv_view', '#detailView'],
-  name: ['[data-zcqa="dv_recordName"]', '.dv_record_title', '#dv_title', 'h1'],
+  detailView: [
+    '[data-zcqa="detailView"]',
+    '[data-zcqa="detailPage"]',
+    'crm-detail-page',
+    '#dv_view',
+    '#detailView',
+  ],
+  name: [
+    '[data-zcqa="dv_recordName"]',
+    '[data-zcqa="detailHeader"] h1',
+    '[data-zcqa="detailHeader"] h2',
+    'crm-detail-header h1',
+    'crm-detail-header h2',
+    '.dv_record_title',
+    '#dv_title',
+    'h1',
+  ],
 } as const;
 
 const MODULES: Record<string, string> = {
@@ -41,14 +58,14 @@ export function readZohoRecord(doc: Document, location: Location): PageRecord | 
   const ref = recordRef(location);
   const kind = MODULES[ref?.module ?? ''];
   if (!ref || !kind) return null;
-  const view = firstMatch(doc, ZOHO_SELECTORS.detailView);
+  const view = firstShown(doc, ZOHO_SELECTORS.detailView);
   const name = view && firstMatch(view, ZOHO_SELECTORS.name);
-  if (!name) return null;
+  if (!view || !name) return null;
   return crmRecord({
     kind,
     id: ref.id,
     name: name.textContent,
-    email: mailtoEmail(view),
+    email: kind === 'Deal' ? undefined : mailtoEmail(view),
     url: location.href,
     anchor: name,
   });

@@ -59,7 +59,14 @@ function buildExtension(apiOrigin: string): string {
     {
       cwd: repoRoot,
       encoding: 'utf8',
-      env: { ...process.env, PACER_OUT_DIR: OUT_DIR, PACER_API_ORIGINS: apiOrigin },
+      // Open shadow roots (the only difference from the build as shipped) let the bench read the
+      // counter in the frame after a click (clickAndReadNextFrame).
+      env: {
+        ...process.env,
+        PACER_OUT_DIR: OUT_DIR,
+        PACER_API_ORIGINS: apiOrigin,
+        PACER_TEST_OPEN_SHADOW_ROOTS: '1',
+      },
     },
   );
   if (result.status !== 0) throw new Error(`wxt build failed:\n${result.stdout}\n${result.stderr}`);
@@ -206,6 +213,7 @@ async function run(ctx: BenchContext): Promise<Section> {
     await first.close();
 
     const addedScript: number[] = [];
+    const addedScriptPanel: number[] = [];
     const addedTask: number[] = [];
     const longWith: number[] = [];
     const longWithout: number[] = [];
@@ -225,9 +233,17 @@ async function run(ctx: BenchContext): Promise<Section> {
       const start = await sidebarStartMs(page);
       const runChecks = await checkDurations(page);
       const feel = await logFeel(ext, page);
+      await page.close();
+      // The member left the panel open: the next load shows it expanded (reported apart; the
+      // same browser, so its caches are warm). Collapsed again for the next run's load.
+      const open = await loadAndMeasure(ext.context, true);
+      await open.page.getByTestId('pacer-collapse').click();
+      await open.page.getByTestId('pacer-pill').waitFor();
+      await open.page.waitForTimeout(300);
       await ext.close();
 
       addedScript.push(withExt.scriptMs - without.scriptMs);
+      addedScriptPanel.push(open.load.scriptMs - without.scriptMs);
       addedTask.push(withExt.taskMs - without.taskMs);
       longWith.push(withExt.longTasks);
       longWithout.push(without.longTasks);
@@ -236,7 +252,7 @@ async function run(ctx: BenchContext): Promise<Section> {
       commits.push(...feel.commitMs);
       sameFrame += feel.sameFrame;
       raw.push(
-        `run ${r + 1}: script ${fmt(without.scriptMs, 1)} → ${fmt(withExt.scriptMs, 1)} ms, task ${fmt(without.taskMs, 1)} → ${fmt(withExt.taskMs, 1)} ms, long tasks ${without.longTasks} → ${withExt.longTasks}, sidebar start ${fmt(start, 1)} ms, ${runChecks.length} checks (median ${fmt(median(runChecks), 2)} ms), click→commit ${feel.commitMs.join(', ')} ms, same frame ${feel.sameFrame}/${LOGS_PER_RUN}`,
+        `run ${r + 1}: script ${fmt(without.scriptMs, 1)} → ${fmt(withExt.scriptMs, 1)} ms, task ${fmt(without.taskMs, 1)} → ${fmt(withExt.taskMs, 1)} ms, long tasks ${without.longTasks} → ${withExt.longTasks}, sidebar start ${fmt(start, 1)} ms, ${runChecks.length} checks (median ${fmt(median(runChecks), 2)} ms), click→commit ${feel.commitMs.join(', ')} ms, same frame ${feel.sameFrame}/${LOGS_PER_RUN}; panel open at load: script ${fmt(open.load.scriptMs, 1)} ms`,
       );
     }
 
@@ -252,6 +268,14 @@ async function run(ctx: BenchContext): Promise<Section> {
         digits: 1,
         budget: '≤ 10 ms added',
         pass: script.median <= 10,
+      },
+      {
+        name: 'main-thread script time added, panel left open (second load, warm)',
+        value: median(addedScriptPanel),
+        unit: 'ms',
+        digits: 1,
+        budget: 'report',
+        pass: null,
       },
       {
         name: 'main-thread task time added (TaskDuration)',
@@ -327,7 +351,7 @@ async function run(ctx: BenchContext): Promise<Section> {
     );
     return {
       title: 'Extension in the page',
-      method: `Real Chromium (headless) on extension/sites/gmail/fixtures/${FIXTURE} (Gmail markup, ≥ 5,000 elements) served at mail.google.com. Each of ${runs} runs loads the page once in a fresh browser without the extension and once with the built extension (signed in, same profile every run), waits ${fmt(SETTLE_MS)} ms after load (and the sidebar's paint), then reads CDP Performance.getMetrics (ScriptDuration, TaskDuration) and counts PerformanceObserver 'longtask' entries; "added" = with − without in the same run. Sidebar start = the content script's pacer:script-start → pacer:sidebar-painted marks. Then ${MUTATION_BATCHES} DOM mutation batches 200 ms apart (past the adapter's 120 ms debounce) give the adapter's pacer:record-check measures, and ${LOGS_PER_RUN} sidebar +1 clicks 1 s apart give click → counter (read in the next animation frame) and click → the background's chrome.storage write of the outbox (Date.now: in the test just before the click is sent, in the service worker at the write, so slightly over-stated). The added script time includes compiling and running the content script's bundle in the page's renderer, which a fresh browser does without a code cache.`,
+      method: `Real Chromium (headless) on extension/sites/gmail/fixtures/${FIXTURE} (Gmail markup, ≥ 5,000 elements) served at mail.google.com. Each of ${runs} runs loads the page once in a fresh browser without the extension and once with the built extension (signed in, same profile every run; the sidebar collapsed, as it starts for a member who keeps it so, the default), waits ${fmt(SETTLE_MS)} ms after load (and the sidebar's paint), then reads CDP Performance.getMetrics (ScriptDuration, TaskDuration) and counts PerformanceObserver 'longtask' entries; "added" = with − without in the same run. Sidebar start = the content script's pacer:script-start → pacer:sidebar-painted marks. Then ${MUTATION_BATCHES} DOM mutation batches 200 ms apart (past the adapter's 120 ms debounce) give the adapter's pacer:record-check measures, and ${LOGS_PER_RUN} sidebar +1 clicks 1 s apart give click → counter (read in the next animation frame) and click → the background's chrome.storage write of the outbox (Date.now: in the test just before the click is sent, in the service worker at the write, so slightly over-stated). Then the page is loaded once more in the same browser with the panel left open (reported apart: its caches are warm) and the panel is collapsed again for the next run. The build opens its shadow roots (PACER_TEST_OPEN_SHADOW_ROOTS) so the counter can be read in the next frame; nothing else differs from the build as shipped. The added script time includes compiling and running the content script's bundle in the page's renderer, which a fresh browser does without a code cache.`,
       figures,
       raw,
     };

@@ -75,23 +75,31 @@ async function openGmail(browser: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
-/** Clicks +1 buttons `count` times, round-robin over the metrics, as fast as the page allows. */
+/**
+ * Clicks +1 buttons `count` times, round-robin over the metrics, as fast as the page allows:
+ * real mouse clicks (Pacer ignores a script's synthetic ones) at each button's centre, found
+ * once per call (the +1 buttons do not move while logs come in).
+ */
 async function clickPlusButtons(page: Page, count: number): Promise<void> {
   const order = Array.from(
     { length: count },
-    (_, i) => METRICS[(i + sumClicks()) % METRICS.length],
+    (_, i) => METRICS[(i + sumClicks()) % METRICS.length] as Metric,
   );
-  await page.evaluate(async (metrics) => {
+  const centres = await page.evaluate((metrics) => {
     const root = document.querySelector('pacer-sidebar')?.shadowRoot;
-    for (const metric of metrics) {
-      const button = root?.querySelector<HTMLButtonElement>(`[data-testid="pacer-plus-${metric}"]`);
+    return metrics.map((metric) => {
+      const button = root?.querySelector(`[data-testid="pacer-plus-${metric}"]`);
       if (!button) throw new Error(`no +1 button for ${metric}`);
-      button.click();
-      // A macrotask between clicks: each click is its own message, like a person's clicks.
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  }, order);
-  for (const metric of order) clicked[metric as Metric] += 1;
+      const box = button.getBoundingClientRect();
+      return { metric, x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+  }, METRICS);
+  for (const metric of order) {
+    const centre = centres.find((c) => c.metric === metric);
+    if (!centre) throw new Error(`no +1 button for ${metric}`);
+    await page.mouse.click(centre.x, centre.y);
+    clicked[metric] += 1;
+  }
 }
 
 function sumClicks(): number {

@@ -49,23 +49,49 @@ export function sidebarText(page: Page, testId: string): Promise<string | null> 
   return sidebar(page).getByTestId(testId).first().textContent();
 }
 
-/** Clicks a log button and reads the counter in the very next animation frame. */
-export function clickAndReadNextFrame(page: Page, buttonSelector: string, counterTestId: string) {
-  return page.evaluate(
-    ({ buttonSelector, counterTestId }) => {
+/**
+ * Clicks a sidebar or log button with a real (trusted) click and reads the counter just before
+ * Pacer handles the click and again in the very next animation frame (test builds: open roots).
+ */
+export async function clickAndReadNextFrame(
+  page: Page,
+  buttonSelector: string,
+  counterTestId: string,
+): Promise<{ before: string | null; nextFrame: string | null }> {
+  const hosts = ['[data-pacer-log-buttons]', 'pacer-sidebar'];
+  const host = await page.evaluate(
+    ({ hosts, buttonSelector, counterTestId }) => {
       const root = document.querySelector('pacer-sidebar')?.shadowRoot;
-      const buttons = document.querySelector('[data-pacer-log-buttons]')?.shadowRoot;
-      const button = (buttons?.querySelector(buttonSelector) ??
-        root?.querySelector(buttonSelector)) as HTMLButtonElement | null;
-      if (!button) throw new Error(`no button ${buttonSelector}`);
       const read = () =>
         root?.querySelector(`[data-testid="${counterTestId}"]`)?.textContent ?? null;
-      const before = read();
-      button.click();
-      return new Promise<{ before: string | null; nextFrame: string | null }>((resolve) =>
-        requestAnimationFrame(() => resolve({ before, nextFrame: read() })),
-      );
+      for (const host of hosts) {
+        const button = document.querySelector(host)?.shadowRoot?.querySelector(buttonSelector);
+        if (!button) continue;
+        // At the target, a capture listener runs before Pacer's own (bubble) click handler.
+        (window as unknown as { __pacerFrame: Promise<unknown> }).__pacerFrame = new Promise(
+          (resolve) =>
+            button.addEventListener(
+              'click',
+              () => {
+                const before = read();
+                requestAnimationFrame(() => resolve({ before, nextFrame: read() }));
+              },
+              { capture: true, once: true },
+            ),
+        );
+        return host;
+      }
+      throw new Error(`no button ${buttonSelector}`);
     },
-    { buttonSelector, counterTestId },
+    { hosts, buttonSelector, counterTestId },
+  );
+  await page.locator(host).locator(buttonSelector).first().click();
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __pacerFrame: Promise<{ before: string | null; nextFrame: string | null }>;
+        }
+      ).__pacerFrame,
   );
 }

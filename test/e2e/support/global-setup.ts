@@ -1,7 +1,9 @@
 /**
- * Builds the extension once for all e2e files: the Chrome build and the Firefox build. The API server's port is chosen here and baked
- * into the build's host permissions (the browser cannot answer a permission prompt in a test),
- * then handed to the tests with `provide`.
+ * Builds the extension once for all e2e files: the Chrome and Firefox test builds (open shadow
+ * roots, so tests can find the sidebar's elements) and the Chrome build as shipped (closed roots)
+ * for the hostile-page tests. The API server's port is chosen here and baked into the builds' host
+ * permissions (the browser cannot answer a permission prompt in a test), then handed to the tests
+ * with `provide`.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -16,11 +18,25 @@ const E2E_OUT_DIR = `.output/e2e-${process.pid}`;
 declare module 'vitest' {
   export interface ProvidedContext {
     apiPort: number;
+    /** A test build: its shadow roots are open, so tests find the sidebar's elements by test id. */
     extensionDir: string;
-    /** The Firefox build (MV2, see extension/README.md) of the same extension. */
+    /** The same build as shipped (closed shadow roots), for the hostile-page tests. */
+    closedExtensionDir: string;
+    /** The Firefox build (MV2, see extension/README.md) of the test build. */
     firefoxExtensionDir: string;
     /** A localhost origin the build grants at install, for the "enable on any site" test. */
     siteOrigin: string;
+  }
+}
+
+function build(outDir: string, env: Record<string, string>, browserArgs: string[] = []): void {
+  const result = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...browserArgs],
+    { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PACER_OUT_DIR: outDir, ...env } },
+  );
+  if (result.status !== 0) {
+    throw new Error(`extension build failed:\n${result.stdout}\n${result.stderr}`);
   }
 }
 
@@ -28,24 +44,20 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const apiPort = await freePort();
   const siteOrigin = `http://localhost:${await freePort()}`;
   const env = {
-    ...process.env,
-    PACER_OUT_DIR: E2E_OUT_DIR,
     PACER_API_ORIGINS: `http://127.0.0.1:${apiPort}`,
     PACER_TEST_SITE_ORIGINS: siteOrigin,
   };
-  for (const browserArgs of [[], ['-b', 'firefox']]) {
-    const result = spawnSync(
-      process.execPath,
-      [join(repoRoot, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...browserArgs],
-      { cwd: repoRoot, encoding: 'utf8', env },
-    );
-    if (result.status !== 0) {
-      throw new Error(`extension build failed:\n${result.stdout}\n${result.stderr}`);
-    }
-  }
   project.provide('apiPort', apiPort);
   project.provide('siteOrigin', siteOrigin);
+  const open = { ...env, PACER_TEST_OPEN_SHADOW_ROOTS: '1' };
+  build(E2E_OUT_DIR, open);
+  build(E2E_OUT_DIR, open, ['-b', 'firefox']);
+  build(`${E2E_OUT_DIR}-closed`, env);
   project.provide('extensionDir', join(repoRoot, E2E_OUT_DIR, 'chrome-mv3'));
   project.provide('firefoxExtensionDir', join(repoRoot, E2E_OUT_DIR, 'firefox-mv2'));
-  return () => rmSync(join(repoRoot, E2E_OUT_DIR), { recursive: true, force: true });
+  project.provide('closedExtensionDir', join(repoRoot, `${E2E_OUT_DIR}-closed`, 'chrome-mv3'));
+  return () => {
+    rmSync(join(repoRoot, E2E_OUT_DIR), { recursive: true, force: true });
+    rmSync(join(repoRoot, `${E2E_OUT_DIR}-closed`), { recursive: true, force: true });
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { repoRoot } from '../../support/worker-server.ts';
 
 /**
@@ -53,7 +53,12 @@ export function buttonKeys(page: Page): Promise<string[]> {
     .evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-pacer-log-buttons') ?? ''));
 }
 
-/** Clicks a log button inside the buttons' shadow root. */
+/** A log button inside the buttons' shadow root. */
+export function logButton(page: Page, metric: string): Locator {
+  return page.locator(`[data-pacer-log-buttons] button[data-metric="${metric}"]`);
+}
+
+/** Clicks a log button (a real, trusted click). */
 export function clickLogButton(page: Page, metric: string): Promise<void> {
-  return page.locator(`[data-pacer-log-buttons] button[data-metric="${metric}"]`).click();
+  return logButton(page, metric).click();
 }
