@@ -68,23 +68,39 @@ function recordShown(page: Page): Promise<void> {
   });
 }
 
-/** Clicks +1 on meetings and reads what the sidebar shows in the next animation frame. */
-function plusMeetingNextFrame(page: Page): Promise<{ before: Shown; nextFrame: Shown }> {
-  return page.evaluate(() => {
+/**
+ * Clicks +1 on meetings (a real, trusted click: the sidebar ignores synthetic ones) and reads
+ * what the sidebar shows just before Pacer's handler runs and in the next animation frame.
+ */
+async function plusMeetingNextFrame(page: Page): Promise<{ before: Shown; nextFrame: Shown }> {
+  await page.evaluate(() => {
     const root = document.querySelector('pacer-sidebar')?.shadowRoot;
     const read = () => ({
       points:
         root?.querySelector('[data-testid="pacer-points"]')?.getAttribute('aria-valuenow') ?? null,
       meetings: root?.querySelector('[data-testid="pacer-today-meetings"]')?.textContent ?? null,
     });
-    const button = root?.querySelector<HTMLButtonElement>('[data-testid="pacer-plus-meetings"]');
+    const button = root?.querySelector('[data-testid="pacer-plus-meetings"]');
     if (!button) throw new Error('no +1 button');
-    const before = read();
-    button.click();
-    return new Promise((resolve) =>
-      requestAnimationFrame(() => resolve({ before, nextFrame: read() })),
+    // At the target, a capture listener runs before Pacer's own (bubble) click handler.
+    (window as unknown as { __pacerFrame: Promise<unknown> }).__pacerFrame = new Promise(
+      (resolve) =>
+        button.addEventListener(
+          'click',
+          () => {
+            const before = read();
+            requestAnimationFrame(() => resolve({ before, nextFrame: read() }));
+          },
+          { capture: true, once: true },
+        ),
     );
   });
+  await page.locator('pacer-sidebar').getByTestId('pacer-plus-meetings').click();
+  return page.evaluate(
+    () =>
+      (window as unknown as { __pacerFrame: Promise<{ before: Shown; nextFrame: Shown }> })
+        .__pacerFrame,
+  );
 }
 
 async function serverToday(): Promise<ProgressResponse> {
