@@ -76,7 +76,7 @@ export const app = base
   .route('/api/v1/events', eventsRoutes)
   .route('/api/v1/targets', targetsRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)
-  .route('/api/v1/competitions', contestsRoutes)
+  .route('/api/v1/contests', contestsRoutes)
   .route('/api/v1/announcements', announcementsRoutes)
   .route('/api/v1/session', sessionRoutes)
   .route('/api/v1/tv-links', tvLinksRoutes)

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { AnnouncementsResponse } from '../../shared/api/announcements.ts';
 import type { PeriodKind } from '../../shared/api/common.ts';
 import { ErrorBody } from '../../shared/api/common.ts';
-import { RunningCompetitionsResponse } from '../../shared/api/competitions.ts';
+import { RunningContestsResponse } from '../../shared/api/contests.ts';
 import type { ActivityEvent } from '../../shared/api/events.ts';
 import { PostEventsResponse, RecentEventsResponse } from '../../shared/api/events.ts';
 import type { JoinRequest } from '../../shared/api/orgs.ts';
@@ -58,7 +58,7 @@ export interface PacerApi {
   /** `null` when the server answers 304 (nothing changed since the response tagged `etag`). */
   progress(period: PeriodKind, etag?: string): Promise<Tagged<ProgressResponse> | null>;
   /** The member's running contests with their place; `null` on 304. */
-  runningContests(etag?: string): Promise<Tagged<RunningCompetitionsResponse> | null>;
+  runningContests(etag?: string): Promise<Tagged<RunningContestsResponse> | null>;
   /** The team's announcements after id `since`; `null` on 304. */
   announcements(since: number, etag?: string): Promise<Tagged<AnnouncementsResponse> | null>;
   /** Revokes this token on the server (sign-out): it stops working with the next request. */
@@ -172,11 +172,11 @@ export function createApi(baseUrl: string, token: string, fetchFn: typeof fetch 
     async runningContests(etag) {
       const result = await answer(
         () =>
-          client.competitions.running.$get(
+          client.contests.running.$get(
             {},
             etag ? { headers: { 'if-none-match': etag } } : undefined,
           ),
-        RunningCompetitionsResponse,
+        RunningContestsResponse,
       );
       return result ? { ...result.body, ...(result.etag ? { etag: result.etag } : {}) } : null;
     },

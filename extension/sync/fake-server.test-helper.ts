@@ -5,7 +5,7 @@
  */
 
 import type { AnnouncementView } from '../../shared/api/announcements.ts';
-import type { RunningCompetitionsResponse } from '../../shared/api/competitions.ts';
+import type { RunningContestsResponse } from '../../shared/api/contests.ts';
 import type { ActivityEvent, PostEventsResponse } from '../../shared/api/events.ts';
 import type { MeResponse } from '../../shared/api/orgs.ts';
 import type { ProgressResponse } from '../../shared/api/progress.ts';
@@ -22,7 +22,7 @@ export class FakeServer {
   loseNextResponse = false;
   rejectToken = false;
   /** The member's running contests; bump `contestsVersion` when changing them (its ETag). */
-  contests: RunningCompetitionsResponse = { competitions: [] };
+  contests: RunningContestsResponse = { competitions: [] };
   contestsVersion = 'contests-0';
   /** The team's announcements, ids increasing. */
   readonly news: AnnouncementView[] = [];

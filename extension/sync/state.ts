@@ -5,7 +5,7 @@
  */
 
 import type { AnnouncementView } from '../../shared/api/announcements.ts';
-import type { RunningCompetitionsResponse } from '../../shared/api/competitions.ts';
+import type { RunningContestsResponse } from '../../shared/api/contests.ts';
 import type { EventView } from '../../shared/api/events.ts';
 import type { MeResponse } from '../../shared/api/orgs.ts';
 import type { ProgressResponse } from '../../shared/api/progress.ts';
@@ -46,7 +46,7 @@ export interface SyncState {
    */
   revision?: number;
   /** The member's running contests as last fetched (absent in older stored state). */
-  contests?: Tagged<RunningCompetitionsResponse>;
+  contests?: Tagged<RunningContestsResponse>;
   /**
    * Teammates' announcements: the newest id seen (the next poll's `since`) and the last few
    * that arrived after the first poll (the first only sets the baseline: no old news).

@@ -2,7 +2,7 @@
 // (validation, OpenAPI) and the extension and page (typed client).
 export * from './announcements.ts';
 export * from './common.ts';
-export * from './competitions.ts';
+export * from './contests.ts';
 export * from './events.ts';
 export * from './honours.ts';
 export * from './limits.ts';

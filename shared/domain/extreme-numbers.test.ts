@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STANDARD } from '../../test/support/arbitraries.ts';
 import {
-  CompetitionView,
+  ContestView,
   DAILY_TOTAL_CAP,
   FunnelSettings,
   LocalDate,
@@ -342,7 +342,7 @@ describe('the contract refuses extreme numbers and far dates', () => {
     for (const date of ['2000-01-01', '2026-02-28', '2199-12-31']) {
       expect(LocalDate.safeParse(date).success, date).toBe(true);
     }
-    expect(CompetitionView.shape.start.safeParse('9999-12-31').success).toBe(false);
+    expect(ContestView.shape.start.safeParse('9999-12-31').success).toBe(false);
   });
 
   it('keeps org settings numbers bounded', () => {

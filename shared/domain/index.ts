@@ -2,7 +2,7 @@
 // extension (offline, optimistic). ES2023 + Intl only; docs/architecture.md walks through them.
 export * from './announcements.ts';
 export * from './calendar.ts';
-export * from './competitions.ts';
+export * from './contests.ts';
 export * from './dates.ts';
 export * from './defaults.ts';
 export * from './errors.ts';

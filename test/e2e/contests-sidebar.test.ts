@@ -75,7 +75,7 @@ describe('contests in the sidebar', () => {
     const week = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     const { competition } = await api<{ competition: { id: string } }>(
       'POST',
-      '/competitions',
+      '/contests',
       org.token,
       {
         name: 'Visit sprint',
@@ -103,7 +103,7 @@ describe('contests in the sidebar', () => {
       .toMatch(/^#2 of 2 — 2 visits behind Wang Fang — ends /);
     const standings = await api<{ entries: Array<{ name: string; value: number; rank: number }> }>(
       'GET',
-      `/competitions/${competition.id}/standings`,
+      `/contests/${competition.id}/standings`,
       org.token,
     );
     expect(standings.entries.map((e) => [e.name, e.rank, e.value])).toEqual([

@@ -132,15 +132,15 @@ describe('the board’s running contests', () => {
       start: today,
       end: today,
     });
-    const east = await call('POST', '/competitions', {
+    const east = await call('POST', '/contests', {
       token: w.eastManager.token,
       body: body(w.eastId, 'East calls'),
     });
-    const west = await call('POST', '/competitions', {
+    const west = await call('POST', '/contests', {
       token: w.westManager.token,
       body: body(w.westId, 'West calls'),
     });
-    const all = await call('POST', '/competitions', {
+    const all = await call('POST', '/contests', {
       token: w.orgA.managerToken,
       body: body(w.orgA.rootTeamId, 'All calls'),
     });
@@ -149,7 +149,7 @@ describe('the board’s running contests', () => {
       token: w.eastRep.token,
       body: { events: [event({ quantity: 4 })] },
     });
-    const tv = await call('GET', `/competitions/board?team=${w.eastId}`, {
+    const tv = await call('GET', `/contests/board?team=${w.eastId}`, {
       headers: { 'x-pacer-tv': tvToken },
     });
     expect(tv.status).toBe(200);
@@ -164,14 +164,13 @@ describe('the board’s running contests', () => {
     expect(eastBoard.entries[0].value).toBeGreaterThanOrEqual(4);
     expect(
       (
-        await call('GET', `/competitions/board?team=${w.westId}`, {
+        await call('GET', `/contests/board?team=${w.westId}`, {
           headers: { 'x-pacer-tv': tvToken },
         })
       ).status,
     ).toBe(403);
     expect(
-      (await call('GET', `/competitions/board?team=${w.eastId}`, { token: w.westRep.token }))
-        .status,
+      (await call('GET', `/contests/board?team=${w.eastId}`, { token: w.westRep.token })).status,
     ).toBe(403);
   });
 });

@@ -212,7 +212,7 @@ describe('errors and hardening', () => {
 });
 
 describe('orgs, invites and join', () => {
-  it('creates an org with the spec shapes and a working rep invite', async () => {
+  it('creates an org with the contract’s shapes and a working rep invite', async () => {
     const res = await call('POST', '/orgs', {
       body: {
         name: 'Shapes',

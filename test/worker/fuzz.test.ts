@@ -404,7 +404,7 @@ function templates(w: World): Record<string, { body?: Json; ids?: string[] }> {
         split: { mode: 'weights', weights: { [w.repId]: 1 } },
       },
     },
-    'post /api/v1/competitions': {
+    'post /api/v1/contests': {
       body: {
         name: 'Contest',
         teamId: w.rootTeamId,
@@ -414,7 +414,7 @@ function templates(w: World): Record<string, { body?: Json; ids?: string[] }> {
         prize: 'Cake',
       },
     },
-    'patch /api/v1/competitions/{id}': {
+    'patch /api/v1/contests/{id}': {
       body: { name: 'Contest', prize: 'Cake', end: today() },
       ids: [w.competitionId],
     },
@@ -448,7 +448,7 @@ describe('hostile values in well-formed requests', () => {
       })
     ).body.team.id as string;
     const rep = await addMember(org.managerToken, subTeamId, { timezone: 'UTC' });
-    const contest = await call('POST', '/competitions', {
+    const contest = await call('POST', '/contests', {
       token: org.managerToken,
       body: { name: 'C', teamId: org.rootTeamId, metric: 'calls', start: today(), end: today() },
     });

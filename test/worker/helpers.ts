@@ -131,7 +131,7 @@ export function event(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** The spec's error shape. */
+/** The API's error shape (`ErrorBody`, shared/api/common.ts). */
 export function expectErrorShape(body: unknown): void {
   const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
   if (typeof error?.code !== 'string' || typeof error.message !== 'string') {

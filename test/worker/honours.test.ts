@@ -21,7 +21,7 @@ async function log(token: string, metric: string, quantity: number) {
 }
 
 async function pastContest(token: string, teamId: string, mode: 'members' | 'teams') {
-  const res = await call('POST', '/competitions', {
+  const res = await call('POST', '/contests', {
     token,
     body: {
       name: 'Past sprint',
@@ -61,7 +61,7 @@ describe('honours', () => {
 
     const date = dayOffset(-3);
     for (let read = 0; read < 2; read++) {
-      const standings = await call('GET', `/competitions/${id}/standings?date=${date}`, {
+      const standings = await call('GET', `/contests/${id}/standings?date=${date}`, {
         token: cy.token,
       });
       expect(standings.status).toBe(200);
@@ -85,12 +85,12 @@ describe('honours', () => {
     expect(await honoursOf(cy.token, cy.id)).toEqual([]);
 
     // Kept in history: a later rename does not rewrite the honour.
-    const renamed = await call('PATCH', `/competitions/${id}`, {
+    const renamed = await call('PATCH', `/contests/${id}`, {
       token: org.managerToken,
       body: { name: 'Renamed' },
     });
     expect(renamed.status).toBe(200);
-    await call('GET', `/competitions/${id}/standings?date=${date}`, { token: ada.token });
+    await call('GET', `/contests/${id}/standings?date=${date}`, { token: ada.token });
     expect((await honoursOf(org.managerToken, ada.id)).map((h) => h.competition.name)).toEqual([
       'Past sprint',
     ]);
@@ -110,7 +110,7 @@ describe('honours', () => {
     await log(bo.token, 'visits', 2);
     await log(cy.token, 'visits', 3);
     await log(dee.token, 'visits', 9);
-    const standings = await call('GET', `/competitions/${id}/standings?date=${dayOffset(-4)}`, {
+    const standings = await call('GET', `/contests/${id}/standings?date=${dayOffset(-4)}`, {
       token: org.managerToken,
     });
     expect(standings.body.winners.map((w: { name: string }) => w.name)).toEqual(['North']);
@@ -142,7 +142,7 @@ describe('honours', () => {
       );
     };
     for (let read = 0; read < 3; read++) {
-      await call('GET', `/competitions/${id}/standings?date=${dayOffset(-4)}`, { token: cy.token });
+      await call('GET', `/contests/${id}/standings?date=${dayOffset(-4)}`, { token: cy.token });
     }
     expect(await wins()).toEqual([
       {
@@ -173,7 +173,7 @@ describe('honours', () => {
     const ada = await addMember(org.managerToken, org.rootTeamId, { name: 'Ada' });
     const id = await pastContest(org.managerToken, org.rootTeamId, 'members');
     await log(ada.token, 'visits', 2);
-    await call('GET', `/competitions/${id}/standings?date=${dayOffset(-3)}`, { token: ada.token });
+    await call('GET', `/contests/${id}/standings?date=${dayOffset(-3)}`, { token: ada.token });
     expect(await honoursOf(ada.token, ada.id)).toHaveLength(1);
     const told = await call('GET', `/announcements?team=${org.rootTeamId}`, {
       token: org.managerToken,

@@ -99,7 +99,7 @@ describe('numbers in targets', () => {
 
 describe('dates past the supported range', () => {
   it('answer 400 on leaderboard, progress, standings and CSV exports', async () => {
-    const contest = await call('POST', '/competitions', {
+    const contest = await call('POST', '/contests', {
       token: org.managerToken,
       body: {
         name: 'Far dates',
@@ -116,7 +116,7 @@ describe('dates past the supported range', () => {
         `/leaderboard?date=${date}`,
         `/leaderboard?date=${date}&period=year&group=teams`,
         `/me/progress?date=${date}&period=year`,
-        `/competitions/${id}/standings?date=${date}`,
+        `/contests/${id}/standings?date=${date}`,
         `/export/leaderboard.csv?date=${date}`,
         `/export/events.csv?from=${date}&to=${date}`,
         `/page/activity?team=${org.rootTeamId}&date=${date}`,
@@ -359,7 +359,7 @@ describe('names that only look like names', () => {
         (await call('PATCH', '/org', { token: org.managerToken, body: { name } })).status,
         `org name ${label}`,
       ).toBe(400);
-      const contest = await call('POST', '/competitions', {
+      const contest = await call('POST', '/contests', {
         token: org.managerToken,
         body: { name, teamId: org.rootTeamId, metric: 'calls', start: today(), end: today() },
       });

@@ -7,14 +7,14 @@ import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
-  type CompetitionView,
-  CreateCompetitionRequest,
+  type ContestView,
+  CreateContestRequest,
   Id,
   type OrgSettings,
   StandingsQuery,
-  UpdateCompetitionRequest,
+  UpdateContestRequest,
 } from '../../shared/api/index.ts';
-import { MIN_COMPETING_TEAMS, visibleStandings } from '../../shared/domain/competitions.ts';
+import { MIN_COMPETING_TEAMS, visibleStandings } from '../../shared/domain/contests.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import type { AppEnv, Caller } from '../context.ts';
@@ -39,7 +39,7 @@ import {
 } from '../teams/queries.ts';
 import { type ContestRow, POINTS, roundOn, standingsOf } from './standings.ts';
 
-const view = (row: ContestRow): CompetitionView => ({
+const view = (row: ContestRow): ContestView => ({
   id: row.id,
   teamId: row.teamId,
   name: row.name,
@@ -119,7 +119,7 @@ export const contestsRoutes = new Hono<AppEnv>()
       return c.json({ competitions: shown.map(view) }, 200);
     },
   )
-  .post('/', requireManager, validate('json', CreateCompetitionRequest), async (c) => {
+  .post('/', requireManager, validate('json', CreateContestRequest), async (c) => {
     const input = c.req.valid('json');
     const caller = c.var.caller;
     const db = c.var.db;
@@ -275,7 +275,7 @@ export const contestsRoutes = new Hono<AppEnv>()
     const { honourees: _, ...shown } = standings;
     return c.json({ competition: view(contest), round, ...shown }, 200);
   })
-  .patch('/:id', requireManager, idParam, validate('json', UpdateCompetitionRequest), async (c) => {
+  .patch('/:id', requireManager, idParam, validate('json', UpdateContestRequest), async (c) => {
     const caller = c.var.caller;
     const db = c.var.db;
     const changes = c.req.valid('json');
@@ -284,7 +284,7 @@ export const contestsRoutes = new Hono<AppEnv>()
     managedTeamOr403(caller, teams, current.teamId);
     const next = { ...current, ...changes };
     // The edited schedule must still make sense as a whole.
-    const checked = CreateCompetitionRequest.safeParse({ ...view(next) });
+    const checked = CreateContestRequest.safeParse({ ...view(next) });
     if (!checked.success) throw badRequest(checked.error.issues.map((i) => i.message).join('; '));
     assertMetric(next.metric, caller.settings);
     if (changes.mode) assertTeamsCanCompete(next.mode, next.teamId, teams);

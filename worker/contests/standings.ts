@@ -4,18 +4,18 @@
  * The rules (rounds, ranking, team totals, the viewer's standing, winners) are shared/domain's.
  */
 import type {
-  CompetitionEntry,
-  CompetitionTakingPart,
-  CompetitionYou,
+  ContestEntry,
+  ContestTakingPart,
+  ContestYou,
   OrgSettings,
   StandingsVisibility,
 } from '../../shared/api/index.ts';
 import {
-  type CompetitionRound,
-  competitionRound,
+  type ContestRound,
+  contestRound,
   teamTotals,
   visibleStandings,
-} from '../../shared/domain/competitions.ts';
+} from '../../shared/domain/contests.ts';
 import { addDays, zonedInstant } from '../../shared/domain/dates.ts';
 import { periodChampions, rankEntries } from '../../shared/domain/leaderboard.ts';
 import { emptyRecord } from '../../shared/domain/own.ts';
@@ -31,7 +31,7 @@ export type ContestRow = typeof contests.$inferSelect;
 /** The combined-points ranking's name; a metric id otherwise. */
 export const POINTS = 'points';
 
-export type RoundInfo = CompetitionRound & { endsAt: string; decided: boolean };
+export type RoundInfo = ContestRound & { endsAt: string; decided: boolean };
 
 /** The round running on `date` (org-local), with its end instant; null when not on that day. */
 export function roundOn(
@@ -40,7 +40,7 @@ export function roundOn(
   today: string,
   settings: OrgSettings,
 ): RoundInfo | null {
-  const round = competitionRound({
+  const round = contestRound({
     schedule: {
       start: contest.start,
       end: contest.end,
@@ -77,12 +77,12 @@ export type Honouree = {
 
 export type Standings = {
   /** What the viewer may see of the ranking (the leaderboards' privacy rules). */
-  entries: CompetitionEntry[];
+  entries: ContestEntry[];
   visibility: StandingsVisibility;
-  you: CompetitionYou | null;
-  takingPart: CompetitionTakingPart;
+  you: ContestYou | null;
+  takingPart: ContestTakingPart;
   /** Public whatever the privacy mode (winners are honoured and announced). */
-  winners: CompetitionEntry[];
+  winners: ContestEntry[];
   /** Empty until the round is decided. */
   honourees: Honouree[];
 };
@@ -142,7 +142,7 @@ export async function standingsOf(
     viewerId = childOf.get(input.viewer.teamId) ?? '';
   }
   const ranked = rankEntries(contenders);
-  const entryOf = (e: (typeof ranked)[number]): CompetitionEntry => ({
+  const entryOf = (e: (typeof ranked)[number]): ContestEntry => ({
     rank: e.rank,
     id: e.id,
     name: e.name,

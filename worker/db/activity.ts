@@ -1,6 +1,7 @@
 /**
  * Activity events and the rollups derived from them. Rollups are maintained ONLY by the SQLite
- * triggers in migration `rollup_triggers` (AFTER INSERT ON events, AFTER UPDATE OF voided), so an
+ * triggers AFTER INSERT ON events and AFTER UPDATE OF voided (live bodies in
+ * migrations/0004_member_change_counter.sql; the un-void guard in 0001_rollup_triggers.sql), so an
  * event and its rollup change always commit together, a duplicate insert (ON CONFLICT DO NOTHING)
  * never touches a rollup, and a void decrements exactly once.
  */

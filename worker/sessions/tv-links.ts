@@ -20,7 +20,7 @@ const TOKEN_SHAPE = /^pcr_[A-Za-z0-9_-]{43}$/;
 const TV_READABLE = [
   /^\/api\/v1\/leaderboard\/?$/,
   /^\/api\/v1\/page\/activity\/?$/,
-  /^\/api\/v1\/competitions\/board\/?$/,
+  /^\/api\/v1\/contests\/board\/?$/,
   /^\/api\/v1\/announcements\/?$/,
 ];
 

@@ -1,5 +1,5 @@
 /**
- * A member's recent logs with their evidence (spec §2 "Evidence and fair play"): the link of the
+ * A member's recent logs with their evidence (docs/architecture.md, "Points and fair play"): the link of the
  * email thread or CRM record a log was made from, or "manual". Links are only ever http(s) (the
  * contract refuses others) and open in a new tab without a referrer; all text is rendered as text.
  */

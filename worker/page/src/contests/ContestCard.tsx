@@ -5,13 +5,13 @@
  * mode. Page data is rendered as text only.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { CompetitionBoardResponse, OrgSettings } from '../../../../shared/api/index.ts';
+import type { ContestBoardResponse, OrgSettings } from '../../../../shared/api/index.ts';
 import { formatMetricValue } from '../app/format.ts';
 import { metricKind, metricLabel } from '../app/metrics.ts';
 import { isManager } from '../app/session.ts';
 import { type Locale, locale, t } from '../i18n/index.ts';
 
-type Contest = CompetitionBoardResponse['competitions'][number];
+type Contest = ContestBoardResponse['competitions'][number];
 
 /** "2d 5h", "3h 12m", "4m 09s": coarse when far, to the second when close. */
 export function formatCountdown(ms: number, lang: Locale): string {

@@ -1,6 +1,6 @@
 /** The managers' contest form: create a contest for a team, or edit one (all but its team). */
 import { useState } from 'preact/hooks';
-import type { CompetitionView, CreateCompetitionRequest } from '../../../../shared/api/index.ts';
+import type { ContestView, CreateContestRequest } from '../../../../shared/api/index.ts';
 import { ApiFailure } from '../app/api.ts';
 import { filters } from '../app/filters.ts';
 import { orgMetrics } from '../app/metrics.ts';
@@ -10,7 +10,7 @@ import { t } from '../i18n/index.ts';
 import { createContest, updateContest } from './api.ts';
 import { contestMetricLabel } from './ContestCard.tsx';
 
-type Draft = CreateCompetitionRequest;
+type Draft = CreateContestRequest;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -27,7 +27,7 @@ function emptyDraft(teamId: string): Draft {
   };
 }
 
-const toDraft = (c: CompetitionView): Draft => ({
+const toDraft = (c: ContestView): Draft => ({
   name: c.name,
   teamId: c.teamId,
   metric: c.metric,
@@ -42,7 +42,7 @@ export function ContestForm({
   editing,
   onSaved,
 }: {
-  editing: CompetitionView | null;
+  editing: ContestView | null;
   onSaved: () => void;
 }) {
   const m = t.value.contests;

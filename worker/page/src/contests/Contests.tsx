@@ -3,7 +3,7 @@
  * for managers a form to create or edit a contest and a list to edit or cancel them.
  */
 import { useState } from 'preact/hooks';
-import type { CompetitionView } from '../../../../shared/api/index.ts';
+import type { ContestView } from '../../../../shared/api/index.ts';
 import { filters } from '../app/filters.ts';
 import { isManager, me } from '../app/session.ts';
 import { useAsync } from '../app/use-async.ts';
@@ -15,7 +15,7 @@ import { ContestForm } from './ContestForm.tsx';
 function ManageContests({ onChanged }: { onChanged: () => void }) {
   const m = t.value.contests;
   const list = useAsync(loadContests, 'contests');
-  const [editing, setEditing] = useState<CompetitionView | null>(null);
+  const [editing, setEditing] = useState<ContestView | null>(null);
   const changed = () => {
     list.reload();
     onChanged();

@@ -1,5 +1,5 @@
 /**
- * A member's honours (spec §2 "Milestones and honours"): the contest rounds they won, newest first,
+ * A member's honours (docs/architecture.md, "Contests"): the contest rounds they won, newest first,
  * with the round's dates, the winning sub-team (team against team) and the winning value. Read
  * from `GET /api/v1/members/:id/honours` (the member themselves or their managers); all text is
  * rendered as text.

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import {
   ActivityResponse,
   AnnouncementsResponse,
-  type CompetitionBoardResponse,
+  type ContestBoardResponse,
   type LeaderboardResponse,
   type OrgSettings,
   TvInfoResponse,
@@ -24,7 +24,7 @@ export interface TvBoard {
   leaderboard: LeaderboardResponse;
   activity: LeaderboardResponse;
   activityTotals: Record<string, number>;
-  contests: CompetitionBoardResponse['competitions'];
+  contests: ContestBoardResponse['competitions'];
 }
 
 /** One refresh: four conditional GETs; each answers 304 (one small read) when nothing changed. */

@@ -3,46 +3,44 @@ import { periodContaining, type WorkCalendar } from './calendar.ts';
 import { earlierDate, laterDate } from './dates.ts';
 import { applyPrivacy, type Ranked, type RankInput } from './leaderboard.ts';
 
-// Competitions (docs/architecture.md, "Contests"): time-boxed contests, one-off or recurring, ranked like leaderboards, shown to a rep as "you are 3rd, 2 visits behind Li Lei,
+// Contests (docs/architecture.md, "Contests"): time-boxed contests, one-off or recurring, ranked like leaderboards, shown to a rep as "you are 3rd, 2 visits behind Li Lei,
 // ends Friday".
 
 export type Recurrence = 'once' | 'daily' | 'weekly' | 'monthly';
 
-/** When a competition runs: one round from `start` to `end`, or recurring rounds within them. */
-export type CompetitionSchedule = {
+/** When a contest runs: one round from `start` to `end`, or recurring rounds within them. */
+export type ContestSchedule = {
   start: LocalDate;
-  /** Last day, inclusive; for a recurring competition, null runs it on with no end. */
+  /** Last day, inclusive; for a recurring contest, null runs it on with no end. */
   end: LocalDate | null;
   recurrence: Recurrence;
 };
 
-/** One round of a competition; `start` and `end` are inclusive. */
-export type CompetitionRound = Pick<Period, 'start' | 'end'>;
+/** One round of a contest; `start` and `end` are inclusive. */
+export type ContestRound = Pick<Period, 'start' | 'end'>;
 
 const ROUND_KIND = { daily: 'day', weekly: 'week', monthly: 'month' } as const;
 
 /**
- * The round running on `date`, or null when the competition is not on that day. Recurring rounds
+ * The round running on `date`, or null when the contest is not on that day. Recurring rounds
  * follow the team calendar's days, weeks (by its week start) and months, clipped to the schedule,
  * so a weekly contest created on a Wednesday has a short first round and then runs week by week.
- * A one-off competition without an end is a RangeError: it would never be decided.
+ * A one-off contest without an end is a RangeError: it would never be decided.
  */
-export function competitionRound({
+export function contestRound({
   schedule,
   date,
   cal,
 }: {
-  schedule: CompetitionSchedule;
+  schedule: ContestSchedule;
   date: LocalDate;
   cal: WorkCalendar;
-}): CompetitionRound | null {
+}): ContestRound | null {
   if (schedule.recurrence === 'once' && schedule.end === null) {
-    throw new RangeError('a one-off competition needs an end date');
+    throw new RangeError('a one-off contest needs an end date');
   }
   if (schedule.end !== null && schedule.end < schedule.start) {
-    throw new RangeError(
-      `the competition ends (${schedule.end}) before it starts (${schedule.start})`,
-    );
+    throw new RangeError(`the contest ends (${schedule.end}) before it starts (${schedule.start})`);
   }
   if (date < schedule.start || (schedule.end !== null && date > schedule.end)) return null;
   if (schedule.recurrence === 'once') return { start: schedule.start, end: schedule.end ?? date };
@@ -53,8 +51,8 @@ export function competitionRound({
   };
 }
 
-/** The viewer's place in a competition and who to catch next. */
-export type CompetitionStanding = {
+/** The viewer's place in a contest and who to catch next. */
+export type ContestStanding = {
   rank: number;
   of: number;
   /** The nearest competitor ranked strictly above, and by how much the viewer trails; null when first. */
@@ -62,16 +60,16 @@ export type CompetitionStanding = {
 };
 
 /**
- * The viewer's standing in a ranked competition (from `rankEntries`), or null when they are not
+ * The viewer's standing in a ranked contest (from `rankEntries`), or null when they are not
  * in it. `ahead` is the last entry whose value beats the viewer's (ties do not count as ahead).
  */
-export function competitionStanding<T extends RankInput>({
+export function contestStanding<T extends RankInput>({
   ranked,
   viewerId,
 }: {
   ranked: readonly Ranked<T>[];
   viewerId: string;
-}): CompetitionStanding | null {
+}): ContestStanding | null {
   const viewer = ranked.find((entry) => entry.id === viewerId);
   if (!viewer) return null;
   const better = ranked.filter((entry) => entry.rank < viewer.rank);
@@ -100,7 +98,7 @@ export const MIN_COMPETING_TEAMS = 2;
 export type StandingsVisibility = 'all' | 'top' | 'own';
 
 /**
- * A competition's standings as the viewer may see them, by the leaderboards' own rules
+ * A contest's standings as the viewer may see them, by the leaderboards' own rules
  * ({@link applyPrivacy}): in a members contest the team's privacy mode applies (managers of the
  * contest's team see everyone); team against team, standings are not personal and everyone sees
  * every team (as the leaderboard's ranking of teams). The viewer's standing is theirs whatever
@@ -125,7 +123,7 @@ export function visibleStandings<T extends RankInput>({
   viewerIsManager: boolean;
   /** The viewer's own reports (a manager of a sub-team): shown in every mode. */
   managed?: ReadonlySet<string>;
-}): { entries: Ranked<T>[]; you: CompetitionStanding | null; visibility: StandingsVisibility } {
+}): { entries: Ranked<T>[]; you: ContestStanding | null; visibility: StandingsVisibility } {
   const mode = contenders === 'teams' ? 'open' : privacy;
   const { entries } = applyPrivacy({
     ranked,
@@ -134,7 +132,7 @@ export function visibleStandings<T extends RankInput>({
     viewerIsManager,
     ...(managed ? { managed } : {}),
   });
-  const standing = competitionStanding({ ranked, viewerId });
+  const standing = contestStanding({ ranked, viewerId });
   const shown = new Set(entries.map((entry) => entry.id));
   const you =
     standing?.ahead && !shown.has(standing.ahead.id) ? { ...standing, ahead: null } : standing;

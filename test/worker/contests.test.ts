@@ -1,5 +1,5 @@
 /**
- * Competitions through the real API: standings from rollups (members and teams, ties, combined
+ * Contests through the real API: standings from rollups (members and teams, ties, combined
  * points with manual logs weighted), recurring rounds rolling over at week and month boundaries
  * in two time zones, winners of decided rounds, edits and cancellation, and who may do what.
  */
@@ -18,7 +18,7 @@ async function log(token: string, events: Record<string, unknown>[]) {
 }
 
 async function create(token: string, body: Record<string, unknown>) {
-  const res = await call('POST', '/competitions', { token, body });
+  const res = await call('POST', '/contests', { token, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.competition.id as string;
 }
@@ -44,7 +44,7 @@ describe('members against members', () => {
     ]);
     await log(cy.token, [{ metric: 'visits', quantity: 3 }]);
 
-    const board = await call('GET', `/competitions/${id}/standings`, { token: org.managerToken });
+    const board = await call('GET', `/contests/${id}/standings`, { token: org.managerToken });
     expect(board.status).toBe(200);
     expect(
       board.body.entries.map((e: { name: string; rank: number; value: number }) => [
@@ -65,19 +65,19 @@ describe('members against members', () => {
     expect(Date.parse(board.body.round.endsAt)).toBeGreaterThan(Date.now());
     expect(board.body.winners).toEqual([]);
 
-    const mine = await call('GET', `/competitions/${id}/standings`, { token: cy.token });
+    const mine = await call('GET', `/contests/${id}/standings`, { token: cy.token });
     expect(mine.body.you).toEqual({
       rank: 2,
       of: 3,
       ahead: { id: bo.id, name: 'Bo', value: 5, by: 2 },
     });
-    const leader = await call('GET', `/competitions/${id}/standings`, { token: bo.token });
+    const leader = await call('GET', `/contests/${id}/standings`, { token: bo.token });
     expect(leader.body.you).toEqual({ rank: 1, of: 3, ahead: null });
     // The manager runs the contest but has no place in it.
     expect(board.body.you).toBeNull();
     expect(board.body.takingPart).toBe('none');
 
-    const running = await call('GET', '/competitions/running', { token: ada.token });
+    const running = await call('GET', '/contests/running', { token: ada.token });
     expect(running.status).toBe(200);
     expect(running.body.competitions).toHaveLength(1);
     expect(running.body.competitions[0].competition.prize).toBe('Lunch');
@@ -94,15 +94,15 @@ describe('members against members', () => {
       start: dayOffset(-1),
       end: dayOffset(1),
     });
-    const first = await call('GET', `/competitions/${id}/standings`, { token: rep.token });
+    const first = await call('GET', `/contests/${id}/standings`, { token: rep.token });
     const etag = first.headers.get('etag') ?? '';
-    const again = await call('GET', `/competitions/${id}/standings`, {
+    const again = await call('GET', `/contests/${id}/standings`, {
       token: rep.token,
       headers: { 'if-none-match': etag },
     });
     expect(again.status).toBe(304);
     await log(rep.token, [{ metric: 'calls', quantity: 2 }]);
-    const after = await call('GET', `/competitions/${id}/standings`, {
+    const after = await call('GET', `/contests/${id}/standings`, {
       token: rep.token,
       headers: { 'if-none-match': etag },
     });
@@ -130,7 +130,7 @@ describe('members against members', () => {
     const source = { app: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/abc' };
     await log(manual.token, [{ metric: 'visits', quantity: 2 }]);
     await log(linked.token, [{ metric: 'visits', quantity: 2, source }]);
-    const res = await call('GET', `/competitions/${id}/standings`, { token: org.managerToken });
+    const res = await call('GET', `/contests/${id}/standings`, { token: org.managerToken });
     const [first, second] = res.body.entries;
     expect(first.name).toBe('Linked');
     expect(second.name).toBe('Manual');
@@ -180,7 +180,7 @@ describe('team against team', () => {
     await log(n1.token, [{ metric: 'deals', quantity: 1 }]);
     await log(n2.token, [{ metric: 'deals', quantity: 2 }]);
     await log(s1.token, [{ metric: 'deals', quantity: 4 }]);
-    const res = await call('GET', `/competitions/${id}/standings`, { token: n2.token });
+    const res = await call('GET', `/contests/${id}/standings`, { token: n2.token });
     expect(
       res.body.entries.map((e: { name: string; value: number; rank: number }) => [
         e.name,
@@ -208,20 +208,20 @@ describe('team against team', () => {
       start: dayOffset(-1),
       end: dayOffset(1),
     };
-    const refused = await call('POST', '/competitions', {
+    const refused = await call('POST', '/contests', {
       token: org.managerToken,
       body: { ...body, mode: 'teams' },
     });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/at least 2 sub-teams/);
     const id = await create(org.managerToken, { ...body, mode: 'members' });
-    const edit = await call('PATCH', `/competitions/${id}`, {
+    const edit = await call('PATCH', `/contests/${id}`, {
       token: org.managerToken,
       body: { mode: 'teams' },
     });
     expect(edit.status).toBe(400);
     await addTeam(org.managerToken, org.rootTeamId, 'Second');
-    const now = await call('PATCH', `/competitions/${id}`, {
+    const now = await call('PATCH', `/contests/${id}`, {
       token: org.managerToken,
       body: { mode: 'teams' },
     });
@@ -248,7 +248,7 @@ describe('team against team', () => {
     // More than both teams together: it would change the result if it counted anywhere.
     await log(direct.token, [{ metric: 'deals', quantity: 9 }]);
 
-    const seenByDirect = await call('GET', `/competitions/${id}/standings`, {
+    const seenByDirect = await call('GET', `/contests/${id}/standings`, {
       token: direct.token,
     });
     expect(seenByDirect.status).toBe(200);
@@ -263,25 +263,25 @@ describe('team against team', () => {
     expect(seenByDirect.body.visibility).toBe('all');
 
     // The sidebar's answer: the contest is listed, with no place, and says why.
-    const running = await call('GET', '/competitions/running', { token: direct.token });
+    const running = await call('GET', '/contests/running', { token: direct.token });
     expect(running.body.competitions).toHaveLength(1);
     expect(running.body.competitions[0]).toMatchObject({
       competition: { id, mode: 'teams' },
       you: null,
       takingPart: 'none',
     });
-    const board = await call('GET', `/competitions/board?team=${org.rootTeamId}`, {
+    const board = await call('GET', `/contests/board?team=${org.rootTeamId}`, {
       token: direct.token,
     });
     expect(board.body.competitions[0]).toMatchObject({ takingPart: 'none', visibility: 'all' });
 
     // A rep of a competing sub-team has their team's place.
-    const seenByNorth = await call('GET', '/competitions/running', { token: n1.token });
+    const seenByNorth = await call('GET', '/contests/running', { token: n1.token });
     expect(seenByNorth.body.competitions[0]).toMatchObject({
       you: { rank: 1, of: 2, ahead: null },
       takingPart: 'team',
     });
-    const seenBySouth = await call('GET', `/competitions/${id}/standings`, { token: s1.token });
+    const seenBySouth = await call('GET', `/contests/${id}/standings`, { token: s1.token });
     expect(seenBySouth.body.you).toEqual({
       rank: 2,
       of: 2,
@@ -296,7 +296,7 @@ describe('team against team', () => {
     await log(n1.token, [{ metric: 'calls', quantity: 3 }]);
     await log(s1.token, [{ metric: 'calls', quantity: 1 }]);
     await call('PATCH', '/org', { token: org.managerToken, body: { privacy: 'private' } });
-    const res = await call('GET', `/competitions/${id}/standings`, { token: s1.token });
+    const res = await call('GET', `/contests/${id}/standings`, { token: s1.token });
     expect(res.body.entries.map((e: { name: string }) => e.name)).toEqual(['North', 'South']);
     expect(res.body.you.ahead).toMatchObject({ name: 'North', by: 2 });
   });
@@ -306,7 +306,7 @@ describe('team against team', () => {
     const [ra, rb] = reps;
     await log(ra.token, [{ metric: 'calls', quantity: 7 }]);
     await log(rb.token, [{ metric: 'calls', quantity: 7 }]);
-    const res = await call('GET', `/competitions/${id}/standings`, { token: ra.token });
+    const res = await call('GET', `/contests/${id}/standings`, { token: ra.token });
     expect(res.body.entries.map((e: { rank: number }) => e.rank)).toEqual([1, 1]);
     expect(res.body.you).toEqual({ rank: 1, of: 2, ahead: null });
   });
@@ -345,10 +345,10 @@ describe.each([
       end: null,
     });
     await log(rep.token, [{ metric: 'calls', quantity: 3, occurredAt: LATE_SUNDAY }]);
-    const sunday = await call('GET', `/competitions/${id}/standings?date=2026-11-15`, {
+    const sunday = await call('GET', `/contests/${id}/standings?date=2026-11-15`, {
       token: rep.token,
     });
-    const monday = await call('GET', `/competitions/${id}/standings?date=2026-11-16`, {
+    const monday = await call('GET', `/contests/${id}/standings?date=2026-11-16`, {
       token: rep.token,
     });
     expect(sunday.body.round).toMatchObject({
@@ -379,10 +379,10 @@ describe.each([
       end: null,
     });
     await log(rep.token, [{ metric: 'deals', quantity: 1, occurredAt: LATE_OCTOBER }]);
-    const october = await call('GET', `/competitions/${id}/standings?date=2026-10-31`, {
+    const october = await call('GET', `/contests/${id}/standings?date=2026-10-31`, {
       token: rep.token,
     });
-    const november = await call('GET', `/competitions/${id}/standings?date=2026-11-01`, {
+    const november = await call('GET', `/contests/${id}/standings?date=2026-11-01`, {
       token: rep.token,
     });
     // The first round is clipped to the schedule's start.
@@ -407,18 +407,18 @@ describe('managing competitions', () => {
     const org = await createOrg();
     const rep = await addMember(org.managerToken, org.rootTeamId);
     const base = { name: 'X', teamId: org.rootTeamId, metric: 'calls', start: now() };
-    const noEnd = await call('POST', '/competitions', {
+    const noEnd = await call('POST', '/contests', {
       token: org.managerToken,
       body: { ...base, end: null },
     });
     expect(noEnd.status).toBe(400);
     expect(noEnd.body.error.details[0].path).toBe('end');
-    const backwards = await call('POST', '/competitions', {
+    const backwards = await call('POST', '/contests', {
       token: org.managerToken,
       body: { ...base, end: dayOffset(-2) },
     });
     expect(backwards.status).toBe(400);
-    const unknown = await call('POST', '/competitions', {
+    const unknown = await call('POST', '/contests', {
       token: org.managerToken,
       body: { ...base, metric: 'smiles', end: dayOffset(1) },
     });
@@ -426,7 +426,7 @@ describe('managing competitions', () => {
     expect(unknown.body.error.message).toContain('smiles');
 
     const id = await create(org.managerToken, { ...base, end: dayOffset(1) });
-    const edited = await call('PATCH', `/competitions/${id}`, {
+    const edited = await call('PATCH', `/contests/${id}`, {
       token: org.managerToken,
       body: { name: 'Call blitz', prize: 'Trophy', end: dayOffset(3) },
     });
@@ -436,22 +436,22 @@ describe('managing competitions', () => {
       prize: 'Trophy',
       end: dayOffset(3),
     });
-    const badEdit = await call('PATCH', `/competitions/${id}`, {
+    const badEdit = await call('PATCH', `/contests/${id}`, {
       token: org.managerToken,
       body: { end: dayOffset(-5) },
     });
     expect(badEdit.status).toBe(400);
-    const seen = await call('GET', `/competitions/${id}`, { token: rep.token });
+    const seen = await call('GET', `/contests/${id}`, { token: rep.token });
     expect(seen.body.competition.name).toBe('Call blitz');
 
-    const cancelled = await call('DELETE', `/competitions/${id}`, { token: org.managerToken });
+    const cancelled = await call('DELETE', `/contests/${id}`, { token: org.managerToken });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.competition.status).toBe('cancelled');
-    const running = await call('GET', '/competitions/running', { token: rep.token });
+    const running = await call('GET', '/contests/running', { token: rep.token });
     expect(running.body.competitions).toEqual([]);
-    const active = await call('GET', '/competitions', { token: rep.token });
+    const active = await call('GET', '/contests', { token: rep.token });
     expect(active.body.competitions).toEqual([]);
-    const all = await call('GET', '/competitions?status=all', { token: rep.token });
+    const all = await call('GET', '/contests?status=all', { token: rep.token });
     expect(all.body.competitions.map((c: { id: string }) => c.id)).toEqual([id]);
   });
 });
@@ -472,25 +472,23 @@ describe('who may do what', () => {
 
   it('lets only managers of the team create, edit and cancel', async () => {
     const body = { name: 'Mine', teamId: w.eastId, metric: 'calls', start: now(), end: now() };
-    expect((await call('POST', '/competitions', { token: w.eastRep.token, body })).status).toBe(
+    expect((await call('POST', '/contests', { token: w.eastRep.token, body })).status).toBe(403);
+    expect((await call('POST', '/contests', { token: w.westManager.token, body })).status).toBe(
       403,
     );
-    expect((await call('POST', '/competitions', { token: w.westManager.token, body })).status).toBe(
-      403,
-    );
-    expect((await call('POST', '/competitions', { token: w.repB.token, body })).status).toBe(403);
-    expect((await call('POST', '/competitions', { token: w.orgB.managerToken, body })).status).toBe(
+    expect((await call('POST', '/contests', { token: w.repB.token, body })).status).toBe(403);
+    expect((await call('POST', '/contests', { token: w.orgB.managerToken, body })).status).toBe(
       404,
     );
-    expect((await call('POST', '/competitions', { body })).status).toBe(401);
+    expect((await call('POST', '/contests', { body })).status).toBe(401);
     const edit = { name: 'Hijacked' };
     expect(
-      (await call('PATCH', `/competitions/${eastContest}`, { token: w.eastRep.token, body: edit }))
+      (await call('PATCH', `/contests/${eastContest}`, { token: w.eastRep.token, body: edit }))
         .status,
     ).toBe(403);
     expect(
       (
-        await call('PATCH', `/competitions/${eastContest}`, {
+        await call('PATCH', `/contests/${eastContest}`, {
           token: w.westManager.token,
           body: edit,
         })
@@ -498,20 +496,20 @@ describe('who may do what', () => {
     ).toBe(403);
     expect(
       (
-        await call('PATCH', `/competitions/${eastContest}`, {
+        await call('PATCH', `/contests/${eastContest}`, {
           token: w.orgB.managerToken,
           body: edit,
         })
       ).status,
     ).toBe(404);
     expect(
-      (await call('DELETE', `/competitions/${eastContest}`, { token: w.westManager.token })).status,
+      (await call('DELETE', `/contests/${eastContest}`, { token: w.westManager.token })).status,
     ).toBe(403);
     expect(
-      (await call('DELETE', `/competitions/${eastContest}`, { token: w.orgB.managerToken })).status,
+      (await call('DELETE', `/contests/${eastContest}`, { token: w.orgB.managerToken })).status,
     ).toBe(404);
     // The top team's manager manages the whole tree.
-    const top = await call('PATCH', `/competitions/${eastContest}`, {
+    const top = await call('PATCH', `/contests/${eastContest}`, {
       token: w.orgA.managerToken,
       body: { prize: 'Cake' },
     });
@@ -519,21 +517,21 @@ describe('who may do what', () => {
   });
 
   it('shows a contest to its team and managers only, never to other organisations', async () => {
-    const path = `/competitions/${eastContest}/standings`;
+    const path = `/contests/${eastContest}/standings`;
     expect((await call('GET', path, { token: w.eastRep.token })).status).toBe(200);
     expect((await call('GET', path, { token: w.eastManager.token })).status).toBe(200);
     expect((await call('GET', path, { token: w.orgA.managerToken })).status).toBe(200);
     expect((await call('GET', path, { token: w.westRep.token })).status).toBe(403);
     expect((await call('GET', path, { token: w.repB.token })).status).toBe(404);
     expect(
-      (await call('GET', `/competitions/${eastContest}`, { token: w.orgB.managerToken })).status,
+      (await call('GET', `/contests/${eastContest}`, { token: w.orgB.managerToken })).status,
     ).toBe(404);
     expect((await call('GET', path, { token: w.revokedToken })).status).toBe(401);
-    const westList = await call('GET', '/competitions', { token: w.westRep.token });
+    const westList = await call('GET', '/contests', { token: w.westRep.token });
     expect(westList.body.competitions).toEqual([]);
-    const otherOrg = await call('GET', '/competitions?status=all', { token: w.orgB.managerToken });
+    const otherOrg = await call('GET', '/contests?status=all', { token: w.orgB.managerToken });
     expect(otherOrg.body.competitions).toEqual([]);
-    const eastList = await call('GET', '/competitions', { token: w.eastRep.token });
+    const eastList = await call('GET', '/contests', { token: w.eastRep.token });
     expect(eastList.body.competitions.map((c: { id: string }) => c.id)).toContain(eastContest);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD } from '../../test/support/arbitraries.ts';
 import {
-  competitionRound,
-  competitionStanding,
+  contestRound,
+  contestStanding,
   earlierDate,
   laterDate,
   periodChampions,
@@ -11,24 +11,24 @@ import {
   visibleStandings,
 } from './index.ts';
 
-describe('competitionRound', () => {
+describe('contestRound', () => {
   it('a one-off competition is one round from start to end', () => {
     const schedule = { start: '2026-11-23', end: '2026-11-27', recurrence: 'once' as const };
-    expect(competitionRound({ schedule, date: '2026-11-25', cal: STANDARD })).toEqual({
+    expect(contestRound({ schedule, date: '2026-11-25', cal: STANDARD })).toEqual({
       start: '2026-11-23',
       end: '2026-11-27',
     });
-    expect(competitionRound({ schedule, date: '2026-11-28', cal: STANDARD })).toBeNull();
-    expect(competitionRound({ schedule, date: '2026-11-22', cal: STANDARD })).toBeNull();
+    expect(contestRound({ schedule, date: '2026-11-28', cal: STANDARD })).toBeNull();
+    expect(contestRound({ schedule, date: '2026-11-22', cal: STANDARD })).toBeNull();
   });
 
   it('weekly rounds follow the calendar weeks, the first one clipped to the start', () => {
     const schedule = { start: '2026-11-25', end: null, recurrence: 'weekly' as const };
-    expect(competitionRound({ schedule, date: '2026-11-26', cal: STANDARD })).toEqual({
+    expect(contestRound({ schedule, date: '2026-11-26', cal: STANDARD })).toEqual({
       start: '2026-11-25',
       end: '2026-11-29',
     });
-    expect(competitionRound({ schedule, date: '2027-03-03', cal: STANDARD })).toEqual({
+    expect(contestRound({ schedule, date: '2027-03-03', cal: STANDARD })).toEqual({
       start: '2027-03-01',
       end: '2027-03-07',
     });
@@ -36,12 +36,12 @@ describe('competitionRound', () => {
 
   it('daily and monthly rounds, the last one clipped to the end', () => {
     const daily = { start: '2026-11-01', end: '2026-11-30', recurrence: 'daily' as const };
-    expect(competitionRound({ schedule: daily, date: '2026-11-05', cal: STANDARD })).toEqual({
+    expect(contestRound({ schedule: daily, date: '2026-11-05', cal: STANDARD })).toEqual({
       start: '2026-11-05',
       end: '2026-11-05',
     });
     const monthly = { start: '2026-01-01', end: '2026-12-15', recurrence: 'monthly' as const };
-    expect(competitionRound({ schedule: monthly, date: '2026-12-03', cal: STANDARD })).toEqual({
+    expect(contestRound({ schedule: monthly, date: '2026-12-03', cal: STANDARD })).toEqual({
       start: '2026-12-01',
       end: '2026-12-15',
     });
@@ -49,14 +49,14 @@ describe('competitionRound', () => {
 
   it('rejects schedules that cannot be decided', () => {
     expect(() =>
-      competitionRound({
+      contestRound({
         schedule: { start: '2026-11-01', end: null, recurrence: 'once' },
         date: '2026-11-02',
         cal: STANDARD,
       }),
     ).toThrow(/needs an end/);
     expect(() =>
-      competitionRound({
+      contestRound({
         schedule: { start: '2026-11-05', end: '2026-11-01', recurrence: 'weekly' },
         date: '2026-11-02',
         cal: STANDARD,
@@ -65,7 +65,7 @@ describe('competitionRound', () => {
   });
 });
 
-describe('competitionStanding', () => {
+describe('contestStanding', () => {
   const ranked = rankEntries([
     { id: 'a', name: 'Han Meimei', value: 9 },
     { id: 'b', name: 'Li Lei', value: 7 },
@@ -74,7 +74,7 @@ describe('competitionStanding', () => {
   ]);
 
   it('says "you are 3rd, 2 behind Li Lei"', () => {
-    expect(competitionStanding({ ranked, viewerId: 'd' })).toEqual({
+    expect(contestStanding({ ranked, viewerId: 'd' })).toEqual({
       rank: 3,
       of: 4,
       ahead: { id: 'b', name: 'Li Lei', value: 7, by: 2 },
@@ -82,8 +82,8 @@ describe('competitionStanding', () => {
   });
 
   it('has nobody ahead of the leader and no standing for an outsider', () => {
-    expect(competitionStanding({ ranked, viewerId: 'a' })?.ahead).toBeNull();
-    expect(competitionStanding({ ranked, viewerId: 'zz' })).toBeNull();
+    expect(contestStanding({ ranked, viewerId: 'a' })?.ahead).toBeNull();
+    expect(contestStanding({ ranked, viewerId: 'zz' })).toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompetitionStandingsResponse, MeResponse } from '../../../shared/api/index.ts';
+import type { ContestStandingsResponse, MeResponse } from '../../../shared/api/index.ts';
 import {
   api,
   type DemoServer,
@@ -74,10 +74,10 @@ describe('contests on the board and TV', () => {
     await see(card.locator('.prize')).containsText('Team dinner');
     await see(card.locator('.countdown')).matchesText(/ends in \d+d \d+h|ends in \d+h \d+m/);
 
-    const before = await api<CompetitionStandingsResponse>(
+    const before = await api<ContestStandingsResponse>(
       env.url,
       'GET',
-      `/competitions/${id}/standings`,
+      `/contests/${id}/standings`,
       env.demo.repToken,
     );
     const mineBefore = before.entries.find((e) => e.id === rep.member.id)?.value ?? 0;
@@ -85,10 +85,10 @@ describe('contests on the board and TV', () => {
     // Enough visits to lead.
     const needed = leader - mineBefore + 3;
     await logNow(env.demo.repToken, 'visits', needed);
-    const after = await api<CompetitionStandingsResponse>(
+    const after = await api<ContestStandingsResponse>(
       env.url,
       'GET',
-      `/competitions/${id}/standings`,
+      `/contests/${id}/standings`,
       env.demo.repToken,
     );
     expect(after.entries[0]).toMatchObject({
@@ -199,26 +199,20 @@ describe('contests on the board and TV', () => {
     const at = `${day(-3)}T04:00:00Z`;
     const past = { start: day(-5), end: day(-2) };
     const create = (body: Record<string, unknown>) =>
-      api<{ competition: { id: string } }>(
-        env.url,
-        'POST',
-        '/competitions',
-        env.demo.managerToken,
-        {
-          ...past,
-          ...body,
-        },
-      ).then((r) => r.competition.id);
+      api<{ competition: { id: string } }>(env.url, 'POST', '/contests', env.demo.managerToken, {
+        ...past,
+        ...body,
+      }).then((r) => r.competition.id);
     const soloContest = { teamId: rep.team.id, metric: 'visits' };
     // The demo's reps sit in sub-teams of the top team.
     const teamContest = { teamId: rep.team.parentId, metric: 'deals', mode: 'teams' };
     const solo = await create({ name: 'Visit week', ...soloContest });
     const teams = await create({ name: 'Deal derby', ...teamContest });
     const standings = (id: string) =>
-      api<CompetitionStandingsResponse>(
+      api<ContestStandingsResponse>(
         env.url,
         'GET',
-        `/competitions/${id}/standings?date=${day(-3)}`,
+        `/contests/${id}/standings?date=${day(-3)}`,
         env.demo.managerToken,
       );
     // Enough to win each round: more than anyone has over a longer range that contains it. That
@@ -227,7 +221,7 @@ describe('contests on the board and TV', () => {
     const lead = async (body: Record<string, unknown>) => {
       const twin = await create({ ...body, name: 'Probe', end: day(0) });
       const top = (await standings(twin)).entries[0]?.value ?? 0;
-      await api(env.url, 'DELETE', `/competitions/${twin}`, env.demo.managerToken);
+      await api(env.url, 'DELETE', `/contests/${twin}`, env.demo.managerToken);
       await api(env.url, 'POST', '/events', env.demo.repToken, {
         events: [
           { id: crypto.randomUUID(), metric: body.metric, quantity: top + 5, occurredAt: at },
@@ -290,7 +284,7 @@ describe('contests on the board and TV', () => {
     const { competition } = await api<{ competition: { id: string } }>(
       env.url,
       'POST',
-      '/competitions',
+      '/contests',
       env.demo.managerToken,
       { name: 'Quiet calls', teamId: rep.team.id, metric: 'calls', start: day(-1), end: day(1) },
     );
@@ -306,10 +300,10 @@ describe('contests on the board and TV', () => {
       expect(await cardRows(repPage, competition.id)).toEqual([rep.member.name]);
       // The manager still sees the whole team.
       await managerPage.goto(`${env.url}/#/contests`);
-      const all = await api<CompetitionStandingsResponse>(
+      const all = await api<ContestStandingsResponse>(
         env.url,
         'GET',
-        `/competitions/${competition.id}/standings`,
+        `/contests/${competition.id}/standings`,
         env.demo.managerToken,
       );
       expect(all.entries.length).toBeGreaterThan(1);

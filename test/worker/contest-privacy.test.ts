@@ -28,7 +28,7 @@ let pastContest: string;
 let tvToken: string;
 
 async function create(body: Record<string, unknown>) {
-  const res = await call('POST', '/competitions', { token: topManagerToken, body });
+  const res = await call('POST', '/contests', { token: topManagerToken, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.competition.id as string;
 }
@@ -88,7 +88,7 @@ const names = (entries: { name: string }[]) => entries.map((e) => e.name);
 const ALL = ['Rep 7', 'Rep 6', 'Rep 5', 'Rep 4', 'Rep 3', 'Rep 2', 'Rep 1', 'Rep 0'];
 
 async function standings(token: string, id = bigContest, date?: string) {
-  const res = await call('GET', `/competitions/${id}/standings${date ? `?date=${date}` : ''}`, {
+  const res = await call('GET', `/contests/${id}/standings${date ? `?date=${date}` : ''}`, {
     token,
   });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -96,7 +96,7 @@ async function standings(token: string, id = bigContest, date?: string) {
 }
 
 async function running(token: string, id = bigContest) {
-  const res = await call('GET', '/competitions/running', { token });
+  const res = await call('GET', '/contests/running', { token });
   expect(res.status).toBe(200);
   const found = res.body.competitions.find(
     (c: { competition: { id: string } }) => c.competition.id === id,
@@ -106,7 +106,7 @@ async function running(token: string, id = bigContest) {
 }
 
 async function board(options: { token?: string; tv?: string }, id = bigContest) {
-  const res = await call('GET', `/competitions/board?team=${bigId}`, {
+  const res = await call('GET', `/contests/board?team=${bigId}`, {
     ...(options.token ? { token: options.token } : {}),
     ...(options.tv ? { headers: { 'x-pacer-tv': options.tv } } : {}),
   });

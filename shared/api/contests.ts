@@ -1,26 +1,26 @@
 import { z } from 'zod';
 import { DisplayName, Id, Instant, LocalDate, MetricId } from './common.ts';
 
-// Competitions: a manager's time-boxed contest on one metric or on combined points, members
-// against members or team against team. Rules: shared/domain/competitions.ts.
+// Contests: a manager's time-boxed contest on one metric or on combined points, members
+// against members or team against team. Rules: shared/domain/contests.ts.
 
-/** What a competition ranks: a metric's total in the round, or `points` (all metrics combined). */
-export const CompetitionMetric = MetricId;
+/** What a contest ranks: a metric's total in the round, or `points` (all metrics combined). */
+export const ContestMetric = MetricId;
 
-export const CompetitionMode = z.enum(['members', 'teams']);
-export type CompetitionMode = z.infer<typeof CompetitionMode>;
+export const ContestMode = z.enum(['members', 'teams']);
+export type ContestMode = z.infer<typeof ContestMode>;
 
-export const CompetitionRecurrence = z.enum(['once', 'daily', 'weekly', 'monthly']);
+export const ContestRecurrence = z.enum(['once', 'daily', 'weekly', 'monthly']);
 
-const CompetitionFields = z.object({
+const ContestFields = z.object({
   name: DisplayName(80),
   /** The team whose reps compete (`members`) or whose direct sub-teams compete (`teams`). */
   teamId: Id,
-  metric: CompetitionMetric,
-  mode: CompetitionMode.default('members'),
-  recurrence: CompetitionRecurrence.default('once'),
+  metric: ContestMetric,
+  mode: ContestMode.default('members'),
+  recurrence: ContestRecurrence.default('once'),
   start: LocalDate,
-  /** Last day, inclusive; null only for a recurring competition that runs on. */
+  /** Last day, inclusive; null only for a recurring contest that runs on. */
   end: LocalDate.nullable(),
   prize: z.string().max(200).default(''),
 });
@@ -31,23 +31,23 @@ function scheduleIssues(
   ctx: z.RefinementCtx,
 ) {
   if (c.recurrence === 'once' && c.end === null) {
-    ctx.addIssue({ code: 'custom', path: ['end'], message: 'a one-off competition needs an end' });
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'a one-off contest needs an end' });
   }
   if (c.start && c.end && c.end < c.start) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must not be before start' });
   }
 }
 
-export const CreateCompetitionRequest = CompetitionFields.superRefine(scheduleIssues);
-export type CreateCompetitionRequest = z.infer<typeof CreateCompetitionRequest>;
+export const CreateContestRequest = ContestFields.superRefine(scheduleIssues);
+export type CreateContestRequest = z.infer<typeof CreateContestRequest>;
 
 /** Edit: any field but the team (a contest does not move between teams); no defaults apply. */
-export const UpdateCompetitionRequest = z
+export const UpdateContestRequest = z
   .object({
-    name: CompetitionFields.shape.name,
-    metric: CompetitionMetric,
-    mode: CompetitionMode,
-    recurrence: CompetitionRecurrence,
+    name: ContestFields.shape.name,
+    metric: ContestMetric,
+    mode: ContestMode,
+    recurrence: ContestRecurrence,
     start: LocalDate,
     end: LocalDate.nullable(),
     prize: z.string().max(200),
@@ -55,44 +55,44 @@ export const UpdateCompetitionRequest = z
   .partial()
   .strict()
   .refine((u) => Object.keys(u).length > 0, 'nothing to change');
-export type UpdateCompetitionRequest = z.infer<typeof UpdateCompetitionRequest>;
+export type UpdateContestRequest = z.infer<typeof UpdateContestRequest>;
 
-export const CompetitionView = z.object({
+export const ContestView = z.object({
   id: Id,
   teamId: Id,
   name: z.string(),
-  metric: CompetitionMetric,
-  mode: CompetitionMode,
-  recurrence: CompetitionRecurrence,
+  metric: ContestMetric,
+  mode: ContestMode,
+  recurrence: ContestRecurrence,
   start: LocalDate,
   end: LocalDate.nullable(),
   prize: z.string(),
   status: z.enum(['active', 'cancelled']),
   createdAt: Instant,
 });
-export type CompetitionView = z.infer<typeof CompetitionView>;
+export type ContestView = z.infer<typeof ContestView>;
 
-export const CompetitionListResponse = z.object({ competitions: z.array(CompetitionView) });
-export const CompetitionResponse = z.object({ competition: CompetitionView });
+export const ContestListResponse = z.object({ competitions: z.array(ContestView) });
+export const ContestResponse = z.object({ competition: ContestView });
 
 export const StandingsQuery = z.object({
   /** Any day of the round to show (org-local); default today. Past days show decided rounds. */
   date: LocalDate.optional(),
 });
 
-export const CompetitionEntry = z.object({
+export const ContestEntry = z.object({
   rank: z.number().int().min(1),
   id: Id,
   name: z.string(),
   value: z.number().nullable(),
 });
-export type CompetitionEntry = z.infer<typeof CompetitionEntry>;
+export type ContestEntry = z.infer<typeof ContestEntry>;
 
 /**
  * The caller's (or, team against team, their team's) place and who to catch next. The place is
  * always told; the competitor ahead only as far as the team's privacy mode shows them.
  */
-export const CompetitionYou = z.object({
+export const ContestYou = z.object({
   rank: z.number().int().min(1),
   of: z.number().int().min(1),
   /**
@@ -105,7 +105,7 @@ export const CompetitionYou = z.object({
     .object({ id: Id, name: z.string(), value: z.number().nullable(), by: z.number() })
     .nullable(),
 });
-export type CompetitionYou = z.infer<typeof CompetitionYou>;
+export type ContestYou = z.infer<typeof ContestYou>;
 
 /**
  * Whose place `you` is: `member` (the caller's own), `team` (team against team: the caller's
@@ -114,8 +114,8 @@ export type CompetitionYou = z.infer<typeof CompetitionYou>;
  * contest's team, in none of the competing sub-teams (their logs count for no team); and on a day
  * the contest does not run.
  */
-export const CompetitionTakingPart = z.enum(['member', 'team', 'none']);
-export type CompetitionTakingPart = z.infer<typeof CompetitionTakingPart>;
+export const ContestTakingPart = z.enum(['member', 'team', 'none']);
+export type ContestTakingPart = z.infer<typeof ContestTakingPart>;
 
 /**
  * Which entries the caller is shown, by the leaderboards' privacy rules: `all` (privacy `open`,
@@ -126,7 +126,7 @@ export type CompetitionTakingPart = z.infer<typeof CompetitionTakingPart>;
 export const StandingsVisibility = z.enum(['all', 'top', 'own']);
 export type StandingsVisibility = z.infer<typeof StandingsVisibility>;
 
-export const CompetitionRoundView = z.object({
+export const ContestRoundView = z.object({
   start: LocalDate,
   end: LocalDate,
   /** The instant the round ends (midnight after its last day, org time): the countdown's goal. */
@@ -135,47 +135,47 @@ export const CompetitionRoundView = z.object({
   decided: z.boolean(),
 });
 
-export const CompetitionStandingsResponse = z.object({
-  competition: CompetitionView,
-  /** Null when the competition does not run on the asked day. */
-  round: CompetitionRoundView.nullable(),
+export const ContestStandingsResponse = z.object({
+  competition: ContestView,
+  /** Null when the contest does not run on the asked day. */
+  round: ContestRoundView.nullable(),
   /** The round's standings as the caller may see them (`visibility`). */
-  entries: z.array(CompetitionEntry),
+  entries: z.array(ContestEntry),
   visibility: StandingsVisibility,
-  you: CompetitionYou.nullable(),
-  takingPart: CompetitionTakingPart,
+  you: ContestYou.nullable(),
+  takingPart: ContestTakingPart,
   /**
    * Ranked first with a positive value in a decided round (ties share the honour). Public
    * whatever the privacy mode: winners are honoured in the members' history and announced.
    */
-  winners: z.array(CompetitionEntry),
+  winners: z.array(ContestEntry),
 });
-export type CompetitionStandingsResponse = z.infer<typeof CompetitionStandingsResponse>;
+export type ContestStandingsResponse = z.infer<typeof ContestStandingsResponse>;
 
 /** The caller's running contests, for the sidebar. */
-export const RunningCompetitionsResponse = z.object({
+export const RunningContestsResponse = z.object({
   competitions: z.array(
     z.object({
-      competition: CompetitionView,
-      round: CompetitionRoundView,
-      you: CompetitionYou.nullable(),
-      takingPart: CompetitionTakingPart,
+      competition: ContestView,
+      round: ContestRoundView,
+      you: ContestYou.nullable(),
+      takingPart: ContestTakingPart,
     }),
   ),
 });
-export type RunningCompetitionsResponse = z.infer<typeof RunningCompetitionsResponse>;
+export type RunningContestsResponse = z.infer<typeof RunningContestsResponse>;
 
 /** A board's (or TV's) running contests with their standings. */
-export const CompetitionBoardResponse = z.object({
+export const ContestBoardResponse = z.object({
   competitions: z.array(
     z.object({
-      competition: CompetitionView,
-      round: CompetitionRoundView,
+      competition: ContestView,
+      round: ContestRoundView,
       /** As the board's viewer may see them (a TV link sees what its manager sees). */
-      entries: z.array(CompetitionEntry),
+      entries: z.array(ContestEntry),
       visibility: StandingsVisibility,
-      takingPart: CompetitionTakingPart,
+      takingPart: ContestTakingPart,
     }),
   ),
 });
-export type CompetitionBoardResponse = z.infer<typeof CompetitionBoardResponse>;
+export type ContestBoardResponse = z.infer<typeof ContestBoardResponse>;
