@@ -6,12 +6,6 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { announcementsRoutes } from './announcements/routes.ts';
-import {
-  formatUsage,
-  METER_REQUEST_HEADER,
-  METER_RESPONSE_HEADER,
-  meterD1,
-} from './bench/d1-meter.ts';
 import { contestsRoutes } from './contests/routes.ts';
 import type { AppEnv } from './context.ts';
 import { getDb } from './db/client.ts';
@@ -51,15 +45,6 @@ base.use(
   }),
 );
 base.use('/api/*', async (c, next) => {
-  // Benchmarks only (`--var PACER_BENCH:1` plus a request header): report the request's D1 cost.
-  if (c.env.PACER_BENCH === '1' && c.req.header(METER_REQUEST_HEADER) === '1') {
-    const usage = { queries: 0, rowsRead: 0, rowsWritten: 0 };
-    c.env = { ...c.env, DB: meterD1(c.env.DB, usage) };
-    c.set('db', getDb(c.env));
-    await next();
-    c.res.headers.set(METER_RESPONSE_HEADER, formatUsage(usage));
-    return;
-  }
   c.set('db', getDb(c.env));
   await next();
 });

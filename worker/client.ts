@@ -9,4 +9,3 @@ import type { AppType } from './app.ts';
 export type { AppType };
 export const createClient = (baseUrl: string, options?: ClientRequestOptions) =>
   hc<AppType>(baseUrl, options);
-export type PacerClient = ReturnType<typeof createClient>;

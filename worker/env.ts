@@ -35,6 +35,4 @@ export interface Env {
    * sign-in and TV links are built on it, never on the request's Host header.
    */
   PUBLIC_ORIGIN?: string;
-  /** "1" only under `npm run bench`: lets a request ask for its D1 cost (worker/bench/d1-meter.ts). */
-  PACER_BENCH?: string;
 }

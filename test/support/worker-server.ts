@@ -39,6 +39,8 @@ export interface WorkerServerOptions {
    * Default: the repository's wrangler.toml, migrated before the start.
    */
   config?: string;
+  /** Another entry module for the same config (e.g. the bench entry, worker/bench/index.ts). */
+  entry?: string;
 }
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', CI: 'true' };
@@ -107,6 +109,7 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
   const inherit = options.inheritOutput ?? false;
   if (options.config === undefined) await applyMigrations(persistTo, inherit);
   const configArgs = options.config === undefined ? [] : ['--config', options.config];
+  const entryArgs = options.entry === undefined ? [] : [options.entry];
 
   let child: ChildProcess | undefined;
   let output = '';
@@ -121,6 +124,7 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
       [
         wranglerBin,
         'dev',
+        ...entryArgs,
         '--ip',
         '127.0.0.1',
         '--port',

@@ -2,9 +2,8 @@
  * Benchmark-only D1 meter: sums `meta.rows_read` / `rows_written` over every statement one request
  * runs, so `npm run bench` can state what a request really costs on D1's bill.
  *
- * It is active only when the worker runs with `--var PACER_BENCH:1` AND the request carries
- * `x-pacer-meter: 1`; production never sets PACER_BENCH, and unmetered requests (the latency runs)
- * take the ordinary path. D1's `raw()` returns no meta, so a metered read also runs once through
+ * Only the bench entry (index.ts) uses it, and only for a request carrying `x-pacer-meter: 1`;
+ * unmetered requests (the latency runs) take the ordinary path. D1's `raw()` returns no meta, so a metered read also runs once through
  * `all()` (reads have no side effects; the time this adds is never measured).
  */
 import type { D1Like, D1StatementLike } from '../env.ts';

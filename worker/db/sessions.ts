@@ -61,5 +61,4 @@ export const tvLinks = sqliteTable(
   (t) => [index('tv_links_org').on(t.orgId)],
 );
 
-export type SessionRow = typeof sessions.$inferSelect;
 export type TvLinkRow = typeof tvLinks.$inferSelect;

@@ -10,9 +10,12 @@ import { d1Query } from './d1-local.ts';
 
 export const bareWorkerDir = fileURLToPath(new URL('../bare-worker', import.meta.url));
 
+/** The bench entry of the real worker (worker/bench/index.ts): the app plus the D1 meter. */
+export const BENCH_ENTRY = 'worker/bench/index.ts';
+
 /** The real worker with the bench-only D1 meter available (worker/bench/d1-meter.ts). */
 export const startRealServer = (persistTo?: string): Promise<WorkerServer> =>
-  startWorkerServer({ vars: { PACER_BENCH: '1' }, ...(persistTo ? { persistTo } : {}) });
+  startWorkerServer({ entry: BENCH_ENTRY, ...(persistTo ? { persistTo } : {}) });
 
 /**
  * The bare worker. With `persistTo` of a real server it reads that server's database (raw-events
@@ -49,7 +52,10 @@ export interface D1Cost {
 /** Parses the `x-pacer-d1` response header ("queries=…; rows_read=…; rows_written=…"). */
 export function d1Cost(headers: Headers): D1Cost {
   const raw = headers.get(METER_RESPONSE_HEADER);
-  if (!raw) throw new Error('no x-pacer-d1 header: is the server running with PACER_BENCH=1?');
+  if (!raw)
+    throw new Error(
+      'no x-pacer-d1 header: is the server running the bench entry (worker/bench/index.ts)?',
+    );
   const parts = Object.fromEntries(
     raw.split(';').map((p) => {
       const [k, v] = p.trim().split('=');

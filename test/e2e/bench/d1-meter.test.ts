@@ -1,12 +1,12 @@
 /**
  * The bench-only D1 meter (worker/bench/d1-meter.ts) that `npm run bench` reads rows from: it
- * reports a request's summed D1 cost only when the server runs with PACER_BENCH=1 and the
- * request asks, and a metered answer is the same answer as an unmetered one.
+ * reports a request's summed D1 cost only when the server runs the bench entry
+ * (worker/bench/index.ts) and the request asks, and a metered answer is the same answer as an unmetered one.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { METER_RESPONSE_HEADER } from '../../../worker/bench/d1-meter.ts';
 import { makeEvents, request } from '../../bench/lib/api.ts';
-import { d1Cost, METER } from '../../bench/lib/servers.ts';
+import { BENCH_ENTRY, d1Cost, METER } from '../../bench/lib/servers.ts';
 import { buildWorld, type World } from '../../bench/lib/world.ts';
 import { startWorkerServer, type WorkerServer } from '../../support/worker-server.ts';
 
@@ -15,7 +15,7 @@ let plain: WorkerServer;
 let world: World;
 beforeAll(async () => {
   [bench, plain] = await Promise.all([
-    startWorkerServer({ vars: { PACER_BENCH: '1' } }),
+    startWorkerServer({ entry: BENCH_ENTRY }),
     startWorkerServer(),
   ]);
   world = await buildWorld(bench, { teams: 1, repsPerTeam: 3 });
@@ -54,7 +54,7 @@ test('metered reads answer exactly what unmetered reads answer (joins included)'
   }
 });
 
-test('without PACER_BENCH the header asks for nothing', async () => {
+test('the production entry (worker/index.ts) ignores the header', async () => {
   const res = await request(`${plain.url}/api/v1/openapi.json`, { headers: METER });
   expect(res.status).toBe(200);
   expect(res.headers.get(METER_RESPONSE_HEADER)).toBeNull();
