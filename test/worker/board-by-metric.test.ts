@@ -1,7 +1,8 @@
 /**
  * The board's Achieved / Target / % are the ranked metric's own (worker/figures/figure-cache.ts),
- * in the API and in the CSV export, while the tier stays the primary metric's. Numbers are hand-computed from the events and targets built here, on a past Wednesday so
- * the test means the same on any date.
+ * in the API and in the CSV export, while the tier stays the primary metric's. Numbers are
+ * hand-computed from the events and targets built here, on a past Wednesday so the test means the
+ * same on any date.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDateOf } from '../../shared/domain/dates.ts';
