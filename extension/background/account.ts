@@ -3,9 +3,8 @@
  * only in the token vault. Signing in with an invite code joins the team (POST /join); signing in
  * with an existing token checks it (GET /me) before keeping it.
  */
-import { browser } from 'wxt/browser';
 import type { AccountMessage } from '../platform/messages.ts';
-import { ACCOUNT_KEY, type Account, readAccount } from '../platform/storage.ts';
+import { type Account, stored } from '../platform/storage.ts';
 import {
   createApi,
   createSigninLink,
@@ -17,13 +16,13 @@ import { clearToken, readToken, writeToken } from './token-vault.ts';
 
 /** The API for the signed-in member, or null. */
 export async function currentApi(): Promise<PacerApi | null> {
-  const [account, token] = await Promise.all([readAccount(), readToken()]);
+  const [account, token] = await Promise.all([stored.account().getValue(), readToken()]);
   return account && token ? createApi(account.server, token) : null;
 }
 
 /** A one-time sign-in link to the leaderboard page for the signed-in member. */
 export async function leaderboardSigninUrl(): Promise<string> {
-  const [account, token] = await Promise.all([readAccount(), readToken()]);
+  const [account, token] = await Promise.all([stored.account().getValue(), readToken()]);
   if (!account || !token) throw new Error('sign in to Pacer first');
   return (await createSigninLink(account.server, token)).url;
 }
@@ -49,7 +48,7 @@ export async function signIn(
   }
   await writeToken(token);
   const account: Account = { server, memberId: member.id, memberName: member.name };
-  await browser.storage.local.set({ [ACCOUNT_KEY]: account });
+  await stored.account().setValue(account);
   return account;
 }
 
@@ -60,6 +59,6 @@ export async function signIn(
 export async function signOut(): Promise<void> {
   const api = await currentApi();
   await clearToken();
-  await browser.storage.local.remove(ACCOUNT_KEY);
+  await stored.account().removeValue();
   await api?.revokeToken().catch(() => undefined);
 }

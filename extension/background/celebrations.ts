@@ -4,14 +4,8 @@
  * what is already reached, so signing in at 60 % does not set off old fireworks.
  */
 import { crossedMilestones } from '../../shared/domain/milestones.ts';
+import type { CelebrationRecord } from '../platform/storage.ts';
 import type { SidebarView } from '../platform/view.ts';
-
-export interface CelebrationRecord {
-  periodStart: string;
-  fired: number[];
-  /** Ladder position of the highest tier celebrated in this period (−1: none). */
-  tierIndex: number;
-}
 
 export type Celebration =
   | { kind: 'milestone'; threshold: number }

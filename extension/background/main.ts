@@ -13,20 +13,18 @@ import {
   PageMessage,
   type TabMessage,
 } from '../platform/messages.ts';
-import { PREFS_KEY, type Prefs, withDefaults } from '../platform/prefs.ts';
-import { readAccount } from '../platform/storage.ts';
-import { type SidebarView, VIEW_KEY } from '../platform/view.ts';
+import { withDefaults } from '../platform/prefs.ts';
+import { stored } from '../platform/storage.ts';
+import type { SidebarView } from '../platform/view.ts';
 import { forgetRevokedSites } from '../site-access/registration.ts';
-import { browserStore } from '../sync/browser-store.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import { buildView } from '../sync/local-view.ts';
 import type { SyncState } from '../sync/state.ts';
 import { currentApi, leaderboardSigninUrl, signIn, signOut } from './account.ts';
-import { type CelebrationRecord, celebrationsFor } from './celebrations.ts';
+import { celebrationsFor } from './celebrations.ts';
 
 const TICK_ALARM = 'pacer-tick';
 const RETRY_ALARM = 'pacer-retry';
-const CELEBRATED_KEY = 'pacer:celebrated';
 
 function scheduleRetry(at: number): void {
   // Alarms survive the worker stopping (but fire at most every 30 s); a timer covers short waits
@@ -37,30 +35,26 @@ function scheduleRetry(at: number): void {
 }
 
 async function publish(state: SyncState): Promise<void> {
-  const account = await readAccount();
+  const account = await stored.account().getValue();
   const view = buildView(state, {
     signedIn: account !== null,
     serverUrl: account?.server ?? null,
     now: Date.now(),
     fallbackTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
-  await browser.storage.local.set({ [VIEW_KEY]: view });
+  await stored.view().setValue(view);
   await celebrate(view, state);
 }
 
 async function celebrate(view: SidebarView, state: SyncState): Promise<void> {
-  const stored = (await browser.storage.local.get(CELEBRATED_KEY))[CELEBRATED_KEY] as
-    | CelebrationRecord
-    | undefined;
+  const celebrated = await stored.celebrated().getValue();
   const firedOnServer = (state.snapshot?.period.milestones ?? [])
     .filter((m) => m.reachedAt !== null)
     .map((m) => m.threshold);
-  const { celebrations, record } = celebrationsFor(view, stored ?? null, firedOnServer);
-  if (record) await browser.storage.local.set({ [CELEBRATED_KEY]: record });
+  const { celebrations, record } = celebrationsFor(view, celebrated, firedOnServer);
+  if (record) await stored.celebrated().setValue(record);
   if (celebrations.length === 0) return;
-  const prefs = withDefaults(
-    (await browser.storage.local.get(PREFS_KEY))[PREFS_KEY] as Partial<Prefs> | undefined,
-  );
+  const prefs = withDefaults(await stored.prefs().getValue());
   const language = resolveLanguage(prefs.language, browser.i18n.getUILanguage());
   const t = translator(language);
   for (const c of celebrations) {
@@ -114,7 +108,7 @@ function republish(): Promise<void> {
 }
 
 const engine = new SyncEngine({
-  store: browserStore,
+  document: stored.syncState(),
   api: currentApi,
   wakeAt: scheduleRetry,
   onChange: () => void republish(),
@@ -133,7 +127,7 @@ async function handle(raw: unknown, sender: { url?: string }): Promise<MessageRe
       return { ok: true };
     }
     // A log needs an owner: without an account it could never be sent to anyone.
-    if (message.type === 'log' && !(await readAccount())) {
+    if (message.type === 'log' && !(await stored.account().getValue())) {
       return { ok: false, error: 'sign in to Pacer first' };
     }
     const committed = message.type === 'log' ? await engine.log(message.event) : null;
@@ -149,7 +143,7 @@ async function handle(raw: unknown, sender: { url?: string }): Promise<MessageRe
       await signOut();
       await engine.reset();
     } else {
-      const previous = await readAccount();
+      const previous = await stored.account().getValue();
       const next = await signIn(account.data);
       // The same member signing in again (say, after the token was revoked) keeps the logs
       // still waiting to be sent; anyone else starts from a clean slate.

@@ -8,10 +8,10 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { metricUnit } from '../../shared/domain/metrics.ts';
 import type { TabMessage } from '../platform/messages.ts';
-import { PREFS_KEY, type Prefs, withDefaults } from '../platform/prefs.ts';
+import { type Prefs, withDefaults } from '../platform/prefs.ts';
 import { sendToBackground } from '../platform/send.ts';
-import { watchStoredKeys, writeStored } from '../platform/storage.ts';
-import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../platform/view.ts';
+import { stored } from '../platform/storage.ts';
+import type { SidebarView } from '../platform/view.ts';
 import { Sidebar } from '../sidebar/components/Sidebar.tsx';
 import { createShadowHost } from '../sidebar/shadow-host.ts';
 import sidebarCss from '../sidebar/sidebar.css?inline';
@@ -103,16 +103,25 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   ignoreReplayedStarts(ctx);
   // Watched from the task that started the read (startup-read.ts): a change that lands before
   // the sidebar exists is held and applied once it does, so none falls between the two.
-  const held = new Map<string, unknown>();
-  let onChange = (key: string, value: unknown) => void held.set(key, value);
-  watchStoredKeys([VIEW_KEY, PREFS_KEY], (key, value) => onChange(key, value), ctx.signal);
-  const stored = await startupRead;
-  const view = stored[VIEW_KEY] as SidebarView | undefined;
-  const prefs = withDefaults(stored[PREFS_KEY] as Partial<Prefs> | undefined);
+  const held: { view?: SidebarView; prefs?: Partial<Prefs> } = {};
+  let onView = (view: SidebarView) => {
+    held.view = view;
+  };
+  let onPrefs = (prefs: Partial<Prefs>) => {
+    held.prefs = prefs;
+  };
+  const unwatch = [
+    stored.view().watch((view) => onView(view)),
+    stored.prefs().watch((prefs) => onPrefs(prefs)),
+  ];
+  ctx.onInvalidated(() => {
+    for (const stop of unwatch) stop();
+  });
+  const [view, prefs] = await startupRead;
 
-  const store = createSidebarStore(view ?? SIGNED_OUT_VIEW, prefs, {
+  const store = createSidebarStore(view, withDefaults(prefs), {
     send: sendToBackground,
-    savePrefs: (next) => void writeStored(PREFS_KEY, next),
+    savePrefs: (next) => void stored.prefs().setValue(next),
     browserLanguage: navigator.language,
   });
   const ui = createShadowHost(ctx, {
@@ -136,7 +145,8 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   applyEnabled();
 
   const records = wireRecords(ctx, adapter, store, enabled);
-  const onPrefs = (next: Partial<Prefs> | undefined) => {
+  onView = (next) => store.publish(next);
+  onPrefs = (next) => {
     const merged = withDefaults(next);
     const languageChanged = merged.language !== store.prefs.value.language;
     const wasMounted = mounted;
@@ -144,11 +154,8 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     applyEnabled();
     if (languageChanged || wasMounted !== mounted) records.refresh();
   };
-  onChange = (key, value) => {
-    if (key === VIEW_KEY) store.publish((value as SidebarView | undefined) ?? SIGNED_OUT_VIEW);
-    else onPrefs(value as Partial<Prefs> | undefined);
-  };
-  for (const [key, value] of held) onChange(key, value);
+  if (held.view) onView(held.view);
+  if (held.prefs) onPrefs(held.prefs);
 
   const logCall = () => {
     if (!enabled()) return;

@@ -1,9 +1,7 @@
 /**
- * The content script's one storage read (published view + preferences), started by the second
+ * The content script's storage reads (published view + preferences), started by the second
  * module of the bundle: the browser answers while V8 evaluates everything else, instead of after.
  */
-import { PREFS_KEY } from '../platform/prefs.ts';
-import { readStoredKeys } from '../platform/storage.ts';
-import { VIEW_KEY } from '../platform/view.ts';
+import { stored } from '../platform/storage.ts';
 
-export const startupRead = readStoredKeys([VIEW_KEY, PREFS_KEY]);
+export const startupRead = Promise.all([stored.view().getValue(), stored.prefs().getValue()]);

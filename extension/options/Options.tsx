@@ -1,17 +1,17 @@
 /** Options: default server, language, theme, notifications, sidebar side, sites on/off. Saved as changed. */
 import { browser } from 'wxt/browser';
 import { type LanguageSetting, resolveLanguage, translator } from '../i18n/index.ts';
-import { DEFAULT_PREFS, PREFS_KEY, type Prefs, withDefaults } from '../platform/prefs.ts';
-import { writeStored } from '../platform/storage.ts';
+import { type Prefs, withDefaults } from '../platform/prefs.ts';
+import { stored } from '../platform/storage.ts';
 import { OtherSites } from '../site-access/SiteAccessControls.tsx';
 import { BUILTIN_SITES } from '../sites/catalog.ts';
 import { storedSignal } from '../ui/use-stored.ts';
 
 const lifetime = new AbortController();
-const prefs = storedSignal<Partial<Prefs>>(PREFS_KEY, DEFAULT_PREFS, lifetime.signal);
+const prefs = storedSignal(stored.prefs(), lifetime.signal);
 
 function save(change: Partial<Prefs>): void {
-  void writeStored(PREFS_KEY, { ...withDefaults(prefs.value), ...change });
+  void stored.prefs().setValue({ ...withDefaults(prefs.value), ...change });
 }
 
 const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;

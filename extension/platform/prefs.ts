@@ -17,8 +17,6 @@ export interface Prefs {
   server: string;
 }
 
-export const PREFS_KEY = 'pacer:prefs';
-
 export const DEFAULT_PREFS: Prefs = {
   language: 'auto',
   theme: 'auto',

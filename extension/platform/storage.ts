@@ -1,57 +1,63 @@
-/** Small typed access to chrome.storage.local for the UIs (kept tiny for the content script). */
-import { browser } from 'wxt/browser';
+/**
+ * Everything Pacer keeps in `chrome.storage.local`, as typed WXT storage items: the one place a
+ * stored key is named. Content scripts can read this storage area, so nothing secret is here
+ * (the API token lives in the background's IndexedDB, background/token-vault.ts).
+ *
+ * Each item's value type is what a reader may rely on; fallbacks cover a key never written.
+ * Values written by older versions are partial where fields were added later, which the types
+ * say (`Partial<Prefs>`, optional SyncState fields) and the readers merge with defaults.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { SyncState } from '../sync/state.ts';
+import type { Prefs } from './prefs.ts';
+import { SIGNED_OUT_VIEW, type SidebarView } from './view.ts';
 
-export async function readStored<T>(key: string): Promise<T | undefined> {
-  const items = await browser.storage.local.get(key);
-  return items[key] as T | undefined;
-}
-
-/** Several keys in one storage round trip. */
-export function readStoredKeys(keys: string[]): Promise<Record<string, unknown>> {
-  return browser.storage.local.get(keys);
-}
-
-export async function writeStored<T>(key: string, value: T): Promise<void> {
-  await browser.storage.local.set({ [key]: value });
-}
-
-/** Calls `onValue` whenever `key` changes, until `signal` aborts. */
-export function watchStored<T>(
-  key: string,
-  onValue: (value: T | undefined) => void,
-  signal: AbortSignal,
-): void {
-  watchStoredKeys([key], (_, value) => onValue(value as T | undefined), signal);
-}
-
-/** Calls `onValue` for each of `keys` that changes (in the order of `keys`), until `signal` aborts. */
-export function watchStoredKeys(
-  keys: string[],
-  onValue: (key: string, value: unknown) => void,
-  signal: AbortSignal,
-): void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local') return;
-    for (const key of keys) {
-      const change = changes[key];
-      if (change) onValue(key, change.newValue);
-    }
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), {
-    once: true,
-  });
-}
-
-/** Who is signed in, and where (not secret: the token is only in background/token-vault.ts). */
+/** Who is signed in, and where. */
 export interface Account {
   server: string;
   memberId: string;
   memberName: string;
 }
 
-export const ACCOUNT_KEY = 'pacer:account';
-
-export async function readAccount(): Promise<Account | null> {
-  return (await readStored<Account>(ACCOUNT_KEY)) ?? null;
+/** Which celebrations were shown in the current period (background/celebrations.ts). */
+export interface CelebrationRecord {
+  periodStart: string;
+  fired: number[];
+  /** Ladder position of the highest tier celebrated in this period (−1: none). */
+  tierIndex: number;
 }
+
+/**
+ * WXT's `defineItem` reads its key as soon as the item is defined (to run an `init` option), so
+ * each item is defined on first use: a content script then reads only the keys it uses, never
+ * the sync document.
+ */
+function onFirstUse<T>(define: () => T): () => T {
+  let item: T | undefined;
+  return () => {
+    item ??= define();
+    return item;
+  };
+}
+
+export const stored = {
+  /** The signed-in account (null: signed out). Written by background/account.ts. */
+  account: onFirstUse(() => storage.defineItem<Account>('local:pacer:account')),
+  /**
+   * What the sidebar and popup show, published by the background (background/main.ts) and read
+   * by every content script on load and on change.
+   */
+  view: onFirstUse(() =>
+    storage.defineItem<SidebarView>('local:pacer:view', { fallback: SIGNED_OUT_VIEW }),
+  ),
+  /** The member's preferences as saved; read through `withDefaults` (platform/prefs.ts). */
+  prefs: onFirstUse(() =>
+    storage.defineItem<Partial<Prefs>>('local:pacer:prefs', { fallback: {} }),
+  ),
+  /** The sync engine's one document (sync/state.ts): outbox, journal, snapshot, … */
+  syncState: onFirstUse(() =>
+    storage.defineItem<Partial<SyncState>>('local:pacer:sync', { fallback: {} }),
+  ),
+  /** Celebrations already shown in this period (null: none yet). */
+  celebrated: onFirstUse(() => storage.defineItem<CelebrationRecord>('local:pacer:celebrated')),
+};

@@ -1,3 +1,6 @@
+import type { ProgressResponse } from '../../shared/api/progress.ts';
+import type { OverlaySettings, UnsyncedLog } from '../../shared/domain/overlay.ts';
+
 /**
  * What the sidebar and popup display, computed by the background from the synced snapshot plus
  * the local logs (see sync/local-view.ts) and published in storage. Holds no secret: content
@@ -56,6 +59,8 @@ export interface RecentLog {
   title: string | null;
   status: 'pending' | 'synced' | 'rejected';
   voided: boolean;
+  /** Logged with a source URL (full points); absent in views of older versions. */
+  evidence?: boolean;
 }
 
 /** A running contest the member is in: their place and who to catch next. */
@@ -93,6 +98,19 @@ export interface NewsItem {
   teamName?: string;
 }
 
+/**
+ * What the view's numbers were computed from (shared/domain/overlay.ts): the server's answers,
+ * the settings the rules read, and the local logs they do not reflect yet. The sidebar in a page
+ * adds its own new logs to the same basis with the same function (sidebar/optimistic.ts).
+ */
+export interface OverlayBasis {
+  day: ProgressResponse | null;
+  period: ProgressResponse | null;
+  settings: OverlaySettings;
+  timeZone: string;
+  logs: (UnsyncedLog & { id: string })[];
+}
+
 export type SyncStatus = 'signed-out' | 'unauthorized' | 'synced' | 'pending' | 'offline';
 
 export interface SidebarView {
@@ -122,9 +140,9 @@ export interface SidebarView {
   news?: NewsItem[];
   /** The sync state's revision this view was built from (see SyncState.revision). */
   revision?: number;
+  /** What the numbers were computed from (absent when signed out and in older views). */
+  basis?: OverlayBasis;
 }
-
-export const VIEW_KEY = 'pacer:view';
 
 export const SIGNED_OUT_VIEW: SidebarView = {
   signedIn: false,

@@ -4,9 +4,10 @@ import { browser } from 'wxt/browser';
 import { intlLocale } from '../../shared/domain/language.ts';
 import { metricLabel } from '../../shared/domain/metrics.ts';
 import { type Language, resolveLanguage, translator } from '../i18n/index.ts';
-import { DEFAULT_PREFS, PREFS_KEY, type Prefs } from '../platform/prefs.ts';
+import { withDefaults } from '../platform/prefs.ts';
 import { sendToBackground } from '../platform/send.ts';
-import { SIGNED_OUT_VIEW, type SidebarView, VIEW_KEY } from '../platform/view.ts';
+import { stored } from '../platform/storage.ts';
+import type { SidebarView } from '../platform/view.ts';
 import { EnableThisSite } from '../site-access/SiteAccessControls.tsx';
 import { formatPercent } from '../ui/format.ts';
 import { storedSignal } from '../ui/use-stored.ts';
@@ -14,8 +15,8 @@ import { ManualLog } from './ManualLog.tsx';
 import { SignIn } from './SignIn.tsx';
 
 const lifetime = new AbortController();
-const view = storedSignal<SidebarView>(VIEW_KEY, SIGNED_OUT_VIEW, lifetime.signal);
-const prefs = storedSignal<Prefs>(PREFS_KEY, DEFAULT_PREFS, lifetime.signal);
+const view = storedSignal(stored.view(), lifetime.signal);
+const prefs = storedSignal(stored.prefs(), lifetime.signal);
 /** Why "Open leaderboard" failed (server unreachable, token refused), shown under the links. */
 const openError = signal<string | null>(null);
 // Opening the popup is a good moment for fresh numbers (and to retry anything waiting).
@@ -64,7 +65,8 @@ function Summary({
 }
 
 export function Popup() {
-  const language = resolveLanguage(prefs.value.language, browser.i18n.getUILanguage());
+  const p = withDefaults(prefs.value);
+  const language = resolveLanguage(p.language, browser.i18n.getUILanguage());
   const t = translator(language);
   const v = view.value;
   // A refused token (revoked, expired) asks for sign-in again; the same member keeps the logs
@@ -78,7 +80,7 @@ export function Popup() {
             {t('unauthorized')}
           </p>
         ) : null}
-        <SignIn t={t} defaultServer={prefs.value.server || __PACER_DEFAULT_SERVER__} />
+        <SignIn t={t} defaultServer={p.server || __PACER_DEFAULT_SERVER__} />
       </main>
     );
   }

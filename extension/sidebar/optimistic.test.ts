@@ -1,84 +1,109 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityEvent } from '../../shared/api/events.ts';
-import { type RecentLog, SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
+import type { SidebarView } from '../platform/view.ts';
+import { SyncEngine } from '../sync/engine.ts';
+import { FakeServer, makeEvent } from '../sync/fake-server.test-helper.ts';
+import { buildView } from '../sync/local-view.ts';
+import { memoryDocument } from '../sync/memory-document.test-helper.ts';
+import type { SyncState } from '../sync/state.ts';
 import { applyLocalChanges, settledChanges } from './optimistic.ts';
 
-const view: SidebarView = {
-  ...SIGNED_OUT_VIEW,
-  signedIn: true,
-  primary: {
-    metric: 'calls',
-    kind: 'count',
-    achieved: 10,
-    target: 40,
-    percent: 25,
-    expectedByNow: 12,
-    gap: -2,
-    neededPerWorkday: 3,
-  },
-  counters: [
-    { metric: 'calls', label: null, kind: 'count', today: 2, period: 10, pointsPerUnit: 2 },
-    { metric: 'visits', label: null, kind: 'count', today: 0, period: 1, pointsPerUnit: 5 },
-  ],
-  points: { today: 4, period: 25, dailyGoal: 20 },
-};
+const now = Date.parse('2026-11-23T10:00:00Z');
+const ctx = { signedIn: true, serverUrl: 'http://127.0.0.1:8787', now, fallbackTimeZone: 'UTC' };
 
-const event = (id: string, metric = 'calls'): ActivityEvent => ({
-  id,
-  metric,
-  quantity: 1,
-  occurredAt: '2026-11-23T09:00:00Z',
+/** The background's engine over a fake server, and its views with a given manual-log share. */
+async function background(manualLogPointsPercent = 100) {
+  const server = new FakeServer();
+  const engine = new SyncEngine({ document: memoryDocument(), api: async () => server.api() });
+  await engine.log(makeEvent('revenue', 50));
+  await engine.log(makeEvent('calls', 2));
+  await engine.flush(); // profile + snapshot that counts both
+  const view = async (): Promise<SidebarView> => {
+    const state: SyncState = await engine.state();
+    const me = state.me;
+    if (!me) throw new Error('profile not fetched');
+    const settings = { ...me.org.settings, manualLogPointsPercent };
+    return buildView({ ...state, me: { ...me, org: { ...me.org, settings } } }, ctx);
+  };
+  return { engine, view };
+}
+
+/** What the page shows and the background publishes must agree on every number. */
+function numbers(view: SidebarView) {
+  const { counters, points, primary, tier, streak, period } = view;
+  return { counters, points, primary, tier, streak, period };
+}
+
+const manual = (metric: string, quantity = 1): ActivityEvent => ({
+  ...makeEvent(metric, quantity),
+  occurredAt: new Date(now).toISOString(),
   source: { app: 'gmail' },
 });
-
-const recent = (over: Partial<RecentLog>): RecentLog => ({
-  id: 'r1',
-  metric: 'calls',
-  quantity: 1,
-  occurredAt: '2026-11-23T09:00:00Z',
-  contactName: 'Ada',
-  contactEmail: 'ada@example.com',
-  title: null,
-  status: 'synced',
-  voided: false,
-  ...over,
+const withEvidence = (metric: string): ActivityEvent => ({
+  ...manual(metric),
+  source: { app: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/abc' },
 });
 
 describe('optimistic sidebar numbers', () => {
-  it('a log made here moves counters, points and the primary bar at once', () => {
-    const next = applyLocalChanges(view, { logs: [event('a')], undone: [] });
-    expect(next.counters[0]).toMatchObject({ today: 3, period: 11 });
-    expect(next.points).toMatchObject({ today: 6, period: 27 });
-    expect(next.primary).toMatchObject({ achieved: 11, percent: 27.5, gap: -1 });
-    expect(next.recent[0]).toMatchObject({ id: 'a', status: 'pending' });
+  it.each([100, 50, 0])(
+    'a log made here shows the numbers the background publishes once it has it (manual share %i %%)',
+    async (percent) => {
+      const { engine, view } = await background(percent);
+      const published = await view();
+      for (const event of [manual('meetings'), withEvidence('visits'), manual('revenue', 30)]) {
+        const shown = applyLocalChanges(await view(), { logs: [event], undone: [] }, now);
+        await engine.log(event);
+        expect(numbers(shown)).toEqual(numbers(await view()));
+      }
+      expect((await view()).points.today).not.toBe(published.points.today);
+    },
+  );
+
+  it('half points for a log without evidence, at once (manual share 50 %)', async () => {
+    const { view } = await background(50);
+    const published = await view();
+    // A meeting is worth 3 points: floor(3 × 50 %) = 1 without evidence.
+    const shown = applyLocalChanges(published, { logs: [manual('meetings')], undone: [] }, now);
+    expect(shown.points.today - published.points.today).toBe(1);
+    expect(shown.counters.find((c) => c.metric === 'meetings')?.today).toBe(1);
   });
 
-  it('is not counted twice once the published view contains it', () => {
-    const published = { ...view, recent: [recent({ id: 'a' })] };
-    const changes = { logs: [event('a')], undone: [] };
-    expect(applyLocalChanges(published, changes)).toEqual(published);
+  it('is not counted twice once the published view contains it', async () => {
+    const { engine, view } = await background();
+    const event = manual('calls');
+    await engine.log(event);
+    const published = await view();
+    const shown = applyLocalChanges(published, { logs: [event], undone: [] }, now);
+    expect(numbers(shown)).toEqual(numbers(published));
+  });
+
+  it('a committed log too old for the recent list is settled by the view revision (bursts)', async () => {
+    const { engine, view } = await background();
+    const event = manual('calls');
+    const state = await engine.log(event);
+    const published = { ...(await view()), recent: [] };
+    const changes = { logs: [event], undone: [], acked: { [event.id]: state.revision ?? 0 } };
     expect(settledChanges(published, changes).logs).toEqual([]);
+    expect(numbers(applyLocalChanges(published, changes, now))).toEqual(numbers(published));
   });
 
-  it('a committed log too old for the recent list is settled by the view revision (bursts)', () => {
-    // The background committed 'a' at revision 7; the view of revision 9 counts it but its
-    // recent list (newest 10) no longer shows it.
-    const changes = { logs: [event('a')], undone: [], acked: { a: 7 } };
-    const older = { ...view, revision: 6 };
-    expect(applyLocalChanges(older, changes).counters[0]).toMatchObject({ today: 3 });
-    const newer = { ...view, revision: 9 };
-    expect(applyLocalChanges(newer, changes)).toEqual(newer);
-    expect(settledChanges(newer, changes)).toEqual({ logs: [], undone: [], acked: {} });
-    // Not yet acknowledged: kept, whatever the revision.
-    expect(settledChanges(newer, { logs: [event('a')], undone: [] }).logs).toHaveLength(1);
+  it('undo here takes a log the server counts away at once, as the background will', async () => {
+    const { engine, view } = await background(50);
+    const event = manual('meetings', 2);
+    await engine.log(event);
+    await engine.flush(); // synced and in the snapshot
+    const published = await view();
+    const shown = applyLocalChanges(published, { logs: [], undone: [event.id] }, now);
+    expect(shown.recent.find((r) => r.id === event.id)?.voided).toBe(true);
+    await engine.undo(event.id);
+    expect(numbers(shown)).toEqual(numbers(await view()));
   });
 
-  it('undo here takes the log away until the published view shows it voided', () => {
-    const published = { ...view, recent: [recent({ id: 'a', metric: 'visits' })] };
-    const next = applyLocalChanges(published, { logs: [], undone: ['a'] });
-    expect(next.counters[1]).toMatchObject({ today: -1, period: 0 });
-    expect(next.recent[0]?.voided).toBe(true);
-    const voided = { ...published, recent: [recent({ id: 'a', metric: 'visits', voided: true })] };
-    expect(settledChanges(voided, { logs: [], undone: ['a'] }).undone).toEqual([]);
+  it('undo of a log made here and not yet published takes it off again', async () => {
+    const { view } = await background();
+    const published = await view();
+    const event = manual('calls');
+    const shown = applyLocalChanges(published, { logs: [event], undone: [event.id] }, now);
+    expect(numbers(shown)).toEqual(numbers(published));
   });
 });

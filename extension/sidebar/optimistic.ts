@@ -1,10 +1,14 @@
 /**
  * The sidebar's numbers update in the same frame as the click: logs made on this page (and undos)
- * are applied to the last published view until the background publishes a view that contains
- * them. Plain arithmetic on the published per-unit points, so no domain code is needed here.
+ * are added to the basis of the last published view and its numbers computed again with the
+ * function the background uses (shared/domain/overlay.ts), until the background publishes a view
+ * that contains them. So the click shows the numbers the background will publish, which are the
+ * numbers the server answers once it has the logs.
  */
 import type { ActivityEvent } from '../../shared/api/events.ts';
-import type { RecentLog, SidebarView } from '../platform/view.ts';
+import { overlay } from '../../shared/domain/overlay.ts';
+import type { OverlayBasis, RecentLog, SidebarView } from '../platform/view.ts';
+import { withFigures } from '../platform/view-figures.ts';
 
 export interface LocalChanges {
   /** Logs made here that the published view may not show yet. */
@@ -19,35 +23,6 @@ export interface LocalChanges {
   acked?: Record<string, number>;
 }
 
-function addToCounters(view: SidebarView, metric: string, quantity: number): SidebarView {
-  const counter = view.counters.find((c) => c.metric === metric);
-  const points = (counter?.pointsPerUnit ?? 0) * quantity;
-  return {
-    ...view,
-    counters: view.counters.map((c) =>
-      c.metric === metric ? { ...c, today: c.today + quantity, period: c.period + quantity } : c,
-    ),
-    points: {
-      ...view.points,
-      today: view.points.today + points,
-      period: view.points.period + points,
-    },
-    primary:
-      view.primary && view.primary.metric === metric
-        ? withAchieved(view.primary, view.primary.achieved + quantity)
-        : view.primary,
-  };
-}
-
-function withAchieved(p: NonNullable<SidebarView['primary']>, achieved: number) {
-  return {
-    ...p,
-    achieved,
-    percent: p.target > 0 ? (achieved * 100) / p.target : p.percent,
-    gap: achieved - p.expectedByNow,
-  };
-}
-
 function asRecent(event: ActivityEvent): RecentLog {
   return {
     id: event.id,
@@ -59,6 +34,7 @@ function asRecent(event: ActivityEvent): RecentLog {
     title: event.source?.title ?? null,
     status: 'pending',
     voided: false,
+    evidence: Boolean(event.source?.url),
   };
 }
 
@@ -84,18 +60,62 @@ export function settledChanges(view: SidebarView, changes: LocalChanges): LocalC
   };
 }
 
-export function applyLocalChanges(view: SidebarView, changes: LocalChanges): SidebarView {
-  const pending = settledChanges(view, changes);
-  let next = view;
-  for (const event of pending.logs) {
-    next = addToCounters(next, event.metric, event.quantity);
-    next = { ...next, recent: [asRecent(event), ...next.recent] };
+/** The basis's logs with this page's logs and undos: what the background will count. */
+function withPageChanges(
+  basis: OverlayBasis,
+  recent: readonly RecentLog[],
+  pending: LocalChanges,
+): OverlayBasis['logs'] {
+  const logs = [...basis.logs];
+  const known = new Set(logs.map((l) => l.id));
+  for (const e of pending.logs) {
+    if (known.has(e.id)) continue;
+    logs.push({
+      id: e.id,
+      metric: e.metric,
+      quantity: e.quantity,
+      occurredAt: e.occurredAt,
+      evidence: Boolean(e.source?.url),
+      countsHere: true,
+      countedByServer: false,
+    });
   }
   for (const id of pending.undone) {
-    const log = next.recent.find((r) => r.id === id);
-    if (!log || log.voided) continue;
-    next = addToCounters(next, log.metric, -log.quantity);
-    next = { ...next, recent: next.recent.map((r) => (r.id === id ? { ...r, voided: true } : r)) };
+    const index = logs.findIndex((l) => l.id === id);
+    const log = logs[index];
+    if (log) {
+      logs[index] = { ...log, countsHere: false };
+      continue;
+    }
+    // Not among the unsynced logs: a log the server's answer counts (this device's or another's).
+    const shown = recent.find((r) => r.id === id);
+    if (!shown || shown.voided || shown.status !== 'synced') continue;
+    logs.push({
+      id,
+      metric: shown.metric,
+      quantity: shown.quantity,
+      occurredAt: shown.occurredAt,
+      evidence: shown.evidence ?? false,
+      countsHere: false,
+      countedByServer: true,
+    });
   }
-  return next;
+  return logs;
+}
+
+export function applyLocalChanges(
+  view: SidebarView,
+  changes: LocalChanges,
+  now: number = Date.now(),
+): SidebarView {
+  const pending = settledChanges(view, changes);
+  if (pending.logs.length === 0 && pending.undone.length === 0) return view;
+  const undone = new Set(pending.undone);
+  const recent = [...pending.logs.map(asRecent).reverse(), ...view.recent].map((r) =>
+    undone.has(r.id) && !r.voided ? { ...r, voided: true } : r,
+  );
+  const next = { ...view, recent };
+  if (!view.basis) return next;
+  const basis = { ...view.basis, logs: withPageChanges(view.basis, view.recent, pending) };
+  return withFigures(next, basis, overlay({ ...basis, now }));
 }

@@ -10,6 +10,8 @@ const signedIn: SidebarView = {
   counters: [
     { metric: 'calls', label: null, kind: 'count', today: 0, period: 0, pointsPerUnit: 2 },
   ],
+  // No server answer yet: today's logs count from zero, with the default weights.
+  basis: { day: null, period: null, settings: {}, timeZone: 'UTC', logs: [] },
 };
 
 function setup(view: SidebarView) {

@@ -88,13 +88,17 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   const focusPanel = signal(false);
   let toastSeq = 0;
 
-  // What the sidebar displays. The revision is left out (it only settles local changes, read from
-  // `published`), so a republished view that shows nothing new (the background republishes with
+  // What the sidebar displays. The revision and the numbers' basis are left out (they only settle
+  // and compute local changes, read from `published`), so a republished view that shows nothing new (the background republishes with
   // a new revision after every write of its state) keeps the same object and re-renders nothing.
   let shownKey = '';
   let lastShown: SidebarView | undefined;
   const shown = computed(() => {
-    const { revision: _, ...next } = applyLocalChanges(published.value, changes.value);
+    const {
+      revision: _r,
+      basis: _b,
+      ...next
+    } = applyLocalChanges(published.value, changes.value, now());
     const key = JSON.stringify(next);
     if (lastShown === undefined || key !== shownKey) {
       shownKey = key;

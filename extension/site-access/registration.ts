@@ -9,7 +9,7 @@
  * during a user gesture.
  */
 import { browser } from 'wxt/browser';
-import { readAccount } from '../platform/storage.ts';
+import { stored } from '../platform/storage.ts';
 
 export const GENERIC_SCRIPT_ID = 'pacer-generic';
 /** Where WXT puts the `generic.content.ts` entrypoint's bundle. */
@@ -67,7 +67,7 @@ async function forgetOrigins(removed: readonly string[]): Promise<void> {
 export async function disableSite(origin: string): Promise<void> {
   await forgetOrigins([origin]);
   // Never give back the API server's own permission: sync would stop.
-  const account = await readAccount();
+  const account = await stored.account().getValue();
   if (account && `${new URL(account.server).origin}/*` === origin) return;
   // Origins granted at install (a managed build's host_permissions) cannot be removed; the
   // script is gone all the same.

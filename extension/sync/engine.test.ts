@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SyncEngine } from './engine.ts';
 import { FakeServer, makeEvent } from './fake-server.test-helper.ts';
-import { memoryStore } from './kv-store.ts';
+import { memoryDocument } from './memory-document.test-helper.ts';
 
-function setup(server = new FakeServer(), store = memoryStore()) {
+function setup(server = new FakeServer(), document = memoryDocument()) {
   let now = 1_000_000;
   const wakes: number[] = [];
   const engine = new SyncEngine({
-    store,
+    document,
     api: async () => server.api(),
     now: () => now,
     random: () => 0.5,
@@ -15,7 +15,7 @@ function setup(server = new FakeServer(), store = memoryStore()) {
   });
   return {
     server,
-    store,
+    document,
     engine,
     wakes,
     advance: (ms: number) => {
@@ -27,12 +27,11 @@ function setup(server = new FakeServer(), store = memoryStore()) {
 
 describe('sync engine', () => {
   it('commits a log to the durable outbox before anything is sent', async () => {
-    const { engine, server, store } = setup();
+    const { engine, server, document } = setup();
     const event = makeEvent();
     await engine.log(event);
     expect(server.requests).toEqual([]);
-    const persisted = store.snapshot()['pacer:sync'] as { outbox: unknown[] };
-    expect(persisted.outbox).toEqual([{ kind: 'event', event }]);
+    expect(document.stored().outbox).toEqual([{ kind: 'event', event }]);
   });
 
   it('sends logs in the order they were made and empties the outbox', async () => {
@@ -118,15 +117,15 @@ describe('sync engine', () => {
 
   it('recovers the outbox after a restart (a new engine over the same storage)', async () => {
     const server = new FakeServer();
-    const store = memoryStore();
-    const first = setup(server, store);
+    const document = memoryDocument();
+    const first = setup(server, document);
     server.down = true;
     await first.engine.log(makeEvent());
     await first.engine.log(makeEvent());
     await first.engine.flush();
 
     server.down = false;
-    const second = setup(server, store);
+    const second = setup(server, document);
     expect(await second.engine.flush({ force: true })).toBe('synced');
     expect(server.counted('calls')).toBe(2);
     expect((await second.engine.state()).outbox).toEqual([]);
@@ -165,7 +164,7 @@ describe('sync engine', () => {
       release = r;
     });
     const slow = new SyncEngine({
-      store: t.store,
+      document: t.document,
       api: async () => ({
         ...api,
         postEvents: async (events) => {

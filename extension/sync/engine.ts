@@ -17,7 +17,6 @@ import {
   pruneJournal,
   recordLog,
 } from './journal.ts';
-import type { KeyValueStore } from './kv-store.ts';
 import {
   acknowledge,
   cancelEvent,
@@ -27,10 +26,17 @@ import {
   nextBatch,
   type OutboxBatch,
 } from './outbox.ts';
-import { emptyState, type ProgressSnapshot, StateStore, type SyncState } from './state.ts';
+import {
+  emptyState,
+  type ProgressSnapshot,
+  type StateDocument,
+  StateStore,
+  type SyncState,
+} from './state.ts';
 
 export interface SyncEngineOptions {
-  store: KeyValueStore;
+  /** Where the state is persisted (see StateDocument). */
+  document: StateDocument;
   /** The API for the signed-in member, or null when signed out. */
   api: () => Promise<PacerApi | null>;
   now?: () => number;
@@ -72,7 +78,7 @@ const PROFILE_MAX_AGE_MS = 60 * 60_000;
 
 export class SyncEngine {
   readonly #state: StateStore;
-  readonly #opts: Required<Omit<SyncEngineOptions, 'store'>>;
+  readonly #opts: Required<Omit<SyncEngineOptions, 'document'>>;
   /** Ids of events in the request being sent right now (memory only: a restart resends). */
   #inFlight = new Set<string>();
   #running: Promise<FlushOutcome> | null = null;
@@ -80,7 +86,7 @@ export class SyncEngine {
   #profileFetchedAt = 0;
 
   constructor(options: SyncEngineOptions) {
-    this.#state = new StateStore(options.store);
+    this.#state = new StateStore(options.document);
     this.#opts = {
       api: options.api,
       now: options.now ?? Date.now,

@@ -50,19 +50,20 @@ export function markVoidSynced(journal: JournalEntry[], id: string, seq: number)
 }
 
 /**
- * How much this entry must be added to a server snapshot taken at `snapshotSeq` (−1: no
- * snapshot): +1 if it counts here but not yet there, −1 if the server still counts a log that
- * was undone here, 0 if both agree.
+ * Whether this entry counts here (logged, not undone, not refused) and in a server snapshot taken
+ * at `snapshotSeq` (−1: no snapshot): the server confirmed it by then and not a void of it.
  */
-export function pendingDelta(entry: JournalEntry, snapshotSeq: number): -1 | 0 | 1 {
-  const countsHere = entry.status !== 'rejected' && !entry.voided ? 1 : 0;
-  const countedThere =
-    entry.syncedSeq !== undefined &&
-    entry.syncedSeq <= snapshotSeq &&
-    !(entry.voidSyncedSeq !== undefined && entry.voidSyncedSeq <= snapshotSeq)
-      ? 1
-      : 0;
-  return (countsHere - countedThere) as -1 | 0 | 1;
+export function countedBy(
+  entry: JournalEntry,
+  snapshotSeq: number,
+): { countsHere: boolean; countedByServer: boolean } {
+  return {
+    countsHere: entry.status !== 'rejected' && !entry.voided,
+    countedByServer:
+      entry.syncedSeq !== undefined &&
+      entry.syncedSeq <= snapshotSeq &&
+      !(entry.voidSyncedSeq !== undefined && entry.voidSyncedSeq <= snapshotSeq),
+  };
 }
 
 /** Forgets old entries, but never one whose effect the snapshot does not show yet. */
@@ -71,8 +72,9 @@ export function pruneJournal(
   snapshotSeq: number,
   keep = JOURNAL_KEEP,
 ): JournalEntry[] {
-  return journal.filter(
-    (entry, index) =>
-      index < keep || entry.status === 'pending' || pendingDelta(entry, snapshotSeq) !== 0,
-  );
+  return journal.filter((entry, index) => {
+    if (index < keep || entry.status === 'pending') return true;
+    const { countsHere, countedByServer } = countedBy(entry, snapshotSeq);
+    return countsHere !== countedByServer;
+  });
 }

@@ -3,8 +3,8 @@ import { celebrationsFor } from '../background/celebrations.ts';
 import type { SidebarView } from '../platform/view.ts';
 import { SyncEngine } from './engine.ts';
 import { FakeServer, makeEvent } from './fake-server.test-helper.ts';
-import { memoryStore } from './kv-store.ts';
-import { adjustStreak, buildView } from './local-view.ts';
+import { buildView } from './local-view.ts';
+import { memoryDocument } from './memory-document.test-helper.ts';
 
 const ctx = {
   signedIn: true,
@@ -16,7 +16,7 @@ const ctx = {
 function setup() {
   const server = new FakeServer();
   const engine = new SyncEngine({
-    store: memoryStore(),
+    document: memoryDocument(),
     api: async () => server.api(),
     random: () => 0,
   });
@@ -192,46 +192,6 @@ describe('local view (snapshot + local logs)', () => {
   it('signed out shows the signed-out view', async () => {
     const { engine } = setup();
     expect(buildView(await engine.state(), { ...ctx, signedIn: false }).signedIn).toBe(false);
-  });
-});
-
-describe('streak shown before the server has seen the latest logs', () => {
-  const streak = (current: number, atRisk: boolean) => ({
-    current,
-    longest: 9,
-    atRisk,
-    freezes: 0,
-  });
-
-  it('with no run to lose, a day short of the goal is not at risk', () => {
-    expect(adjustStreak(streak(0, false), { qualified: false }, false)).toEqual(streak(0, false));
-    expect(adjustStreak(streak(0, false), null, false)).toEqual(streak(0, false));
-  });
-
-  it('local logs that make today qualify add today to the run, at once', () => {
-    expect(adjustStreak(streak(3, true), { qualified: false }, true)).toEqual(streak(4, false));
-    expect(adjustStreak(streak(0, false), { qualified: false }, true)).toEqual(streak(1, false));
-    // A run longer than the record raises it.
-    expect(adjustStreak({ ...streak(9, true), longest: 9 }, null, true)).toMatchObject({
-      current: 10,
-      longest: 10,
-    });
-  });
-
-  it('an undo that un-qualifies a day the server counted takes it off and puts the run at risk', () => {
-    expect(adjustStreak(streak(4, false), { qualified: true }, false)).toEqual(streak(3, true));
-    expect(adjustStreak(streak(1, false), { qualified: true }, false)).toEqual(streak(0, false));
-  });
-
-  it('keeps the server’s answer when local logs change nothing', () => {
-    expect(adjustStreak(streak(4, false), { qualified: true }, true)).toEqual(streak(4, false));
-    expect(adjustStreak(streak(3, true), { qualified: false }, false)).toEqual(streak(3, true));
-    // A day off: the server says not at risk although today does not qualify.
-    expect(adjustStreak(streak(3, false), { qualified: false }, false)).toEqual(streak(3, false));
-  });
-
-  it('on a new day (server answer from yesterday), an unqualified day puts a live run at risk', () => {
-    expect(adjustStreak(streak(5, false), null, false)).toEqual(streak(5, true));
   });
 });
 

@@ -11,7 +11,6 @@ import type { MeResponse } from '../../shared/api/orgs.ts';
 import type { ProgressResponse } from '../../shared/api/progress.ts';
 import type { Tagged } from './api-client.ts';
 import type { JournalEntry } from './journal.ts';
-import type { KeyValueStore } from './kv-store.ts';
 import type { OutboxOp } from './outbox.ts';
 
 export interface ProgressSnapshot {
@@ -71,18 +70,26 @@ export function emptyState(): SyncState {
   };
 }
 
-export const SYNC_STATE_KEY = 'pacer:sync';
+/**
+ * Where the state document is kept: the background's storage item (`stored.syncState()` in
+ * platform/storage.ts: chrome.storage.local survives service-worker and browser restarts), or
+ * memory in the unit tests. State written by older versions lacks the fields added since.
+ */
+export interface StateDocument {
+  getValue(): Promise<Partial<SyncState>>;
+  setValue(value: SyncState): Promise<void>;
+}
 
 /**
  * Read-modify-write on the persisted state, one at a time. Event handlers in a service worker
  * interleave at every `await`; the queue makes each update see the previous one's result.
  */
 export class StateStore {
-  readonly #store: KeyValueStore;
+  readonly #document: StateDocument;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(store: KeyValueStore) {
-    this.#store = store;
+  constructor(document: StateDocument) {
+    this.#document = document;
   }
 
   read(): Promise<SyncState> {
@@ -92,13 +99,13 @@ export class StateStore {
   update(change: (state: SyncState) => SyncState): Promise<SyncState> {
     return this.#serial(async () => {
       const next = change(await this.#load());
-      await this.#store.set(SYNC_STATE_KEY, next);
+      await this.#document.setValue(next);
       return next;
     });
   }
 
   async #load(): Promise<SyncState> {
-    return { ...emptyState(), ...(await this.#store.get<SyncState>(SYNC_STATE_KEY)) };
+    return { ...emptyState(), ...(await this.#document.getValue()) };
   }
 
   #serial<T>(task: () => Promise<T>): Promise<T> {

@@ -1,18 +1,18 @@
-/** A signal that follows one storage.local key (popup and options pages). */
+/** A signal that follows one stored item (popup and options pages). */
 import { type Signal, signal } from '@preact/signals';
-import { readStored, watchStored } from '../platform/storage.ts';
+import type { WxtStorageItem } from 'wxt/utils/storage';
 
-export function storedSignal<T>(key: string, fallback: T, signalAbort: AbortSignal): Signal<T> {
-  const value = signal<T>(fallback);
-  void readStored<T>(key).then((stored) => {
-    if (stored !== undefined) value.value = stored;
+export function storedSignal<T>(
+  item: WxtStorageItem<T, Record<string, unknown>>,
+  lifetime: AbortSignal,
+): Signal<T> {
+  const value = signal<T>(item.fallback);
+  void item.getValue().then((stored) => {
+    value.value = stored;
   });
-  watchStored<T>(
-    key,
-    (next) => {
-      value.value = next ?? fallback;
-    },
-    signalAbort,
-  );
+  const unwatch = item.watch((next) => {
+    value.value = next;
+  });
+  lifetime.addEventListener('abort', unwatch, { once: true });
   return value;
 }

@@ -70,7 +70,17 @@ export const ProgressResponse = z.object({
   metrics: z.array(MetricProgress),
   tier: TierStatus,
   streak: StreakStatus,
-  points: z.object({ today: z.number(), period: z.number(), dailyGoal: z.number() }),
+  points: z.object({
+    today: z.number(),
+    period: z.number(),
+    dailyGoal: z.number(),
+    /**
+     * Of today's quantities, the part logged without evidence, per metric (what the manual-log
+     * share applies to), so a client can add its own logs to today's points exactly
+     * (shared/domain/overlay.ts).
+     */
+    manualToday: z.record(MetricId, z.number()).optional(),
+  }),
   milestones: z.array(Milestone),
   funnel: FunnelNeeds.nullable(),
   /** Change token: send it back as If-None-Match to get 304 when nothing changed. */

@@ -12,6 +12,7 @@ export * from './leaderboard.ts';
 export * from './metrics.ts';
 export * from './milestones.ts';
 export * from './money.ts';
+export * from './overlay.ts';
 export * from './own.ts';
 export * from './points.ts';
 export * from './progress.ts';

@@ -17,6 +17,11 @@ function valueOn(values: DayValues, day: LocalDate): number {
   return Math.min(Math.max(value, -Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER);
 }
 
+/** Percent of `target` achieved (unrounded), null when there is no target. */
+export function attainmentPercent(achieved: number, target: number): number | null {
+  return target > 0 ? (achieved / target) * 100 : null;
+}
+
 /** Input to {@link computeProgress}. */
 export type ProgressInput = {
   period: Pick<Period, 'start' | 'end'>;
@@ -80,7 +85,7 @@ export function computeProgress(input: ProgressInput): ProgressFigures {
   return {
     achieved,
     target,
-    percent: target > 0 ? (achieved / target) * 100 : null,
+    percent: attainmentPercent(achieved, target),
     expectedByNow,
     gap: achieved - expectedByNow,
     forecast: achieved + runRate * remainingWorkdays,

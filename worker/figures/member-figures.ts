@@ -72,7 +72,13 @@ export interface MemberFigures {
   tierPercent: number | null;
   tier: TierStatus;
   streak: StreakStatus;
-  points: { today: number; period: number; dailyGoal: number };
+  points: {
+    today: number;
+    period: number;
+    dailyGoal: number;
+    /** Today's quantities logged without evidence, per metric (see ProgressResponse). */
+    manualToday: Record<string, number>;
+  };
   /** What is still needed to reach the revenue target of the period; null without one. */
   funnel: FunnelNeeds | null;
   lookBack: LookBack;
@@ -222,6 +228,7 @@ export function memberFigures(
       today: points.get(win.today) ?? 0,
       period: sumIn(points, win.period.start, win.period.end),
       dailyGoal: settings.dailyPointsGoal,
+      manualToday: tables.manual.get(win.today) ?? {},
     },
   };
 }

@@ -24,6 +24,7 @@ export function Streak({ store }: { store: SidebarStore }) {
         aria-valuemin={0}
         aria-valuemax={goal}
         aria-valuenow={view.points.today}
+        data-testid="pacer-points"
       >
         <div class="bar-fill" style={{ width: `${share}%` }} />
       </div>

@@ -1,0 +1,67 @@
+/**
+ * The extension's folders stay what extension/README.md says they are: no module imports itself
+ * back through others (no import loops), and nothing a content script bundles reaches the
+ * background's code (account, token vault) or the sync engine.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('.', import.meta.url).pathname;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'public' ? [] : sources(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test(-helper)?\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Relative imports of a module that are kept at run time (`import type` is erased). */
+function imports(file: string): string[] {
+  const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const found: string[] = [];
+  for (const m of code.matchAll(
+    /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"](\.[^'"?]+)/gm,
+  ))
+    if (m[1]) found.push(resolve(dirname(file), m[1]));
+  return found.filter((path) => path.startsWith(root));
+}
+
+const files = sources(root);
+const graph = new Map(files.map((f) => [f, imports(f)]));
+const name = (f: string) => relative(root, f);
+
+describe('extension layout', () => {
+  it('has no import loops', () => {
+    const loops: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        loops.push([...path.slice(path.indexOf(file)), file].map(name).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    expect(files.length).toBeGreaterThan(40);
+    expect(loops).toEqual([]);
+  });
+
+  it('content scripts never bundle the background or the sync engine', () => {
+    const reached = new Set<string>();
+    const walk = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const next of graph.get(file) ?? []) walk(next);
+    };
+    walk(join(root, 'content/run-site.tsx'));
+    walk(join(root, 'entrypoints/generic.content.ts'));
+    const forbidden = [...reached].map(name).filter((f) => /^(background|sync)\//.test(f));
+    expect(reached.size).toBeGreaterThan(10);
+    expect(forbidden).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { overlay, streakStep } from './overlay.ts';
+import { pointsByDay } from './points.ts';
+
+describe('streak shown before the server has seen the latest logs', () => {
+  const streak = (current: number, atRisk: boolean) => ({
+    current,
+    longest: 9,
+    atRisk,
+    freezes: 0,
+  });
+
+  it('with no run to lose, a day short of the goal is not at risk', () => {
+    expect(streakStep(streak(0, false), { qualified: false }, false)).toEqual(streak(0, false));
+    expect(streakStep(streak(0, false), null, false)).toEqual(streak(0, false));
+  });
+
+  it('local logs that make today qualify add today to the run, at once', () => {
+    expect(streakStep(streak(3, true), { qualified: false }, true)).toEqual(streak(4, false));
+    expect(streakStep(streak(0, false), { qualified: false }, true)).toEqual(streak(1, false));
+    // A run longer than the record raises it.
+    expect(streakStep({ ...streak(9, true), longest: 9 }, null, true)).toMatchObject({
+      current: 10,
+      longest: 10,
+    });
+  });
+
+  it('an undo that un-qualifies a day the server counted takes it off and puts the run at risk', () => {
+    expect(streakStep(streak(4, false), { qualified: true }, false)).toEqual(streak(3, true));
+    expect(streakStep(streak(1, false), { qualified: true }, false)).toEqual(streak(0, false));
+  });
+
+  it('keeps the server’s answer when local logs change nothing', () => {
+    expect(streakStep(streak(4, false), { qualified: true }, true)).toEqual(streak(4, false));
+    expect(streakStep(streak(3, true), { qualified: false }, false)).toEqual(streak(3, true));
+    // A day off: the server says not at risk although today does not qualify.
+    expect(streakStep(streak(3, false), { qualified: false }, false)).toEqual(streak(3, false));
+  });
+
+  it('on a new day (server answer from yesterday), an unqualified day puts a live run at risk', () => {
+    expect(streakStep(streak(5, false), null, false)).toEqual(streak(5, true));
+  });
+});
+
+describe('overlay: the server’s answer plus the logs it does not count yet', () => {
+  const today = '2026-11-23';
+  const settings = {
+    customMetrics: [],
+    points: {},
+    manualLogPointsPercent: 50,
+    dailyPointsGoal: 20,
+  };
+  /** A server answer for today with these totals, the manual part and points by the server's rule. */
+  const answer = (all: Record<string, number>, manual: Record<string, number>) => ({
+    period: { kind: 'day' as const, start: today, end: today },
+    memberId: 'm1',
+    primaryMetric: 'revenue',
+    metrics: Object.entries(all).map(([metric, achieved]) => ({
+      metric,
+      achieved,
+      target: 0,
+      percent: null,
+      expectedByNow: 0,
+      gap: 0,
+      forecast: 0,
+      neededPerWorkday: 0,
+    })),
+    tier: { current: null, next: null, toNext: null },
+    streak: { current: 2, longest: 5, atRisk: true, freezes: 0 },
+    points: {
+      today: pointsByDay({ [today]: all }, settings, { manualByDay: { [today]: manual } }).get(
+        today,
+      ) as number,
+      period: 0,
+      dailyGoal: 20,
+      manualToday: manual,
+    },
+    milestones: [],
+    funnel: null,
+    version: 'v',
+  });
+  const log = (metric: string, evidence: boolean) => ({
+    metric,
+    quantity: 1,
+    occurredAt: '2026-11-23T02:00:00Z',
+    evidence,
+    countsHere: true,
+    countedByServer: false,
+  });
+  const figures = (day: ReturnType<typeof answer>, logs: ReturnType<typeof log>[]) =>
+    overlay({
+      day,
+      period: null,
+      settings,
+      logs,
+      timeZone: 'Asia/Shanghai',
+      now: Date.parse('2026-11-23T03:00:00Z'),
+    });
+
+  // Without an answer for the period, local logs count from zero there: compare today's figures.
+  const todays = (f: ReturnType<typeof figures>) => ({
+    counters: f.counters.map((c) => [c.metric, c.today]),
+    points: f.points.today,
+    streak: f.streak,
+  });
+
+  it('adds a manual log to today’s points as the server will count it (rounding per day)', () => {
+    // The server has one meeting without evidence: floor(3 × 50 %) = 1 point. A second makes
+    // floor(6 × 50 %) = 3, so this log is worth 2, not floor(1.5) = 1.
+    const before = answer({ meetings: 1 }, { meetings: 1 });
+    const after = answer({ meetings: 2 }, { meetings: 2 });
+    expect(figures(before, [log('meetings', false)]).points.today).toBe(after.points.today);
+    expect(todays(figures(before, [log('meetings', false)]))).toEqual(todays(figures(after, [])));
+  });
+
+  it('gives logs with evidence full points and moves the counters', () => {
+    const before = answer({ visits: 1, meetings: 1 }, { meetings: 1 });
+    const after = answer({ visits: 2, meetings: 1 }, { meetings: 1 });
+    expect(todays(figures(before, [log('visits', true)]))).toEqual(todays(figures(after, [])));
+    expect(figures(after, []).counters.find((c) => c.metric === 'visits')?.today).toBe(2);
+  });
+
+  it('steps the streak when the logs make today qualify', () => {
+    const before = answer({ deals: 1, visits: 1 }, {}); // 10 + 5 = 15 points, goal 20
+    const shown = figures(before, [log('visits', true)]); // 20 points
+    expect(shown.points.today).toBe(20);
+    expect(shown.streak).toMatchObject({ current: 3, atRisk: false });
+  });
+});
