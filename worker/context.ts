@@ -12,8 +12,12 @@ export interface Caller {
   member: MemberRow;
   org: OrgRow;
   settings: OrgSettings;
-  /** Key for per-credential rate limiting (the token hash for bearer tokens). */
-  credentialKey: string;
+  /**
+   * What the request authenticated with: a bearer token, a page session or a TV link, by the
+   * SHA-256 of its secret. `token` is the hash of the API token it stands on (a session's
+   * origin; null for TV links), so whatever revokes that token ends it too.
+   */
+  credential: { kind: 'token' | 'session' | 'tv'; hash: string; token: string | null };
 }
 
 export type AppEnv = { Bindings: Env; Variables: { db: Db; caller: Caller } };

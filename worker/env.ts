@@ -19,10 +19,12 @@ export interface D1Like {
 
 export interface Env {
   DB: D1Like;
-  /** Per-token budget for authenticated calls (wrangler.toml `[[ratelimits]]`). */
+  /** Per-member budget for authenticated calls (wrangler.toml `[[ratelimits]]`). */
   RATE_LIMITER?: RateLimiterBinding;
   /** Per-client-IP budget for unauthenticated calls (sign-up, join): stops invite-code guessing. */
   PUBLIC_RATE_LIMITER?: RateLimiterBinding;
+  /** Per-client-IP budget of failed authentications (bad tokens, sessions, TV links, links). */
+  AUTH_FAILURE_LIMITER?: RateLimiterBinding;
   /** "false" closes `POST /api/v1/orgs` (default open). */
   SIGNUP_OPEN?: string;
   /**

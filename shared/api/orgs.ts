@@ -122,8 +122,14 @@ export const ListInvitesResponse = z.object({ invites: z.array(InviteView) });
 export const TeamResponse = z.object({ team: TeamView });
 export const ListTeamsResponse = z.object({ teams: z.array(TeamView) });
 
-export const MembersQuery = z.object({ team: Id.optional() });
+/** `status=removed` lists removed members (managers: to restore one). */
+export const MembersQuery = z.object({
+  team: Id.optional(),
+  status: z.enum(['active', 'removed']).default('active'),
+});
 export const MemberResponse = z.object({ member: MemberView });
+/** `POST /members/:id/restore`: the member again, and a new token for them (shown once). */
+export const RestoreMemberResponse = z.object({ member: MemberView, token: z.string() });
 export const ListMembersResponse = z.object({ members: z.array(MemberView) });
 
 /** What members may change about themselves. */

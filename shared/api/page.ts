@@ -15,6 +15,15 @@ export const SigninCodeResponse = z.object({
 });
 export type SigninCodeResponse = z.infer<typeof SigninCodeResponse>;
 
+/** A sign-in link's code (`/signin?code=…`): what `POST /api/v1/session/codes` hands out. */
+export const SigninCode = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a sign-in code');
+
+/**
+ * `POST /api/v1/session/signin`: the page spends a sign-in link's code once the member confirmed
+ * (same origin only; replacing an open session also needs its CSRF secret).
+ */
+export const SigninRequest = z.object({ code: SigninCode });
+
 /** `GET /api/v1/session`: the page's CSRF secret for cookie writes. */
 export const SessionInfoResponse = z.object({
   csrfToken: z.string(),
@@ -23,7 +32,7 @@ export const SessionInfoResponse = z.object({
 });
 export type SessionInfoResponse = z.infer<typeof SessionInfoResponse>;
 
-/** `POST /api/v1/session` (bearer → cookie). */
+/** `POST /api/v1/session` (bearer → cookie) and `POST /api/v1/session/signin` (code → cookie). */
 export const StartSessionResponse = SessionInfoResponse;
 
 export const CreateTvLinkRequest = z.object({ teamId: Id });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyPrivacy, rankEntries } from './index.ts';
+import { applyPrivacy, pooledFiguresVisible, rankEntries } from './index.ts';
 
 const entry = (id: string, value: number | null, name = id) => ({ id, name, value });
 
@@ -171,5 +171,24 @@ describe('applyPrivacy', () => {
         },
       ),
     );
+  });
+});
+
+describe('pooledFiguresVisible', () => {
+  const seen = (repIds: string[], mode: 'open' | 'top' | 'private', viewerSeesAll = false) =>
+    pooledFiguresVisible({ repIds, viewerId: 'me', mode, viewerSeesAll });
+
+  it('hides a group that is one colleague, or one colleague and the viewer, unless the board is open', () => {
+    for (const mode of ['top', 'private'] as const) {
+      expect(seen(['ann'], mode)).toBe(false);
+      expect(seen(['me', 'ann'], mode)).toBe(false);
+      expect(seen(['ann', 'ben'], mode)).toBe(true);
+      expect(seen(['me', 'ann', 'ben'], mode)).toBe(true);
+      // The viewer alone, or nobody: nothing of anyone else's shows.
+      expect(seen(['me'], mode)).toBe(true);
+      expect(seen([], mode)).toBe(true);
+      expect(seen(['ann'], mode, true)).toBe(true);
+    }
+    expect(seen(['ann'], 'open')).toBe(true);
   });
 });

@@ -87,6 +87,33 @@ export function applyPrivacy<T extends RankInput>({
   return you ? { entries, you } : { entries };
 }
 
+/**
+ * A group's pooled figures (a sub-team's sums and averages) hide its reps only when they pool
+ * enough of them: on a board that does not show the viewer every rep (`top`, `private`), a group
+ * is shown only when it holds at least this many reps besides the viewer, or nobody but the
+ * viewer. A one-rep group is that rep's figures, and a pair's total minus the viewer's own is the
+ * colleague's.
+ */
+export const MIN_POOLED_REPS = 2;
+
+export function pooledFiguresVisible({
+  repIds,
+  viewerId,
+  mode,
+  viewerSeesAll,
+}: {
+  /** The reps the group pools. */
+  repIds: readonly string[];
+  viewerId: string;
+  mode: PrivacyMode;
+  /** A manager of the group (or above): sees its reps one by one anyway. */
+  viewerSeesAll: boolean;
+}): boolean {
+  if (viewerSeesAll || mode === 'open') return true;
+  const others = repIds.filter((id) => id !== viewerId).length;
+  return others === 0 || others >= MIN_POOLED_REPS;
+}
+
 function percentileOf(
   viewer: RankInput & { rank: number },
   ranked: readonly { rank: number }[],

@@ -1,7 +1,8 @@
 /**
  * "Open leaderboard" in the popup: the background trades its token for a one-time sign-in link
- * (POST /api/v1/session/codes) and opens it, so the board opens signed in as this member and the
- * token never appears in a URL or leaves the background.
+ * (POST /api/v1/session/codes) and opens it; one click on the page's confirmation signs the board
+ * in as this member (opening a link never signs anyone in by itself: login CSRF), and the token
+ * never appears in a URL or leaves the background.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildPage } from '../../scripts/build-page.ts';
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('Open leaderboard', () => {
-  it('opens the board in a new tab, already signed in as this member, without the token', async () => {
+  it('opens the board in a new tab, signed in as this member after one confirming click, without the token', async () => {
     const popup = await signInWithInvite(ext, server.url, org.inviteCode, 'Li Lei');
     const token = (await readTokenFromVault(await ext.serviceWorker())) ?? '';
     expect(token).toMatch(/^pcr_/);
@@ -39,6 +40,12 @@ describe('Open leaderboard', () => {
     const opened = ext.context.waitForEvent('page');
     await popup.getByRole('link', { name: 'Open leaderboard' }).click();
     const board = await opened;
+    // The link signs nobody in by itself: the member confirms on the page.
+    await board.getByTestId('confirm-signin').waitFor({ timeout: 30_000 });
+    expect((await ext.context.cookies(server.url)).map((c) => c.name)).not.toContain(
+      '__Host-pacer',
+    );
+    await board.getByRole('button', { name: 'Continue' }).click();
     await board.locator('table.board').waitFor({ timeout: 30_000 });
 
     expect(new URL(board.url()).origin).toBe(server.url);

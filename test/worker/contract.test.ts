@@ -54,7 +54,7 @@ describe('OpenAPI', () => {
     expect(
       Object.keys(codes.responses['201'].content['application/json'].schema.properties),
     ).toEqual(['code', 'url', 'expiresAt']);
-    expect(codes.security).toEqual([{ bearer: [] }, { session: [] }]);
+    expect(codes.security).toEqual([{ bearer: [] }]);
     expect(paths['/api/v1/session'].get.security).toEqual([{ session: [] }]);
     expect(paths['/api/v1/session'].delete.responses['204']).toEqual({ description: 'No content' });
     expect(paths['/api/v1/tv/info'].get.security).toEqual([{ tv: [] }]);
@@ -196,7 +196,7 @@ describe('errors and hardening', () => {
       `${BASE}/api/v1/orgs`,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': freshIp() },
         body: JSON.stringify({
           name: 'Closed',
           timezone: 'UTC',

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../worker/openapi/document.ts';
-import { addMember, call, createOrg } from './helpers.ts';
+import { addMember, BASE, call, createOrg } from './helpers.ts';
 
 let managerToken: string;
 let repToken: string;
@@ -335,12 +335,19 @@ interface World {
   repId: string;
   competitionId: string;
   inviteCode: string;
+  /** A sign-in link's code (spent by the template's own call; the hostile runs need no live one). */
+  signinCode: string;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** A valid body per route (path as in the OpenAPI list, method) and the path's ids. */
-function templates(w: World): Record<string, { body?: Json; ids?: string[] }> {
+/**
+ * A valid body per route (path as in the OpenAPI list, method), the path's ids and any header the
+ * route needs to get past its checks (the sign-in link's confirmation comes from the page's origin).
+ */
+function templates(
+  w: World,
+): Record<string, { body?: Json; ids?: string[]; headers?: Record<string, string> }> {
   return {
     'post /api/v1/orgs': {
       body: {
@@ -419,6 +426,7 @@ function templates(w: World): Record<string, { body?: Json; ids?: string[] }> {
       ids: [w.competitionId],
     },
     'post /api/v1/tv-links': { body: { teamId: w.rootTeamId } },
+    'post /api/v1/session/signin': { body: { code: w.signinCode }, headers: { origin: BASE } },
   };
 }
 
@@ -460,6 +468,7 @@ describe('hostile values in well-formed requests', () => {
       repId: rep.id,
       competitionId: contest.body.competition.id,
       inviteCode: org.inviteCode,
+      signinCode: (await call('POST', '/session/codes', { token: rep.token })).body.code,
     };
   });
 
@@ -476,6 +485,7 @@ describe('hostile values in well-formed requests', () => {
         repId: '',
         competitionId: '',
         inviteCode: '',
+        signinCode: '',
       }),
     );
     expect(withBody.map((op) => `${op.method} ${op.path}`).sort()).toEqual(known.sort());
@@ -489,6 +499,7 @@ describe('hostile values in well-formed requests', () => {
     const valid = await call(op.method.toUpperCase(), buildPath(op.path, template.ids ?? []), {
       token: w.managerToken,
       body: template.body,
+      ...(template.headers ? { headers: template.headers } : {}),
     });
     expect(valid.status, `${key} ${JSON.stringify(valid.body)}`).toBeLessThan(400);
     const leaves = paths(template.body);
@@ -516,6 +527,7 @@ describe('hostile values in well-formed requests', () => {
             call(op.method.toUpperCase(), path, {
               token: who === 'manager' ? w.managerToken : w.repToken,
               rawBody: raw,
+              ...(template.headers ? { headers: template.headers } : {}),
             }),
             `${key} ${raw.slice(0, 200)}`,
           );

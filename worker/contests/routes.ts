@@ -198,6 +198,8 @@ export const contestsRoutes = new Hono<AppEnv>()
     const shown = [];
     for (const contest of rows) {
       if (!below.has(contest.teamId) && !above.has(contest.teamId)) continue;
+      // A board above two teams shows a contest only to who may see the contest itself.
+      if (!canSee(caller, all, contest)) continue;
       const round = roundOn(contest, today, today, caller.settings);
       if (!round) continue;
       const standings = await standingsOf(db, {

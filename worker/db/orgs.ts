@@ -69,6 +69,9 @@ export const members = sqliteTable(
   },
   (t) => [
     index('members_team').on(t.teamId),
-    uniqueIndex('members_org_email').on(t.orgId, sql`lower(${t.email})`),
+    // Among active members only: a removed member's email may join again as a new member.
+    uniqueIndex('members_org_email')
+      .on(t.orgId, sql`lower(${t.email})`)
+      .where(sql`${t.active} = 1`),
   ],
 );

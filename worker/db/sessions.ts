@@ -4,6 +4,7 @@
  * SHA-256; the plain value is handed out once.
  */
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { tokens } from './auth.ts';
 import { members, orgs, teams } from './orgs.ts';
 
 export const sessions = sqliteTable(
@@ -17,12 +18,19 @@ export const sessions = sqliteTable(
     orgId: text('org_id')
       .notNull()
       .references(() => orgs.id),
+    /**
+     * The token the session was made from (directly, or through a sign-in link it made): the
+     * session lives only while that token does, so revoking it signs the page out too.
+     */
+    tokenHash: text('token_hash')
+      .notNull()
+      .references(() => tokens.hash),
     /** Double-submit CSRF secret: the page reads it from GET /session and echoes it on writes. */
     csrf: text('csrf').notNull(),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
   },
-  (t) => [index('sessions_member').on(t.memberId)],
+  (t) => [index('sessions_member').on(t.memberId), index('sessions_token').on(t.tokenHash)],
 );
 
 export const signinCodes = sqliteTable('signin_codes', {
@@ -34,6 +42,10 @@ export const signinCodes = sqliteTable('signin_codes', {
   orgId: text('org_id')
     .notNull()
     .references(() => orgs.id),
+  /** The bearer token that made the link; the session it starts inherits it (see `sessions`). */
+  tokenHash: text('token_hash')
+    .notNull()
+    .references(() => tokens.hash),
   expiresAt: text('expires_at').notNull(),
   /** Set when exchanged: a code works once. */
   usedAt: text('used_at'),

@@ -13,7 +13,7 @@ import { constantTimeEqual, sha256Hex } from '../sessions/crypto.ts';
 import { sessionCookieResolver } from '../sessions/page-sessions.ts';
 import { tvLinkResolver } from '../sessions/tv-links.ts';
 import { ApiError } from './errors.ts';
-import { rateLimit } from './rate-limit.ts';
+import { assertClientNotBlocked, authFailed, rateLimit } from './rate-limit.ts';
 
 /** Returns the caller, `null` when the request carries no credentials of this kind, or throws. */
 export type CallerResolver = (c: Context<AppEnv>) => Promise<Caller | null>;
@@ -49,7 +49,7 @@ export const bearerTokenResolver: CallerResolver = async (c) => {
     member: row.member,
     org: row.org,
     settings: OrgSettings.parse(JSON.parse(row.org.settings)),
-    credentialKey: `token:${hash}`,
+    credential: { kind: 'token', hash, token: hash },
   };
 };
 
@@ -60,20 +60,37 @@ export const callerResolvers: CallerResolver[] = [
   sessionCookieResolver,
 ];
 
-/** Requires a member of any role; sets `c.var.caller` and applies the per-credential budget. */
+/** The caller behind the request's credentials; a refused credential counts against the client. */
+async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
+  try {
+    for (const resolve of callerResolvers) {
+      const caller = await resolve(c);
+      if (caller) return caller;
+    }
+    return null;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) await authFailed(c);
+    throw error;
+  }
+}
+
+/**
+ * Requires a member of any role; sets `c.var.caller`. The budget is the member's, whichever of
+ * their credentials they use (tokens, page sessions); a TV link has its own, so a wall screen
+ * cannot use up its manager's. A client that failed to authenticate too often is refused first.
+ */
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
   // Routers mounted on nested paths (/me and /me/progress) both run this: resolve once.
   if (c.get('caller') !== undefined) {
     await next();
     return;
   }
-  let caller: Caller | null = null;
-  for (const resolve of callerResolvers) {
-    caller = await resolve(c);
-    if (caller) break;
-  }
+  await assertClientNotBlocked(c);
+  const caller = await resolveCaller(c);
   if (!caller) throw unauthorized('sign in: send Authorization: Bearer <token>');
-  await rateLimit(c.env.RATE_LIMITER, caller.credentialKey);
+  const budget =
+    caller.credential.kind === 'tv' ? `tv:${caller.credential.hash}` : `member:${caller.member.id}`;
+  await rateLimit(c.env.RATE_LIMITER, budget);
   c.set('caller', caller);
   await next();
 });

@@ -1,14 +1,13 @@
 /**
  * Invites: managers create, list and revoke codes for teams in their subtree;
- * `POST /api/v1/join` turns a live code into a member and a token.
+ * `POST /api/v1/join` turns a live code into a new member and a token.
  */
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { CreateInviteRequest, JoinRequest, OrgSettings } from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
-import type { Db } from '../db/client.ts';
-import { invites, members, orgs, tokens } from '../db/schema.ts';
+import { invites, members, orgs } from '../db/schema.ts';
 import { managedTeamOr403 } from '../http/access.ts';
 import { requireManager, requireMember } from '../http/auth.ts';
 import { ApiError, conflict, notFound } from '../http/errors.ts';
@@ -17,53 +16,11 @@ import { validate } from '../http/validate.ts';
 import { memberView } from '../members/queries.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { issueInvite, issueToken } from '../sessions/credentials.ts';
-import { newId, normaliseInviteCode, sha256Hex } from '../sessions/crypto.ts';
+import { newId, normaliseInviteCode } from '../sessions/crypto.ts';
 import { loadTeams, managedTeamIds } from '../teams/queries.ts';
 
 type InviteRow = typeof invites.$inferSelect;
-type MemberRow = typeof members.$inferSelect;
 
-/**
- * A removed member invited again is reactivated, not created anew: same id, so their history
- * (events, streak record, milestones) is theirs again. The new invite decides team and role; the
- * join request their name and time zone. Old tokens stay revoked; a new one is issued.
- */
-async function rejoin(
-  db: Db,
-  removed: MemberRow,
-  invite: InviteRow,
-  body: JoinRequest,
-  now: string,
-) {
-  const token = await issueToken(db, removed.id, removed.orgId, now);
-  const changes = {
-    active: true,
-    teamId: invite.teamId,
-    role: invite.role,
-    name: body.name,
-    timezone: body.timezone,
-  };
-  const [reactivated] = await db.batch([
-    // Only while still removed: of two racing rejoins, one reactivates.
-    db
-      .update(members)
-      .set(changes)
-      .where(and(eq(members.id, removed.id), eq(members.active, false)))
-      .returning({ id: members.id }),
-    token.insert,
-    db
-      .update(invites)
-      .set({ uses: sql`${invites.uses} + 1` })
-      .where(eq(invites.code, invite.code)),
-    bumpVersion(db, removed.orgId, 'config'),
-  ]);
-  if (reactivated.length === 0) {
-    // The race was lost: the token issued alongside was never handed out; drop it.
-    await db.delete(tokens).where(eq(tokens.hash, await sha256Hex(token.token)));
-    throw conflict('a member with this email already exists in the organisation');
-  }
-  return { member: memberView({ ...removed, ...changes }), token: token.token };
-}
 const inviteView = (i: InviteRow) => ({
   code: i.code,
   teamId: i.teamId,
@@ -146,17 +103,21 @@ export const joinRoutes = new Hono<AppEnv>().post(
     if (!OrgSettings.parse(JSON.parse(found.orgSettings)).signupOpen) {
       throw new ApiError(403, 'signup_closed', 'this organisation does not accept new members');
     }
+    // A removed member's email joins as a new member: an invite code and an email prove nothing
+    // about who someone is, so their history stays with the removed member (a manager may
+    // restore them: POST /members/:id/restore).
     const existing = await db
-      .select()
+      .select({ id: members.id })
       .from(members)
       .where(
-        and(eq(members.orgId, invite.orgId), sql`lower(${members.email}) = lower(${body.email})`),
+        and(
+          eq(members.orgId, invite.orgId),
+          eq(members.active, true),
+          sql`lower(${members.email}) = lower(${body.email})`,
+        ),
       )
       .get();
-    if (existing?.active) {
-      throw conflict('a member with this email already exists in the organisation');
-    }
-    if (existing) return c.json(await rejoin(db, existing, invite, body, now), 201);
+    if (existing) throw conflict('a member with this email already exists in the organisation');
     const member = {
       id: newId(),
       orgId: invite.orgId,

@@ -2,14 +2,19 @@
  * `GET /api/v1/leaderboard?team=&period=&date=&by=&group=`: the active reps of a team's subtree ranked
  * by attainment (default), points, streak or any metric's total, with the team's privacy mode
  * applied (managers of the team see everyone). Each entry's achieved, target and percent are the
- * ranked metric's when ranking by a metric, else the primary metric's. Reps may view their own team and the teams above
- * it; managers any team they manage. `group=teams` ranks the direct sub-teams instead.
+ * ranked metric's when ranking by a metric, else the primary metric's. Reps may view their own team
+ * and the teams above it; managers any team they manage. `group=teams` ranks the direct sub-teams
+ * instead (on a `top` or `private` board only those that pool enough reps to hide them).
  * Answers 304 to a matching If-None-Match.
  */
 import { Hono } from 'hono';
 import { isRanking, type LeaderboardEntry, LeaderboardQuery } from '../../shared/api/index.ts';
 import { addDays } from '../../shared/domain/dates.ts';
-import { applyPrivacy, rankEntries } from '../../shared/domain/leaderboard.ts';
+import {
+  applyPrivacy,
+  pooledFiguresVisible,
+  rankEntries,
+} from '../../shared/domain/leaderboard.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import type { AppEnv } from '../context.ts';
 import { type BoardFigures, boardFiguresOf } from '../figures/figure-cache.ts';
@@ -29,19 +34,30 @@ interface Scored {
   figures: BoardFigures;
 }
 
-/** One entry per direct sub-team of `team`, aggregated over the reps of its subtree. */
+/**
+ * One entry per direct sub-team of `team`, aggregated over the reps of its subtree; `shows`
+ * leaves out a sub-team whose pooled figures the viewer may not see.
+ */
 function teamEntries(
   by: string,
   team: TeamRow,
   teams: TeamRow[],
   scored: Scored[],
   teamOf: Map<string, string>,
+  shows: (child: TeamRow, repIds: string[]) => boolean,
 ) {
   return teams
     .filter((t) => t.parentId === team.id)
-    .map((child) => {
+    .flatMap((child) => {
       const below = subtreeIds(teams, child.id);
       const members = scored.filter((s) => below.has(teamOf.get(s.id) ?? ''));
+      if (
+        !shows(
+          child,
+          members.map((s) => s.id),
+        )
+      )
+        return [];
       const sum = (f: (s: Scored) => number) => members.reduce((a, s) => a + f(s), 0);
       const perRep = (f: (s: Scored) => number) =>
         members.length > 0 ? sum(f) / members.length : 0;
@@ -55,7 +71,7 @@ function teamEntries(
       else if (by === 'points') value = points;
       else if (by === 'streak') value = streak;
       else value = sum((s) => s.figures.metricTotal ?? 0);
-      return { id: child.id, name: child.name, value, achieved, target, percent, points, streak };
+      return [{ id: child.id, name: child.name, value, achieved, target, percent, points, streak }];
     });
 }
 
@@ -126,9 +142,17 @@ export const leaderboardRoutes = new Hono<AppEnv>()
       privacy: settings.privacy,
     };
     if (query.group === 'teams') {
-      // Team standings are not personal: every viewer sees all of them.
+      // Team standings pool their reps; a sub-team too small to hide them is left out of a
+      // `top` or `private` board (shared/domain/leaderboard.ts: pooledFiguresVisible).
       const teamOf = new Map(board.map((m) => [m.id, m.teamId]));
-      const ranked = rankEntries(teamEntries(by, team, teams, scored, teamOf));
+      const shows = (child: TeamRow, repIds: string[]) =>
+        pooledFiguresVisible({
+          repIds,
+          viewerId: caller.member.id,
+          mode: settings.privacy,
+          viewerSeesAll: managerView || managedTeams.has(child.id),
+        });
+      const ranked = rankEntries(teamEntries(by, team, teams, scored, teamOf, shows));
       const entries: LeaderboardEntry[] = ranked.map((e) => ({
         rank: e.rank,
         member: { id: e.id, name: e.name },

@@ -51,8 +51,8 @@ export const meRoutes = new Hono<AppEnv>()
   })
   /** Signs this credential out: the token stops working with the next request. */
   .delete('/token', async (c) => {
-    const key = c.var.caller.credentialKey;
-    if (!key.startsWith('token:')) throw badRequest('this session is not a bearer token');
-    const revoked = await revokeToken(c.var.db, key.slice('token:'.length));
+    const { credential } = c.var.caller;
+    if (credential.kind !== 'token') throw badRequest('this session is not a bearer token');
+    const revoked = await revokeToken(c.var.db, credential.hash);
     return c.json({ revoked: revoked.length }, 200);
   });

@@ -15,6 +15,15 @@ export function loadActiveMembers(db: Db, orgId: string): Promise<MemberRow[]> {
     .all();
 }
 
+/** Removed members of an org (a manager may restore them). Cost: one read per member of the org. */
+export function loadRemovedMembers(db: Db, orgId: string): Promise<MemberRow[]> {
+  return db
+    .select()
+    .from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.active, false)))
+    .all();
+}
+
 /** One member of the org (undefined for other orgs' ids). Cost: one primary-key read. */
 export function findMember(
   db: Db,

@@ -1,4 +1,8 @@
-/** Members: managers list, change and remove the members of their subtree. */
+/**
+ * Members: managers list, change, remove and restore the members of their subtree. Removing a
+ * member ends every credential they hold (tokens, page sessions, sign-in links, TV links);
+ * restoring one is the only way back to their history, and hands out a new token.
+ */
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -9,24 +13,30 @@ import {
   UpdateMemberRequest,
 } from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
-import { members } from '../db/schema.ts';
+import { members, tokens } from '../db/schema.ts';
 import { recentEvents } from '../events/queries.ts';
 import { honoursOf } from '../honours/queries.ts';
 import { assertCanActOn, managedTeamOr403, memberOr404 } from '../http/access.ts';
 import { requireManager, requireMember } from '../http/auth.ts';
-import { forbidden } from '../http/errors.ts';
+import { conflict, forbidden } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { bumpVersion } from '../orgs/version.ts';
-import { revokeMemberTokens } from '../sessions/credentials.ts';
+import {
+  endMemberSessions,
+  issueToken,
+  revokeManagerTvLinks,
+  revokeMemberTokens,
+} from '../sessions/credentials.ts';
+import { sha256Hex } from '../sessions/crypto.ts';
 import { loadTeams, managedTeamIds } from '../teams/queries.ts';
-import { loadActiveMembers, memberView } from './queries.ts';
+import { loadActiveMembers, loadRemovedMembers, memberView } from './queries.ts';
 
 const idParam = validate('param', z.object({ id: Id }));
 
 export const membersRoutes = new Hono<AppEnv>()
   .use(requireMember)
   .get('/', validate('query', MembersQuery), async (c) => {
-    const { team } = c.req.valid('query');
+    const { team, status } = c.req.valid('query');
     const caller = c.var.caller;
     const db = c.var.db;
     if (caller.member.role !== 'manager') {
@@ -34,12 +44,16 @@ export const membersRoutes = new Hono<AppEnv>()
       if (team !== undefined && team !== caller.member.teamId) {
         throw forbidden('reps see only themselves');
       }
-      return c.json({ members: [memberView(caller.member)] }, 200);
+      return c.json({ members: status === 'active' ? [memberView(caller.member)] : [] }, 200);
     }
     const all = await loadTeams(db, caller.org.id);
     const scope = team === undefined ? managedTeamIds(caller, all) : new Set([team]);
     if (team !== undefined) managedTeamOr403(caller, all, team);
-    const rows = (await loadActiveMembers(db, caller.org.id)).filter((m) => scope.has(m.teamId));
+    const candidates =
+      status === 'active'
+        ? await loadActiveMembers(db, caller.org.id)
+        : await loadRemovedMembers(db, caller.org.id);
+    const rows = candidates.filter((m) => scope.has(m.teamId));
     rows.sort((a, b) => a.name.localeCompare(b.name));
     return c.json({ members: rows.map(memberView) }, 200);
   })
@@ -93,6 +107,8 @@ export const membersRoutes = new Hono<AppEnv>()
         })
         .where(and(eq(members.id, id), eq(members.orgId, caller.org.id))),
       bumpVersion(db, caller.org.id, 'config'),
+      // A manager's TV links end with the role and stay ended if it comes back.
+      ...(updated.role !== 'manager' ? [revokeManagerTvLinks(db, id)] : []),
     ]);
     return c.json({ member: memberView(updated) }, 200);
   })
@@ -107,9 +123,50 @@ export const membersRoutes = new Hono<AppEnv>()
     await db.batch([
       db.update(members).set({ active: false }).where(eq(members.id, id)),
       revokeMemberTokens(db, id),
+      ...endMemberSessions(db, id),
+      revokeManagerTvLinks(db, id),
       bumpVersion(db, caller.org.id, 'config'),
     ]);
     return c.json({ member: memberView({ ...member, active: false }) }, 200);
+  })
+  /**
+   * Brings a removed member back, history and all, on their old team and role: only a manager of
+   * that team may. Their old credentials stay dead; the new token is shown here once, for the
+   * manager to hand over (the extension signs in with it).
+   */
+  .post('/:id/restore', requireManager, idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const caller = c.var.caller;
+    const db = c.var.db;
+    const member = await memberOr404(db, caller.org.id, id);
+    assertCanActOn(caller, member, await loadTeams(db, caller.org.id));
+    if (member.active) throw conflict('this member is not removed');
+    const now = new Date().toISOString();
+    const token = await issueToken(db, member.id, member.orgId, now);
+    try {
+      const [restored] = await db.batch([
+        // Only while still removed: of two racing restores, one wins.
+        db
+          .update(members)
+          .set({ active: true })
+          .where(and(eq(members.id, id), eq(members.active, false)))
+          .returning({ id: members.id }),
+        token.insert,
+        bumpVersion(db, caller.org.id, 'config'),
+      ]);
+      if (restored.length === 0) {
+        // The race was lost: the token issued alongside was never handed out; drop it.
+        await db.delete(tokens).where(eq(tokens.hash, await sha256Hex(token.token)));
+        throw conflict('this member is not removed');
+      }
+    } catch (error) {
+      // A newer member joined with the same email: the unique index among active members.
+      if (String(error).includes('UNIQUE')) {
+        throw conflict('an active member has this email: remove them or change it first');
+      }
+      throw error;
+    }
+    return c.json({ member: memberView({ ...member, active: true }), token: token.token }, 200);
   })
   .delete('/:id/tokens', idParam, async (c) => {
     const { id } = c.req.valid('param');
@@ -117,6 +174,6 @@ export const membersRoutes = new Hono<AppEnv>()
     const db = c.var.db;
     const member = await memberOr404(db, caller.org.id, id);
     assertCanActOn(caller, member, await loadTeams(db, caller.org.id));
-    const revoked = await revokeMemberTokens(db, id);
+    const [revoked] = await db.batch([revokeMemberTokens(db, id), ...endMemberSessions(db, id)]);
     return c.json({ revoked: revoked.length }, 200);
   });

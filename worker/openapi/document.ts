@@ -16,9 +16,10 @@ interface Operation {
   summary: string;
   /**
    * Who may call it: `public` needs nothing; `member` / `manager` a bearer token or the page's
-   * session cookie; `session` the cookie alone; `tv` a TV link's token in `x-pacer-tv`.
+   * session cookie; `bearer` a bearer token alone; `session` the cookie alone; `tv` a TV link's
+   * token in `x-pacer-tv`.
    */
-  auth: 'public' | 'member' | 'manager' | 'session' | 'tv';
+  auth: 'public' | 'member' | 'manager' | 'bearer' | 'session' | 'tv';
   body?: z.ZodType;
   query?: z.ZodObject;
   responses: Record<number, Body>;
@@ -140,7 +141,8 @@ export const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/v1/members',
-    summary: 'Active members of the teams you manage (reps: themselves)',
+    summary:
+      'Active members of the teams you manage (reps: themselves); status=removed lists removed ones',
     auth: 'member',
     query: api.MembersQuery,
     responses: { 200: api.ListMembersResponse },
@@ -156,14 +158,23 @@ export const operations: Operation[] = [
   {
     method: 'delete',
     path: '/api/v1/members/{id}',
-    summary: 'Remove a member (history is kept, tokens are revoked)',
+    summary:
+      'Remove a member (history is kept; tokens, page sessions and their TV links are revoked)',
     auth: 'manager',
     responses: { 200: api.MemberResponse },
   },
   {
+    method: 'post',
+    path: '/api/v1/members/{id}/restore',
+    summary:
+      'Restore a removed member of a team you manage, with their history; answers a new token (shown once)',
+    auth: 'manager',
+    responses: { 200: api.RestoreMemberResponse },
+  },
+  {
     method: 'delete',
     path: '/api/v1/members/{id}/tokens',
-    summary: "Revoke all of a member's tokens (yourself, or a member you manage)",
+    summary: "Revoke all of a member's tokens and page sessions (yourself, or a member you manage)",
     auth: 'member',
     responses: { 200: api.RevokedResponse },
   },
@@ -332,9 +343,19 @@ export const operations: Operation[] = [
   {
     method: 'post',
     path: '/api/v1/session/codes',
-    summary: 'A 60-second single-use link to /signin that opens the page signed in',
-    auth: 'member',
+    summary:
+      'A 60-second single-use link to /signin; the page asks the member to confirm it (bearer token only)',
+    auth: 'bearer',
     responses: { 201: api.SigninCodeResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/session/signin',
+    summary:
+      "The page spends a sign-in link's code (same origin only; replacing an open session needs its x-csrf-token)",
+    auth: 'public',
+    body: api.SigninRequest,
+    responses: { 201: api.StartSessionResponse },
   },
   {
     method: 'post',
@@ -444,6 +465,7 @@ const SECURITY: Record<Operation['auth'], Record<string, string[]>[]> = {
   public: [],
   member: [{ bearer: [] }, { session: [] }],
   manager: [{ bearer: [] }, { session: [] }],
+  bearer: [{ bearer: [] }],
   session: [{ session: [] }],
   tv: [{ tv: [] }],
 };

@@ -2,7 +2,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Role } from '../../shared/api/index.ts';
 import type { Db } from '../db/client.ts';
-import { invites, tokens } from '../db/schema.ts';
+import { invites, sessions, signinCodes, tokens, tvLinks } from '../db/schema.ts';
 import { newInviteCode, newToken, sha256Hex } from './crypto.ts';
 
 /** A fresh token and the insert that stores only its hash (run it in the caller's batch). */
@@ -32,6 +32,27 @@ export function issueInvite(
   });
   return { code, expiresAt, insert };
 }
+
+/**
+ * The statements ending a member's page sessions and unspent sign-in links. Revoking their tokens
+ * already ends them (a session lives only while its token does); deleting them leaves nothing
+ * that could come back.
+ */
+export const endMemberSessions = (db: Db, memberId: string) =>
+  [
+    db.delete(sessions).where(eq(sessions.memberId, memberId)),
+    db.delete(signinCodes).where(eq(signinCodes.memberId, memberId)),
+  ] as const;
+
+/**
+ * The statement revoking every live TV link a manager made: a TV shows the board as its manager
+ * would, so it ends with their role (demotion, removal) and stays ended if the role comes back.
+ */
+export const revokeManagerTvLinks = (db: Db, memberId: string) =>
+  db
+    .update(tvLinks)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(eq(tvLinks.createdBy, memberId), isNull(tvLinks.revokedAt)));
 
 /** The statement revoking every live token of a member. Effective at once (nothing is cached). */
 export const revokeMemberTokens = (db: Db, memberId: string) =>

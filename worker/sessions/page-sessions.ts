@@ -1,16 +1,18 @@
 /**
- * Cookie sessions of the leaderboard page. A member's token (or a one-time sign-in code) is
- * exchanged once for a random session id kept in an HttpOnly, Secure, SameSite=Lax cookie; the
- * database keeps only its SHA-256. Writes made with the cookie must echo the session's CSRF secret
- * in `x-csrf-token` (double submit) and, when the browser sends an Origin, come from this origin.
+ * Cookie sessions of the leaderboard page. A member's token (or a one-time sign-in code made with
+ * it) is exchanged once for a random session id kept in an HttpOnly, Secure, SameSite=Lax cookie;
+ * the database keeps only its SHA-256 and the hash of that token, and the session is valid only
+ * while the token is (every request re-reads both), so revoking the token signs the page out.
+ * Writes made with the cookie must echo the session's CSRF secret in `x-csrf-token` (double
+ * submit) and, when the browser sends an Origin, come from this origin.
  */
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { OrgSettings } from '../../shared/api/index.ts';
 import type { AppEnv, Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { members, orgs, sessions } from '../db/schema.ts';
+import { members, orgs, sessions, tokens } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { constantTimeEqual, newToken, sha256Hex } from './crypto.ts';
 
@@ -26,10 +28,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
 
-/** Starts a session for `member`, sets the cookie and returns the CSRF secret for the page. */
+/**
+ * Starts a session for `member` standing on the token `tokenHash`, sets the cookie and returns
+ * the CSRF secret for the page.
+ */
 export async function startSession(
   c: Context<AppEnv>,
   member: { id: string; orgId: string },
+  tokenHash: string,
 ): Promise<{ csrfToken: string; expiresAt: string }> {
   const id = newToken();
   const csrfToken = newToken();
@@ -45,6 +51,7 @@ export async function startSession(
       hash: await sha256Hex(id),
       memberId: member.id,
       orgId: member.orgId,
+      tokenHash,
       csrf: csrfToken,
       createdAt: now.toISOString(),
       expiresAt,
@@ -69,13 +76,17 @@ export async function endSession(c: Context<AppEnv>): Promise<void> {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
 }
 
-/** The live session behind the request's cookie, or null. Cost: one primary-key read. */
+/**
+ * The live session behind the request's cookie, or null: unexpired, its member active and the
+ * token it stands on not revoked. Cost: one primary-key read joining two more by key.
+ */
 export async function findSession(db: Db, cookieValue: string | undefined) {
   if (cookieValue === undefined || cookieValue.length > 128) return null;
   const hash = await sha256Hex(cookieValue);
   const row = await db
     .select({ session: sessions, member: members, org: orgs })
     .from(sessions)
+    .innerJoin(tokens, and(eq(tokens.hash, sessions.tokenHash), isNull(tokens.revokedAt)))
     .innerJoin(members, eq(members.id, sessions.memberId))
     .innerJoin(orgs, eq(orgs.id, sessions.orgId))
     .where(and(eq(sessions.hash, hash), gt(sessions.expiresAt, new Date().toISOString())))
@@ -84,7 +95,7 @@ export async function findSession(db: Db, cookieValue: string | undefined) {
 }
 
 /** Rejects cross-site writes: the Origin (when sent) must be this host, the CSRF secret must match. */
-function assertSameSiteWrite(c: Context<AppEnv>, csrfSecret: string): void {
+export function assertSameSiteWrite(c: Context<AppEnv>, csrfSecret: string): void {
   const origin = c.req.header('origin');
   if (origin !== undefined && origin !== new URL(c.req.url).origin) {
     throw new ApiError(403, 'forbidden', 'cross-origin write refused');
@@ -109,6 +120,6 @@ export async function sessionCookieResolver(c: Context<AppEnv>): Promise<Caller 
     member: found.member,
     org: found.org,
     settings: OrgSettings.parse(JSON.parse(found.org.settings)),
-    credentialKey: `session:${found.hash}`,
+    credential: { kind: 'session', hash: found.hash, token: found.session.tokenHash },
   };
 }

@@ -1,30 +1,43 @@
 /**
  * /api/v1/session: the leaderboard page's sign-in. `POST` exchanges a bearer token for the session
- * cookie; `GET` hands the page its CSRF secret; `DELETE` signs out; `POST /codes` (bearer, used by
- * the extension's "Open leaderboard") makes a 60-second single-use sign-in link for `/signin`.
+ * cookie; `GET` hands the page its CSRF secret; `DELETE` signs out; `POST /codes` (bearer token
+ * only, used by the extension's "Open leaderboard") makes a 60-second single-use sign-in link;
+ * `POST /signin` is the page spending such a link once the member confirmed it.
+ *
+ * Opening a link (`GET /signin?code=…`) changes nothing: a cross-site page could send anyone
+ * there (login CSRF). It only hands the code to the page in the URL fragment, which browsers
+ * never send to a server nor put in a Referer; the page then asks the member, and spends it with
+ * a same-origin POST.
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { SigninCode, SigninRequest } from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
-import { getDb } from '../db/client.ts';
-import { members, signinCodes } from '../db/schema.ts';
+import { members, sessions, signinCodes, tokens } from '../db/schema.ts';
 import { requireMember } from '../http/auth.ts';
-import { ApiError } from '../http/errors.ts';
-import { publicRateLimit } from '../http/rate-limit.ts';
+import { ApiError, forbidden } from '../http/errors.ts';
+import { authFailed, publicRateLimit } from '../http/rate-limit.ts';
+import { validate } from '../http/validate.ts';
 import { newToken, sha256Hex } from './crypto.ts';
-import { endSession, findSession, SESSION_COOKIE, startSession } from './page-sessions.ts';
+import {
+  assertSameSiteWrite,
+  endSession,
+  findSession,
+  SESSION_COOKIE,
+  startSession,
+} from './page-sessions.ts';
 import { publicUrl } from './public-origin.ts';
 
 const SIGNIN_CODE_SECONDS = 60;
 
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/', requireMember, async (c) => {
-    if (!c.req.header('authorization')) {
+    const { member, credential } = c.var.caller;
+    if (credential.kind !== 'token') {
       throw new ApiError(400, 'bad_request', 'send the token as Authorization: Bearer <token>');
     }
-    const { member } = c.var.caller;
-    const session = await startSession(c, member);
+    const session = await startSession(c, member, credential.hash);
     return c.json({ ...session, memberId: member.id }, 201);
   })
   .get('/', async (c) => {
@@ -41,47 +54,72 @@ export const sessionRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   .post('/codes', requireMember, async (c) => {
-    const { member } = c.var.caller;
+    const { member, credential } = c.var.caller;
+    // A session minting links would renew itself for ever; links come from a token only.
+    if (credential.kind !== 'token') throw forbidden('sign-in links are made with an API token');
     const code = newToken();
     const expiresAt = new Date(Date.now() + SIGNIN_CODE_SECONDS * 1000).toISOString();
     await c.var.db.insert(signinCodes).values({
       hash: await sha256Hex(code),
       memberId: member.id,
       orgId: member.orgId,
+      tokenHash: credential.hash,
       expiresAt,
     });
     const url = publicUrl(c.env, '/signin');
     url.searchParams.set('code', code);
     return c.json({ code, url: url.toString(), expiresAt }, 201);
+  })
+  .post('/signin', publicRateLimit, validate('json', SigninRequest), async (c) => {
+    // A cross-site form or script cannot send this: browsers always send Origin on a POST.
+    if (c.req.header('origin') !== new URL(c.req.url).origin) {
+      throw forbidden('sign-in links are confirmed on the board page itself');
+    }
+    const db = c.var.db;
+    // Replacing an open session takes that session's CSRF secret: only the page holds it.
+    const current = await findSession(db, getCookie(c, SESSION_COOKIE));
+    if (current) assertSameSiteWrite(c, current.session.csrf);
+    const { code } = c.req.valid('json');
+    const now = new Date().toISOString();
+    // The conditional UPDATE … RETURNING is the single-use guarantee: two racing requests cannot
+    // both see used_at IS NULL.
+    const spent = await db
+      .update(signinCodes)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(signinCodes.hash, await sha256Hex(code)),
+          isNull(signinCodes.usedAt),
+          gt(signinCodes.expiresAt, now),
+        ),
+      )
+      .returning({ memberId: signinCodes.memberId, tokenHash: signinCodes.tokenHash })
+      .get();
+    const live = spent
+      ? await db
+          .select({ member: members })
+          .from(tokens)
+          .innerJoin(members, eq(members.id, tokens.memberId))
+          .where(and(eq(tokens.hash, spent.tokenHash), isNull(tokens.revokedAt)))
+          .get()
+      : undefined;
+    if (!spent || !live?.member.active) {
+      await authFailed(c);
+      throw new ApiError(401, 'unauthorized', 'this sign-in link expired or was already used');
+    }
+    if (current) await db.delete(sessions).where(eq(sessions.hash, current.hash));
+    const session = await startSession(c, live.member, spent.tokenHash);
+    return c.json({ ...session, memberId: live.member.id }, 201);
   });
 
-/** `GET /signin?code=…`: spends the code (once, atomically), sets the cookie, goes to the board. */
-export const signinRoutes = new Hono<AppEnv>().get('/signin', publicRateLimit, async (c) => {
-  // /signin lives outside /api, where app.ts does not attach the database.
-  c.set('db', getDb(c.env));
-  const code = c.req.query('code') ?? '';
+/**
+ * `GET /signin?code=…`: hands the code to the page in the fragment (`/#signin=<code>`), where the
+ * member confirms it; sets no cookie and spends nothing.
+ */
+export const signinRoutes = new Hono<AppEnv>().get('/signin', (c) => {
+  const code = SigninCode.safeParse(c.req.query('code') ?? '');
   const lang = c.req.query('lang');
-  const home = lang ? `/?lang=${encodeURIComponent(lang)}` : '/';
-  if (code.length < 20 || code.length > 100) return c.redirect('/?signin=failed', 303);
-  const now = new Date().toISOString();
-  // The conditional UPDATE … RETURNING is the single-use guarantee: two racing requests cannot
-  // both see used_at IS NULL.
-  const spent = await c.var.db
-    .update(signinCodes)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(signinCodes.hash, await sha256Hex(code)),
-        isNull(signinCodes.usedAt),
-        gt(signinCodes.expiresAt, now),
-      ),
-    )
-    .returning({ memberId: signinCodes.memberId })
-    .get();
-  const member = spent
-    ? await c.var.db.select().from(members).where(eq(members.id, spent.memberId)).get()
-    : undefined;
-  if (!member?.active) return c.redirect('/?signin=failed', 303);
-  await startSession(c, member);
-  return c.redirect(home, 303);
+  const search = lang ? `?lang=${encodeURIComponent(lang)}` : '';
+  if (!code.success) return c.redirect('/?signin=failed', 303);
+  return c.redirect(`/${search}#signin=${code.data}`, 303);
 });

@@ -12,7 +12,7 @@ import { tvLinks } from '../db/schema.ts';
 import { managedTeamOr403 } from '../http/access.ts';
 import { requireManager, requireMember } from '../http/auth.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { publicRateLimit } from '../http/rate-limit.ts';
+import { assertClientNotBlocked, authFailed, publicRateLimit } from '../http/rate-limit.ts';
 import { validate } from '../http/validate.ts';
 import { loadTeams, managedTeamIds } from '../teams/queries.ts';
 import { newId, newToken, sha256Hex } from './crypto.ts';
@@ -74,8 +74,12 @@ export const tvLinksRoutes = new Hono<AppEnv>()
   });
 
 export const tvInfoRoutes = new Hono<AppEnv>().get('/info', publicRateLimit, async (c) => {
+  await assertClientNotBlocked(c);
   const found = await findTvLink(c.var.db, c.req.header(TV_HEADER) ?? '');
-  if (!found) throw new ApiError(401, 'unauthorized', 'this TV link was revoked');
+  if (!found) {
+    await authFailed(c);
+    throw new ApiError(401, 'unauthorized', 'this TV link was revoked');
+  }
   c.header('cache-control', 'no-store');
   return c.json(
     {

@@ -56,6 +56,6 @@ export async function tvLinkResolver(c: Context<AppEnv>): Promise<Caller | null>
     member: found.manager,
     org: found.org,
     settings: OrgSettings.parse(JSON.parse(found.org.settings)),
-    credentialKey: `tv:${found.hash}`,
+    credential: { kind: 'tv', hash: found.hash, token: null },
   };
 }

@@ -53,6 +53,29 @@ export function targetView(t: TargetRow): TargetView {
   };
 }
 
+/**
+ * A team target as one member may see it on a team that hides colleagues' figures: their own
+ * share and weight only (totals stay; other members' ids and shares are left out).
+ */
+export function onlyShareOf(
+  view: TargetView & { allocation: Allocation },
+  memberId: string,
+): TargetView & { allocation: Allocation } {
+  const own = <V>(record: Record<string, V>): Record<string, V> =>
+    Object.hasOwn(record, memberId) ? { [memberId]: record[memberId] as V } : {};
+  let split = view.split;
+  if (split?.mode === 'weights') split = { mode: 'weights', weights: own(split.weights) };
+  if (split?.mode === 'explicit') split = { mode: 'explicit', shares: own(split.shares) };
+  return {
+    ...view,
+    split,
+    allocation: {
+      ...view.allocation,
+      shares: view.allocation.shares.filter((s) => s.memberId === memberId),
+    },
+  };
+}
+
 export function allocationOf(t: TargetRow, allTeams: TeamRow[], members: MemberRow[]): Allocation {
   const known = allTeams.some((x) => x.id === t.subjectId);
   const reps = known ? repsUnder(allTeams, t.subjectId, members) : [];

@@ -19,7 +19,7 @@ import { loadActiveMembers } from '../members/queries.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { newId } from '../sessions/crypto.ts';
 import { loadTeams, managedTeamIds, subtreeIds, type TeamRow } from '../teams/queries.ts';
-import { allocationOf, type TargetRow, targetView } from './queries.ts';
+import { allocationOf, onlyShareOf, type TargetRow, targetView } from './queries.ts';
 
 function resolvePeriod(caller: Caller, kind: Period['kind'], start: string): Period {
   try {
@@ -84,11 +84,16 @@ export const targetsRoutes = new Hono<AppEnv>()
         (query.date === undefined || (t.periodStart <= query.date && t.periodEnd >= query.date)),
     );
     list.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.id.localeCompare(b.id));
-    const withAllocation = list.map((t) =>
-      t.scope === 'team'
-        ? { ...targetView(t), allocation: allocationOf(t, allTeams, members) }
-        : targetView(t),
-    );
+    // On a `top` or `private` team a rep's board shows no colleague's target: nor does a team
+    // target's split, beyond the caller's own share (managers of the team see every share).
+    const managed = managedTeamIds(caller, allTeams);
+    const ownShareOnly = (t: TargetRow) =>
+      caller.settings.privacy !== 'open' && !managed.has(t.subjectId);
+    const withAllocation = list.map((t) => {
+      if (t.scope !== 'team') return targetView(t);
+      const view = { ...targetView(t), allocation: allocationOf(t, allTeams, members) };
+      return ownShareOnly(t) ? onlyShareOf(view, caller.member.id) : view;
+    });
     return c.json({ targets: withAllocation }, 200);
   })
   .put('/', requireManager, validate('json', TargetInput), async (c) => {

@@ -134,7 +134,7 @@ describe('signing in', () => {
     expect((await managerPage.request.get(`${env.url}/api/v1/me`)).status()).toBe(200);
   });
 
-  it('signs in once with a 60-second one-time code from the extension, never twice', async () => {
+  it('signs in once with a 60-second one-time code from the extension, after a confirming click, never twice', async () => {
     const { url } = await api<{ url: string }>(
       env.url,
       'POST',
@@ -144,15 +144,42 @@ describe('signing in', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(url);
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('table.board').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    // The code left the address bar.
+    expect(new URL(page.url()).hash).toBe('');
     await see(page.locator('.who .name')).hasText(env.demo.repName);
     const again = await newContext(browser);
     const second = await again.newPage();
     await second.goto(url);
+    await second.getByRole('button', { name: 'Continue' }).click();
     await see(second.locator('.signin [role=alert]').first()).containsText('expired');
     await context.close();
     await again.close();
+  });
+
+  it('never switches a signed-in board to the account of a link another site sent it to', async () => {
+    const { url } = await api<{ url: string }>(
+      env.url,
+      'POST',
+      '/session/codes',
+      env.demo.repToken,
+    );
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInWithToken(page, env.url, env.demo.managerToken);
+    // Another site sends the signed-in browser to the rep's link.
+    await page.goto(url, { referer: 'https://evil.example/' });
+    const confirm = page.getByTestId('confirm-signin');
+    await see(confirm).containsText('You are signed in as Zhang Wei 张伟');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await see(page.locator('.who .name')).hasText('Zhang Wei 张伟');
+    const me = await page.evaluate(
+      async () => (await (await fetch('/api/v1/me')).json()).member.name,
+    );
+    expect(me).toBe('Zhang Wei 张伟');
+    await context.close();
   });
 
   it('works on http://localhost too (Chromium accepts Secure cookies on loopback)', async () => {

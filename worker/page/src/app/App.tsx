@@ -3,10 +3,10 @@ import { TeamAdmin } from '../admin/TeamAdmin.tsx';
 import { Contests } from '../contests/Contests.tsx';
 import { t } from '../i18n/index.ts';
 import { Overview } from '../overview/Overview.tsx';
-import { SignIn } from '../signin/SignIn.tsx';
+import { ConfirmSignin, SignIn } from '../signin/SignIn.tsx';
 import { TargetEditor } from '../targets/TargetEditor.tsx';
 import { Header } from './Header.tsx';
-import { isManager, loadSession, signInState, tab, unreachable } from './session.ts';
+import { isManager, loadSession, pendingSignin, signInState, tab, unreachable } from './session.ts';
 
 export function App() {
   useEffect(() => {
@@ -19,6 +19,7 @@ export function App() {
       </p>
     );
   }
+  if (pendingSignin.value !== null) return <ConfirmSignin code={pendingSignin.value} />;
   if (signInState.value === 'signed-out') return <SignIn />;
   // Reps never get the manager tabs; the API refuses their writes anyway.
   const current = isManager.value || tab.value === 'contests' ? tab.value : 'overview';

@@ -24,6 +24,16 @@ export const unreachable = signal(false);
 const RETRY_MS = 5000;
 export const isManager = computed(() => me.value?.member.role === 'manager');
 
+/**
+ * A sign-in link's code, handed over in the fragment by `GET /signin` (`#signin=<code>`): taken
+ *  out of the address at once, and spent only when the member confirms (signin/SignIn.tsx).
+ */
+export const pendingSignin = signal<string | null>(
+  /^#signin=([A-Za-z0-9_-]{20,100})$/.exec(location.hash)?.[1] ?? null,
+);
+if (pendingSignin.value !== null)
+  history.replaceState(null, '', location.pathname + location.search);
+
 function tabFromHash(): Tab {
   const name = location.hash.replace(/^#\/?/, '');
   return name === 'targets' || name === 'team' || name === 'contests' ? name : 'overview';

@@ -9,6 +9,13 @@ export const en = {
     failed: 'That token was not accepted.',
     codeFailed:
       'That sign-in link has expired or was already used. Open the leaderboard from the extension again, or paste a token.',
+    confirmTitle: 'Open the leaderboard with this sign-in link?',
+    confirmLead:
+      'Continue only if you just clicked "Open leaderboard" in the Pacer extension yourself.',
+    confirmSwitch: (name: string) =>
+      `You are signed in as ${name}. Continuing signs you out and in with the link's account.`,
+    confirm: 'Continue',
+    cancel: 'Cancel',
   },
   signOut: 'Sign out',
   language: 'Language',

@@ -10,6 +10,12 @@ export const zhCN: Messages = {
     submit: '登录',
     failed: '令牌无效。',
     codeFailed: '登录链接已过期或已被使用。请从扩展重新打开排行榜，或粘贴令牌。',
+    confirmTitle: '使用此登录链接打开排行榜？',
+    confirmLead: '只有在你刚刚亲自点击了 Pacer 扩展中的“打开排行榜”时才继续。',
+    confirmSwitch: (name: string) =>
+      `你当前以 ${name} 的身份登录。继续将退出并以链接中的账号登录。`,
+    confirm: '继续',
+    cancel: '取消',
   },
   signOut: '退出登录',
   language: '语言',
