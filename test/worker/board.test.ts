@@ -138,15 +138,15 @@ describe('cached board figures', () => {
     for (const other of reps.slice(1)) {
       expect(entryValue(after, other.id)).toBe(entryValue(before, other.id));
     }
-    // A config change (a target) reaches every cached entry's target column.
+    // A config change (a target of the ranked metric) reaches every cached entry's target column.
     await call('PUT', '/targets', {
       token: managerToken,
       body: {
         scope: 'team',
         teamId,
-        metric: 'revenue',
+        metric: 'calls',
         period: { kind: 'year', start: '2026-01-01' },
-        value: 8_000_000,
+        value: 80_000,
       },
     });
     const targeted = (await call('GET', path, { token: managerToken })).body.entries;
@@ -158,7 +158,7 @@ describe('cached board figures', () => {
 });
 
 async function yearTargetId(): Promise<string> {
-  const res = await call('GET', `/targets?team=${teamId}&metric=revenue`, { token: managerToken });
+  const res = await call('GET', `/targets?team=${teamId}&metric=calls`, { token: managerToken });
   return res.body.targets[0].id;
 }
 

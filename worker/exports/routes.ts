@@ -52,17 +52,18 @@ export const exportRoutes = new Hono<AppEnv>()
   .get('/leaderboard.csv', validate('query', LeaderboardQuery), async (c) => {
     const board = await leaderboard(c.var.db, c.var.caller, c.req.valid('query'));
     if ('refused' in board) throw boardError(board);
-    // achieved and target are the primary metric's; the value is the ranked metric's total.
-    const primary = columnOf(c.var.caller.settings, c.var.caller.settings.primaryMetric);
-    const ranked = isRanking(board.by) ? null : columnOf(c.var.caller.settings, board.by);
+    // achieved and target are the ranked metric's when ranking by a metric, else the primary's.
+    const settings = c.var.caller.settings;
+    const ranked = isRanking(board.by) ? null : columnOf(settings, board.by);
+    const shown = ranked ?? columnOf(settings, settings.primaryMetric);
     const rows = board.entries.map((e) => [
       e.rank,
       e.member.name,
       e.member.id,
       e.value === null || ranked === null ? e.value : ranked.cell(e.value),
-      primary.cell(e.achieved),
-      primary.cell(e.target),
-      primary.currency,
+      shown.cell(e.achieved),
+      shown.cell(e.target),
+      shown.currency,
       e.percent === null ? null : Math.round(e.percent * 10) / 10,
       e.tier,
       e.streak,

@@ -16,7 +16,10 @@ import { withLongStreak } from './full-streak.ts';
 import { memberFigures, type Window } from './member-figures.ts';
 import { membersRollups, type RollupRow } from './rollups.ts';
 
-/** What one leaderboard entry needs. */
+/**
+ * What one leaderboard entry needs. `achieved`, `target` and `percent` are the ranked metric's
+ * when ranking by a metric, else the primary metric's, all over the board's period.
+ */
 export interface BoardFigures {
   achieved: number;
   target: number;
@@ -46,9 +49,11 @@ export interface BoardInput {
 
 const MEMBERS_PER_STATEMENT = 90;
 
-// The tier period is part of the slot: a week across two months has two possible ones.
+// The tier period is part of the slot: a week across two months has two possible ones. `b2`: what
+// the figures mean (the ranked metric's numbers); a new meaning gets a new prefix so rows cached
+// under the old one are never read as the new.
 const slotOf = (input: BoardInput) =>
-  `${input.win.period.kind}:${input.win.period.start}:${input.win.tierPeriod.start}:${input.by}`;
+  `b2:${input.win.period.kind}:${input.win.period.start}:${input.win.tierPeriod.start}:${input.by}`;
 /**
  * What a member's cached figures depend on besides the slot: the org's config counter, the
  * member's own change counter and their local day.
@@ -144,14 +149,16 @@ export async function boardFiguresOf(
     }),
   );
   const writes = computed.map(({ m, f }) => {
+    const ranked = f.metrics.find((x) => x.metric === input.by);
+    const shown = ranked ?? f.primary;
     const figures: BoardFigures = {
-      achieved: f.primary.achieved,
-      target: f.primary.target,
-      percent: f.primary.percent,
+      achieved: shown.achieved,
+      target: shown.target,
+      percent: shown.percent,
       tier: f.tier.current,
       streak: f.streak.current,
       points: f.points.period,
-      metricTotal: f.metrics.find((x) => x.metric === input.by)?.achieved ?? null,
+      metricTotal: ranked?.achieved ?? null,
     };
     result.set(m.id, figures);
     return cacheFigures(db, m.id, slot, stampOf(input, m), figures);

@@ -65,6 +65,42 @@ async function subTeamOf(token: string): Promise<{ id: string; name: string }> {
   return me.team;
 }
 
+const count = (locale: string, n: number) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+const percentText = (locale: string, p: number | null) =>
+  p === null ? '\u2014' : `${count(locale, p)}%`;
+
+/** The board's rows as shown: achieved, target and percent cells per member id. */
+async function shownFigures(page: Page) {
+  return page
+    .locator('table.board tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [
+        r.getAttribute('data-member') ?? '',
+        r.querySelector('td.achieved')?.textContent ?? '',
+        r.querySelector('td.target')?.textContent ?? '',
+        r.querySelector('td.percent .pct')?.textContent ?? '',
+      ]),
+    );
+}
+
+/** What {@link shownFigures} must read for a board ranked by a count metric. */
+function countFigures(board: LeaderboardResponse, locale: string) {
+  return board.entries.map((e) => [
+    e.member.id,
+    count(locale, e.achieved),
+    e.target > 0 ? count(locale, e.target) : '\u2014',
+    percentText(locale, e.percent),
+  ]);
+}
+
+/** Summed achieved / target and their percent, as the gauge and the TV headline show them. */
+function teamTotals(board: LeaderboardResponse) {
+  const achieved = board.entries.reduce((a, e) => a + e.achieved, 0);
+  const target = board.entries.reduce((a, e) => a + e.target, 0);
+  return { achieved, target, percent: target > 0 ? (achieved / target) * 100 : null };
+}
+
 describe('signing in', () => {
   it('keeps the session in an HttpOnly, Secure, SameSite=Lax __Host- cookie on 127.0.0.1', async () => {
     const cookies = await manager.cookies(env.url);
@@ -258,6 +294,46 @@ describe('overview', () => {
     await see(page.locator('button[data-period=week]')).hasText('本周');
     await screenshot(page, 'overview-zh-CN');
     await context.close();
+  });
+  it('ranked by a count metric, shows that metric’s own numbers in the table and gauge, en and zh', async () => {
+    const sub = await subTeamOf(env.demo.repToken);
+    const board = await api<LeaderboardResponse>(
+      env.url,
+      'GET',
+      `/leaderboard?team=${sub.id}&period=month&by=calls`,
+      env.demo.managerToken,
+    );
+    // The demo has call targets: the API answers calls, not revenue, in every column.
+    expect(board.entries.some((e) => e.target > 0)).toBe(true);
+    for (const e of board.entries) expect(e.achieved).toBe(e.value);
+    const totals = teamTotals(board);
+    for (const [locale, lang, title] of [
+      ['en', 'en', 'Calls'],
+      ['zh-CN', 'zh-CN', '电话'],
+    ] as const) {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await signInWithToken(page, env.url, env.demo.managerToken);
+      await page.goto(`${env.url}/?lang=${lang}`);
+      await page.locator('table.board').waitFor();
+      await page.locator('select[name=team]').selectOption(sub.id);
+      await page.locator('button[data-period=month]').click();
+      await page.locator('select[name=by]').selectOption('calls');
+      await expect
+        .poll(() => shownFigures(page), { timeout: 10_000 })
+        .toEqual(countFigures(board, locale));
+      await see(page.locator('#gauge-title')).containsText(title);
+      await see(page.locator('.summary svg.gauge text.big')).hasText(
+        percentText(locale, totals.percent),
+      );
+      await see(page.locator('.summary [data-figure=achieved]')).hasText(
+        count(locale, totals.achieved),
+      );
+      await see(page.locator('.summary [data-figure=target]')).hasText(
+        count(locale, totals.target),
+      );
+      await context.close();
+    }
   });
 });
 
@@ -480,6 +556,24 @@ describe('TV mode', () => {
       .poll(async () => Number((await cell.textContent())?.replace(/\D/g, '')), { timeout: 10_000 })
       .toBe(before + 15);
 
+    // Ranked by calls (`?by=`): the headline and the table are calls, not revenue.
+    await tv.goto(`${tvUrl}?by=calls&refresh=1&rotate=3600`);
+    await tv.locator('table.board').waitFor();
+    const byCalls = await api<LeaderboardResponse>(
+      env.url,
+      'GET',
+      `/leaderboard?team=${sub.id}&period=month&by=calls`,
+      env.demo.managerToken,
+    );
+    const callTotals = teamTotals(byCalls);
+    await see(tv.locator('.tv-sub')).containsText(
+      `Calls ${count('en', callTotals.achieved)} / ${count('en', callTotals.target)}`,
+    );
+    await see(tv.locator('.tv-sub strong')).hasText(percentText('en', callTotals.percent));
+    await expect
+      .poll(() => shownFigures(tv), { timeout: 10_000 })
+      .toEqual(countFigures(byCalls, 'en').slice(0, 12));
+
     // The activity board, as the rotation shows it.
     await tv.goto(`${tvUrl}?refresh=1&rotate=1`);
     await tv.locator('[data-screen=activity]').waitFor({ timeout: 10_000 });
@@ -555,6 +649,7 @@ describe('CSV export', () => {
       'value_calls',
       'achieved',
       'target',
+      'currency',
       'percent',
       'tier',
       'streak',
@@ -562,6 +657,10 @@ describe('CSV export', () => {
     ]);
     expect(lb.slice(1).map((r) => [r[2], Number(r[0]), Number(r[3])])).toEqual(
       board.entries.map((e) => [e.member.id, e.rank, e.value]),
+    );
+    // Ranked by calls, achieved and target are calls: plain counts, no currency.
+    expect(lb.slice(1).map((r) => [r[2], r[4], r[5], r[6]])).toEqual(
+      board.entries.map((e) => [e.member.id, String(e.achieved), String(e.target), '']),
     );
 
     const day = board.period.start;

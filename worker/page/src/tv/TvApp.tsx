@@ -1,6 +1,7 @@
 /**
  * TV mode (`/tv/<token>`): full screen, large type, no controls. Polls the board with If-None-Match
  * (a 304 costs the server one tiny read) and rotates between the leaderboard and today's activity.
+ * `?by=` ranks the leaderboard by a metric (its own achieved / target / %) instead of attainment;
  * `?refresh=` and `?rotate=` (seconds) exist for tests and unusual screens.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -13,7 +14,14 @@ import { ContestCard } from '../contests/ContestCard.tsx';
 import { locale, t } from '../i18n/index.ts';
 import { LeaderboardTable } from '../overview/LeaderboardTable.tsx';
 import { boardMetric } from '../overview/Overview.tsx';
-import { loadBoard, loadTvInfo, readAnnouncements, type TvBoard, type TvInfo } from './api.ts';
+import {
+  loadBoard,
+  loadTvInfo,
+  readAnnouncements,
+  type TvBoard,
+  type TvInfo,
+  tvRanking,
+} from './api.ts';
 
 const TV_ENTRIES = 12;
 
@@ -166,6 +174,7 @@ export function TvApp({ token }: { token: string }) {
     setTvToken(token);
     let stopped = false;
     let info: TvInfo | undefined;
+    const by = tvRanking(location.search);
     // Announcements seen so far; null until the first poll, which only sets the baseline (a TV
     // switched on does not replay old news).
     let since: number | null = null;
@@ -173,7 +182,7 @@ export function TvApp({ token }: { token: string }) {
       try {
         info ??= await loadTvInfo();
         const [result, news] = await Promise.all([
-          loadBoard(info),
+          loadBoard(info, by),
           readAnnouncements(info.team.id, since ?? 0),
         ]);
         if (stopped) return;

@@ -7,6 +7,7 @@ import {
   ActivityResponse,
   AnnouncementsResponse,
   type ContestBoardResponse,
+  LeaderboardBy,
   type LeaderboardResponse,
   type OrgSettings,
   TvInfoResponse,
@@ -27,11 +28,23 @@ export interface TvBoard {
   contests: ContestBoardResponse['competitions'];
 }
 
+/**
+ * What the TV's leaderboard ranks by: the link's `?by=` (a ranking or a metric id, e.g. a sales
+ * floor's screen ranked by calls), else attainment. A metric the team lacks is the API's 400.
+ */
+export function tvRanking(search: string): string {
+  const parsed = LeaderboardBy.safeParse(new URLSearchParams(search).get('by'));
+  return parsed.success ? parsed.data : 'attainment';
+}
+
 /** One refresh: four conditional GETs; each answers 304 (one small read) when nothing changed. */
-export async function loadBoard(info: TvInfo): Promise<{ board: TvBoard; changed: boolean }> {
+export async function loadBoard(
+  info: TvInfo,
+  by: string,
+): Promise<{ board: TvBoard; changed: boolean }> {
   const team = info.team.id;
   const [leaderboard, activity, totals, contests] = await Promise.all([
-    readLeaderboard({ teamId: team, period: 'month', date: undefined, by: 'attainment' }),
+    readLeaderboard({ teamId: team, period: 'month', date: undefined, by }),
     readLeaderboard({ teamId: team, period: 'day', date: undefined, by: 'points' }),
     read(ActivityResponse, api.page.activity.$get({ query: { team } })),
     readContestBoard(team),
