@@ -2,7 +2,8 @@
  * `GET /api/v1/leaderboard?team=&period=&date=&by=&group=`: the active reps of a team's subtree ranked
  * by attainment (default), points, streak or any metric's total, with the team's privacy mode
  * applied (managers of the team see everyone). Each entry's achieved, target and percent are the
- * ranked metric's when ranking by a metric, else the primary metric's. Reps may view their own team
+ * ranked metric's when ranking by a metric, else the primary metric's; the tier is the primary
+ * metric's in the shown period, whatever its kind. Reps may view their own team
  * and the teams above it; managers any team they manage. `group=teams` ranks the direct sub-teams
  * instead (on a `top` or `private` board only those that pool enough reps to hide them).
  * Answers 304 to a matching If-None-Match.
