@@ -2,7 +2,7 @@
  * The core journeys in real Firefox (Debian's firefox-esr) with the Firefox build of the
  * extension, against the real API (wrangler dev, local D1): sign in through the popup, the
  * sidebar on a Gmail thread and on a HubSpot record (fixtures at the sites' real URLs), a one-click
- * log that reaches the server exactly once, logs made while the server is down that are kept
+ * log that reaches the server exactly once, a real double click that logs once, logs made while the server is down that are kept
  * and arrive exactly once when it is back, and the built-in sites' permissions staying granted. The extension's background is out of reach in Firefox,
  * so what reached the server is read through the API (the manager's view of the member's logs).
  * Every wait is for a state, with generous limits: nothing here is timed.
@@ -108,6 +108,26 @@ describe('Pacer in Firefox', () => {
     await waitForSidebarText(gmail, 'pacer-sync', 'Synced');
     expect(await eventsOnServer()).toHaveLength(1);
     expect(await sidebarText(gmail, 'pacer-today-calls')).toBe('1');
+  });
+
+  it('a real double click on a log button logs once (the double-log guard)', async () => {
+    const button = await gmail.waitForSelector(
+      '[data-pacer-log-buttons] >>> button[data-metric="meetings"]',
+      { timeout: FIREFOX_WAIT_MS },
+    );
+    // Two trusted clicks in one gesture, as a member's double click: the second is within the
+    // guard's window for the same thread and metric, so it must not log again.
+    await button?.click({ count: 2 });
+    await waitForSidebarText(gmail, 'pacer-today-meetings', '1');
+    await expect.poll(() => eventsFor(THREAD_URL, 'meetings'), SERVER_WAIT).toHaveLength(1);
+    await waitForSidebarText(gmail, 'pacer-sync', 'Synced');
+    expect(await eventsFor(THREAD_URL, 'meetings')).toHaveLength(1);
+    expect(await sidebarText(gmail, 'pacer-today-meetings')).toBe('1');
+    // The second click was ignored, not turned into a "log another?" question.
+    const prompts = await gmail.$$eval('pacer-sidebar >>> [data-testid="pacer-toast"]', (toasts) =>
+      toasts.map((t) => t.textContent ?? '').filter((text) => text.includes('Log another')),
+    );
+    expect(prompts).toEqual([]);
   });
 
   it('on a HubSpot record: buttons beside the record, one log with its contact', async () => {
