@@ -1,8 +1,8 @@
 /**
  * The board's Achieved / Target / % are the ranked metric's own (worker/figures/figure-cache.ts),
- * in the API and in the CSV export, while the tier stays the primary metric's. Numbers are
- * hand-computed from the events and targets built here, on a past Wednesday so the test means the
- * same on any date.
+ * in the API and in the CSV export, while the tier stays the primary metric's, in whichever period
+ * is shown. Numbers are hand-computed from the events and targets built here, on a past Wednesday
+ * so the test means the same on any date.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDateOf } from '../../shared/domain/dates.ts';
@@ -145,4 +145,102 @@ describe('ranking by a metric shows that metric’s numbers', () => {
       percent: '90',
     });
   });
+});
+
+describe('tiers in every period', () => {
+  // One org per kind, so each period's target is the only one and the tier is revenue logged ÷
+  // that target. The team's incentive period is set to another period, with more revenue in it
+  // or a different share of the target there, so a tier taken from it would differ.
+  const sameYear = (d: string) => d.slice(0, 4) === day.slice(0, 4);
+  const cases = [
+    // Week: 130,000 of the 100,000 day target would be Breakthrough.
+    {
+      kind: 'day',
+      tierPeriod: 'week',
+      target: 100_000,
+      revenue: 80_000,
+      extra: addDays(day, 1),
+      percent: 80,
+      tier: 'base',
+    },
+    // Year: 150,000 of 100,000 would be Breakthrough.
+    {
+      kind: 'week',
+      tierPeriod: 'year',
+      target: 100_000,
+      revenue: 100_000,
+      extra: sameYear(addDays(day, -7)) ? addDays(day, -7) : addDays(day, 7),
+      percent: 100,
+      tier: 'sprint',
+    },
+    // The week's share of the longer targets is at most 5 of their workdays: far above 120 %.
+    {
+      kind: 'month',
+      tierPeriod: 'week',
+      target: 100_000,
+      revenue: 79_999,
+      extra: null,
+      percent: 79.999,
+      tier: null,
+    },
+    {
+      kind: 'quarter',
+      tierPeriod: 'week',
+      target: 100_000,
+      revenue: 85_000,
+      extra: null,
+      percent: 85,
+      tier: 'base',
+    },
+    {
+      kind: 'year',
+      tierPeriod: 'week',
+      target: 200_000,
+      revenue: 199_999,
+      extra: null,
+      percent: 99.9995,
+      tier: 'base',
+    },
+  ] as const;
+  for (const c of cases) {
+    it(`${c.kind}: ${c.revenue} of ${c.target} is ${c.percent} % → ${c.tier ?? 'no tier'}`, async () => {
+      const org = await createOrg({ timezone: 'UTC', currency: 'CNY' });
+      const rep = await addMember(org.managerToken, org.rootTeamId, { timezone: 'UTC' });
+      const me = await call('GET', '/me', { token: org.managerToken });
+      const ladder = me.body.org.settings.tiers.ladder;
+      const patched = await call('PATCH', '/org', {
+        token: org.managerToken,
+        body: { tiers: { period: c.tierPeriod, ladder } },
+      });
+      expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+      await logged(rep, c.revenue, 1);
+      if (c.extra !== null) {
+        const more = await call('POST', '/events', {
+          token: rep.token,
+          body: {
+            events: [
+              event({
+                metric: 'revenue',
+                quantity: 50_000,
+                occurredAt: `${c.extra}T12:00:00.000Z`,
+              }),
+            ],
+          },
+        });
+        expect(more.body.results[0].status).toBe('created');
+      }
+      await setTarget(org, rep, 'revenue', c.kind, c.target);
+      const res = await call(
+        'GET',
+        `/leaderboard?team=${org.rootTeamId}&period=${c.kind}&date=${day}`,
+        { token: org.managerToken },
+      );
+      expect(res.status).toBe(200);
+      const entry = res.body.entries.find(
+        (e: { member: { id: string } }) => e.member.id === rep.id,
+      );
+      expect(entry).toMatchObject({ achieved: c.revenue, target: c.target, tier: c.tier });
+      expect(entry.percent).toBeCloseTo(c.percent, 9);
+    });
+  }
 });

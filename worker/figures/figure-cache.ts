@@ -7,6 +7,7 @@
 import { and, inArray, sql } from 'drizzle-orm';
 import type { OrgSettings } from '../../shared/api/index.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
+import { tierStatus } from '../../shared/domain/tiers.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { boardFigures } from '../db/schema.ts';
@@ -18,7 +19,8 @@ import { membersRollups, type RollupRow } from './rollups.ts';
 
 /**
  * What one leaderboard entry needs. `achieved`, `target` and `percent` are the ranked metric's
- * when ranking by a metric, else the primary metric's, all over the board's period.
+ * when ranking by a metric, else the primary metric's, all over the board's period; `tier` is
+ * the primary metric's tier in that same period (tiers are percentages of the shown period's target).
  */
 export interface BoardFigures {
   achieved: number;
@@ -49,11 +51,10 @@ export interface BoardInput {
 
 const MEMBERS_PER_STATEMENT = 90;
 
-// The tier period is part of the slot: a week across two months has two possible ones. `b2`: what
-// the figures mean (the ranked metric's numbers); a new meaning gets a new prefix so rows cached
-// under the old one are never read as the new.
+// `b3`: what the figures mean (the ranked metric's numbers, the shown period's tier); a new meaning
+// gets a new prefix so rows cached under the old one are never read as the new.
 const slotOf = (input: BoardInput) =>
-  `b2:${input.win.period.kind}:${input.win.period.start}:${input.win.tierPeriod.start}:${input.by}`;
+  `b3:${input.win.period.kind}:${input.win.period.start}:${input.by}`;
 /**
  * What a member's cached figures depend on besides the slot: the org's config counter, the
  * member's own change counter and their local day.
@@ -155,7 +156,11 @@ export async function boardFiguresOf(
       achieved: shown.achieved,
       target: shown.target,
       percent: shown.percent,
-      tier: f.tier.current,
+      tier: tierStatus({
+        achieved: f.primary.achieved,
+        target: f.primary.target,
+        ladder: input.settings.tiers.ladder,
+      }).current,
       streak: f.streak.current,
       points: f.points.period,
       metricTotal: ranked?.achieved ?? null,

@@ -3,10 +3,11 @@
  * the active reps of a team's subtree ranked by attainment (default), points, streak or any
  * metric's total, with the team's privacy mode applied (managers of the team see everyone). Each
  * entry's achieved, target and percent are the ranked metric's when ranking by a metric, else the
- * primary metric's. Reps may view their own team and the teams above it; managers any team they
- * manage. `group=teams` ranks the direct sub-teams instead (on a `top` or `private` board only
- * those that pool enough reps to hide them). What it refuses comes back as a `BoardRefusal`; the
- * routes decide the HTTP status.
+ * primary metric's; the tier is the primary metric's in the shown period, whatever its kind. Reps
+ * may view their own team and the teams above it; managers any team they manage. `group=teams`
+ * ranks the direct sub-teams instead (on a `top` or `private` board only those that pool enough
+ * reps to hide them). What it refuses comes back as a `BoardRefusal`; the routes decide the HTTP
+ * status.
  */
 import type { z } from 'zod';
 import {
