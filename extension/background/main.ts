@@ -17,6 +17,7 @@ import { withDefaults } from '../platform/prefs.ts';
 import { stored } from '../platform/storage.ts';
 import type { SidebarView } from '../platform/view.ts';
 import { forgetRevokedSites } from '../site-access/registration.ts';
+import { ApiError, NetworkError } from '../sync/api-client.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import { buildView } from '../sync/local-view.ts';
 import type { SyncState } from '../sync/state.ts';
@@ -160,7 +161,13 @@ async function handle(raw: unknown, sender: { url?: string }): Promise<MessageRe
 export function startBackground(): void {
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     handle(raw, sender).then(sendResponse, (error: unknown) =>
-      sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      sendResponse({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+        // The popup words the common failures itself, in the member's language.
+        ...(error instanceof ApiError ? { code: error.code } : {}),
+        ...(error instanceof NetworkError ? { code: 'network' } : {}),
+      }),
     );
     return true; // answer asynchronously
   });

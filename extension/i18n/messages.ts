@@ -1,5 +1,6 @@
 /**
- * UI text in English and Simplified Chinese. Kept as plain objects (not chrome.i18n) because the
+ * UI text in English and Simplified Chinese (messages.test.ts fails on a key missing from either
+ * or left in English). Kept as plain objects (not chrome.i18n) because the
  * member picks the language in the options and it must switch at once, without a browser
  * restart; the manifest's own strings live in public/_locales. Each table is a function, built on
  * first use: every content script carries both, but a page needs only its member's language.
@@ -29,8 +30,11 @@ export const en = () => ({
   pointsToday: '{points} pts today',
   streak: 'Streak',
   streakDays: '{days}-day streak',
+  streakStart: 'Start a streak today',
   streakAtRisk: 'At risk: reach {goal} points today',
-  freezes: '{count} freezes',
+  freezes: { one: '{count} freeze', other: '{count} freezes' },
+  pointsUnit: { one: 'point', other: 'points' },
+  pointsShort: 'pts',
   newsBigDeal: '🎉 {name}: big deal, {amount}',
   newsTier: '🎉 {name} reached tier {tier}',
   newsMilestone: '🎉 {name} reached {percent}% of target',
@@ -57,11 +61,13 @@ export const en = () => ({
   doubleLogConfirm: 'You logged a {metric} for {contact} {ago}. Log another?',
   doubleLogConfirmHere: 'You logged a {metric} here {ago}. Log another?',
   justNow: 'just now',
-  minutesAgo: '{minutes} min ago',
   doubleLogYes: 'Log again',
   doubleLogNo: 'Cancel',
-  syncPending: '{count} waiting to sync',
-  syncOffline: 'Offline — {count} kept on this device',
+  syncPending: { one: '{count} log waiting to sync', other: '{count} logs waiting to sync' },
+  syncOffline: {
+    one: 'Offline — {count} log kept on this device',
+    other: 'Offline — {count} logs kept on this device',
+  },
   syncSynced: 'Synced',
   signedOut: 'Sign in from the Pacer toolbar button',
   unauthorized: 'Session expired — sign in again',
@@ -83,10 +89,17 @@ export const en = () => ({
   useInvite: 'Join with an invite code',
   signIn: 'Sign in',
   signOut: 'Sign out',
-  signOutPending: '{count} logs are not synced yet and will be lost. Sign out anyway?',
+  signOutPending: {
+    one: '{count} log is not synced yet and will be lost. Sign out anyway?',
+    other: '{count} logs are not synced yet and will be lost. Sign out anyway?',
+  },
   signedInAs: 'Signed in as {name}',
   permissionDenied: 'Pacer needs permission to reach {origin}',
   summaryToday: "Today's summary",
+  periodPercent: 'of this {period}’s target',
+  hideConfirm: 'Hide Pacer on this site? You can show it again from the Pacer toolbar button.',
+  hiddenOnSite: 'Pacer is hidden on this site.',
+  showOnSite: 'Show on this site',
   manualLog: 'Log manually',
   metric: 'Metric',
   amount: 'Amount',
@@ -110,7 +123,12 @@ export const en = () => ({
   themeDark: 'Dark',
   saved: 'Saved',
   save: 'Save',
-  error: 'Error: {message}',
+  error: 'Something went wrong: {message}',
+  errorInvite: 'That invite code is unknown, expired or revoked. Ask your manager for a new one.',
+  errorToken: 'That token was not accepted. Check it, or join with an invite code.',
+  errorServer: 'Cannot reach {server}. Check the address and your connection.',
+  errorAddress: 'Enter the server address, like https://pacer.example.com',
+  errorAmount: 'Enter a number for {field}.',
   otherSites: 'Other sites',
   otherSitesHelp:
     'Pacer runs on the sites above by itself. Add any other site (an in-house CRM, a helpdesk): the browser asks you for access to it.',
@@ -124,7 +142,14 @@ export const en = () => ({
 
 export type MessageKey = keyof ReturnType<typeof en>;
 
-export const zhCN = (): Record<MessageKey, string> => ({
+/**
+ * A message whose words follow a count (`{count}` in it): one form per `Intl.PluralRules`
+ * category the language has; `other` is required. Chinese needs only `other`.
+ */
+export type PluralMessage = { readonly one?: string; readonly other: string };
+export type Message = string | PluralMessage;
+
+export const zhCN = (): Record<MessageKey, Message> => ({
   appName: 'Pacer',
   sidebar: 'Pacer 销售进度',
   expand: '打开 Pacer',
@@ -149,8 +174,11 @@ export const zhCN = (): Record<MessageKey, string> => ({
   pointsToday: '今日 {points} 分',
   streak: '连续达标',
   streakDays: '连续 {days} 天',
+  streakStart: '今天开始连续达标',
   streakAtRisk: '有中断风险：今日需达到 {goal} 分',
   freezes: '{count} 次免断卡',
+  pointsUnit: '分',
+  pointsShort: '分',
   newsBigDeal: '🎉 {name}：大单 {amount}',
   newsTier: '🎉 {name} 达成阶梯 {tier}',
   newsMilestone: '🎉 {name} 达成目标的 {percent}%',
@@ -177,7 +205,6 @@ export const zhCN = (): Record<MessageKey, string> => ({
   doubleLogConfirm: '{ago}已为 {contact} 记录过{metric}，确定再记一次？',
   doubleLogConfirmHere: '{ago}已在此页面记录过{metric}，确定再记一次？',
   justNow: '刚刚',
-  minutesAgo: '{minutes} 分钟前',
   doubleLogYes: '再记一次',
   doubleLogNo: '取消',
   syncPending: '{count} 条待同步',
@@ -206,6 +233,10 @@ export const zhCN = (): Record<MessageKey, string> => ({
   signedInAs: '已登录：{name}',
   permissionDenied: 'Pacer 需要访问 {origin} 的权限',
   summaryToday: '今日概览',
+  periodPercent: '（本{period}目标完成率）',
+  hideConfirm: '在此网站隐藏 Pacer？之后可通过工具栏中的 Pacer 按钮重新显示。',
+  hiddenOnSite: 'Pacer 已在此网站隐藏。',
+  showOnSite: '在此网站显示',
   manualLog: '手动记录',
   metric: '指标',
   amount: '金额',
@@ -229,7 +260,12 @@ export const zhCN = (): Record<MessageKey, string> => ({
   themeDark: '深色',
   saved: '已保存',
   save: '保存',
-  error: '错误：{message}',
+  error: '出错了：{message}',
+  errorInvite: '邀请码不存在、已过期或已被撤销。请向你的经理索取新的邀请码。',
+  errorToken: '令牌未被接受。请检查令牌，或使用邀请码加入。',
+  errorServer: '无法连接 {server}。请检查地址和网络连接。',
+  errorAddress: '请输入服务器地址，例如 https://pacer.example.com',
+  errorAmount: '请为{field}输入数字。',
   otherSites: '其他网站',
   otherSitesHelp:
     'Pacer 会自动在上面的网站运行。可添加任何其他网站（如内部 CRM、客服系统），浏览器会请求访问该网站的权限。',

@@ -37,7 +37,10 @@ export const AccountMessage = z.discriminatedUnion('type', [
 export type AccountMessage = z.infer<typeof AccountMessage>;
 
 /** `revision`: for a log, the sync-state revision that committed it (see SyncState.revision). */
-export type MessageReply = { ok: true; revision?: number } | { ok: false; error: string };
+/** `code`: the API's error code, or `network` when the server could not be reached. */
+export type MessageReply =
+  | { ok: true; revision?: number }
+  | { ok: false; error: string; code?: string };
 
 /** From the background to a tab's content script. */
 export type TabMessage =

@@ -6,6 +6,7 @@ import { parseAmount } from '../../shared/domain/money.ts';
 import type { Language, Translate } from '../i18n/index.ts';
 import { sendToBackground } from '../platform/send.ts';
 import type { SidebarView } from '../platform/view.ts';
+import { humanError } from './errors.ts';
 
 export function ManualLog({
   t,
@@ -30,7 +31,7 @@ export function ManualLog({
     const quantity =
       kind === 'amount' ? parseAmount(field('quantity'), view.currency) : Number(field('quantity'));
     if (!quantity || !Number.isInteger(quantity) || quantity <= 0) {
-      setMessage(t('error', { message: t(kind === 'amount' ? 'amount' : 'quantity') }));
+      setMessage(t('errorAmount', { field: t(kind === 'amount' ? 'amount' : 'quantity') }));
       return;
     }
     const name = field('contactName');
@@ -54,7 +55,7 @@ export function ManualLog({
       formElement.reset();
       setMessage(t('logged', { metric: metricLabel(metric, language) }));
     } else {
-      setMessage(t('error', { message: reply.error }));
+      setMessage(humanError(t, reply));
     }
   }
 

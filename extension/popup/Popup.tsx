@@ -3,14 +3,15 @@ import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { intlLocale } from '../../shared/domain/language.ts';
 import { metricLabel } from '../../shared/domain/metrics.ts';
-import { type Language, resolveLanguage, translator } from '../i18n/index.ts';
+import { type Language, type MessageKey, resolveLanguage, translator } from '../i18n/index.ts';
 import { withDefaults } from '../platform/prefs.ts';
 import { sendToBackground } from '../platform/send.ts';
 import { stored } from '../platform/storage.ts';
 import type { SidebarView } from '../platform/view.ts';
-import { EnableThisSite } from '../site-access/SiteAccessControls.tsx';
-import { formatPercent } from '../ui/format.ts';
+import { EnableThisSite, ShowOnThisSite } from '../site-access/SiteAccessControls.tsx';
+import { formatPercent, formatValue } from '../ui/format.ts';
 import { storedSignal } from '../ui/use-stored.ts';
+import { humanError } from './errors.ts';
 import { ManualLog } from './ManualLog.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -35,15 +36,24 @@ function Summary({
     (c) =>
       c.kind === 'count' && ['calls', 'visits', 'meetings', 'emails', 'deals'].includes(c.metric),
   );
+  const locale = intlLocale(language);
+  const primaryMetric = v.primary?.metric ?? 'revenue';
+  const primaryToday = v.counters.find((c) => c.metric === primaryMetric);
   return (
     <section aria-label={t('summaryToday')}>
       <h2>{t('summaryToday')}</h2>
       <div class="summary">
+        {/* Today's own figures; the period's attainment is the line below, named as such. */}
         <div>
-          <strong data-testid="popup-percent">
-            {formatPercent(v.primary?.percent ?? null, intlLocale(language))}
+          <strong data-testid="popup-today-primary">
+            {formatValue(
+              primaryToday?.today ?? 0,
+              primaryToday?.kind ?? v.primary?.kind ?? 'amount',
+              v.currency,
+              locale,
+            )}
           </strong>
-          {metricLabel(v.primary?.metric ?? 'revenue', language)}
+          {metricLabel(primaryMetric, language, primaryToday?.label)}
         </div>
         <div>
           <strong data-testid="popup-points">{v.points.today}</strong>
@@ -60,6 +70,12 @@ function Summary({
           </div>
         ))}
       </div>
+      {v.primary ? (
+        <p class="muted">
+          <strong data-testid="popup-percent">{formatPercent(v.primary.percent, locale)}</strong>{' '}
+          {t('periodPercent', { period: t(`period_${v.period?.kind ?? 'month'}` as MessageKey) })}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -92,6 +108,7 @@ export function Popup() {
       <p class="muted" data-testid="popup-sync">
         {v.sync.status === 'synced' ? t('syncSynced') : t('syncPending', { count: v.sync.pending })}
       </p>
+      <ShowOnThisSite t={t} prefs={prefs.value} />
       <Summary v={v} t={t} language={language} />
       <h2>{t('manualLog')}</h2>
       <ManualLog t={t} language={language} view={v} />
@@ -109,7 +126,7 @@ export function Popup() {
               e.preventDefault();
               openError.value = null;
               void sendToBackground({ type: 'open-leaderboard' }).then((reply) => {
-                if (!reply.ok) openError.value = reply.error;
+                if (!reply.ok) openError.value = humanError(t, reply);
               });
             }}
           >

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../i18n/index.ts';
 import { sendToBackground } from '../platform/send.ts';
+import { humanError } from './errors.ts';
 import { ensureServerPermission } from './server-permission.ts';
 
 export function SignIn({ t, defaultServer }: { t: Translate; defaultServer: string }) {
@@ -18,7 +19,7 @@ export function SignIn({ t, defaultServer }: { t: Translate; defaultServer: stri
     try {
       server = new URL(field('server')).origin;
     } catch {
-      setError(t('error', { message: 'https://…' }));
+      setError(t('errorAddress'));
       return;
     }
     setBusy(true);
@@ -41,7 +42,7 @@ export function SignIn({ t, defaultServer }: { t: Translate; defaultServer: stri
         : { type: 'sign-in-token', server, token: field('token') },
     );
     setBusy(false);
-    if (!reply.ok) setError(t('error', { message: reply.error }));
+    if (!reply.ok) setError(humanError(t, reply, { server, signIn: mode }));
   }
 
   return (

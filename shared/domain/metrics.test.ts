@@ -6,6 +6,7 @@ import {
   defaultOrgSettings,
   findMetric,
   metricCatalog,
+  metricCount,
   metricLabel,
   metricUnit,
 } from './index.ts';
@@ -153,5 +154,14 @@ describe('defaultOrgSettings', () => {
     const first = settings.tiers.ladder[0];
     if (first) first.name.en = 'changed';
     expect(DEFAULT_TIERS[0]?.name.en).toBe('Base');
+  });
+});
+
+describe('metricCount', () => {
+  it('is singular for one and plural otherwise, by Intl.PluralRules', () => {
+    expect(metricCount('calls', 1, '1', 'en')).toBe('1 call');
+    expect(metricCount('calls', 2, '2', 'en')).toBe('2 calls');
+    expect(metricCount('calls', 0, '0', 'en')).toBe('0 calls');
+    expect(metricCount('calls', 1, '1', 'zh')).toBe('1 电话');
   });
 });

@@ -1,5 +1,5 @@
 import type { MetricId, MetricKind, OrgSettings } from '../api/index.ts';
-import { inLanguage, type Label } from './language.ts';
+import { inLanguage, intlLocale, type Label } from './language.ts';
 import { ownValue } from './own.ts';
 
 // The metrics a team tracks: the built-ins plus the team's custom ones, each with the points one
@@ -53,6 +53,23 @@ export function metricLabel(id: string, tag: string, custom?: Label | null): str
 export function metricUnit(id: string, tag: string, custom?: Label | null): string {
   const unit = builtinById.get(id)?.unit ?? custom;
   return unit ? inLanguage(unit, tag) : id;
+}
+
+/**
+ * A count of a metric in running text, singular or plural as `Intl.PluralRules` says for the
+ * count: "1 call", "2 calls", "2 电话". `formatted` is the count as already formatted.
+ */
+export function metricCount(
+  id: string,
+  count: number,
+  formatted: string,
+  tag: string,
+  custom?: Label | null,
+): string {
+  const locale = intlLocale(tag);
+  const one = new Intl.PluralRules(locale).select(count) === 'one';
+  const noun = one ? metricUnit(id, tag, custom) : metricLabel(id, tag, custom);
+  return `${formatted} ${noun.toLocaleLowerCase(locale)}`;
 }
 
 /** The settings fields the metric rules read. */

@@ -98,7 +98,8 @@ export const joinRoutes = new Hono<AppEnv>().post(
         ),
       )
       .get();
-    if (!found) throw notFound('invite code (unknown, expired or revoked)');
+    if (!found)
+      throw new ApiError(404, 'not_found', 'That invite code is unknown, expired or revoked.');
     const { invite } = found;
     if (!OrgSettings.parse(JSON.parse(found.orgSettings)).signupOpen) {
       throw new ApiError(403, 'signup_closed', 'this organisation does not accept new members');

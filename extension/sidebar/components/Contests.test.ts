@@ -18,6 +18,13 @@ describe('contestGap', () => {
     expect(contestGap(line, translator('zh_CN'), 'zh_CN', 'CNY')).toMatch(/^落后 Li Lei 2/);
   });
 
+  it('says "1 call", not "1 calls"; points too', () => {
+    const one = { ...line, metric: 'calls', ahead: { name: 'Zhao Min', by: 1 } };
+    expect(contestGap(one, translator('en'), 'en', 'CNY')).toBe('1 call behind Zhao Min');
+    const points = { ...line, metric: 'points', ahead: { name: 'Zhao Min', by: 1 } };
+    expect(contestGap(points, translator('en'), 'en', 'CNY')).toBe('1 point behind Zhao Min');
+  });
+
   it('says "Leading" on first place only', () => {
     expect(contestGap({ ...line, rank: 1, ahead: null }, translator('en'), 'en', 'CNY')).toBe(
       'Leading',

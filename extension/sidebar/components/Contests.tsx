@@ -3,7 +3,7 @@
  * from the server and are rendered as text.
  */
 import { intlLocale } from '../../../shared/domain/language.ts';
-import { metricLabel } from '../../../shared/domain/metrics.ts';
+import { metricCount } from '../../../shared/domain/metrics.ts';
 import type { Language, Translate } from '../../i18n/index.ts';
 import type { ContestLine } from '../../platform/view.ts';
 import { formatTime, formatValue } from '../../ui/format.ts';
@@ -21,13 +21,15 @@ export function contestGap(
 ): string | null {
   const locale = intlLocale(language);
   if (!c.ahead) return c.rank === 1 ? t('contestLeading') : null;
-  // The metric's plural name, in running text.
-  const name = c.metric === 'points' ? t('points') : metricLabel(c.metric, language, c.label);
   const amount = formatValue(c.ahead.by, c.kind, currency, locale);
-  return t('contestBehind', {
-    amount: c.kind === 'amount' ? amount : `${amount} ${name.toLocaleLowerCase(locale)}`,
-    name: c.ahead.name,
-  });
+  // The metric's name in running text, singular or plural by the gap ("1 call", "2 calls").
+  const counted =
+    c.kind === 'amount'
+      ? amount
+      : c.metric === 'points'
+        ? `${amount} ${t('pointsUnit', { count: c.ahead.by })}`
+        : metricCount(c.metric, c.ahead.by, amount, language, c.label);
+  return t('contestBehind', { amount: counted, name: c.ahead.name });
 }
 
 export function Contests({ store }: { store: SidebarStore }) {

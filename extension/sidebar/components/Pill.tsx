@@ -30,7 +30,7 @@ export function Pill({
         ref={button}
         class="pill-button"
         aria-expanded="false"
-        aria-label={`${t('expand')}: ${Math.round(percent ?? 0)}%, ${t('streakDays', { days: streak })}, ${t('pointsToday', { points: view.points.today })}`}
+        aria-label={`${t('expand')}: ${Math.round(percent ?? 0)}%, ${streak > 0 ? t('streakDays', { days: streak }) : t('streakStart')}, ${t('pointsToday', { points: view.points.today })}`}
         title={t('expand')}
         onClick={trusted(() => store.toggle(false))}
       >
@@ -40,7 +40,7 @@ export function Pill({
         </span>
         <span class="pill-points">
           <span data-testid="pacer-pill-points">{view.points.today}</span>
-          <small>pts</small>
+          <small>{t('pointsShort')}</small>
         </span>
       </button>
     </div>

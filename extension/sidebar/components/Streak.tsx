@@ -13,7 +13,12 @@ export function Streak({ store }: { store: SidebarStore }) {
         <span class="flame" aria-hidden="true">
           🔥
         </span>{' '}
-        <strong>{t('streakDays', { days: streak?.current ?? 0 })}</strong>
+        {/* No "0-day streak" in bold: an empty streak is an invitation, not a verdict. */}
+        {(streak?.current ?? 0) > 0 ? (
+          <strong>{t('streakDays', { days: streak?.current ?? 0 })}</strong>
+        ) : (
+          <span data-testid="pacer-streak-start">{t('streakStart')}</span>
+        )}
         {streak && streak.freezes > 0 ? (
           <small> · {t('freezes', { count: streak.freezes })}</small>
         ) : null}
