@@ -130,29 +130,37 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     onMount: (container) => render(<Sidebar store={store} app={adapter.id} />, container),
     onRemove: (container) => render(null, container),
   });
-  // Switched off for this site: stay idle (but listening), so switching on needs no reload.
+  // Switched off for this site: stay idle (but listening), so switching on needs no reload. Just
+  // switched off from the sidebar, it stays mounted while its Undo toast is offered.
   const enabled = () => store.prefs.value.sites[adapter.id] !== false;
+  const visible = () => enabled() || store.toasts.value.some((x) => x.restoreSite);
   let mounted = false;
   const applyEnabled = () => {
-    if (enabled() && !mounted) {
+    if (visible() && !mounted) {
       ui.mount();
       requestAnimationFrame(() => performance.mark('pacer:sidebar-painted'));
-    } else if (!enabled() && mounted) {
+    } else if (!visible() && mounted) {
       ui.remove();
     }
-    mounted = enabled();
+    mounted = visible();
   };
   applyEnabled();
+  ctx.onInvalidated(store.toasts.subscribe(() => applyEnabled()));
 
   const records = wireRecords(ctx, adapter, store, enabled);
+  // Whether the log buttons were last drawn for an enabled site (the store's own prefs may
+  // already say otherwise: the sidebar changes them before storage reports the change).
+  let buttonsOn = enabled();
   onView = (next) => store.publish(next);
   onPrefs = (next) => {
     const merged = withDefaults(next);
     const languageChanged = merged.language !== store.prefs.value.language;
-    const wasMounted = mounted;
     store.prefs.value = merged;
     applyEnabled();
-    if (languageChanged || wasMounted !== mounted) records.refresh();
+    if (languageChanged || buttonsOn !== enabled()) {
+      buttonsOn = enabled();
+      records.refresh();
+    }
   };
   if (held.view) onView(held.view);
   if (held.prefs) onPrefs(held.prefs);

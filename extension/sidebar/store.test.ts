@@ -63,6 +63,20 @@ describe('sidebar store', () => {
     expect(store.shown.value.counters[0]?.today).toBe(5);
   });
 
+  it('hide on this site asks once, then hides with an Undo that shows it again', () => {
+    const { store } = setup(signedIn);
+    store.hideOnSite('gmail');
+    const ask = store.toasts.value.at(-1);
+    expect(ask).toMatchObject({ text: expect.stringMatching(/^Hide Pacer on this site\?/) });
+    expect(store.prefs.value.sites.gmail).toBeUndefined();
+    ask?.confirm?.();
+    expect(store.prefs.value.sites.gmail).toBe(false);
+    const undo = store.toasts.value.at(-1);
+    expect(undo).toMatchObject({ text: 'Pacer is hidden on this site.', restoreSite: 'gmail' });
+    store.showOnSite(undo?.restoreSite ?? '');
+    expect(store.prefs.value.sites.gmail).toBe(true);
+  });
+
   it('asks before a second log for the same contact within 2 minutes', () => {
     const { store, sent, advance } = setup(signedIn);
     store.log(fromThread, 'call');
@@ -70,7 +84,7 @@ describe('sidebar store', () => {
     store.log(fromThread, 'call');
     expect(sent).toHaveLength(1);
     const ask = store.toasts.value.at(-1);
-    expect(ask?.text).toContain('1 min ago');
+    expect(ask?.text).toContain('1 minute ago');
     ask?.confirm?.();
     expect(sent).toHaveLength(2);
     expect(store.shown.value.counters[0]?.today).toBe(2);

@@ -5,7 +5,13 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
 import { inLanguage, intlLocale } from '../../shared/domain/language.ts';
-import { type Language, resolveLanguage, type Translate, translator } from '../i18n/index.ts';
+import {
+  type Language,
+  resolveLanguage,
+  type Translate,
+  timeAgo,
+  translator,
+} from '../i18n/index.ts';
 import type { MessageReply, PageMessage } from '../platform/messages.ts';
 import type { Prefs } from '../platform/prefs.ts';
 import type { NewsItem, RecentLog, SidebarView } from '../platform/view.ts';
@@ -18,8 +24,11 @@ export interface Toast {
   text: string;
   /** Offers Undo for this log id. */
   undoId?: string;
-  /** Asks before logging (double-log guard). */
+  /** Asks first (double-log guard, hide on this site); `yes` names the confirming button. */
   confirm?: () => void;
+  yes?: string;
+  /** Offers Undo that shows the sidebar again on this site (adapter id). */
+  restoreSite?: string;
 }
 
 export interface LogRequest {
@@ -179,11 +188,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
 
   const records = recordGuard();
 
-  /** "just now" under a minute, else "N min ago". */
-  function ago(since: number): string {
-    const minutes = Math.round((now() - since) / 60_000);
-    return minutes < 1 ? t.value('justNow') : t.value('minutesAgo', { minutes });
-  }
+  const ago = (since: number): string => timeAgo(t.value, language.value, now() - since);
 
   /**
    * Logs at once, or asks first when it looks like an accidental double; the second click of a
@@ -237,6 +242,26 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     doIt();
   }
 
+  /**
+   * "Hide on this site": asks once, then hides the sidebar and the log buttons here and offers
+   * Undo for a while (run-site.tsx keeps the toasts on screen until then), so a slip of the
+   * finger next to "×" costs nothing.
+   */
+  function hideOnSite(app: string): void {
+    toast({
+      text: t.value('hideConfirm'),
+      yes: t.value('close'),
+      confirm: () => {
+        setPrefs({ sites: { ...prefsState.value.sites, [app]: false }, collapsed: true });
+        toast({ text: t.value('hiddenOnSite'), restoreSite: app });
+      },
+    });
+  }
+
+  function showOnSite(app: string): void {
+    setPrefs({ sites: { ...prefsState.value.sites, [app]: true } });
+  }
+
   function undo(id: string): void {
     if (changes.value.undone.includes(id)) return;
     changes.value = { ...changes.value, undone: [...changes.value.undone, id] };
@@ -256,6 +281,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     setPrefs,
     log,
     undo,
+    hideOnSite,
+    showOnSite,
     dismiss,
     focusPill,
     focusPanel,

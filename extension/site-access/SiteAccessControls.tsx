@@ -6,7 +6,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Translate } from '../i18n/index.ts';
-import { enablableOrigin } from '../sites/match-patterns.ts';
+import { type Prefs, withDefaults } from '../platform/prefs.ts';
+import { stored } from '../platform/storage.ts';
+import { builtinSiteFor, enablableOrigin } from '../sites/match-patterns.ts';
 import { disableSite, enabledSites, enableSite } from './registration.ts';
 
 /** "https://crm.example.cn/*" → "crm.example.cn" (what a member recognises). */
@@ -45,6 +47,53 @@ export function EnableThisSite({ t }: { t: Translate }) {
         {t(enabled ? 'disableOnSite' : 'enableOnSite', { site: hostOf(origin) })}
       </button>
       {denied ? <span class="muted">{t('sitePermissionDenied')}</span> : null}
+    </div>
+  );
+}
+
+/** The active tab's address (activeTab lets the popup see the tab it was opened over). */
+function useActiveTabUrl(): string | undefined {
+  const [url, setUrl] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    void browser.tabs
+      .query({ active: true, lastFocusedWindow: true })
+      .then(([tab]) => setUrl(tab?.url));
+  }, []);
+  return url;
+}
+
+/** The adapter that runs on a page: a built-in site's, else the one for enabled sites. */
+function adapterFor(href: string | undefined, enabled: readonly string[]): string | null {
+  let url: URL;
+  try {
+    url = new URL(href ?? '');
+  } catch {
+    return null;
+  }
+  const builtin = builtinSiteFor(url);
+  if (builtin) return builtin;
+  const origin = enablableOrigin(href);
+  return origin && enabled.includes(origin) ? 'generic' : null;
+}
+
+/**
+ * Popup: "Show on this site" when the member hid the sidebar on the tab's site (the sidebar's ⊘);
+ * the tab's sidebar comes back at once, without a reload.
+ */
+export function ShowOnThisSite({ t, prefs }: { t: Translate; prefs: Partial<Prefs> | null }) {
+  const url = useActiveTabUrl();
+  const [sites] = useEnabledSites();
+  const app = adapterFor(url, sites);
+  const current = withDefaults(prefs ?? undefined);
+  if (!app || current.sites[app] !== false) return null;
+  const show = () =>
+    void stored.prefs().setValue({ ...current, sites: { ...current.sites, [app]: true } });
+  return (
+    <div class="row" data-testid="show-on-site">
+      <span class="muted">{t('hiddenOnSite')}</span>
+      <button type="button" onClick={show}>
+        {t('showOnSite')}
+      </button>
     </div>
   );
 }

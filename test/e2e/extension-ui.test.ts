@@ -26,6 +26,7 @@ const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
 
 // Runs inside the service worker.
 declare const chrome: {
+  windows: { create(options: { url: string; type: string; focused: boolean }): Promise<unknown> };
   notifications: { getAll(): Promise<Record<string, unknown>> };
   tabs: {
     query(q: { url: string }): Promise<{ id?: number }[]>;
@@ -221,16 +222,47 @@ describe('extension surfaces', () => {
     await expect.poll(() => gmail.getByTestId('pacer-pill').count()).toBe(1);
     await expect.poll(() => gmail.locator('[data-pacer-log-buttons]').count()).toBe(1);
 
-    // The sidebar's own "hide on this site" does the same as the options switch.
+    // The sidebar's own "hide on this site" asks first; Undo brings it back without a reload.
+    await gmail.bringToFront();
+    await gmail.evaluate(() => {
+      (window as unknown as { pacerSamePage: boolean }).pacerSamePage = true;
+    });
     await gmail.getByTestId('pacer-pill').getByRole('button').click();
     await gmail.getByTestId('pacer-hide-site').click();
-    await expect.poll(() => gmail.locator('pacer-sidebar').count()).toBe(0);
+    await gmail.getByTestId('pacer-confirm-yes').click();
+    await expect.poll(() => gmail.getByTestId('pacer-panel').count()).toBe(0);
+    await expect.poll(() => gmail.locator('[data-pacer-log-buttons]').count()).toBe(0);
+    await gmail.getByTestId('pacer-toast-undo').click();
+    await gmail.getByTestId('pacer-pill').waitFor();
+    await expect.poll(() => gmail.locator('[data-pacer-log-buttons]').count()).toBe(1);
+    expect(
+      await gmail.evaluate(() => (window as unknown as { pacerSamePage?: boolean }).pacerSamePage),
+    ).toBe(true);
+    // Confirmed and left alone, it does the same as the options switch once Undo has gone.
+    await gmail.getByTestId('pacer-pill').getByRole('button').click();
+    await gmail.getByTestId('pacer-hide-site').click();
+    await gmail.getByTestId('pacer-confirm-yes').click();
+    await expect.poll(() => gmail.locator('pacer-sidebar').count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => gmail.locator('[data-pacer-log-buttons]').count()).toBe(0);
     await options.reload();
     expect(await options.isChecked('input[name=site-gmail]')).toBe(false);
-    await options.check('input[name=site-gmail]');
-    await expect.poll(() => gmail.locator('pacer-sidebar').count()).toBe(1);
     await options.close();
+    // The popup over the tab offers "Show on this site".
+    await gmail.bringToFront();
+    const opened = ext.context.waitForEvent('page');
+    const worker2 = await ext.serviceWorker();
+    await worker2.evaluate(
+      (url) => chrome.windows.create({ url, type: 'popup', focused: false }),
+      `chrome-extension://${ext.extensionId}/popup.html`,
+    );
+    const popup = await opened;
+    const show = popup.getByTestId('show-on-site').getByRole('button');
+    // (In the language an earlier test chose in the options.)
+    await expect.poll(() => show.textContent()).toMatch(/^(Show on this site|在此网站显示)$/);
+    await show.click();
+    await expect.poll(() => gmail.locator('pacer-sidebar').count()).toBe(1);
+    await expect.poll(() => popup.getByTestId('show-on-site').count()).toBe(0);
+    await popup.close();
   });
 
   it('a panel opened by the member takes focus; one shown expanded as the page loads does not', async () => {

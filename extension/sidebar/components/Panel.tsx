@@ -61,9 +61,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
             aria-label={t('close')}
             title={t('close')}
             data-testid="pacer-hide-site"
-            onClick={trusted(() =>
-              store.setPrefs({ sites: { ...store.prefs.value.sites, [app]: false } }),
-            )}
+            onClick={trusted(() => store.hideOnSite(app))}
           >
             ⊘
           </button>

@@ -34,7 +34,8 @@ export function Sidebar({ store, app }: { store: SidebarStore; app: string }) {
       aria-label={store.t.value('sidebar')}
       lang={intlLocale(store.language.value)}
     >
-      {prefs.collapsed ? (
+      {/* Hidden on this site: only the toasts stay, while Undo is still offered. */}
+      {prefs.sites[app] === false ? null : prefs.collapsed ? (
         <Pill store={store} onDragStart={(e) => startDrag(store, e)} />
       ) : (
         <Panel store={store} app={app} />

@@ -27,6 +27,19 @@ export function Toasts({ store }: { store: SidebarStore }) {
               {t('undo')}
             </button>
           ) : null}
+          {toast.restoreSite ? (
+            <button
+              type="button"
+              class="link"
+              data-testid="pacer-toast-undo"
+              onClick={trusted(() => {
+                store.showOnSite(toast.restoreSite as string);
+                store.dismiss(toast.id);
+              })}
+            >
+              {t('undo')}
+            </button>
+          ) : null}
           {toast.confirm ? (
             <>
               <button
@@ -38,7 +51,7 @@ export function Toasts({ store }: { store: SidebarStore }) {
                   toast.confirm?.();
                 })}
               >
-                {t('doubleLogYes')}
+                {toast.yes ?? t('doubleLogYes')}
               </button>
               <button type="button" class="link" onClick={trusted(() => store.dismiss(toast.id))}>
                 {t('doubleLogNo')}
