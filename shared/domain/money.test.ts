@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountText, formatMoney, minorDigits, parseAmount, toMajor, toMinor } from './index.ts';
+import {
+  amountText,
+  formatMoney,
+  groupedInput,
+  minorDigits,
+  parseAmount,
+  parseDecimal,
+  toMajor,
+  toMinor,
+} from './index.ts';
 
 // Intl separates a currency code from the number with a no-break space.
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');
@@ -124,6 +133,28 @@ describe('formatMoney: amounts for people', () => {
             maximumFractionDigits: 0,
           }).format(minor / 10 ** digits);
           return formatMoney(minor, currency, locale) === expected;
+        },
+      ),
+    );
+  });
+});
+
+describe('groupedInput and parseDecimal: an input shows grouping and reads it back', () => {
+  it('groups for the eye and parses the same text again', () => {
+    expect(groupedInput(800_000_000, 2, 'en')).toBe('8,000,000');
+    expect(groupedInput(125_050, 2, 'zh-CN')).toBe('1,250.5');
+    expect(parseDecimal('8,000,000', 0)).toBe(8_000_000);
+    expect(parseDecimal('1.5', 0)).toBeNull();
+    expect(parseDecimal('eight', 0)).toBeNull();
+  });
+
+  it('round-trips any amount in either language', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.constantFrom('en', 'zh-CN'),
+        (v, lang) => {
+          expect(parseAmount(groupedInput(v, minorDigits('CNY'), lang), 'CNY')).toBe(v);
         },
       ),
     );

@@ -39,6 +39,14 @@ export function toMinor(majorUnits: number, currency: string): number {
  * else, for more decimals than the currency has ("1.5" yen), and beyond exact integers.
  */
 export function parseAmount(text: string, currency: string): number | null {
+  return parseDecimal(text, minorDigits(currency));
+}
+
+/**
+ * A typed decimal scaled to `digits` places as an integer ("1,250.5" with 2 → 125050; with 0
+ * a whole count, "1 250" → 1250), by the rules of {@link parseAmount}; null when it is not one.
+ */
+export function parseDecimal(text: string, digits: number): number | null {
   // NFKC folds full-width digits and punctuation (an IME's "１，２５０．５") and odd spaces to ASCII.
   const cleaned = text
     .normalize('NFKC')
@@ -46,11 +54,20 @@ export function parseAmount(text: string, currency: string): number | null {
     .replace(/(?<=\d)[,\s](?=\d)/g, '');
   const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
   if (!match) return null;
-  const digits = minorDigits(currency);
   const fraction = (match[2] ?? '').replace(/0+$/, '');
   if (fraction.length > digits) return null;
   const value = Number(`${match[1]}${fraction.padEnd(digits, '0')}`);
   return Number.isSafeInteger(value) ? value : null;
+}
+
+/**
+ * A value scaled to `digits` places as people type it back, grouped and without a currency sign:
+ * 800000000 with 2 in en → "8,000,000"; what {@link parseDecimal} reads again.
+ */
+export function groupedInput(scaled: number, digits: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: true }).format(
+    scaled / 10 ** digits,
+  );
 }
 
 /**

@@ -178,18 +178,26 @@ describe('contests on the board and TV', () => {
           quantity: 1,
           occurredAt: at,
           source: { app: 'gmail', url, title: 'Re: quote' },
+          contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
         },
       ],
     });
     await managerPage.goto(`${env.url}/#/team`);
     const row = managerPage.locator(`table.members tr[data-member="${rep.member.id}"]`);
     await row.getByRole('button', { name: 'Logs' }).click();
-    const link = row.locator(`li[data-event="${linked}"] a`);
+    // The logs open in a panel below the table (not in a cell of it).
+    const panel = managerPage.locator(`[data-logs-panel="${rep.member.id}"]`);
+    const link = panel.locator(`li[data-event="${linked}"] a`);
     await see(link).hasText('Evidence: Re: quote');
     expect(await link.getAttribute('href')).toBe(url);
     expect(await link.getAttribute('rel')).toContain('noreferrer');
-    await see(row.locator(`li[data-event="${manual}"]`)).containsText('manual (no evidence)');
-    await see(row.locator(`li[data-event="${manual}"] a`)).hasCount(0);
+    await see(panel.locator(`li[data-event="${manual}"]`)).containsText('manual (no evidence)');
+    await see(panel.locator(`li[data-event="${manual}"] a`)).hasCount(0);
+    // Each line names its contact.
+    await see(panel.locator(`li[data-event="${linked}"] [data-contact]`)).hasText(
+      'Ada Lovelace ada@example.com',
+    );
+    await see(panel.locator(`li[data-event="${manual}"] [data-contact]`)).hasText('no contact');
   });
 
   it("shows a member's contest wins to their manager (Team tab) and to the rep themselves (board)", async () => {
@@ -260,7 +268,9 @@ describe('contests on the board and TV', () => {
     await managerPage.reload();
     const row = managerPage.locator(`table.members tr[data-member="${rep.member.id}"]`);
     await row.getByRole('button', { name: 'Logs' }).click();
-    const ofMember = row.locator(`[data-honours-of="${rep.member.id}"]`);
+    const ofMember = managerPage.locator(
+      `[data-logs-panel="${rep.member.id}"] [data-honours-of="${rep.member.id}"]`,
+    );
     await see(ofMember.locator('h3')).hasText('Contest wins');
     await expectHonours(ofMember);
 

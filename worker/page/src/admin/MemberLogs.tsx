@@ -3,7 +3,8 @@
  * email thread or CRM record a log was made from, or "manual". Links are only ever http(s) (the
  * contract refuses others) and open in a new tab without a referrer; all text is rendered as text.
  */
-import { metricLabel } from '../app/metrics.ts';
+import { formatMetricValue } from '../app/format.ts';
+import { metricKind, metricLabel } from '../app/metrics.ts';
 import { me } from '../app/session.ts';
 import { useAsync } from '../app/use-async.ts';
 import { locale, t } from '../i18n/index.ts';
@@ -20,14 +21,31 @@ export function MemberLogs({ memberId }: { memberId: string }) {
   return (
     <div class="member-logs" data-logs-of={memberId}>
       {list.length === 0 && !logs.loading && <p class="muted">{m.none}</p>}
-      <ul class="plain-list">
+      <ul class="log-lines">
         {list.map((e) => (
           <li key={e.id} data-event={e.id} data-evidence={e.evidence ? 'link' : 'manual'}>
-            <span>
-              {new Date(e.occurredAt).toLocaleString(locale.value)} ·{' '}
-              {metricLabel(e.metric, settings)} {e.quantity}
+            <time dateTime={e.occurredAt}>
+              {new Date(e.occurredAt).toLocaleString(locale.value, {
+                dateStyle: 'short',
+                timeStyle: 'short',
+              })}
+            </time>
+            <span class="what">
+              {metricLabel(e.metric, settings)}{' '}
+              {formatMetricValue(
+                e.quantity,
+                metricKind(settings, e.metric),
+                settings.currency,
+                locale.value,
+              )}
               {e.voided ? ` · ${m.undone}` : ''}
-            </span>{' '}
+            </span>
+            <span class="contact" data-contact>
+              {e.contact?.name ?? e.contact?.email ?? m.noContact}
+              {e.contact?.name && e.contact.email ? (
+                <span class="muted small"> {e.contact.email}</span>
+              ) : null}
+            </span>
             {e.source?.url ? (
               <a href={e.source.url} target="_blank" rel="noreferrer noopener">
                 {m.link}: {e.source.title ?? e.source.app}

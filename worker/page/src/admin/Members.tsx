@@ -24,6 +24,7 @@ export function Members() {
     await removeMember(id);
     list.reload();
   };
+  const open = (list.data?.members ?? []).find((x) => x.id === logsOf);
   return (
     <section class="card" aria-labelledby="members-title">
       <h2 id="members-title">{m.members}</h2>
@@ -76,18 +77,22 @@ export function Members() {
                       {m.remove}
                     </button>
                   )}
-                  {logsOf === x.id && (
-                    <>
-                      <MemberHonours memberId={x.id} title={t.value.honours.contestWins} />
-                      <MemberLogs memberId={x.id} />
-                    </>
-                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {/* Below the table, not inside a cell: a log line with its contact and evidence needs width. */}
+      {open && (
+        <section class="logs-panel" data-logs-panel={open.id} aria-labelledby="logs-panel-title">
+          <h3 id="logs-panel-title">
+            {t.value.evidence.show} · {open.name}
+          </h3>
+          <MemberHonours memberId={open.id} title={t.value.honours.contestWins} />
+          <MemberLogs memberId={open.id} />
+        </section>
+      )}
     </section>
   );
 }

@@ -1,16 +1,21 @@
-/** The top bar: org, the tabs the viewer may open, language and sign-out. */
+/**
+ * The top bar: org, the tabs the viewer may open, language and sign-out. On a narrow screen the
+ * tabs and the rest fold into a menu behind one button (styles.css shows it below 760 px).
+ */
+import { useState } from 'preact/hooks';
 import { type Locale, locale, setLocale, t } from '../i18n/index.ts';
 import { isManager, me, signOut, type Tab, tab } from './session.ts';
 
 export function Header() {
   const m = t.value;
   const profile = me.value;
+  const [open, setOpen] = useState(false);
   if (!profile) return null;
   const tabs: Tab[] = isManager.value
     ? ['overview', 'contests', 'targets', 'team']
     : ['overview', 'contests'];
   return (
-    <header class="top">
+    <header class={open ? 'top menu-open' : 'top'}>
       <div class="brand">
         <span class="logo" aria-hidden="true">
           ▲
@@ -18,13 +23,24 @@ export function Header() {
         <span>{m.appName}</span>
         <span class="org">{profile.org.name}</span>
       </div>
-      <nav class="tabs" aria-label="Pacer">
+      <button
+        type="button"
+        class="menu-toggle"
+        aria-expanded={open}
+        aria-controls="top-menu"
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">☰ </span>
+        {m.menu}
+      </button>
+      <nav class="tabs" id="top-menu" aria-label="Pacer">
         {tabs.map((name) => (
           <a
             key={name}
             href={`#/${name}`}
             class={tab.value === name ? 'active' : undefined}
             aria-current={tab.value === name ? 'page' : undefined}
+            onClick={() => setOpen(false)}
           >
             {m.nav[name]}
           </a>

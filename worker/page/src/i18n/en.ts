@@ -1,4 +1,9 @@
-/** English strings of the leaderboard page. `zh-CN.ts` must provide every key (checked by type). */
+import type { Plural } from './plural.ts';
+
+/**
+ * English strings of the leaderboard page. `zh-CN.ts` must provide every key (checked by type),
+ * and catalog.test.ts fails on a Chinese string left in English.
+ */
 export const en = {
   appName: 'Pacer',
   signIn: {
@@ -18,6 +23,7 @@ export const en = {
     cancel: 'Cancel',
   },
   signOut: 'Sign out',
+  menu: 'Menu',
   language: 'Language',
   nav: {
     overview: 'Overview',
@@ -43,7 +49,7 @@ export const en = {
     title: 'Team attainment',
     achieved: 'Achieved',
     target: 'Target',
-    baseLine: 'Base line',
+    firstTier: (tier: string) => `Needed for ${tier} (first tier)`,
     noTarget: 'No target set for this period',
     ownOnly: 'Your attainment (the team hides others)',
   },
@@ -64,7 +70,13 @@ export const en = {
     privateNote: 'Your team shows reps only their own rank.',
     topNote: 'Your team shows reps the top 5, their neighbours and themselves.',
     yourRank: 'Your rank',
-    percentile: 'percentile',
+    /** Shown only from the middle of the team up: a low percentile helps no one. */
+    topShare: (share: string) => `top ${share} of the team`,
+    movers: 'Today\u2019s movers',
+    moversLead: 'The period has just begun: these are today\u2019s first logs.',
+    moversNone: 'The period has just begun: the first log of the day takes the lead.',
+    notStarted: 'Not started yet',
+    pointsShort: { one: '# pt', other: '# pts' } as Plural,
   },
   honours: {
     title: 'Honours',
@@ -94,7 +106,7 @@ export const en = {
     over: 'Over-allocated by',
     under: 'Under-allocated by',
     balanced: 'Shares add up to the target.',
-    workdays: 'workdays',
+    workdays: { one: '# workday', other: '# workdays' } as Plural,
     perWorkday: 'per workday',
     pacing: 'Pacing over the period',
     pacingEven: 'Even per workday',
@@ -167,6 +179,7 @@ export const en = {
     activity: 'Today\u2019s activity',
     updated: 'Updated',
     invalid: 'This TV link is not valid any more.',
+    page: (page: number, pages: number) => `page ${page} of ${pages}`,
   },
   contests: {
     title: 'Running contests',
@@ -207,6 +220,7 @@ export const en = {
     link: 'Evidence',
     manual: 'manual (no evidence)',
     undone: 'undone',
+    noContact: 'no contact',
   },
   announce: {
     big_deal: 'Big deal',

@@ -7,6 +7,7 @@ import { inLanguage } from '../../../../shared/domain/language.ts';
 import { formatCount, formatMetricValue, formatPercent } from '../app/format.ts';
 import { metricKind, metricLabel } from '../app/metrics.ts';
 import { locale, t } from '../i18n/index.ts';
+import { tiedAtZero } from './movers.ts';
 import { Sparkline } from './Sparkline.tsx';
 
 export interface LeaderboardTableProps {
@@ -19,6 +20,9 @@ export interface LeaderboardTableProps {
   youId?: string | undefined;
   /** Daily values per member id for the sparkline; omitted on the TV. */
   trends?: Record<string, number[]> | undefined;
+  /** The days of `trends` and today's date: a sparkline stops at today. */
+  trendDays?: readonly string[] | undefined;
+  today?: string | undefined;
   large?: boolean;
 }
 
@@ -37,6 +41,11 @@ export function LeaderboardTable(props: LeaderboardTableProps) {
   const money = (v: number) => formatMetricValue(v, kind, settings.currency, lang);
   const byMetric = !isRanking(props.by);
   if (props.entries.length === 0) return <p class="muted empty">{m.empty}</p>;
+  // Days of the trend up to today: the days still ahead are not drawn (they are not zero).
+  const pastDays =
+    props.trendDays && props.today
+      ? props.trendDays.filter((day) => day <= (props.today as string)).length
+      : undefined;
   return (
     <table class={props.large ? 'board large' : 'board'}>
       <caption class="sr-only">{m.caption}</caption>
@@ -51,20 +60,22 @@ export function LeaderboardTable(props: LeaderboardTableProps) {
               {metricLabel(props.by, settings)}
             </th>
           )}
-          <th scope="col" class="num">
+          <th scope="col" class="num achieved">
             {m.achieved}
           </th>
-          <th scope="col" class="num">
+          <th scope="col" class="num target">
             {m.target}
           </th>
-          <th scope="col" class="num">
+          <th scope="col" class="num percent">
             {m.percent}
           </th>
-          <th scope="col">{m.tier}</th>
-          <th scope="col" class="num">
+          <th scope="col" class="tier">
+            {m.tier}
+          </th>
+          <th scope="col" class="num streak">
             {m.streak}
           </th>
-          <th scope="col" class="num">
+          <th scope="col" class="num points">
             {m.points}
           </th>
           {props.trends && <th scope="col">{m.trend}</th>}
@@ -77,7 +88,14 @@ export function LeaderboardTable(props: LeaderboardTableProps) {
           return (
             <tr key={entry.member.id} class={you ? 'you' : undefined} data-member={entry.member.id}>
               <td class="num rank">
-                <span class={`medal r${entry.rank}`}>{entry.rank}</span>
+                {tiedAtZero(entry, props.entries) ? (
+                  <span class="medal none" title={m.notStarted}>
+                    {'\u2013'}
+                    <span class="sr-only">{m.notStarted}</span>
+                  </span>
+                ) : (
+                  <span class={`medal r${entry.rank}`}>{entry.rank}</span>
+                )}
               </td>
               <td class="member">
                 {entry.member.name}
@@ -105,6 +123,7 @@ export function LeaderboardTable(props: LeaderboardTableProps) {
                 <td class="trend">
                   <Sparkline
                     daily={props.trends[entry.member.id] ?? []}
+                    upTo={pastDays}
                     label={`${m.trend}: ${entry.member.name}`}
                   />
                 </td>

@@ -3,17 +3,21 @@ import {
   type LeaderboardResponse,
   type OrgSettings,
 } from '../../../../shared/api/index.ts';
+import { localDateOf } from '../../../../shared/domain/dates.ts';
+import { inLanguage } from '../../../../shared/domain/language.ts';
 import { filters } from '../app/filters.ts';
 import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
 import { metricKind, metricLabel } from '../app/metrics.ts';
 import { isManager, me } from '../app/session.ts';
 import { useAsync } from '../app/use-async.ts';
 import { locale, t } from '../i18n/index.ts';
+import { plural } from '../i18n/plural.ts';
 import { exportLinks, loadChampions, loadLeaderboard, loadTrends } from './api.ts';
 import { BoardFilters } from './BoardFilters.tsx';
 import { Gauge } from './Gauge.tsx';
 import { LeaderboardTable } from './LeaderboardTable.tsx';
 import { MemberHonours } from './MemberHonours.tsx';
+import { periodJustBegun } from './movers.ts';
 
 /** The metric behind achieved/target: the ranked metric, else the org's primary metric. */
 export const boardMetric = (by: string, settings: OrgSettings) =>
@@ -41,7 +45,8 @@ function Summary({ board, settings }: { board: LeaderboardResponse; settings: Or
   const totals = totalsOf(
     ownOnly ? board.entries.filter((e) => e.member.id === me.value?.member.id) : board.entries,
   );
-  const baseLine = settings.tiers.ladder[0]?.threshold ?? null;
+  const firstTier = settings.tiers.ladder[0];
+  const baseLine = firstTier?.threshold ?? null;
   return (
     <section class="card summary" aria-labelledby="gauge-title">
       <h2 id="gauge-title">
@@ -63,9 +68,9 @@ function Summary({ board, settings }: { board: LeaderboardResponse; settings: Or
           <dt>{m.target}</dt>
           <dd data-figure="target">{totals.target > 0 ? show(totals.target) : m.noTarget}</dd>
         </div>
-        {baseLine !== null && totals.target > 0 && (
+        {firstTier && baseLine !== null && totals.target > 0 && (
           <div>
-            <dt>{m.baseLine}</dt>
+            <dt>{m.firstTier(inLanguage(firstTier.name, lang))}</dt>
             <dd data-figure="base">{show(Math.round((totals.target * baseLine) / 100))}</dd>
           </div>
         )}
@@ -134,6 +139,32 @@ function Exports({ board }: { board: LeaderboardResponse }) {
   );
 }
 
+/** Today's first logs, when the period has just begun and most of the team is still at zero. */
+function Movers({ teamId }: { teamId: string }) {
+  const m = t.value.table;
+  const today = useAsync(
+    () => loadLeaderboard({ teamId, period: 'day', date: undefined, by: 'points' }),
+    teamId,
+  );
+  const movers = (today.data?.entries ?? []).filter((e) => e.points > 0).slice(0, 5);
+  if (!today.data) return null;
+  return (
+    <section class="movers" aria-label={m.movers} data-testid="movers">
+      <h3>{m.movers}</h3>
+      <p class="muted">{movers.length > 0 ? m.moversLead : m.moversNone}</p>
+      {movers.length > 0 && (
+        <ol>
+          {movers.map((e) => (
+            <li key={e.member.id}>
+              {e.member.name} <strong>+{plural(e.points, m.pointsShort, locale.value)}</strong>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 function Board({ board, settings }: { board: LeaderboardResponse; settings: OrgSettings }) {
   const m = t.value.table;
   const metric = boardMetric(board.by, settings);
@@ -141,6 +172,8 @@ function Board({ board, settings }: { board: LeaderboardResponse; settings: OrgS
     () => loadTrends(board.team.id, board.period.start, board.period.end, metric),
     `${board.team.id}|${board.period.start}|${board.period.end}|${metric}`,
   );
+  const today = localDateOf(Date.now(), settings.calendar.timezone);
+  const justBegun = periodJustBegun(board.period, today, board.entries);
   const note =
     isManager.value || board.privacy === 'open'
       ? null
@@ -155,10 +188,12 @@ function Board({ board, settings }: { board: LeaderboardResponse; settings: OrgS
       {note && <p class="notice privacy-note">{note}</p>}
       {board.you && (
         <p class="your-rank" data-rank={board.you.rank}>
-          {m.yourRank}: <strong>#{board.you.rank}</strong> · {m.percentile}{' '}
-          {Math.round(board.you.percentile)}
+          {m.yourRank}: <strong>#{board.you.rank}</strong>
+          {board.you.percentile >= 50 &&
+            ` · ${m.topShare(formatPercent(Math.max(1, 100 - Math.round(board.you.percentile)), locale.value))}`}
         </p>
       )}
+      {justBegun && <Movers teamId={board.team.id} />}
       <LeaderboardTable
         entries={board.entries}
         settings={settings}
@@ -166,6 +201,8 @@ function Board({ board, settings }: { board: LeaderboardResponse; settings: OrgS
         metric={metric}
         youId={me.value?.member.id}
         trends={trends.data?.series ?? {}}
+        trendDays={trends.data?.days}
+        today={today}
       />
     </section>
   );

@@ -1,17 +1,31 @@
-/** A member's running total over the period, drawn as a small line (cumulative, so it only rises). */
-export function Sparkline({ daily, label }: { daily: readonly number[]; label: string }) {
-  if (daily.length < 2) return <span class="muted">{'\u2014'}</span>;
+/**
+ * A member's running total over the period, drawn as a small line (cumulative, so it only rises).
+ * The x axis spans the whole period; the line stops at `upTo` days (today), since days that have
+ * not happened are not zero.
+ */
+export function Sparkline({
+  daily,
+  label,
+  upTo,
+}: {
+  daily: readonly number[];
+  label: string;
+  upTo?: number | undefined;
+}) {
+  const days = daily.length;
+  const drawn = daily.slice(0, upTo ?? days);
+  if (days < 2 || drawn.length < 1) return <span class="muted">{'\u2014'}</span>;
   const width = 80;
   const height = 24;
   let running = 0;
-  const cumulative = daily.map((v) => {
+  const cumulative = drawn.map((v) => {
     running += v;
     return running;
   });
   const top = Math.max(1, running);
   const points = cumulative
     .map((v, i) => {
-      const x = (i / (cumulative.length - 1)) * width;
+      const x = (i / (days - 1)) * width;
       const y = height - 2 - (v / top) * (height - 4);
       return `${x.toFixed(1)},${y.toFixed(1)}`;
     })

@@ -10,18 +10,20 @@ import type {
   TeamSplit,
 } from '../../../../shared/api/index.ts';
 import {
+  minorDigits,
   periodContaining,
   repsUnder,
   splitTeamTarget,
   spreadTarget,
-  toMinor,
 } from '../../../../shared/domain/index.ts';
 import { formatMetricValue } from '../app/format.ts';
 import { metricKind, metricLabel, orgMetrics } from '../app/metrics.ts';
 import { me, teams } from '../app/session.ts';
 import { useAsync } from '../app/use-async.ts';
+import { NumberInput, typedValue } from '../components/NumberInput.tsx';
 import { TeamSelect } from '../components/TeamSelect.tsx';
 import { locale, t } from '../i18n/index.ts';
+import { plural } from '../i18n/plural.ts';
 import { loadMembers, loadTargets, saveTarget } from './api.ts';
 
 const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year'];
@@ -44,9 +46,12 @@ const PACING = {
 type Pacing = keyof typeof PACING;
 type Mode = TeamSplit['mode'];
 
-/** Amounts are typed in major units (¥, $) and stored in the currency's minor units (fen, cents). */
-const toStored = (settings: OrgSettings, metric: string, typed: number) =>
-  metricKind(settings, metric) === 'amount' ? toMinor(typed, settings.currency) : Math.round(typed);
+/**
+ * Amounts are typed in major units (¥, $) and stored in the currency's minor units (fen, cents):
+ * the decimals a typed value may have (shared/domain/money.ts reads the text).
+ */
+const typedDigits = (settings: OrgSettings, metric: string) =>
+  metricKind(settings, metric) === 'amount' ? minorDigits(settings.currency) : 0;
 
 /** Days of the period grouped into bars: days for a week or month, months for longer periods. */
 function timeBuckets(daily: Map<string, number>, kind: PeriodKind) {
@@ -90,7 +95,7 @@ export function TargetEditor() {
   const [mode, setMode] = useState<Mode>('equal');
   const [pacing, setPacing] = useState<Pacing>('even');
   const [weights, setWeights] = useState<Record<string, number>>({});
-  const [shares, setShares] = useState<Record<string, number>>({});
+  const [shares, setShares] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
   // Every member the manager manages; the split is over the active reps of the team's subtree.
@@ -117,7 +122,8 @@ export function TargetEditor() {
   const cal = settings.calendar;
   const period = periodContaining(kind, date, cal);
   const isAmount = metricKind(settings, metric) === 'amount';
-  const value = Math.max(0, toStored(settings, metric, Number(valueText || '0')));
+  const digits = typedDigits(settings, metric);
+  const value = typedValue(valueText, digits) ?? 0;
   const lang = locale.value;
   const show = (v: number) =>
     formatMetricValue(v, metricKind(settings, metric), settings.currency, lang);
@@ -136,7 +142,7 @@ export function TargetEditor() {
         : {
             mode,
             shares: Object.fromEntries(
-              Object.entries(shares).map(([k, v]) => [k, toStored(settings, metric, v)]),
+              Object.entries(shares).map(([k, v]) => [k, typedValue(v, digits) ?? 0]),
             ),
           };
   const allocation = splitTeamTarget(
@@ -223,14 +229,12 @@ export function TargetEditor() {
           <label>
             {m.value}
             {isAmount ? ` (${settings.currency})` : ''}
-            <input
-              type="number"
+            <NumberInput
               name="value"
-              min="0"
-              step="1"
-              inputMode="numeric"
-              value={valueText}
-              onInput={(e) => setValueText(e.currentTarget.value)}
+              digits={digits}
+              locale={lang}
+              text={valueText}
+              onText={setValueText}
               required
             />
           </label>
@@ -292,21 +296,30 @@ export function TargetEditor() {
                       <td>{x.name}</td>
                       {mode !== 'equal' && (
                         <td class="num">
-                          <input
-                            type="number"
-                            min="0"
-                            step="1"
-                            aria-label={`${mode === 'weights' ? m.weight : m.share}: ${x.name}`}
-                            value={(mode === 'weights' ? weights[x.id] : shares[x.id]) ?? ''}
-                            onInput={(e) => {
-                              const n = Math.max(
-                                0,
-                                Math.round(Number(e.currentTarget.value || '0')),
-                              );
-                              if (mode === 'weights') setWeights({ ...weights, [x.id]: n });
-                              else setShares({ ...shares, [x.id]: n });
-                            }}
-                          />
+                          {mode === 'weights' ? (
+                            <input
+                              type="number"
+                              min="0"
+                              step="1"
+                              aria-label={`${m.weight}: ${x.name}`}
+                              value={weights[x.id] ?? ''}
+                              onInput={(e) => {
+                                const n = Math.max(
+                                  0,
+                                  Math.round(Number(e.currentTarget.value || '0')),
+                                );
+                                setWeights({ ...weights, [x.id]: n });
+                              }}
+                            />
+                          ) : (
+                            <NumberInput
+                              label={`${m.share}: ${x.name}`}
+                              digits={digits}
+                              locale={lang}
+                              text={shares[x.id] ?? ''}
+                              onText={(text) => setShares({ ...shares, [x.id]: text })}
+                            />
+                          )}
                         </td>
                       )}
                       <td class="num share">{show(share)}</td>
@@ -332,7 +345,7 @@ export function TargetEditor() {
             <h3>{m.overTime}</h3>
             <TimeBars buckets={timeBuckets(daily, kind)} show={show} />
             <p class="muted" data-workdays={workdays}>
-              {workdays} {m.workdays} ·{' '}
+              {plural(workdays, m.workdays, locale.value)} ·{' '}
               {workdays > 0 ? show(Math.round(value / workdays)) : '\u2014'} {m.perWorkday}
             </p>
           </div>

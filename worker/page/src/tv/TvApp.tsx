@@ -1,10 +1,13 @@
 /**
  * TV mode (`/tv/<token>`): full screen, large type, no controls. Polls the board with If-None-Match
  * (a 304 costs the server one tiny read) and rotates between the leaderboard and today's activity.
+ * A team longer than the screen is shown page by page (the page size measured from the screen),
+ * every page in the rotation, so everyone appears once per rotation on any screen size.
  * `?by=` ranks the leaderboard by a metric (its own achieved / target / %) instead of attainment;
  * `?refresh=` and `?rotate=` (seconds) exist for tests and unusual screens.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AnnouncementView, OrgSettings } from '../../../../shared/api/index.ts';
 import { inLanguage } from '../../../../shared/domain/language.ts';
 import { ApiFailure, setTvToken } from '../app/api.ts';
@@ -23,14 +26,70 @@ import {
   tvRanking,
 } from './api.ts';
 
-const TV_ENTRIES = 12;
+/** Rows per page before the screen has been measured (a 16:9 screen fits about this many). */
+const FIRST_GUESS = 12;
+
+/**
+ * How many rows of `list` fit on the screen below its top: the first row's height (and the
+ * list's row gap) against the space left in `screen`, times the list's columns.
+ */
+function rowsThatFit(screen: HTMLElement, list: HTMLElement): number {
+  const first = list.firstElementChild as HTMLElement | null;
+  if (!first) return FIRST_GUESS;
+  const style = getComputedStyle(list);
+  const gap = Number.parseFloat(style.rowGap) || 0;
+  const columns =
+    style.display === 'grid' ? style.gridTemplateColumns.split(' ').filter(Boolean).length : 1;
+  const space = screen.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
+  const perColumn = Math.floor((space + gap) / (first.getBoundingClientRect().height + gap));
+  return Math.max(1, perColumn) * Math.max(1, columns);
+}
+
+/** The page size for the list inside `screen`, measured after layout and on resize. */
+function usePageSize(
+  screen: RefObject<HTMLElement | null>,
+  listSelector: string,
+  onSize: (size: number) => void,
+): void {
+  useLayoutEffect(() => {
+    const measure = () => {
+      const list = screen.current?.querySelector<HTMLElement>(listSelector);
+      if (screen.current && list) onSize(rowsThatFit(screen.current, list));
+    };
+    measure();
+    addEventListener('resize', measure);
+    return () => removeEventListener('resize', measure);
+  }, [screen, listSelector, onSize]);
+}
+
+/** "2 / 3" in the headline when the team needs more than one page. */
+function PageMark({ page, pages }: { page: number; pages: number }) {
+  if (pages < 2) return null;
+  return (
+    <span class="tv-page" data-page={page + 1} data-pages={pages}>
+      {t.value.tv.page(page + 1, pages)}
+    </span>
+  );
+}
+
+const pageOf = <T,>(items: readonly T[], page: number, size: number): T[] =>
+  items.slice(page * size, (page + 1) * size);
+const pageCount = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
+
+interface Paging {
+  page: number;
+  size: number;
+  onSize: (size: number) => void;
+}
 
 function seconds(name: string, fallback: number): number {
   const value = Number(new URLSearchParams(location.search).get(name));
   return Number.isFinite(value) && value >= 1 ? value : fallback;
 }
 
-function LeaderboardScreen({ board }: { board: TvBoard }) {
+function LeaderboardScreen({ board, paging }: { board: TvBoard; paging: Paging }) {
+  const screen = useRef<HTMLElement>(null);
+  usePageSize(screen, 'table.board tbody', paging.onSize);
   const settings = board.org.settings;
   const lb = board.leaderboard;
   const metric = boardMetric(lb.by, settings);
@@ -45,16 +104,17 @@ function LeaderboardScreen({ board }: { board: TvBoard }) {
   const show = (v: number) =>
     kind === 'amount' ? formatCompactAmount(v, settings.currency, lang) : formatCount(v, lang);
   return (
-    <section class="tv-screen" data-screen="leaderboard">
+    <section class="tv-screen" data-screen="leaderboard" ref={screen}>
       <h1>
         {lb.team.name} · {t.value.tv.leaderboard}
         <span class="tv-sub">
           {metricLabel(metric, settings)} {show(achieved)} / {show(target)} ·{' '}
           <strong>{formatPercent(target > 0 ? (achieved / target) * 100 : null, lang)}</strong>
         </span>
+        <PageMark page={paging.page} pages={pageCount(lb.entries.length, paging.size)} />
       </h1>
       <LeaderboardTable
-        entries={lb.entries.slice(0, TV_ENTRIES)}
+        entries={pageOf(lb.entries, paging.page, paging.size)}
         settings={settings}
         by={lb.by}
         metric={metric}
@@ -64,16 +124,22 @@ function LeaderboardScreen({ board }: { board: TvBoard }) {
   );
 }
 
-function ActivityScreen({ board }: { board: TvBoard }) {
+function ActivityScreen({ board, paging }: { board: TvBoard; paging: Paging }) {
+  const screen = useRef<HTMLElement>(null);
+  usePageSize(screen, 'ol.tv-activity', paging.onSize);
   const settings = board.org.settings;
   const lang = locale.value;
   const totals = Object.entries(board.activityTotals).filter(
     ([metric, value]) => value > 0 && metricKind(settings, metric) === 'count',
   );
   return (
-    <section class="tv-screen" data-screen="activity">
+    <section class="tv-screen" data-screen="activity" ref={screen}>
       <h1>
         {board.activity.team.name} · {t.value.tv.activity}
+        <PageMark
+          page={paging.page}
+          pages={pageCount(board.activity.entries.length, paging.size)}
+        />
       </h1>
       <ul class="tv-totals">
         {totals.map(([metric, value]) => (
@@ -84,8 +150,8 @@ function ActivityScreen({ board }: { board: TvBoard }) {
         ))}
       </ul>
       <ol class="tv-activity">
-        {board.activity.entries.slice(0, TV_ENTRIES).map((e) => (
-          <li key={e.member.id}>
+        {pageOf(board.activity.entries, paging.page, paging.size).map((e) => (
+          <li key={e.member.id} data-member={e.member.id}>
             <span class={`medal r${e.rank}`}>{e.rank}</span>
             <span class="name">{e.member.name}</span>
             <span class="pts">
@@ -148,6 +214,10 @@ function AnnouncementCard({ item, settings }: { item: AnnouncementView; settings
 }
 
 type Screen = 'leaderboard' | 'activity' | 'contests';
+interface Showing {
+  screen: Screen;
+  page: number;
+}
 
 /** The next screen of the rotation; contests join it only while one is running. */
 function nextScreen(current: Screen, hasContests: boolean): Screen {
@@ -156,15 +226,35 @@ function nextScreen(current: Screen, hasContests: boolean): Screen {
   return 'leaderboard';
 }
 
+/** The next step of the rotation: the screen's next page, else the next screen's first. */
+export function nextStep(
+  current: Showing,
+  pages: (screen: Screen) => number,
+  hasContests: boolean,
+): Showing {
+  if (current.page + 1 < pages(current.screen)) return { ...current, page: current.page + 1 };
+  return { screen: nextScreen(current.screen, hasContests), page: 0 };
+}
+
 export function TvApp({ token }: { token: string }) {
   const [board, setBoard] = useState<TvBoard | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
-  const [screen, setScreen] = useState<Screen>('leaderboard');
+  const [showing, setShowing] = useState<Showing>({ screen: 'leaderboard', page: 0 });
+  const screen = showing.screen;
+  // Rows per page of each list, as measured on this screen.
+  const [sizes, setSizes] = useState({ leaderboard: FIRST_GUESS, activity: FIRST_GUESS });
+  const onLeaderboardSize = useRef((size: number) =>
+    setSizes((s) => (s.leaderboard === size ? s : { ...s, leaderboard: size })),
+  ).current;
+  const onActivitySize = useRef((size: number) =>
+    setSizes((s) => (s.activity === size ? s : { ...s, activity: size })),
+  ).current;
   const [announced, setAnnounced] = useState<AnnouncementView[]>([]);
   const hasContests = (board?.contests.length ?? 0) > 0;
   // The rotation timer reads the latest answer through a ref (it is set up once per token).
   const hasContestsRef = useRef(hasContests);
+  const pagesRef = useRef<(screen: Screen) => number>(() => 1);
 
   useEffect(() => {
     document.body.classList.add('tv');
@@ -202,7 +292,7 @@ export function TvApp({ token }: { token: string }) {
     void poll();
     const refresh = setInterval(poll, seconds('refresh', 30) * 1000);
     const rotate = setInterval(
-      () => setScreen((s) => nextScreen(s, hasContestsRef.current)),
+      () => setShowing((s) => nextStep(s, pagesRef.current, hasContestsRef.current)),
       seconds('rotate', 20) * 1000,
     );
     return () => {
@@ -214,23 +304,53 @@ export function TvApp({ token }: { token: string }) {
   }, [token]);
 
   // The card interrupts for a while, then the next one (if any), then back to the rotation.
-  const showing = announced[0];
+  const card = announced[0];
   useEffect(() => {
-    if (!showing) return;
+    if (!card) return;
     const done = setTimeout(() => setAnnounced((q) => q.slice(1)), seconds('announce', 10) * 1000);
     return () => clearTimeout(done);
-  }, [showing]);
+  }, [card]);
   hasContestsRef.current = hasContests;
+  pagesRef.current = (s: Screen) =>
+    s === 'leaderboard'
+      ? pageCount(board?.leaderboard.entries.length ?? 0, sizes.leaderboard)
+      : s === 'activity'
+        ? pageCount(board?.activity.entries.length ?? 0, sizes.activity)
+        : 1;
+
+  // A page past the end (the team shrank, the screen grew) shows the last page.
+  const clampPage = (page: number, items: number, size: number) =>
+    Math.min(page, pageCount(items, size) - 1);
+  const leaderboardPaging = {
+    page:
+      screen === 'leaderboard'
+        ? clampPage(showing.page, board?.leaderboard.entries.length ?? 0, sizes.leaderboard)
+        : 0,
+    size: sizes.leaderboard,
+  };
+  const activityPaging = {
+    page:
+      screen === 'activity'
+        ? clampPage(showing.page, board?.activity.entries.length ?? 0, sizes.activity)
+        : 0,
+    size: sizes.activity,
+  };
 
   if (invalid) return <p class="tv-invalid">{t.value.tv.invalid}</p>;
   if (!board) return <p class="tv-invalid">{t.value.loading}</p>;
   return (
     <div class="tv-root">
-      {screen === 'leaderboard' && <LeaderboardScreen board={board} />}
-      {screen === 'activity' && <ActivityScreen board={board} />}
-      {screen === 'contests' &&
-        (hasContests ? <ContestsScreen board={board} /> : <LeaderboardScreen board={board} />)}
-      {showing && <AnnouncementCard item={showing} settings={board.org.settings} />}
+      {screen === 'activity' ? (
+        <ActivityScreen board={board} paging={{ ...activityPaging, onSize: onActivitySize }} />
+      ) : screen === 'contests' && hasContests ? (
+        <ContestsScreen board={board} />
+      ) : (
+        <LeaderboardScreen
+          board={board}
+          paging={{ ...leaderboardPaging, onSize: onLeaderboardSize }}
+        />
+      )}
+      {card && <AnnouncementCard item={card} settings={board.org.settings} />}
       <footer class="tv-foot">
         <span>Pacer · {board.org.name}</span>
         <span>
