@@ -45,14 +45,17 @@ afterAll(async () => {
   await env?.server.dispose();
 });
 
-/** [memberId, rank] pairs as the page's table shows them. */
+/**
+ * [memberId, rank] pairs as the page's table ranks them (the cell's `data-rank`: rows tied at
+ * zero show "–" rather than a shared number).
+ */
 async function tableRanking(page: Page): Promise<Array<[string, number]>> {
   return page
     .locator('table.board tbody tr')
     .evaluateAll((rows) =>
       rows.map((r) => [
         r.getAttribute('data-member') ?? '',
-        Number(r.querySelector('.rank')?.textContent?.trim()),
+        Number(r.querySelector('.rank')?.getAttribute('data-rank')),
       ]),
     );
 }

@@ -87,7 +87,7 @@ export function LeaderboardTable(props: LeaderboardTableProps) {
           const you = entry.member.id === props.youId;
           return (
             <tr key={entry.member.id} class={you ? 'you' : undefined} data-member={entry.member.id}>
-              <td class="num rank">
+              <td class="num rank" data-rank={entry.rank}>
                 {tiedAtZero(entry, props.entries) ? (
                   <span class="medal none" title={m.notStarted}>
                     {'\u2013'}

@@ -40,6 +40,12 @@ export function Sparkline({
       aria-label={label}
     >
       <polyline points={points} />
+      {/* Today's end of the line (alone on a period's first day). */}
+      <circle
+        cx={((cumulative.length - 1) / (days - 1)) * width}
+        cy={height - 2 - (running / top) * (height - 4)}
+        r="2"
+      />
     </svg>
   );
 }

@@ -104,16 +104,18 @@ export function TargetEditor() {
     () => loadTargets(teamId, metric, date),
     `${teamId}|${metric}|${date}|${status?.text ?? ''}`,
   );
-  // Any edit makes the last save/refusal message stale.
+  // Any edit makes the last save/refusal message stale; grouping a number on leaving its field
+  // ("100000" → "100,000") is no edit.
+  const digitsOnly = (text: string) => text.replace(/[^\d.]/g, '');
   const draft = JSON.stringify([
     teamId,
     metric,
     kind,
     date,
-    valueText,
+    digitsOnly(valueText),
     mode,
     weights,
-    shares,
+    Object.entries(shares).map(([id, text]) => [id, digitsOnly(text)]),
     pacing,
   ]);
   useEffect(() => setStatus(null), [draft]);
