@@ -2,7 +2,7 @@
  * The top bar: org, the tabs the viewer may open, language and sign-out. On a narrow screen the
  * tabs and the rest fold into a menu behind one button (styles.css shows it below 760 px).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type Locale, locale, setLocale, t } from '../i18n/index.ts';
 import { isManager, me, signOut, type Tab, tab } from './session.ts';
 
@@ -10,6 +10,9 @@ export function Header() {
   const m = t.value;
   const profile = me.value;
   const [open, setOpen] = useState(false);
+  // Another tab (a link, the back button) closes the menu.
+  const current = tab.value;
+  useEffect(() => setOpen(false), [current]);
   if (!profile) return null;
   const tabs: Tab[] = isManager.value
     ? ['overview', 'contests', 'targets', 'team']

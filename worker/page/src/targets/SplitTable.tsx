@@ -1,0 +1,105 @@
+/** A team target's split over its reps: a weight or share per rep (as the mode asks) and the sum. */
+import type { Allocation } from '../../../../shared/api/index.ts';
+import { groupedInput, parseDecimal } from '../../../../shared/domain/money.ts';
+import { NumberInput } from '../components/NumberInput.tsx';
+import { locale, t } from '../i18n/index.ts';
+import { type SplitMode, type TargetDraft, wholeOf } from './draft.ts';
+
+export function SplitTable({
+  reps,
+  mode,
+  weights,
+  shares,
+  allocation,
+  value,
+  show,
+  onChange,
+}: {
+  reps: readonly { id: string; name: string }[];
+  mode: SplitMode;
+  weights: TargetDraft['weights'];
+  shares: TargetDraft['shares'];
+  allocation: Allocation;
+  value: number;
+  show: (v: number) => string;
+  onChange: (change: Pick<TargetDraft, 'weights'> | Pick<TargetDraft, 'shares'>) => void;
+}) {
+  const m = t.value.targets;
+  const balanced = allocation.unallocated === 0;
+  return (
+    <div>
+      <table class="shares">
+        <thead>
+          <tr>
+            <th scope="col">{m.member}</th>
+            {mode !== 'equal' && (
+              <th scope="col" class="num">
+                {mode === 'weights' ? m.weight : m.share}
+              </th>
+            )}
+            <th scope="col" class="num">
+              {m.allocated}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {reps.map((x) => {
+            const share = allocation.shares.find((s) => s.memberId === x.id)?.value ?? 0;
+            return (
+              <tr key={x.id} data-member={x.id}>
+                <td>{x.name}</td>
+                {mode === 'explicit' && (
+                  <td class="num">
+                    {/* A share in whole currency units, grouped as it is read. */}
+                    <NumberInput
+                      label={`${m.share}: ${x.name}`}
+                      digits={0}
+                      locale={locale.value}
+                      text={
+                        shares[x.id] === undefined
+                          ? ''
+                          : groupedInput(shares[x.id] as number, 0, locale.value)
+                      }
+                      onText={(text) =>
+                        onChange({ shares: { ...shares, [x.id]: parseDecimal(text, 0) ?? 0 } })
+                      }
+                    />
+                  </td>
+                )}
+                {mode === 'weights' && (
+                  <td class="num">
+                    <input
+                      type="number"
+                      min="0"
+                      step="1"
+                      aria-label={`${m.weight}: ${x.name}`}
+                      value={weights[x.id] ?? ''}
+                      onInput={(e) =>
+                        onChange({
+                          weights: { ...weights, [x.id]: wholeOf(e.currentTarget.value) },
+                        })
+                      }
+                    />
+                  </td>
+                )}
+                <td class="num share">{show(share)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p
+        class={balanced ? 'sum ok' : 'sum bad'}
+        role="status"
+        data-unallocated={allocation.unallocated}
+      >
+        {m.allocated} {show(allocation.allocated)} / {show(value)} ·{' '}
+        {balanced
+          ? m.balanced
+          : allocation.unallocated < 0
+            ? `${m.over} ${show(-allocation.unallocated)}`
+            : `${m.under} ${show(allocation.unallocated)}`}
+      </p>
+    </div>
+  );
+}
