@@ -29,7 +29,25 @@ export function layoutReport(page: Page, host?: string): Promise<LayoutReport> {
       : Math.max(0, scroller.scrollWidth - scroller.clientWidth);
     if (!root) return { horizontalScroll, overlaps: [], clipped: [] };
     const SKIP = new Set(['SCRIPT', 'STYLE', 'TITLE', 'OPTION', 'SELECT', 'TEXTAREA', 'NOSCRIPT']);
-    type Box = { text: string; el: Element; rect: DOMRect };
+    type Rect = { left: number; right: number; top: number; bottom: number };
+    /** `rect` as far as it shows through the scrolling and clipping boxes around `el`. */
+    const shown = (el: Element, rect: Rect): Rect | null => {
+      let r = { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
+      for (let node = el.parentElement; node; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const c = node.getBoundingClientRect();
+        r = {
+          left: Math.max(r.left, c.left),
+          right: Math.min(r.right, c.right),
+          top: Math.max(r.top, c.top),
+          bottom: Math.min(r.bottom, c.bottom),
+        };
+        if (r.right - r.left < 1 || r.bottom - r.top < 1) return null;
+      }
+      return r;
+    };
+    type Box = { text: string; el: Element; rect: DOMRect; visible: Rect | null };
     const boxes: Box[] = [];
     const hiddenAncestor = (el: Element): boolean => {
       for (let node: Element | null = el; node; node = node.parentElement) {
@@ -51,7 +69,8 @@ export function layoutReport(page: Page, host?: string): Promise<LayoutReport> {
       const range = document.createRange();
       range.selectNodeContents(node);
       for (const rect of range.getClientRects()) {
-        if (rect.width > 0.5 && rect.height > 0.5) boxes.push({ text, el, rect });
+        if (rect.width > 0.5 && rect.height > 0.5)
+          boxes.push({ text, el, rect, visible: shown(el, rect) });
       }
     }
     const overlaps: string[] = [];
@@ -59,11 +78,14 @@ export function layoutReport(page: Page, host?: string): Promise<LayoutReport> {
     const SLACK = 2;
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i] as Box;
-        const b = boxes[j] as Box;
-        const w = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
-        const h = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
-        if (w > SLACK && h > SLACK) overlaps.push(`"${a.text}" × "${b.text}"`);
+        // What a person sees: text scrolled out of its box is not drawn over anything.
+        const a = (boxes[i] as Box).visible;
+        const b = (boxes[j] as Box).visible;
+        if (!a || !b) continue;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > SLACK && h > SLACK)
+          overlaps.push(`"${(boxes[i] as Box).text}" × "${(boxes[j] as Box).text}"`);
       }
     }
     const clipped: string[] = [];
