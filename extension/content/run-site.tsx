@@ -3,6 +3,7 @@
  * published view and preferences, put log buttons beside the open record, and answer keyboard
  * commands and celebrations from the background. All of it is torn down with `ctx`.
  */
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -13,6 +14,7 @@ import { sendToBackground } from '../platform/send.ts';
 import { stored } from '../platform/storage.ts';
 import type { SidebarView } from '../platform/view.ts';
 import { Sidebar } from '../sidebar/components/Sidebar.tsx';
+import { createPanelLoader } from '../sidebar/panel-loader.ts';
 import { createShadowHost } from '../sidebar/shadow-host.ts';
 import sidebarCss from '../sidebar/sidebar.css?inline';
 import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
@@ -124,10 +126,12 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     savePrefs: (next) => void stored.prefs().setValue(next),
     browserLanguage: navigator.language,
   });
+  const panel = createPanelLoader(() => sendToBackground({ type: 'load-panel' }));
   const ui = createShadowHost(ctx, {
     name: 'pacer-sidebar',
     css: sidebarCss,
-    onMount: (container) => render(<Sidebar store={store} app={adapter.id} />, container),
+    onMount: (container) =>
+      render(<Sidebar store={store} app={adapter.id} panel={panel} />, container),
     onRemove: (container) => render(null, container),
   });
   // Switched off for this site: stay idle (but listening), so switching on needs no reload.
@@ -143,6 +147,20 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     mounted = enabled();
   };
   applyEnabled();
+  // Expanded (by the pill, the keyboard command, or left open on an earlier page): the panel's
+  // code is loaded now; the pill stays until it is there. If it cannot load, the pill stays.
+  const stopPanel = effect(() => {
+    if (store.prefs.value.collapsed || !enabled()) return;
+    panel.load().catch((error: unknown) => {
+      store.notify(
+        store.t.peek()('error', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      );
+      store.setPrefs({ collapsed: true });
+    });
+  });
+  ctx.onInvalidated(stopPanel);
 
   const records = wireRecords(ctx, adapter, store, enabled);
   onView = (next) => store.publish(next);
