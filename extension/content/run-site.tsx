@@ -20,10 +20,13 @@ import sidebarCss from '../sidebar/sidebar.css?inline';
 import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
 import { evidenceUrl } from '../sites/dom.ts';
-import { LogButtons } from './log-buttons.ts';
+import { BUTTONS_ATTR, LogButtons } from './log-buttons.ts';
 import { ignoreReplayedStarts } from './replayed-start.ts';
 import { startupRead } from './startup-read.ts';
 import { watchRecords } from './watch-records.ts';
+
+/** The sidebar's host element in the page. */
+const SIDEBAR_TAG = 'pacer-sidebar';
 
 const ONE_CLICK_METRICS = [
   { metric: 'calls', key: 'logCall' },
@@ -70,10 +73,18 @@ function wireRecords(
     buttons.show(enabled() ? current : null, text(), (metric, record) =>
       logFromRecord(store, adapter, metric, record),
     );
-  watchRecords(adapter, document, ctx.signal, (record) => {
-    current = record;
-    show();
-  });
+  watchRecords(
+    adapter,
+    document,
+    ctx.signal,
+    (record) => {
+      current = record;
+      show();
+    },
+    (node) =>
+      node instanceof Element &&
+      (node.localName === SIDEBAR_TAG || node.hasAttribute(BUTTONS_ATTR)),
+  );
   ctx.onInvalidated(() => buttons.remove());
   return {
     current: () => (enabled() ? current : null),
@@ -128,7 +139,7 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   });
   const panel = createPanelLoader(() => sendToBackground({ type: 'load-panel' }));
   const ui = createShadowHost(ctx, {
-    name: 'pacer-sidebar',
+    name: SIDEBAR_TAG,
     css: sidebarCss,
     onMount: (container) =>
       render(<Sidebar store={store} app={adapter.id} panel={panel} />, container),
@@ -146,6 +157,10 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     }
     mounted = enabled();
   };
+  // The open record is read (and its buttons placed) before the sidebar is mounted: the adapter's
+  // visibility checks then find the page's styles up to date, instead of making the browser
+  // compute the new sidebar's styles there and then, inside this script's time.
+  const records = wireRecords(ctx, adapter, store, enabled);
   applyEnabled();
   // Expanded (by the pill, the keyboard command, or left open on an earlier page): the panel's
   // code is loaded now; the pill stays until it is there. If it cannot load, the pill stays.
@@ -162,7 +177,6 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   });
   ctx.onInvalidated(stopPanel);
 
-  const records = wireRecords(ctx, adapter, store, enabled);
   onView = (next) => store.publish(next);
   onPrefs = (next) => {
     const merged = withDefaults(next);

@@ -21,8 +21,17 @@ function panelLoads(page: Page): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('pacer:panel-loaded').length);
 }
 
+/** Counts the adapter's reads of the page (content/watch-records.ts), from the first script on. */
+const COUNT_CHECKS = `
+  window.__checks = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'pacer:record-check') window.__checks += 1;
+  }).observe({ type: 'measure' });
+`;
+
 async function openGmail(): Promise<Page> {
   const page = await ext.context.newPage();
+  await page.addInitScript(COUNT_CHECKS);
   await page.goto(THREAD_URL);
   await expect
     .poll(() => page.evaluate(() => performance.getEntriesByName('pacer:sidebar-painted').length))
@@ -63,6 +72,10 @@ describe('the sidebar panel, loaded on first open', () => {
     await gmail.waitForTimeout(1_000);
     expect(await panelLoads(gmail)).toBe(0);
     expect(await gmail.getByTestId('pacer-panel').count()).toBe(0);
+    // The page was read once: placing the sidebar and the buttons did not make it read again.
+    expect(await gmail.evaluate(() => (window as unknown as { __checks: number }).__checks)).toBe(
+      1,
+    );
   });
 
   it('the first open runs it once; closing and opening again does not load it again', async () => {
