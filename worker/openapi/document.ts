@@ -359,6 +359,60 @@ export const operations: Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/v1/session/codes/{memberId}',
+    summary:
+      'A one-hour single-use sign-in link for a member of your team who lost their passkey (managers)',
+    auth: 'manager',
+    responses: { 201: api.RecoveryCodeResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/passkeys',
+    summary: "The caller's passkeys",
+    auth: 'member',
+    responses: { 200: api.PasskeysResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/passkeys/register/options',
+    summary:
+      'Options for navigator.credentials.create() (a page session opened in the last 10 minutes)',
+    auth: 'session',
+    responses: { 200: api.PasskeyOptionsResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/passkeys',
+    summary: "Register a passkey with the browser's answer (its challenge works once, 5 minutes)",
+    auth: 'session',
+    body: api.RegisterPasskeyRequest,
+    responses: { 201: api.PasskeyResponse },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/passkeys/{id}',
+    summary: 'Remove one of your passkeys (ends the sessions it opened)',
+    auth: 'member',
+    responses: { 204: null },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/passkeys/signin/options',
+    summary: 'Options for navigator.credentials.get() (same origin only)',
+    auth: 'public',
+    responses: { 200: api.PasskeyOptionsResponse },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/passkeys/signin',
+    summary:
+      "Sign the page in with a passkey's answer (same origin only): starts the session cookie",
+    auth: 'public',
+    body: api.PasskeySigninRequest,
+    responses: { 201: api.StartSessionResponse },
+  },
+  {
+    method: 'post',
     path: '/api/v1/tv-links',
     summary: 'Create a read-only TV link for a team you manage (the token is shown once)',
     auth: 'manager',
