@@ -10,13 +10,21 @@ import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { PasskeySigninRequest, RegisterPasskeyRequest } from '../../shared/api/index.ts';
+import {
+  PasskeyOptionsResponse,
+  PasskeyResponse,
+  PasskeySigninRequest,
+  PasskeysResponse,
+  RegisterPasskeyRequest,
+  StartSessionResponse,
+} from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
 import { passkeys, sessions } from '../db/schema.ts';
 import { requireMember } from '../http/auth.ts';
 import { ApiError, badRequest, forbidden, notFound } from '../http/errors.ts';
 import { authFailed, publicRateLimit } from '../http/rate-limit.ts';
 import { validate } from '../http/validate.ts';
+import { documented } from '../openapi/describe.ts';
 import { revokeToken } from '../sessions/credentials.ts';
 import {
   assertSameSiteWrite,
@@ -58,29 +66,58 @@ function assertSameOrigin(c: Parameters<typeof requireMember>[0]) {
 }
 
 export const passkeysRoutes = new Hono<AppEnv>()
-  .get('/', requireMember, async (c) => {
-    const rows = await c.var.db
-      .select()
-      .from(passkeys)
-      .where(eq(passkeys.memberId, c.var.caller.member.id));
-    return c.json({ passkeys: rows.map(passkeyView) }, 200);
-  })
-  .post('/register/options', requireMember, async (c) => {
-    await assertFreshSession(c);
-    const options = await registrationOptions(c.var.db, c.env, c.var.caller.member);
-    return c.json({ options }, 200);
-  })
-  .post('/', requireMember, validate('json', RegisterPasskeyRequest), async (c) => {
-    await assertFreshSession(c);
-    const { response } = c.req.valid('json');
-    const result = await registerPasskey(c.var.db, c.env, c.var.caller.member, response);
-    if (!result.ok) {
-      if (result.reason === 'passkey already registered')
-        throw new ApiError(409, 'conflict', result.reason);
-      throw new ApiError(400, 'passkey_refused', result.reason);
-    }
-    return c.json({ passkey: passkeyView(result.passkey) }, 201);
-  })
+  .get(
+    '/',
+    documented({
+      summary: "The caller's passkeys",
+      auth: 'member',
+      responses: { 200: PasskeysResponse },
+    }),
+    requireMember,
+    async (c) => {
+      const rows = await c.var.db
+        .select()
+        .from(passkeys)
+        .where(eq(passkeys.memberId, c.var.caller.member.id));
+      return c.json({ passkeys: rows.map(passkeyView) }, 200);
+    },
+  )
+  .post(
+    '/register/options',
+    documented({
+      summary:
+        'Options for navigator.credentials.create() (a page session opened in the last 10 minutes)',
+      auth: 'session',
+      responses: { 200: PasskeyOptionsResponse },
+    }),
+    requireMember,
+    async (c) => {
+      await assertFreshSession(c);
+      const options = await registrationOptions(c.var.db, c.env, c.var.caller.member);
+      return c.json({ options }, 200);
+    },
+  )
+  .post(
+    '/',
+    documented({
+      summary: "Register a passkey with the browser's answer (its challenge works once, 5 minutes)",
+      auth: 'session',
+      responses: { 201: PasskeyResponse },
+    }),
+    requireMember,
+    validate('json', RegisterPasskeyRequest),
+    async (c) => {
+      await assertFreshSession(c);
+      const { response } = c.req.valid('json');
+      const result = await registerPasskey(c.var.db, c.env, c.var.caller.member, response);
+      if (!result.ok) {
+        if (result.reason === 'passkey already registered')
+          throw new ApiError(409, 'conflict', result.reason);
+        throw new ApiError(400, 'passkey_refused', result.reason);
+      }
+      return c.json({ passkey: passkeyView(result.passkey) }, 201);
+    },
+  )
   .delete(
     '/:id',
     requireMember,
@@ -102,23 +139,43 @@ export const passkeysRoutes = new Hono<AppEnv>()
       return c.body(null, 204);
     },
   )
-  .post('/signin/options', publicRateLimit, async (c) => {
-    assertSameOrigin(c);
-    const options = await signinOptions(c.var.db, c.env);
-    return c.json({ options }, 200);
-  })
-  .post('/signin', publicRateLimit, validate('json', PasskeySigninRequest), async (c) => {
-    assertSameOrigin(c);
-    const db = c.var.db;
-    // Replacing an open session takes that session's CSRF secret: only the page holds it.
-    const current = await findSession(db, getCookie(c, SESSION_COOKIE));
-    if (current) assertSameSiteWrite(c, current.session.csrf);
-    const result = await verifySignin(db, c.env, c.req.valid('json').response);
-    if (!result.ok) {
-      await authFailed(c);
-      throw new ApiError(401, 'unauthorized', `passkey refused: ${result.reason}`);
-    }
-    if (current) await db.delete(sessions).where(eq(sessions.hash, current.hash));
-    const session = await startSession(c, result.member, result.tokenHash);
-    return c.json({ ...session, memberId: result.member.id }, 201);
-  });
+  .post(
+    '/signin/options',
+    documented({
+      summary: 'Options for navigator.credentials.get() (same origin only)',
+      auth: 'public',
+      responses: { 200: PasskeyOptionsResponse },
+    }),
+    publicRateLimit,
+    async (c) => {
+      assertSameOrigin(c);
+      const options = await signinOptions(c.var.db, c.env);
+      return c.json({ options }, 200);
+    },
+  )
+  .post(
+    '/signin',
+    documented({
+      summary:
+        "Sign the page in with a passkey's answer (same origin only): starts the session cookie",
+      auth: 'public',
+      responses: { 201: StartSessionResponse },
+    }),
+    publicRateLimit,
+    validate('json', PasskeySigninRequest),
+    async (c) => {
+      assertSameOrigin(c);
+      const db = c.var.db;
+      // Replacing an open session takes that session's CSRF secret: only the page holds it.
+      const current = await findSession(db, getCookie(c, SESSION_COOKIE));
+      if (current) assertSameSiteWrite(c, current.session.csrf);
+      const result = await verifySignin(db, c.env, c.req.valid('json').response);
+      if (!result.ok) {
+        await authFailed(c);
+        throw new ApiError(401, 'unauthorized', `passkey refused: ${result.reason}`);
+      }
+      if (current) await db.delete(sessions).where(eq(sessions.hash, current.hash));
+      const session = await startSession(c, result.member, result.tokenHash);
+      return c.json({ ...session, memberId: result.member.id }, 201);
+    },
+  );
