@@ -120,6 +120,11 @@ export const passkeysRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/:id',
+    documented({
+      summary: 'Remove one of your passkeys (ends the sessions it opened)',
+      auth: 'member',
+      responses: { 204: null },
+    }),
     requireMember,
     validate('param', z.object({ id: z.string().min(1).max(1024) })),
     async (c) => {
