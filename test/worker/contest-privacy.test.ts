@@ -70,6 +70,8 @@ beforeAll(async () => {
     metric: 'calls',
     start: dayOffset(-4),
     end: dayOffset(-2),
+    // Settled the day after its end whatever the weekday (the default grace waits a workday).
+    graceWorkdays: 0,
   });
   const link = await call('POST', '/tv-links', {
     token: bigManager.token,

@@ -1,5 +1,5 @@
 /**
- * Honours through the real API: the first standings read after a round ended records its
+ * Honours through the real API: the first standings read after a round settled records its
  * winners once (ties share, team against team honours each rep of the winning sub-team), later
  * reads add nothing, the win is announced once to the team (unless the manager turned it off),
  * and a member's honours are readable by themselves and their managers only.
@@ -30,6 +30,9 @@ async function pastContest(token: string, teamId: string, mode: 'members' | 'tea
       mode,
       start: dayOffset(-5),
       end: dayOffset(-2),
+      // Settled the day after its end whatever the weekday (the default grace waits a workday;
+      // test/worker/settlement.test.ts covers it).
+      graceWorkdays: 0,
     },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
