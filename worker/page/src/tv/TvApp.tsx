@@ -45,21 +45,41 @@ function rowsThatFit(screen: HTMLElement, list: HTMLElement): number {
   return Math.max(1, perColumn) * Math.max(1, columns);
 }
 
-/** The page size for the list inside `screen`, measured after layout and on resize. */
+/** How many of the rows shown end inside `screen`, or null when all of them do. */
+function rowsShownWhole(screen: HTMLElement, list: HTMLElement): number | null {
+  const bottom = screen.getBoundingClientRect().bottom;
+  const over = [...list.children].findIndex(
+    (row) => row.getBoundingClientRect().bottom > bottom + 1,
+  );
+  return over === -1 ? null : Math.max(1, over);
+}
+
+/**
+ * The page size for the list inside `screen`: estimated from the first row after layout and on
+ * resize, then lowered after any render whose rows run past the screen (a long name wraps, a
+ * headline takes two lines), so a page never hides its last rows. Only lowering: no loop.
+ */
 function usePageSize(
   screen: RefObject<HTMLElement | null>,
   listSelector: string,
+  size: number,
   onSize: (size: number) => void,
 ): void {
+  const list = () => screen.current?.querySelector<HTMLElement>(listSelector) ?? null;
   useLayoutEffect(() => {
     const measure = () => {
-      const list = screen.current?.querySelector<HTMLElement>(listSelector);
-      if (screen.current && list) onSize(rowsThatFit(screen.current, list));
+      const rows = list();
+      if (screen.current && rows) onSize(rowsThatFit(screen.current, rows));
     };
     measure();
     addEventListener('resize', measure);
     return () => removeEventListener('resize', measure);
   }, [screen, listSelector, onSize]);
+  useLayoutEffect(() => {
+    const rows = list();
+    const whole = screen.current && rows ? rowsShownWhole(screen.current, rows) : null;
+    if (whole !== null && whole < size) onSize(whole);
+  });
 }
 
 /** "2 / 3" in the headline when the team needs more than one page. */
@@ -89,7 +109,7 @@ function seconds(name: string, fallback: number): number {
 
 function LeaderboardScreen({ board, paging }: { board: TvBoard; paging: Paging }) {
   const screen = useRef<HTMLElement>(null);
-  usePageSize(screen, 'table.board tbody', paging.onSize);
+  usePageSize(screen, 'table.board tbody', paging.size, paging.onSize);
   const settings = board.org.settings;
   const lb = board.leaderboard;
   const metric = boardMetric(lb.by, settings);
@@ -126,7 +146,7 @@ function LeaderboardScreen({ board, paging }: { board: TvBoard; paging: Paging }
 
 function ActivityScreen({ board, paging }: { board: TvBoard; paging: Paging }) {
   const screen = useRef<HTMLElement>(null);
-  usePageSize(screen, 'ol.tv-activity', paging.onSize);
+  usePageSize(screen, 'ol.tv-activity', paging.size, paging.onSize);
   const settings = board.org.settings;
   const lang = locale.value;
   const totals = Object.entries(board.activityTotals).filter(
