@@ -124,7 +124,9 @@ describe('the sidebar and the popup on every screen', () => {
         await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
         await popup.getByTestId('popup-today-primary').waitFor();
         // Today's figures, not the month's percentage, under "Today's summary".
-        await expect.poll(() => popup.getByTestId('popup-today-calls').textContent()).toBe('1');
+        await expect
+          .poll(() => popup.getByTestId('popup-today-calls').textContent(), { timeout: 30_000 })
+          .toBe('1');
         await check(popup, 'popup', lang, size);
         await popup.close();
 
