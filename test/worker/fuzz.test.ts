@@ -337,6 +337,7 @@ interface World {
   inviteCode: string;
   /** A sign-in link's code (spent by the template's own call; the hostile runs need no live one). */
   signinCode: string;
+  chatChannelId: string;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -426,6 +427,19 @@ function templates(
       ids: [w.competitionId],
     },
     'post /api/v1/tv-links': { body: { teamId: w.rootTeamId } },
+    'post /api/v1/chat/channels': {
+      body: {
+        teamId: w.rootTeamId,
+        platform: 'slack',
+        name: 'Sales',
+        language: 'en',
+        webhookUrl: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXX',
+      },
+    },
+    'patch /api/v1/chat/channels/{id}': {
+      body: { name: 'Sales', language: 'zh', paused: true },
+      ids: [w.chatChannelId],
+    },
     'post /api/v1/session/signin': { body: { code: w.signinCode }, headers: { origin: BASE } },
   };
 }
@@ -460,6 +474,16 @@ describe('hostile values in well-formed requests', () => {
       token: org.managerToken,
       body: { name: 'C', teamId: org.rootTeamId, metric: 'calls', start: today(), end: today() },
     });
+    const chat = await call('POST', '/chat/channels', {
+      token: org.managerToken,
+      body: {
+        teamId: org.rootTeamId,
+        platform: 'wecom',
+        name: 'C',
+        language: 'zh',
+        webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k',
+      },
+    });
     w = {
       managerToken: org.managerToken,
       repToken: rep.token,
@@ -467,6 +491,7 @@ describe('hostile values in well-formed requests', () => {
       subTeamId,
       repId: rep.id,
       competitionId: contest.body.competition.id,
+      chatChannelId: chat.body.channel.id,
       inviteCode: org.inviteCode,
       signinCode: (await call('POST', '/session/codes', { token: rep.token })).body.code,
     };

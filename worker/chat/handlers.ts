@@ -57,7 +57,9 @@ export async function onQueue(batch: QueueBatchLike, env: Env): Promise<void> {
         await enqueue(env, [body.data.key], result.defer);
         m.ack();
       } else m.retry({ delaySeconds: result.retry });
-    } catch {
+    } catch (error) {
+      // Pacer's own trouble (e.g. D1 unavailable), not the webhook's: try again shortly.
+      console.error('chat delivery failed', error);
       m.retry({ delaySeconds: 30 });
     }
   }

@@ -3,7 +3,7 @@
  * message carrying only that key. Staging the same key twice adds nothing, so a cron tick that
  * runs twice, or a plan that is made again, sends each message once.
  */
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { chatOutbox } from '../db/schema.ts';
 import type { Env } from '../env.ts';
@@ -27,7 +27,7 @@ const QUEUE_BATCH = 100;
  */
 export async function stage(db: Db, env: Env, messages: Staged[], now: Date): Promise<string[]> {
   const added: string[] = [];
-  // 8 bound parameters a row; D1 allows 100 per statement.
+  // 9 bound parameters a row; D1 allows 100 per statement.
   for (let i = 0; i < messages.length; i += 12) {
     const rows = messages.slice(i, i + 12).map((m) => ({
       key: m.key,
@@ -35,6 +35,7 @@ export async function stage(db: Db, env: Env, messages: Staged[], now: Date): Pr
       kind: m.kind,
       message: JSON.stringify(m.message),
       createdAt: now.toISOString(),
+      queuedAt: now.getTime(),
     }));
     const inserted = await db
       .insert(chatOutbox)
@@ -56,31 +57,23 @@ export async function enqueue(env: Env, keys: string[], delaySeconds = 0): Promi
   }
 }
 
-/** A queued message nobody holds after this long was lost on its way to the queue: send again. */
+/** A message still queued this long after it was handed to the queue was lost on the way. */
 export const LOST_AFTER_MS = 60 * 60 * 1000;
 
 /**
  * Queues again what was staged but never reached the queue (a crash between insert and send):
- * rows still queued, unclaimed, staged between a day and `LOST_AFTER_MS` ago. Retries in backoff
- * are over well before (worker/chat/delivery.ts), and the consumer's claim makes a duplicate
- * queue message harmless. Cost: the lost rows (an index range, usually empty).
+ * rows still queued that were last handed to the queue over `LOST_AFTER_MS` ago, and marks them
+ * handed over now, so each is sent again once an hour at most. Retries in backoff are over well
+ * before (worker/chat/delivery.ts), and the consumer's claim makes a duplicate queue message
+ * harmless. Cost: the lost rows (an index range, usually empty).
  */
 export async function requeueLost(db: Db, env: Env, now: Date): Promise<number> {
-  const before = new Date(now.getTime() - LOST_AFTER_MS).toISOString();
-  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString();
+  const t = now.getTime();
   const lost = await db
-    .select({ key: chatOutbox.key })
-    .from(chatOutbox)
-    .where(
-      and(
-        eq(chatOutbox.status, 'queued'),
-        lt(chatOutbox.createdAt, before),
-        sql`${chatOutbox.createdAt} > ${since}`,
-        lt(chatOutbox.claimedUntil, now.getTime()),
-      ),
-    )
-    .limit(500)
-    .all();
+    .update(chatOutbox)
+    .set({ queuedAt: t })
+    .where(and(eq(chatOutbox.status, 'queued'), lt(chatOutbox.queuedAt, t - LOST_AFTER_MS)))
+    .returning({ key: chatOutbox.key });
   await enqueue(
     env,
     lost.map((r) => r.key),

@@ -67,9 +67,14 @@ export const chatOutbox = sqliteTable(
     claimedUntil: integer('claimed_until').notNull().default(0),
     error: text('error'),
     createdAt: text('created_at').notNull(),
+    /** When it was last handed to the queue (epoch ms): finds messages lost on the way. */
+    queuedAt: integer('queued_at').notNull(),
     sentAt: text('sent_at'),
   },
-  (t) => [index('chat_outbox_channel').on(t.channelId, t.createdAt)],
+  (t) => [
+    index('chat_outbox_channel').on(t.channelId, t.createdAt),
+    index('chat_outbox_queued').on(t.status, t.queuedAt),
+  ],
 );
 
 /** Small named counters of the chat feature: `announcements` = the last announcement id forwarded. */

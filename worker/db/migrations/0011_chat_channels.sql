@@ -35,10 +35,12 @@ CREATE TABLE `chat_outbox` (
 	`claimed_until` integer DEFAULT 0 NOT NULL,
 	`error` text,
 	`created_at` text NOT NULL,
+	`queued_at` integer NOT NULL,
 	`sent_at` text
 );
 --> statement-breakpoint
 CREATE INDEX `chat_outbox_channel` ON `chat_outbox` (`channel_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `chat_outbox_queued` ON `chat_outbox` (`status`,`queued_at`);--> statement-breakpoint
 CREATE TABLE `chat_schedules` (
 	`channel_id` text NOT NULL,
 	`job` text NOT NULL,
