@@ -7,7 +7,10 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  ChatChannelResponse,
   ChatChannelsQuery,
+  ChatChannelsResponse,
+  ChatTestResponse,
   CreateChatChannelRequest,
   Id,
   UpdateChatChannelRequest,
@@ -19,6 +22,7 @@ import { managedTeamOr403 } from '../http/access.ts';
 import { requireManager, requireMember } from '../http/auth.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { documented } from '../openapi/describe.ts';
 import { newId } from '../sessions/crypto.ts';
 import { loadTeams, managedTeamIds } from '../teams/queries.ts';
 import { testMessage } from './compose.ts';
@@ -43,57 +47,81 @@ const refusedUrl = (message: string) =>
 
 export const chatRoutes = new Hono<AppEnv>()
   .use(requireMember, requireManager)
-  .get('/', validate('query', ChatChannelsQuery), async (c) => {
-    const caller = c.var.caller;
-    const { team } = c.req.valid('query');
-    const teams = await loadTeams(c.var.db, caller.org.id);
-    const managed = managedTeamIds(caller, teams);
-    if (team) managedTeamOr403(caller, teams, team);
-    const rows = (await loadChannels(c.var.db, caller.org.id)).filter((r) =>
-      team ? r.teamId === team : managed.has(r.teamId),
-    );
-    rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    return c.json({ channels: rows.map(channelView) }, 200);
-  })
-  .post('/', validate('json', CreateChatChannelRequest), async (c) => {
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const body = c.req.valid('json');
-    managedTeamOr403(caller, await loadTeams(db, caller.org.id), body.teamId);
-    const problem = webhookUrlProblem(body.platform, body.webhookUrl, allowsLoopback(c.env));
-    if (problem) throw refusedUrl(problem);
-    const key = await chatKey(c.env.CHAT_SECRET_KEY);
-    if (!key) throw unconfigured();
-    const id = newId();
-    const now = new Date();
-    const row: ChannelRow = {
-      id,
-      orgId: caller.org.id,
-      teamId: body.teamId,
-      platform: body.platform,
-      name: body.name,
-      language: body.language,
-      timezone: body.timezone ?? caller.settings.calendar.timezone,
-      urlCipher: await seal(key, body.webhookUrl, id),
-      urlHint: urlHint(body.webhookUrl),
-      secretCipher: body.signingSecret ? await seal(key, body.signingSecret, id) : null,
-      options: JSON.stringify(body.options),
-      failures: 0,
-      pausedAt: null,
-      lastError: null,
-      lastSentAt: null,
-      windowStart: 0,
-      windowCount: 0,
-      createdAt: now.toISOString(),
-    };
-    await db.batch([
-      db.insert(chatChannels).values(row),
-      ...scheduleStatements(db, row, caller.settings, now),
-    ]);
-    return c.json({ channel: channelView(row) }, 201);
-  })
+  .get(
+    '/',
+    documented({
+      summary: 'Team chat channels of the teams you manage (never their webhook URL or secret)',
+      auth: 'manager',
+      responses: { 200: ChatChannelsResponse },
+    }),
+    validate('query', ChatChannelsQuery),
+    async (c) => {
+      const caller = c.var.caller;
+      const { team } = c.req.valid('query');
+      const teams = await loadTeams(c.var.db, caller.org.id);
+      const managed = managedTeamIds(caller, teams);
+      if (team) managedTeamOr403(caller, teams, team);
+      const rows = (await loadChannels(c.var.db, caller.org.id)).filter((r) =>
+        team ? r.teamId === team : managed.has(r.teamId),
+      );
+      rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return c.json({ channels: rows.map(channelView) }, 200);
+    },
+  )
+  .post(
+    '/',
+    documented({
+      summary:
+        "Add a team chat channel (企业微信, 钉钉, 飞书/Lark, Slack, Teams) on the platform's official webhook host",
+      auth: 'manager',
+      responses: { 201: ChatChannelResponse },
+    }),
+    validate('json', CreateChatChannelRequest),
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const body = c.req.valid('json');
+      managedTeamOr403(caller, await loadTeams(db, caller.org.id), body.teamId);
+      const problem = webhookUrlProblem(body.platform, body.webhookUrl, allowsLoopback(c.env));
+      if (problem) throw refusedUrl(problem);
+      const key = await chatKey(c.env.CHAT_SECRET_KEY);
+      if (!key) throw unconfigured();
+      const id = newId();
+      const now = new Date();
+      const row: ChannelRow = {
+        id,
+        orgId: caller.org.id,
+        teamId: body.teamId,
+        platform: body.platform,
+        name: body.name,
+        language: body.language,
+        timezone: body.timezone ?? caller.settings.calendar.timezone,
+        urlCipher: await seal(key, body.webhookUrl, id),
+        urlHint: urlHint(body.webhookUrl),
+        secretCipher: body.signingSecret ? await seal(key, body.signingSecret, id) : null,
+        options: JSON.stringify(body.options),
+        failures: 0,
+        pausedAt: null,
+        lastError: null,
+        lastSentAt: null,
+        windowStart: 0,
+        windowCount: 0,
+        createdAt: now.toISOString(),
+      };
+      await db.batch([
+        db.insert(chatChannels).values(row),
+        ...scheduleStatements(db, row, caller.settings, now),
+      ]);
+      return c.json({ channel: channelView(row) }, 201);
+    },
+  )
   .patch(
     '/:id',
+    documented({
+      summary: 'Change a chat channel: what it posts and when, its webhook; pause or resume it',
+      auth: 'manager',
+      responses: { 200: ChatChannelResponse },
+    }),
     validate('param', z.object({ id: Id })),
     validate('json', UpdateChatChannelRequest),
     async (c) => {
@@ -144,32 +172,46 @@ export const chatRoutes = new Hono<AppEnv>()
       return c.json({ channel: channelView(row) }, 200);
     },
   )
-  .delete('/:id', validate('param', z.object({ id: Id })), async (c) => {
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const row = await channelOr404(db, caller.org.id, c.req.valid('param').id);
-    managedTeamOr403(caller, await loadTeams(db, caller.org.id), row.teamId);
-    // Messages still queued for it are dropped by the consumer (the channel is gone).
-    await db.batch([
-      db.delete(chatSchedules).where(eq(chatSchedules.channelId, row.id)),
-      db.delete(chatChannels).where(eq(chatChannels.id, row.id)),
-    ]);
-    return c.body(null, 204);
-  })
-  .post('/:id/test', validate('param', z.object({ id: Id })), async (c) => {
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const row = await channelOr404(db, caller.org.id, c.req.valid('param').id);
-    managedTeamOr403(caller, await loadTeams(db, caller.org.id), row.teamId);
-    const key = `test:${row.id}:${newId()}`;
-    await stage(
-      db,
-      c.env,
-      [{ key, channelId: row.id, kind: 'test', message: testMessage(row.name, row.language) }],
-      new Date(),
-    );
-    return c.json({ key }, 202);
-  });
+  .delete(
+    '/:id',
+    documented({ summary: 'Remove a chat channel', auth: 'manager', responses: { 204: null } }),
+    validate('param', z.object({ id: Id })),
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const row = await channelOr404(db, caller.org.id, c.req.valid('param').id);
+      managedTeamOr403(caller, await loadTeams(db, caller.org.id), row.teamId);
+      // Messages still queued for it are dropped by the consumer (the channel is gone).
+      await db.batch([
+        db.delete(chatSchedules).where(eq(chatSchedules.channelId, row.id)),
+        db.delete(chatChannels).where(eq(chatChannels.id, row.id)),
+      ]);
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    '/:id/test',
+    documented({
+      summary: 'Queue a test message to the channel',
+      auth: 'manager',
+      responses: { 202: ChatTestResponse },
+    }),
+    validate('param', z.object({ id: Id })),
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const row = await channelOr404(db, caller.org.id, c.req.valid('param').id);
+      managedTeamOr403(caller, await loadTeams(db, caller.org.id), row.teamId);
+      const key = `test:${row.id}:${newId()}`;
+      await stage(
+        db,
+        c.env,
+        [{ key, channelId: row.id, kind: 'test', message: testMessage(row.name, row.language) }],
+        new Date(),
+      );
+      return c.json({ key }, 202);
+    },
+  );
 
 async function channelOr404(db: Parameters<typeof findChannel>[0], orgId: string, id: string) {
   const row = await findChannel(db, orgId, id);
