@@ -507,7 +507,12 @@ describe('hostile values in well-formed requests', () => {
   });
 
   const withBody = fuzzed.filter((op) => op.body);
-  const realId = (path: string) => (path.includes('/members/') ? w.repId : w.competitionId);
+  const realId = (path: string) =>
+    path.includes('/members/')
+      ? w.repId
+      : path.includes('/chat/')
+        ? w.chatChannelId
+        : w.competitionId;
 
   it('has a valid template for every route with a body', () => {
     const known = Object.keys(
@@ -518,6 +523,7 @@ describe('hostile values in well-formed requests', () => {
         subTeamId: '',
         repId: '',
         competitionId: '',
+        chatChannelId: '',
         inviteCode: '',
         signinCode: '',
       }),
