@@ -6,5 +6,6 @@ export * from './chat.ts';
 export * from './contests.ts';
 export * from './honours.ts';
 export * from './orgs.ts';
+export * from './passkeys.ts';
 export * from './sessions.ts';
 export * from './targets.ts';
