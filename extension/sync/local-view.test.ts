@@ -115,7 +115,7 @@ describe('local view (snapshot + local logs)', () => {
   it('shows running contests with place, gap and end; keeps them on a 304 and drops ended rounds', async () => {
     const { server, engine } = setup();
     const contest = (id: string, endsAt: string) => ({
-      competition: {
+      contest: {
         id,
         teamId: 't1',
         name: `Contest ${id}`,
@@ -133,7 +133,7 @@ describe('local view (snapshot + local logs)', () => {
       takingPart: 'member' as const,
     });
     server.contests = {
-      competitions: [
+      contests: [
         contest('a', '2026-11-27T17:00:00.000Z'),
         contest('old', '2026-11-22T16:00:00.000Z'),
       ],
@@ -161,7 +161,7 @@ describe('local view (snapshot + local logs)', () => {
     expect(view.contests?.map((c) => c.id)).toEqual(['a']);
     // A change on the server (a new ETag) replaces them.
     server.contestsVersion = 'contests-1';
-    server.contests = { competitions: [] };
+    server.contests = { contests: [] };
     await engine.flush({ force: true });
     expect(buildView(await engine.state(), ctx).contests).toEqual([]);
   });

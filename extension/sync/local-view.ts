@@ -152,21 +152,21 @@ function contestLines(
   catalog: readonly MetricDefinition[],
   now: number,
 ): ContestLine[] {
-  return (state.contests?.competitions ?? []).flatMap(({ competition, round, you }) => {
+  return (state.contests?.contests ?? []).flatMap(({ contest, round, you }) => {
     if (!you || Date.parse(round.endsAt) <= now) return [];
-    const metric = catalog.find((m) => m.id === competition.metric);
+    const metric = catalog.find((m) => m.id === contest.metric);
     return [
       {
-        id: competition.id,
-        name: competition.name,
-        metric: competition.metric,
+        id: contest.id,
+        name: contest.name,
+        metric: contest.metric,
         label: metric && !metric.builtin ? metric.label : null,
         kind: metric?.kind ?? 'count',
         rank: you.rank,
         of: you.of,
         ahead: you.ahead ? { name: you.ahead.name, by: you.ahead.by } : null,
         endsAt: round.endsAt,
-        prize: competition.prize,
+        prize: contest.prize,
       },
     ];
   });

@@ -342,7 +342,7 @@ interface World {
   rootTeamId: string;
   subTeamId: string;
   repId: string;
-  competitionId: string;
+  contestId: string;
   inviteCode: string;
   /** A sign-in link's code (spent by the template's own call; the hostile runs need no live one). */
   signinCode: string;
@@ -432,7 +432,7 @@ function templates(
     },
     'patch /api/v1/contests/{id}': {
       body: { name: 'Contest', prize: 'Cake', end: today() },
-      ids: [w.competitionId],
+      ids: [w.contestId],
     },
     'post /api/v1/tv-links': { body: { teamId: w.rootTeamId } },
     'post /api/v1/session/signin': { body: { code: w.signinCode }, headers: { origin: BASE } },
@@ -475,14 +475,14 @@ describe('hostile values in well-formed requests', () => {
       rootTeamId: org.rootTeamId,
       subTeamId,
       repId: rep.id,
-      competitionId: contest.body.competition.id,
+      contestId: contest.body.contest.id,
       inviteCode: org.inviteCode,
       signinCode: (await call('POST', '/session/codes', { token: rep.token })).body.code,
     };
   });
 
   const withBody = fuzzed.filter((op) => op.body);
-  const realId = (path: string) => (path.includes('/members/') ? w.repId : w.competitionId);
+  const realId = (path: string) => (path.includes('/members/') ? w.repId : w.contestId);
 
   it('has a valid template for every route with a body', () => {
     const known = Object.keys(
@@ -492,7 +492,7 @@ describe('hostile values in well-formed requests', () => {
         rootTeamId: '',
         subTeamId: '',
         repId: '',
-        competitionId: '',
+        contestId: '',
         inviteCode: '',
         signinCode: '',
       }),

@@ -33,14 +33,14 @@ async function pastContest(token: string, teamId: string, mode: 'members' | 'tea
     },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.competition.id as string;
+  return res.body.contest.id as string;
 }
 
 async function honoursOf(token: string, memberId: string) {
   const res = await call('GET', `/members/${memberId}/honours`, { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.honours as {
-    competition: { id: string; name: string };
+    contest: { id: string; name: string };
     round: unknown;
     team: { name: string } | null;
     value: number;
@@ -74,7 +74,7 @@ describe('honours', () => {
     for (const winner of [ada, bo]) {
       expect(await honoursOf(winner.token, winner.id)).toEqual([
         {
-          competition: { id, name: 'Past sprint', metric: 'visits' },
+          contest: { id, name: 'Past sprint', metric: 'visits' },
           round: { start: dayOffset(-5), end: dayOffset(-2) },
           team: null,
           value: 4,
@@ -91,7 +91,7 @@ describe('honours', () => {
     });
     expect(renamed.status).toBe(200);
     await call('GET', `/contests/${id}/standings?date=${date}`, { token: ada.token });
-    expect((await honoursOf(org.managerToken, ada.id)).map((h) => h.competition.name)).toEqual([
+    expect((await honoursOf(org.managerToken, ada.id)).map((h) => h.contest.name)).toEqual([
       'Past sprint',
     ]);
   });
@@ -137,9 +137,7 @@ describe('honours', () => {
         token: org.managerToken,
       });
       expect(res.status).toBe(200);
-      return (res.body.announcements as { kind: string }[]).filter(
-        (a) => a.kind === 'competition_won',
-      );
+      return (res.body.announcements as { kind: string }[]).filter((a) => a.kind === 'contest_won');
     };
     for (let read = 0; read < 3; read++) {
       await call('GET', `/contests/${id}/standings?date=${dayOffset(-4)}`, { token: cy.token });
@@ -147,9 +145,9 @@ describe('honours', () => {
     expect(await wins()).toEqual([
       {
         id: expect.any(Number),
-        kind: 'competition_won',
+        kind: 'contest_won',
         member: { id: ada.id, name: 'Ada' },
-        competition: 'Past sprint',
+        contest: 'Past sprint',
         teamName: 'North',
         at: expect.any(String),
       },
@@ -165,7 +163,7 @@ describe('honours', () => {
           dealAmountAtLeast: null,
           tierReached: true,
           streakRecord: true,
-          competitionWon: false,
+          contestWon: false,
         },
       },
     });
@@ -179,7 +177,7 @@ describe('honours', () => {
       token: org.managerToken,
     });
     expect(
-      told.body.announcements.filter((a: { kind: string }) => a.kind === 'competition_won'),
+      told.body.announcements.filter((a: { kind: string }) => a.kind === 'contest_won'),
     ).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { orgs, teams } from './orgs.ts';
 
 export const contests = sqliteTable(
-  'competitions',
+  'contests',
   {
     id: text('id').primaryKey(),
     orgId: text('org_id')
@@ -29,5 +29,5 @@ export const contests = sqliteTable(
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('competitions_org').on(t.orgId, t.status)],
+  (t) => [index('contests_org').on(t.orgId, t.status)],
 );

@@ -111,7 +111,7 @@ describe('contests on the board and TV', () => {
     const tvCard = tv.locator(`[data-screen=contests] [data-contest="${id}"]`);
     await tvCard.waitFor({ timeout: 15_000 });
     await see(tvCard.locator('.contest-standings li .name').first()).hasText(rep.member.name);
-    await screenshot(tv, 'competition-tv');
+    await screenshot(tv, 'contest-tv');
 
     await logNow(env.demo.repToken, 'revenue', 800_000);
     const announcement = tv.locator('.tv-announcement[data-announcement=big_deal]');
@@ -120,7 +120,7 @@ describe('contests on the board and TV', () => {
     await tv.locator('[data-screen=contests]').waitFor({ timeout: 15_000 });
     // Let the card's entrance animation finish before the picture.
     await tv.waitForTimeout(600);
-    await screenshot(tv, 'competition-tv-announcement');
+    await screenshot(tv, 'contest-tv-announcement');
     await tvContext.close();
   });
 
@@ -159,7 +159,7 @@ describe('contests on the board and TV', () => {
       tierReached: false,
       streakRecord: false,
       milestoneReached: true,
-      competitionWon: true,
+      contestWon: true,
     });
   });
 
@@ -199,10 +199,10 @@ describe('contests on the board and TV', () => {
     const at = `${day(-3)}T04:00:00Z`;
     const past = { start: day(-5), end: day(-2) };
     const create = (body: Record<string, unknown>) =>
-      api<{ competition: { id: string } }>(env.url, 'POST', '/contests', env.demo.managerToken, {
+      api<{ contest: { id: string } }>(env.url, 'POST', '/contests', env.demo.managerToken, {
         ...past,
         ...body,
-      }).then((r) => r.competition.id);
+      }).then((r) => r.contest.id);
     const soloContest = { teamId: rep.team.id, metric: 'visits' };
     // The demo's reps sit in sub-teams of the top team.
     const teamContest = { teamId: rep.team.parentId, metric: 'deals', mode: 'teams' };
@@ -281,7 +281,7 @@ describe('contests on the board and TV', () => {
 
   it('shows a rep only their own place in a contest when the team is private', async () => {
     const rep = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
-    const { competition } = await api<{ competition: { id: string } }>(
+    const { contest } = await api<{ contest: { id: string } }>(
       env.url,
       'POST',
       '/contests',
@@ -293,22 +293,22 @@ describe('contests on the board and TV', () => {
       const repPage = await (await newContext(browser)).newPage();
       await signInWithToken(repPage, env.url, env.demo.repToken);
       await repPage.goto(`${env.url}/#/contests`);
-      const card = repPage.locator(`[data-contest="${competition.id}"]`);
+      const card = repPage.locator(`[data-contest="${contest.id}"]`);
       await see(card.locator('.contest-privacy')).hasText(
         'Team privacy: you see only your own place.',
       );
-      expect(await cardRows(repPage, competition.id)).toEqual([rep.member.name]);
+      expect(await cardRows(repPage, contest.id)).toEqual([rep.member.name]);
       // The manager still sees the whole team.
       await managerPage.goto(`${env.url}/#/contests`);
       const all = await api<ContestStandingsResponse>(
         env.url,
         'GET',
-        `/contests/${competition.id}/standings`,
+        `/contests/${contest.id}/standings`,
         env.demo.managerToken,
       );
       expect(all.entries.length).toBeGreaterThan(1);
       await expect
-        .poll(() => cardRows(managerPage, competition.id), { timeout: 10_000 })
+        .poll(() => cardRows(managerPage, contest.id), { timeout: 10_000 })
         .toEqual(all.entries.slice(0, 10).map((e) => e.name));
       await repPage.context().close();
     } finally {

@@ -213,7 +213,7 @@ export const en = {
     tier_reached: 'Tier reached',
     milestone: 'Milestone',
     streak_record: 'Streak record',
-    competition_won: 'Contest won',
+    contest_won: 'Contest won',
   },
   errors: {
     generic: 'Something went wrong.',
