@@ -8,6 +8,7 @@ export * from './honours.ts';
 export * from './limits.ts';
 export * from './orgs.ts';
 export * from './page.ts';
+export * from './passkeys.ts';
 export * from './progress.ts';
 export * from './settings.ts';
 export * from './targets.ts';

@@ -6,7 +6,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../worker/openapi/routes.ts';
+import { SoftAuthenticator } from './authenticator.ts';
 import { addMember, BASE, call, createOrg } from './helpers.ts';
+import { sessionFromToken, withSession } from './sessions.ts';
 
 let managerToken: string;
 let repToken: string;
@@ -346,6 +348,11 @@ interface World {
   inviteCode: string;
   /** A sign-in link's code (spent by the template's own call; the hostile runs need no live one). */
   signinCode: string;
+  /** A real passkey registration answer, and the fresh page session it is for. */
+  passkeyRegistration: Json;
+  sessionHeaders: Record<string, string>;
+  /** A real passkey sign-in answer (to a live challenge). */
+  passkeySignin: Json;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -354,9 +361,11 @@ const today = () => new Date().toISOString().slice(0, 10);
  * A valid body per route (path as in the OpenAPI list, method), the path's ids and any header the
  * route needs to get past its checks (the sign-in link's confirmation comes from the page's origin).
  */
-function templates(
-  w: World,
-): Record<string, { body?: Json; ids?: string[]; headers?: Record<string, string> }> {
+function templates(w: World): Record<
+  string,
+  // `sessionOnly`: the route takes the page's cookie session, not a bearer token.
+  { body?: Json; ids?: string[]; headers?: Record<string, string>; sessionOnly?: boolean }
+> {
   return {
     'post /api/v1/orgs': {
       body: {
@@ -436,6 +445,15 @@ function templates(
     },
     'post /api/v1/tv-links': { body: { teamId: w.rootTeamId } },
     'post /api/v1/session/signin': { body: { code: w.signinCode }, headers: { origin: BASE } },
+    'post /api/v1/passkeys': {
+      body: { response: w.passkeyRegistration },
+      headers: w.sessionHeaders,
+      sessionOnly: true,
+    },
+    'post /api/v1/passkeys/signin': {
+      body: { response: w.passkeySignin },
+      headers: { origin: BASE },
+    },
   };
 }
 
@@ -452,6 +470,30 @@ const QUERY_KEYS = [
   'limit',
   'since',
 ];
+
+/**
+ * Real passkey answers (test/worker/authenticator.ts) for the templates: a registration for a
+ * fresh page session of `token`'s member, and a sign-in with a passkey registered before.
+ */
+async function passkeyAnswers(token: string) {
+  const session = await sessionFromToken(token);
+  const registered = await SoftAuthenticator.create();
+  const first = await withSession(session, 'POST', '/passkeys/register/options');
+  const stored = await withSession(session, 'POST', '/passkeys', {
+    body: { response: await registered.register(first.body.options, BASE) },
+  });
+  expect(stored.status, JSON.stringify(stored.body)).toBe(201);
+  const signinOptions = await call('POST', '/passkeys/signin/options', {
+    headers: { origin: BASE },
+  });
+  const second = await withSession(session, 'POST', '/passkeys/register/options');
+  const fresh = await SoftAuthenticator.create();
+  return {
+    passkeyRegistration: (await fresh.register(second.body.options, BASE)) as unknown as Json,
+    sessionHeaders: { cookie: session.cookie, 'x-csrf-token': session.csrf, origin: BASE },
+    passkeySignin: (await registered.signIn(signinOptions.body.options, BASE)) as unknown as Json,
+  };
+}
 
 describe('hostile values in well-formed requests', () => {
   let w: World;
@@ -478,6 +520,7 @@ describe('hostile values in well-formed requests', () => {
       contestId: contest.body.contest.id,
       inviteCode: org.inviteCode,
       signinCode: (await call('POST', '/session/codes', { token: rep.token })).body.code,
+      ...(await passkeyAnswers(rep.token)),
     };
   });
 
@@ -495,6 +538,9 @@ describe('hostile values in well-formed requests', () => {
         contestId: '',
         inviteCode: '',
         signinCode: '',
+        passkeyRegistration: {},
+        sessionHeaders: {},
+        passkeySignin: {},
       }),
     );
     expect(withBody.map((op) => `${op.method} ${op.path}`).sort()).toEqual(known.sort());
@@ -506,7 +552,7 @@ describe('hostile values in well-formed requests', () => {
     if (!template) throw new Error(`no template for ${key}`);
     // The template itself is accepted: the hostile runs below differ from a success in a field.
     const valid = await call(op.method.toUpperCase(), buildPath(op.path, template.ids ?? []), {
-      token: w.managerToken,
+      ...(template.sessionOnly ? {} : { token: w.managerToken }),
       body: template.body,
       ...(template.headers ? { headers: template.headers } : {}),
     });
@@ -534,7 +580,9 @@ describe('hostile values in well-formed requests', () => {
           const path = buildPath(op.path, template.ids ?? []);
           const res = await within(
             call(op.method.toUpperCase(), path, {
-              token: who === 'manager' ? w.managerToken : w.repToken,
+              ...(template.sessionOnly
+                ? {}
+                : { token: who === 'manager' ? w.managerToken : w.repToken }),
               rawBody: raw,
               ...(template.headers ? { headers: template.headers } : {}),
             }),
