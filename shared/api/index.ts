@@ -9,5 +9,6 @@ export * from './limits.ts';
 export * from './orgs.ts';
 export * from './page.ts';
 export * from './progress.ts';
+export * from './quotas.ts';
 export * from './settings.ts';
 export * from './targets.ts';

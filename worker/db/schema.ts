@@ -5,5 +5,6 @@ export * from './auth.ts';
 export * from './contests.ts';
 export * from './honours.ts';
 export * from './orgs.ts';
+export * from './quotas.ts';
 export * from './sessions.ts';
 export * from './targets.ts';

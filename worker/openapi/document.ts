@@ -202,6 +202,15 @@ export const operations: Operation[] = [
     responses: { 200: api.ProgressResponse },
   },
   {
+    method: 'put',
+    path: '/api/v1/me/goals',
+    summary:
+      'Set or clear your personal stretch goal for a period (at or above your assigned target)',
+    auth: 'member',
+    body: api.PersonalGoalInput,
+    responses: { 200: api.PersonalGoalResponse },
+  },
+  {
     method: 'get',
     path: '/api/v1/targets',
     summary: 'Targets of your subtree (managers) or that apply to you (reps)',
@@ -223,6 +232,30 @@ export const operations: Operation[] = [
     summary: 'Delete a target',
     auth: 'manager',
     responses: { 200: TargetResponse },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/quotas',
+    summary: 'Activity quotas of your subtree (managers) or that apply to you (reps)',
+    auth: 'member',
+    query: api.QuotasQuery,
+    responses: { 200: api.ListQuotasResponse },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/quotas',
+    summary:
+      'Set a recurring activity quota per workday or week (upsert per subject, metric and first day)',
+    auth: 'manager',
+    body: api.QuotaInput,
+    responses: { 200: api.QuotaResponse },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/quotas/{id}',
+    summary: 'Delete an activity quota',
+    auth: 'manager',
+    responses: { 200: api.QuotaResponse },
   },
   {
     method: 'get',
