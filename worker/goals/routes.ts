@@ -4,17 +4,25 @@
  * already asks for that much.
  */
 import { Hono } from 'hono';
-import { PersonalGoalInput } from '../../shared/api/index.ts';
+import { PersonalGoalInput, PersonalGoalResponse } from '../../shared/api/index.ts';
 import { periodFromStart } from '../../shared/domain/calendar.ts';
 import type { AppEnv } from '../context.ts';
 import { requireMember } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { documented } from '../openapi/describe.ts';
 import { assignedTarget, saveGoal } from './service.ts';
 
-export const goalsRoutes = new Hono<AppEnv>()
-  .use(requireMember)
-  .put('/', validate('json', PersonalGoalInput), async (c) => {
+export const goalsRoutes = new Hono<AppEnv>().use(requireMember).put(
+  '/',
+  documented({
+    summary:
+      'Set or clear your personal stretch goal for a period (at or above your assigned target)',
+    auth: 'member',
+    responses: { 200: PersonalGoalResponse },
+  }),
+  validate('json', PersonalGoalInput),
+  async (c) => {
     const input = c.req.valid('json');
     const { caller, db } = c.var;
     const metric = caller.settings.primaryMetric;
@@ -55,4 +63,5 @@ export const goalsRoutes = new Hono<AppEnv>()
       },
       200,
     );
-  });
+  },
+);
