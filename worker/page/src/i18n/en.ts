@@ -98,7 +98,7 @@ export const en = {
     perWorkday: 'per workday',
     pacing: 'Pacing over the period',
     pacingEven: 'Even per workday',
-    pacingFront: '30 % / 50 % / 20 % (first, middle, last third)',
+    pacingFront: '30 % / 50 % / 20 % (days 1–10, 11–20, 21–end of a month; thirds otherwise)',
     pacingBack: '20 % / 30 % / 50 % (strong finish)',
     overTime: 'Over time',
     save: 'Save target',
