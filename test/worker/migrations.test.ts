@@ -18,7 +18,7 @@ const migration = (prefix: string) => {
 const dataStatements = (prefix: string) =>
   migration(prefix).queries.filter((q) => /^UPDATE\b/im.test(q.replace(/^--.*$/gm, '').trim()));
 
-describe('0014: "contest" in stored kinds and settings', () => {
+describe('0015: "contest" in stored kinds and settings', () => {
   it('renames the announcement kind and field and the setting, keeping their values', async () => {
     const off = await createOrg();
     const on = await createOrg();
@@ -56,7 +56,7 @@ describe('0014: "contest" in stored kinds and settings', () => {
       .bind(off.orgId)
       .first<{ version: number; config_version: number }>();
 
-    const statements = dataStatements('0014_');
+    const statements = dataStatements('0015_');
     expect(statements.length).toBeGreaterThan(0);
     for (const sql of statements) await env.DB.prepare(sql).run();
 
