@@ -344,7 +344,7 @@ interface World {
   rootTeamId: string;
   subTeamId: string;
   repId: string;
-  competitionId: string;
+  contestId: string;
   inviteCode: string;
   /** A sign-in link's code (spent by the template's own call; the hostile runs need no live one). */
   signinCode: string;
@@ -430,6 +430,19 @@ function templates(w: World): Record<
         split: { mode: 'weights', weights: { [w.repId]: 1 } },
       },
     },
+    'put /api/v1/quotas': {
+      body: {
+        scope: 'team',
+        teamId: w.rootTeamId,
+        metric: 'visits',
+        per: 'workday',
+        value: 5,
+        from: today(),
+      },
+    },
+    'put /api/v1/me/goals': {
+      body: { period: { kind: 'month', start: `${today().slice(0, 8)}01` }, value: 100 },
+    },
     'post /api/v1/contests': {
       body: {
         name: 'Contest',
@@ -442,7 +455,7 @@ function templates(w: World): Record<
     },
     'patch /api/v1/contests/{id}': {
       body: { name: 'Contest', prize: 'Cake', end: today() },
-      ids: [w.competitionId],
+      ids: [w.contestId],
     },
     'post /api/v1/tv-links': { body: { teamId: w.rootTeamId } },
     'post /api/v1/chat/channels': {
@@ -541,7 +554,7 @@ describe('hostile values in well-formed requests', () => {
       rootTeamId: org.rootTeamId,
       subTeamId,
       repId: rep.id,
-      competitionId: contest.body.competition.id,
+      contestId: contest.body.contest.id,
       chatChannelId: chat.body.channel.id,
       inviteCode: org.inviteCode,
       signinCode: (await call('POST', '/session/codes', { token: rep.token })).body.code,
@@ -551,11 +564,7 @@ describe('hostile values in well-formed requests', () => {
 
   const withBody = fuzzed.filter((op) => op.body);
   const realId = (path: string) =>
-    path.includes('/members/')
-      ? w.repId
-      : path.includes('/chat/')
-        ? w.chatChannelId
-        : w.competitionId;
+    path.includes('/members/') ? w.repId : path.includes('/chat/') ? w.chatChannelId : w.contestId;
 
   it('has a valid template for every route with a body', () => {
     const known = Object.keys(
@@ -565,7 +574,7 @@ describe('hostile values in well-formed requests', () => {
         rootTeamId: '',
         subTeamId: '',
         repId: '',
-        competitionId: '',
+        contestId: '',
         chatChannelId: '',
         inviteCode: '',
         signinCode: '',
