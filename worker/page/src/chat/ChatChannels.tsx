@@ -372,7 +372,7 @@ export function ChatChannels() {
       <ul class="plain-list">
         {(list.data?.channels ?? []).map((c) => (
           <ChannelItem
-            key={`${c.id}:${c.pausedAt}:${c.failures}`}
+            key={c.id}
             channel={c}
             onChanged={list.reload}
           />
