@@ -42,7 +42,7 @@ function OptionsEditor({
   const counts = settings ? orgMetrics(settings).filter((x) => x.kind === 'count') : [];
   return (
     <fieldset class="chat-options">
-      <label class="check">
+      <label class="inline">
         <input
           type="checkbox"
           name="chat-announcements"
@@ -52,7 +52,7 @@ function OptionsEditor({
         {m.announcements}
       </label>
       <div class="row">
-        <label class="check">
+        <label class="inline">
           <input
             type="checkbox"
             name="chat-standings"
@@ -95,7 +95,7 @@ function OptionsEditor({
         </label>
       </div>
       <div class="row">
-        <label class="check">
+        <label class="inline">
           <input
             type="checkbox"
             name="chat-alerts"
@@ -147,7 +147,7 @@ function OptionsEditor({
             }
           />
         </label>
-        <label class="check">
+        <label class="inline">
           <input
             type="checkbox"
             checked={value.alerts.streakAtRisk}
@@ -371,11 +371,7 @@ export function ChatChannels() {
       </label>
       <ul class="plain-list">
         {(list.data?.channels ?? []).map((c) => (
-          <ChannelItem
-            key={c.id}
-            channel={c}
-            onChanged={list.reload}
-          />
+          <ChannelItem key={c.id} channel={c} onChanged={list.reload} />
         ))}
       </ul>
       {list.data && list.data.channels.length === 0 && <p class="muted">{m.none}</p>}
