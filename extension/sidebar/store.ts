@@ -29,6 +29,8 @@ export interface Toast {
   yes?: string;
   /** Offers Undo that shows the sidebar again on this site (adapter id). */
   restoreSite?: string;
+  /** Points the log earned today ("+2 pts"), when it earned any. */
+  points?: number;
 }
 
 export interface LogRequest {
@@ -219,7 +221,11 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
           ? Date.parse(sameContact.occurredAt)
           : null;
     const doIt = () => {
+      // The log's points are what the shared overlay adds to today's total (per-day rounding of
+      // the manual share included), so "+N pts" is the number the counter moves by.
+      const before = shown.value.points.today;
       const id = commit(request);
+      const points = shown.value.points.today - before;
       if (request.record) records.logged(request.record, request.metric, now());
       toast({
         text: contact
@@ -228,6 +234,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
             ? t.value('loggedNoContact', { metric: metricName })
             : t.value('logged', { metric: metricName }),
         undoId: id,
+        ...(points > 0 ? { points } : {}),
       });
     };
     if (earlier !== null) {
