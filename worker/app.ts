@@ -23,6 +23,7 @@ import { orgRoutes, orgsRoutes } from './orgs/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
 import { sessionRoutes, signinRoutes } from './sessions/routes.ts';
 import { tvInfoRoutes, tvLinksRoutes } from './sessions/tv-link-routes.ts';
+import { targetAuditRoutes } from './targets/audit-routes.ts';
 import { targetsRoutes } from './targets/routes.ts';
 import { teamsRoutes } from './teams/routes.ts';
 import { pageRoutes } from './trends/routes.ts';
@@ -60,6 +61,7 @@ export const app = base
   .route('/api/v1/members', membersRoutes)
   .route('/api/v1/events', eventsRoutes)
   .route('/api/v1/targets', targetsRoutes)
+  .route('/api/v1/targets', targetAuditRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)
   .route('/api/v1/contests', contestsRoutes)
   .route('/api/v1/announcements', announcementsRoutes)

@@ -10,4 +10,5 @@ export * from './orgs.ts';
 export * from './page.ts';
 export * from './progress.ts';
 export * from './settings.ts';
+export * from './target-history.ts';
 export * from './targets.ts';

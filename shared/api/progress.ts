@@ -120,6 +120,8 @@ export const LeaderboardEntry = z.object({
   tier: z.string().nullable(),
   streak: z.number().int(),
   points: z.number(),
+  /** On a past period's board: a rep of it who has since moved to another team or been removed. */
+  standing: z.enum(['moved', 'removed']).optional(),
 });
 export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
 

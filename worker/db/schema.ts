@@ -4,6 +4,7 @@ export * from './announcements.ts';
 export * from './auth.ts';
 export * from './contests.ts';
 export * from './honours.ts';
+export * from './membership.ts';
 export * from './orgs.ts';
 export * from './sessions.ts';
 export * from './targets.ts';

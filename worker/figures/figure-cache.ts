@@ -7,6 +7,7 @@
 import { and, inArray, sql } from 'drizzle-orm';
 import type { OrgSettings } from '../../shared/api/index.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
+import type { MembershipPeriod } from '../../shared/domain/membership.ts';
 import { tierStatus } from '../../shared/domain/tiers.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -38,8 +39,8 @@ export interface BoardInput {
   configVersion: number;
   settings: OrgSettings;
   teams: TeamRow[];
-  /** Active members of the org (team target shares). */
-  members: MemberRow[];
+  /** The org's membership history (team target shares are split over each day's reps). */
+  membership: MembershipPeriod[];
   /** The members on the board. */
   board: MemberRow[];
   /** The board's window; each member's `today` is their own. */
@@ -137,7 +138,7 @@ export async function boardFiguresOf(
   const context = {
     settings: input.settings,
     teams: input.teams,
-    members: input.members,
+    membership: input.membership,
     targets,
     now: input.now,
   };

@@ -1,13 +1,13 @@
 /** Loads what member figures depend on, once per request. */
 import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { loadActiveMembers } from '../members/queries.ts';
+import { loadMembership } from '../members/history.ts';
 import { loadTargetsOverlapping } from '../targets/queries.ts';
 import { loadTeams } from '../teams/queries.ts';
 import type { OrgContext } from './member-figures.ts';
 
 /**
- * Cost: the org's teams, its active members, and its targets overlapping [start, end].
+ * Cost: the org's teams, its membership history, and its targets overlapping [start, end].
  */
 export async function loadOrgContext(
   db: Db,
@@ -16,10 +16,10 @@ export async function loadOrgContext(
   end: string,
   now: Date,
 ): Promise<OrgContext> {
-  const [teams, members, targets] = await Promise.all([
+  const [teams, membership, targets] = await Promise.all([
     loadTeams(db, caller.org.id),
-    loadActiveMembers(db, caller.org.id),
+    loadMembership(db, caller.org.id),
     loadTargetsOverlapping(db, caller.org.id, start, end),
   ]);
-  return { settings: caller.settings, teams, members, targets, now };
+  return { settings: caller.settings, teams, membership, targets, now };
 }

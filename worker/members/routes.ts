@@ -3,7 +3,7 @@
  * member ends every credential they hold (tokens, page sessions, sign-in links, TV links);
  * restoring one is the only way back to their history, and hands out a new token.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -27,8 +27,10 @@ import {
   revokeManagerTvLinks,
   revokeMemberTokens,
 } from '../sessions/credentials.ts';
-import { sha256Hex } from '../sessions/crypto.ts';
+import { newId, sha256Hex } from '../sessions/crypto.ts';
 import { loadTeams, managedTeamIds } from '../teams/queries.ts';
+import { backdatedJoin } from './backdate.ts';
+import { closeStretch, effectiveDay, openStretch } from './history.ts';
 import { loadActiveMembers, loadRemovedMembers, memberView } from './queries.ts';
 
 const idParam = validate('param', z.object({ id: Id }));
@@ -89,6 +91,12 @@ export const membersRoutes = new Hono<AppEnv>()
       throw forbidden('another manager above you must move you');
     }
     if (change.teamId !== undefined) managedTeamOr403(caller, all, change.teamId);
+    const clock = new Date();
+    const today = effectiveDay(member, clock);
+    const backdate =
+      change.joinedOn === undefined
+        ? []
+        : [(await backdatedJoin(db, caller, member, all, change.joinedOn, today)).statement];
     const updated = {
       ...member,
       role: change.role ?? member.role,
@@ -96,6 +104,8 @@ export const membersRoutes = new Hono<AppEnv>()
       name: change.name ?? member.name,
       timezone: change.timezone ?? member.timezone,
     };
+    // A move or a role change takes effect today: the days before stay where they were.
+    const moved = updated.teamId !== member.teamId || updated.role !== member.role;
     await db.batch([
       db
         .update(members)
@@ -106,6 +116,10 @@ export const membersRoutes = new Hono<AppEnv>()
           timezone: updated.timezone,
         })
         .where(and(eq(members.id, id), eq(members.orgId, caller.org.id))),
+      ...backdate,
+      ...(moved && member.active
+        ? [closeStretch(db, id, today), openStretch(db, updated, today)]
+        : []),
       bumpVersion(db, caller.org.id, 'config'),
       // A manager's TV links end with the role and stay ended if it comes back.
       ...(updated.role !== 'manager' ? [revokeManagerTvLinks(db, id)] : []),
@@ -122,6 +136,7 @@ export const membersRoutes = new Hono<AppEnv>()
     // Removed members keep their history (past periods stay right) but can no longer sign in.
     await db.batch([
       db.update(members).set({ active: false }).where(eq(members.id, id)),
+      closeStretch(db, id, effectiveDay(member, new Date())),
       revokeMemberTokens(db, id),
       ...endMemberSessions(db, id),
       revokeManagerTvLinks(db, id),
@@ -151,6 +166,10 @@ export const membersRoutes = new Hono<AppEnv>()
           .set({ active: true })
           .where(and(eq(members.id, id), eq(members.active, false)))
           .returning({ id: members.id }),
+        // A stretch is opened only if the restore wins (the update above changed a row).
+        db.run(sql`INSERT INTO member_periods (id, org_id, member_id, team_id, role, from_date, until_date)
+          SELECT ${newId()}, ${member.orgId}, ${member.id}, ${member.teamId}, ${member.role}, ${effectiveDay(member, new Date())}, NULL
+          WHERE changes() > 0`),
         token.insert,
         bumpVersion(db, caller.org.id, 'config'),
       ]);

@@ -1,0 +1,68 @@
+/**
+ * Membership history as stored (`member_periods`): every join, move, role change, removal and
+ * restore opens or closes a stretch on the member's local day, so team target shares of past days
+ * never move (shared/domain/membership.ts splits them over the members of each day).
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { localDateOf } from '../../shared/domain/dates.ts';
+import type { MembershipPeriod } from '../../shared/domain/membership.ts';
+import type { MemberRow } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { memberPeriods } from '../db/schema.ts';
+import { newId } from '../sessions/crypto.ts';
+
+/** Every stretch of every member of the org. Cost: one read per stretch (a few per member). */
+export async function loadMembership(db: Db, orgId: string): Promise<MembershipPeriod[]> {
+  const rows = await db.select().from(memberPeriods).where(eq(memberPeriods.orgId, orgId)).all();
+  return rows.map((r) => ({
+    memberId: r.memberId,
+    teamId: r.teamId,
+    role: r.role,
+    from: r.from,
+    until: r.until,
+  }));
+}
+
+/** The member's local day at `now`: when a change made now takes effect. */
+export const effectiveDay = (member: Pick<MemberRow, 'timezone'>, now: Date) =>
+  localDateOf(now, member.timezone);
+
+/** The statement opening a stretch for `member` on their team and role from `from`. */
+export function openStretch(
+  db: Db,
+  member: Pick<MemberRow, 'id' | 'orgId' | 'teamId' | 'role'>,
+  from: string,
+) {
+  return db.insert(memberPeriods).values({
+    id: newId(),
+    orgId: member.orgId,
+    memberId: member.id,
+    teamId: member.teamId,
+    role: member.role,
+    from,
+    until: null,
+  });
+}
+
+/** The statement closing the member's open stretch: they are no longer on it from `until`. */
+export function closeStretch(db: Db, memberId: string, until: string) {
+  return db
+    .update(memberPeriods)
+    .set({ until })
+    .where(and(eq(memberPeriods.memberId, memberId), isNull(memberPeriods.until)));
+}
+
+/** One member's stretches, oldest first. Cost: one indexed read per stretch. */
+export async function stretchesOf(db: Db, memberId: string) {
+  const rows = await db
+    .select()
+    .from(memberPeriods)
+    .where(eq(memberPeriods.memberId, memberId))
+    .all();
+  return rows.sort((a, b) => a.from.localeCompare(b.from));
+}
+
+/** The statement moving a member's first stretch to begin on `from` (a backdated join). */
+export function backdateFirstStretch(db: Db, stretchId: string, from: string) {
+  return db.update(memberPeriods).set({ from }).where(eq(memberPeriods.id, stretchId));
+}
