@@ -3,12 +3,12 @@
  * restore opens or closes a stretch on the member's local day, so team target shares of past days
  * never move (shared/domain/membership.ts splits them over the members of each day).
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, notExists, sql } from 'drizzle-orm';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import type { MembershipPeriod } from '../../shared/domain/membership.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { memberPeriods } from '../db/schema.ts';
+import { memberPeriods, members } from '../db/schema.ts';
 import { newId } from '../sessions/crypto.ts';
 
 /** Every stretch of every member of the org. Cost: one read per stretch (a few per member). */
@@ -42,6 +42,32 @@ export function openStretch(
     from,
     until: null,
   });
+}
+
+/**
+ * The statement opening a restored member's stretch from `from`, on their team and role as
+ * stored, only while they are active and have no open stretch (so of two racing restores only
+ * one opens it).
+ */
+export function reopenStretch(db: Db, member: Pick<MemberRow, 'id'>, from: string) {
+  const openOne = db
+    .select({ one: sql`1` })
+    .from(memberPeriods)
+    .where(and(eq(memberPeriods.memberId, member.id), isNull(memberPeriods.until)));
+  return db.insert(memberPeriods).select(
+    db
+      .select({
+        id: sql<string>`${newId()}`.as('id'),
+        orgId: members.orgId,
+        memberId: sql<string>`${members.id}`.as('member_id'),
+        teamId: members.teamId,
+        role: members.role,
+        from: sql<string>`${from}`.as('from_date'),
+        until: sql<string | null>`NULL`.as('until_date'),
+      })
+      .from(members)
+      .where(and(eq(members.id, member.id), eq(members.active, true), notExists(openOne))),
+  );
 }
 
 /** The statement closing the member's open stretch: they are no longer on it from `until`. */

@@ -3,7 +3,7 @@
  * member ends every credential they hold (tokens, page sessions, sign-in links, TV links);
  * restoring one is the only way back to their history, and hands out a new token.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -27,10 +27,10 @@ import {
   revokeManagerTvLinks,
   revokeMemberTokens,
 } from '../sessions/credentials.ts';
-import { newId, sha256Hex } from '../sessions/crypto.ts';
+import { sha256Hex } from '../sessions/crypto.ts';
 import { loadTeams, managedTeamIds } from '../teams/queries.ts';
 import { backdatedJoin } from './backdate.ts';
-import { closeStretch, effectiveDay, openStretch } from './history.ts';
+import { closeStretch, effectiveDay, openStretch, reopenStretch } from './history.ts';
 import { loadActiveMembers, loadRemovedMembers, memberView } from './queries.ts';
 
 const idParam = validate('param', z.object({ id: Id }));
@@ -166,10 +166,8 @@ export const membersRoutes = new Hono<AppEnv>()
           .set({ active: true })
           .where(and(eq(members.id, id), eq(members.active, false)))
           .returning({ id: members.id }),
-        // A stretch is opened only if the restore wins (the update above changed a row).
-        db.run(sql`INSERT INTO member_periods (id, org_id, member_id, team_id, role, from_date, until_date)
-          SELECT ${newId()}, ${member.orgId}, ${member.id}, ${member.teamId}, ${member.role}, ${effectiveDay(member, new Date())}, NULL
-          WHERE changes() > 0`),
+        // The restored member's new stretch, from today (no second one if a racing restore won).
+        reopenStretch(db, member, effectiveDay(member, new Date())),
         token.insert,
         bumpVersion(db, caller.org.id, 'config'),
       ]);

@@ -9,7 +9,15 @@ export function PrimaryBar({ store }: { store: SidebarStore }) {
   const locale = intlLocale(store.language.value);
   const view = store.shown.value;
   const p = view.primary;
-  if (!p) return <p class="muted">{t('noTarget')}</p>;
+  // Nothing to pace against (a new joiner before their manager sets a target): say so, and
+  // show no pace and no "needed per day".
+  if (!p || !(p.target > 0)) {
+    return (
+      <p class="muted" data-testid="pacer-no-target">
+        {t('noTarget')}
+      </p>
+    );
+  }
   const fmt = (v: number) => formatValue(v, p.kind, view.currency, locale);
   const width = Math.min(100, Math.max(0, p.percent ?? 0));
   const pace = p.target > 0 ? Math.min(100, (p.expectedByNow / p.target) * 100) : 0;
@@ -25,7 +33,7 @@ export function PrimaryBar({ store }: { store: SidebarStore }) {
         <strong class="big" data-testid="pacer-percent">
           {formatPercent(p.percent, locale)}
         </strong>
-        <span>{p.target > 0 ? t('ofTarget', { target: fmt(p.target) }) : t('noTarget')}</span>
+        <span>{t('ofTarget', { target: fmt(p.target) })}</span>
       </div>
       <div
         class="bar"

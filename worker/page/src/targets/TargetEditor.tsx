@@ -23,6 +23,7 @@ import { useAsync } from '../app/use-async.ts';
 import { TeamSelect } from '../components/TeamSelect.tsx';
 import { locale, t } from '../i18n/index.ts';
 import { loadMembers, loadTargets, saveTarget } from './api.ts';
+import { TargetAudit } from './TargetAudit.tsx';
 
 const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year'];
 
@@ -92,12 +93,14 @@ export function TargetEditor() {
   const [weights, setWeights] = useState<Record<string, number>>({});
   const [shares, setShares] = useState<Record<string, number>>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const [audited, setAudited] = useState(0);
 
   // Every member the manager manages; the split is over the active reps of the team's subtree.
   const members = useAsync(loadMembers, 'members');
   const current = useAsync(
     () => loadTargets(teamId, metric, date),
-    `${teamId}|${metric}|${date}|${status?.text ?? ''}`,
+    `${teamId}|${metric}|${date}|${status?.text ?? ''}|${audited}`,
   );
   // Any edit makes the last save/refusal message stale.
   const draft = JSON.stringify([
@@ -171,6 +174,7 @@ export function TargetEditor() {
         value,
         split,
         ...(curve ? { curve } : {}),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
       setStatus({ ok: true, text: m.saved });
     } catch (error) {
@@ -338,6 +342,15 @@ export function TargetEditor() {
           </div>
         </div>
         <div class="actions">
+          <label class="inline">
+            {m.reason}
+            <input
+              name="reason"
+              value={reason}
+              maxLength={200}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+          </label>
           <button type="submit" class="primary" disabled={value <= 0}>
             {m.save}
           </button>
@@ -348,6 +361,15 @@ export function TargetEditor() {
           )}
         </div>
       </form>
+      <TargetAudit
+        teamId={teamId}
+        metric={metric}
+        kind={kind}
+        period={period}
+        existing={existing}
+        show={show}
+        onChange={() => setAudited(audited + 1)}
+      />
     </main>
   );
 }
