@@ -5,22 +5,33 @@
  */
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { AnnouncementsQuery, type AnnouncementView } from '../../shared/api/index.ts';
+import {
+  AnnouncementsQuery,
+  AnnouncementsResponse,
+  type AnnouncementView,
+} from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
 import { announcements } from '../db/schema.ts';
 import { boardTeamOr403 } from '../http/access.ts';
 import { requireMember } from '../http/auth.ts';
 import { changeToken, clientHasCurrent } from '../http/etag.ts';
 import { validate } from '../http/validate.ts';
+import { documented } from '../openapi/describe.ts';
 
 /** A first poll (since=0) gets the latest few, so a board opened now has something to show. */
 const LATEST = 10;
 /** A poll never returns more than this many (a board away for long skips to the newest). */
 const MAX_PER_POLL = 50;
 
-export const announcementsRoutes = new Hono<AppEnv>()
-  .use(requireMember)
-  .get('/', validate('query', AnnouncementsQuery), async (c) => {
+export const announcementsRoutes = new Hono<AppEnv>().use(requireMember).get(
+  '/',
+  documented({
+    summary: "Announced moments in a team's subtree after id `since` (ETag; boards, TV, sidebars)",
+    auth: 'member',
+    responses: { 200: AnnouncementsResponse },
+  }),
+  validate('query', AnnouncementsQuery),
+  async (c) => {
     const caller = c.var.caller;
     const db = c.var.db;
     const { since, team: asked } = c.req.valid('query');
@@ -47,4 +58,5 @@ export const announcementsRoutes = new Hono<AppEnv>()
         at: r.createdAt,
       }));
     return c.json({ announcements: shown, latest }, 200);
-  });
+  },
+);

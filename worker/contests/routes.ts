@@ -7,10 +7,15 @@ import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  ContestBoardResponse,
+  ContestListResponse,
+  ContestResponse,
+  ContestStandingsResponse,
   type ContestView,
   CreateContestRequest,
   Id,
   type OrgSettings,
+  RunningContestsResponse,
   StandingsQuery,
   UpdateContestRequest,
 } from '../../shared/api/index.ts';
@@ -27,6 +32,7 @@ import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { changeToken, clientHasCurrent } from '../http/etag.ts';
 import { validate } from '../http/validate.ts';
 import { loadActiveMembers } from '../members/queries.ts';
+import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { newId } from '../sessions/crypto.ts';
 import {
@@ -102,6 +108,11 @@ export const contestsRoutes = new Hono<AppEnv>()
   .use(requireMember)
   .get(
     '/',
+    documented({
+      summary: "Contests of the caller's teams (managed or competed in)",
+      auth: 'member',
+      responses: { 200: ContestListResponse },
+    }),
     validate(
       'query',
       z.object({ status: z.enum(['active', 'cancelled', 'all']).default('active') }),
@@ -119,47 +130,197 @@ export const contestsRoutes = new Hono<AppEnv>()
       return c.json({ competitions: shown.map(view) }, 200);
     },
   )
-  .post('/', requireManager, validate('json', CreateContestRequest), async (c) => {
-    const input = c.req.valid('json');
-    const caller = c.var.caller;
-    const db = c.var.db;
-    assertMetric(input.metric, caller.settings);
-    const teams = await loadTeams(db, caller.org.id);
-    managedTeamOr403(caller, teams, input.teamId);
-    assertTeamsCanCompete(input.mode, input.teamId, teams);
-    const row: ContestRow = {
-      id: newId(),
-      orgId: caller.org.id,
-      ...input,
-      status: 'active',
-      createdBy: caller.member.id,
-      createdAt: new Date().toISOString(),
-    };
-    await db.batch([db.insert(contests).values(row), bumpVersion(db, caller.org.id, 'board')]);
-    return c.json({ competition: view(row) }, 201);
-  })
-  .get('/running', async (c) => {
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const today = orgToday(caller.settings);
-    const etag = await changeToken(caller.org.version, ['running', caller.member.id, today]);
-    if (clientHasCurrent(c, etag)) return c.body(null, 304);
-    const [rows, teams, members] = await Promise.all([
-      db
-        .select()
-        .from(contests)
-        .where(and(eq(contests.orgId, caller.org.id), eq(contests.status, 'active')))
-        .all(),
-      loadTeams(db, caller.org.id),
-      loadActiveMembers(db, caller.org.id),
-    ]);
-    const mine = rows.filter((r) => subtreeIds(teams, r.teamId).has(caller.member.teamId));
-    const managedTeams = managedTeamIds(caller, teams);
-    const running = [];
-    for (const contest of mine) {
-      const round = roundOn(contest, today, today, caller.settings);
-      if (!round) continue;
-      const { you, takingPart } = await standingsOf(db, {
+  .post(
+    '/',
+    documented({
+      summary: 'Create a competition for a team you manage',
+      auth: 'manager',
+      responses: { 201: ContestResponse },
+    }),
+    requireManager,
+    validate('json', CreateContestRequest),
+    async (c) => {
+      const input = c.req.valid('json');
+      const caller = c.var.caller;
+      const db = c.var.db;
+      assertMetric(input.metric, caller.settings);
+      const teams = await loadTeams(db, caller.org.id);
+      managedTeamOr403(caller, teams, input.teamId);
+      assertTeamsCanCompete(input.mode, input.teamId, teams);
+      const row: ContestRow = {
+        id: newId(),
+        orgId: caller.org.id,
+        ...input,
+        status: 'active',
+        createdBy: caller.member.id,
+        createdAt: new Date().toISOString(),
+      };
+      await db.batch([db.insert(contests).values(row), bumpVersion(db, caller.org.id, 'board')]);
+      return c.json({ competition: view(row) }, 201);
+    },
+  )
+  .get(
+    '/running',
+    documented({
+      summary:
+        "The caller's running contests with their place (or none: `takingPart`) and the one ahead as far as the team's privacy mode shows them (ETag)",
+      auth: 'member',
+      responses: { 200: RunningContestsResponse },
+    }),
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const today = orgToday(caller.settings);
+      const etag = await changeToken(caller.org.version, ['running', caller.member.id, today]);
+      if (clientHasCurrent(c, etag)) return c.body(null, 304);
+      const [rows, teams, members] = await Promise.all([
+        db
+          .select()
+          .from(contests)
+          .where(and(eq(contests.orgId, caller.org.id), eq(contests.status, 'active')))
+          .all(),
+        loadTeams(db, caller.org.id),
+        loadActiveMembers(db, caller.org.id),
+      ]);
+      const mine = rows.filter((r) => subtreeIds(teams, r.teamId).has(caller.member.teamId));
+      const managedTeams = managedTeamIds(caller, teams);
+      const running = [];
+      for (const contest of mine) {
+        const round = roundOn(contest, today, today, caller.settings);
+        if (!round) continue;
+        const { you, takingPart } = await standingsOf(db, {
+          contest,
+          round,
+          settings: caller.settings,
+          teams,
+          members,
+          viewer: caller.member,
+          managedTeams,
+        });
+        running.push({ competition: view(contest), round, you, takingPart });
+      }
+      running.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
+      return c.json({ competitions: running }, 200);
+    },
+  )
+  .get(
+    '/board',
+    documented({
+      summary:
+        "A board's (or TV link's: its manager's view) running contests with standings under the team's privacy mode (ETag)",
+      auth: 'member',
+      responses: { 200: ContestBoardResponse },
+    }),
+    validate('query', z.object({ team: Id.optional() })),
+    async (c) => {
+      // The board's and TV's view: running contests of the team, its sub-teams and the teams
+      // above it, each with its standings as the caller may see them (the leaderboard's privacy
+      // rules; a TV link is its manager, so it sees every entry of the contests of teams that
+      // manager manages, and the others under the team's privacy mode, as the leaderboard).
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const teamId = c.req.valid('query').team ?? caller.member.teamId;
+      const today = orgToday(caller.settings);
+      const etag = await changeToken(caller.org.version, [
+        'board',
+        caller.member.id,
+        teamId,
+        today,
+      ]);
+      if (clientHasCurrent(c, etag)) return c.body(null, 304);
+      const { below, all } = await boardTeamOr403(db, caller, teamId);
+      const above = ancestorIds(all, teamId);
+      const [rows, members] = await Promise.all([
+        db
+          .select()
+          .from(contests)
+          .where(and(eq(contests.orgId, caller.org.id), eq(contests.status, 'active')))
+          .all(),
+        loadActiveMembers(db, caller.org.id),
+      ]);
+      const managedTeams = managedTeamIds(caller, all);
+      const shown = [];
+      for (const contest of rows) {
+        if (!below.has(contest.teamId) && !above.has(contest.teamId)) continue;
+        // A board above two teams shows a contest only to who may see the contest itself.
+        if (!canSee(caller, all, contest)) continue;
+        const round = roundOn(contest, today, today, caller.settings);
+        if (!round) continue;
+        const standings = await standingsOf(db, {
+          contest,
+          round,
+          settings: caller.settings,
+          teams: all,
+          members,
+          viewer: caller.member,
+          managedTeams,
+        });
+        const { entries, visibility, takingPart } = standings;
+        shown.push({ competition: view(contest), round, entries, visibility, takingPart });
+      }
+      shown.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
+      return c.json({ competitions: shown }, 200);
+    },
+  )
+  .get(
+    '/:id',
+    documented({ summary: 'One competition', auth: 'member', responses: { 200: ContestResponse } }),
+    idParam,
+    async (c) => {
+      const { contest } = await visibleContest(c, c.req.valid('param').id);
+      return c.json({ competition: view(contest) }, 200);
+    },
+  )
+  .get(
+    '/:id/standings',
+    documented({
+      summary:
+        "Standings of the round on a day (default today) under the team's privacy mode; winners, public, once decided (ETag)",
+      auth: 'member',
+      responses: { 200: ContestStandingsResponse },
+    }),
+    idParam,
+    validate('query', StandingsQuery),
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const { date } = c.req.valid('query');
+      const today = orgToday(caller.settings);
+      const id = c.req.valid('param').id;
+      const etag = await changeToken(caller.org.version, [
+        'standings',
+        id,
+        caller.member.id,
+        date ?? null,
+        today,
+      ]);
+      if (clientHasCurrent(c, etag)) return c.body(null, 304);
+      const { contest, teams } = await visibleContest(c, id);
+      const round = roundOn(contest, date ?? today, today, caller.settings);
+      const managedTeams = managedTeamIds(caller, teams);
+      if (!round) {
+        const { visibility } = visibleStandings({
+          ranked: [],
+          viewerId: caller.member.id,
+          contenders: contest.mode,
+          privacy: caller.settings.privacy,
+          viewerIsManager: managedTeams.has(contest.teamId),
+        });
+        return c.json(
+          {
+            competition: view(contest),
+            round: null,
+            entries: [],
+            visibility,
+            you: null,
+            takingPart: 'none' as const,
+            winners: [],
+          },
+          200,
+        );
+      }
+      const members = await loadActiveMembers(db, caller.org.id);
+      const standings = await standingsOf(db, {
         contest,
         round,
         settings: caller.settings,
@@ -168,142 +329,63 @@ export const contestsRoutes = new Hono<AppEnv>()
         viewer: caller.member,
         managedTeams,
       });
-      running.push({ competition: view(contest), round, you, takingPart });
-    }
-    running.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
-    return c.json({ competitions: running }, 200);
-  })
-  .get('/board', validate('query', z.object({ team: Id.optional() })), async (c) => {
-    // The board's and TV's view: running contests of the team, its sub-teams and the teams
-    // above it, each with its standings as the caller may see them (the leaderboard's privacy
-    // rules; a TV link is its manager, so it sees every entry of the contests of teams that
-    // manager manages, and the others under the team's privacy mode, as the leaderboard).
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const teamId = c.req.valid('query').team ?? caller.member.teamId;
-    const today = orgToday(caller.settings);
-    const etag = await changeToken(caller.org.version, ['board', caller.member.id, teamId, today]);
-    if (clientHasCurrent(c, etag)) return c.body(null, 304);
-    const { below, all } = await boardTeamOr403(db, caller, teamId);
-    const above = ancestorIds(all, teamId);
-    const [rows, members] = await Promise.all([
-      db
-        .select()
-        .from(contests)
-        .where(and(eq(contests.orgId, caller.org.id), eq(contests.status, 'active')))
-        .all(),
-      loadActiveMembers(db, caller.org.id),
-    ]);
-    const managedTeams = managedTeamIds(caller, all);
-    const shown = [];
-    for (const contest of rows) {
-      if (!below.has(contest.teamId) && !above.has(contest.teamId)) continue;
-      // A board above two teams shows a contest only to who may see the contest itself.
-      if (!canSee(caller, all, contest)) continue;
-      const round = roundOn(contest, today, today, caller.settings);
-      if (!round) continue;
-      const standings = await standingsOf(db, {
-        contest,
-        round,
-        settings: caller.settings,
-        teams: all,
-        members,
-        viewer: caller.member,
-        managedTeams,
-      });
-      const { entries, visibility, takingPart } = standings;
-      shown.push({ competition: view(contest), round, entries, visibility, takingPart });
-    }
-    shown.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
-    return c.json({ competitions: shown }, 200);
-  })
-  .get('/:id', idParam, async (c) => {
-    const { contest } = await visibleContest(c, c.req.valid('param').id);
-    return c.json({ competition: view(contest) }, 200);
-  })
-  .get('/:id/standings', idParam, validate('query', StandingsQuery), async (c) => {
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const { date } = c.req.valid('query');
-    const today = orgToday(caller.settings);
-    const id = c.req.valid('param').id;
-    const etag = await changeToken(caller.org.version, [
-      'standings',
-      id,
-      caller.member.id,
-      date ?? null,
-      today,
-    ]);
-    if (clientHasCurrent(c, etag)) return c.body(null, 304);
-    const { contest, teams } = await visibleContest(c, id);
-    const round = roundOn(contest, date ?? today, today, caller.settings);
-    const managedTeams = managedTeamIds(caller, teams);
-    if (!round) {
-      const { visibility } = visibleStandings({
-        ranked: [],
-        viewerId: caller.member.id,
-        contenders: contest.mode,
-        privacy: caller.settings.privacy,
-        viewerIsManager: managedTeams.has(contest.teamId),
-      });
-      return c.json(
-        {
-          competition: view(contest),
-          round: null,
-          entries: [],
-          visibility,
-          you: null,
-          takingPart: 'none' as const,
-          winners: [],
-        },
-        200,
+      await honourRound(
+        db,
+        { settings: caller.settings, contest, round, honourees: standings.honourees, members },
+        new Date(),
       );
-    }
-    const members = await loadActiveMembers(db, caller.org.id);
-    const standings = await standingsOf(db, {
-      contest,
-      round,
-      settings: caller.settings,
-      teams,
-      members,
-      viewer: caller.member,
-      managedTeams,
-    });
-    await honourRound(
-      db,
-      { settings: caller.settings, contest, round, honourees: standings.honourees, members },
-      new Date(),
-    );
-    const { honourees: _, ...shown } = standings;
-    return c.json({ competition: view(contest), round, ...shown }, 200);
-  })
-  .patch('/:id', requireManager, idParam, validate('json', UpdateContestRequest), async (c) => {
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const changes = c.req.valid('json');
-    const current = await loadContest(db, caller.org.id, c.req.valid('param').id);
-    const teams = await loadTeams(db, caller.org.id);
-    managedTeamOr403(caller, teams, current.teamId);
-    const next = { ...current, ...changes };
-    // The edited schedule must still make sense as a whole.
-    const checked = CreateContestRequest.safeParse({ ...view(next) });
-    if (!checked.success) throw badRequest(checked.error.issues.map((i) => i.message).join('; '));
-    assertMetric(next.metric, caller.settings);
-    if (changes.mode) assertTeamsCanCompete(next.mode, next.teamId, teams);
-    await db.batch([
-      db.update(contests).set(changes).where(eq(contests.id, current.id)),
-      bumpVersion(db, caller.org.id, 'board'),
-    ]);
-    return c.json({ competition: view(next) }, 200);
-  })
-  .delete('/:id', requireManager, idParam, async (c) => {
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const current = await loadContest(db, caller.org.id, c.req.valid('param').id);
-    managedTeamOr403(caller, await loadTeams(db, caller.org.id), current.teamId);
-    await db.batch([
-      db.update(contests).set({ status: 'cancelled' }).where(eq(contests.id, current.id)),
-      bumpVersion(db, caller.org.id, 'board'),
-    ]);
-    return c.json({ competition: view({ ...current, status: 'cancelled' }) }, 200);
-  });
+      const { honourees: _, ...shown } = standings;
+      return c.json({ competition: view(contest), round, ...shown }, 200);
+    },
+  )
+  .patch(
+    '/:id',
+    documented({
+      summary: 'Edit a competition of a team you manage',
+      auth: 'manager',
+      responses: { 200: ContestResponse },
+    }),
+    requireManager,
+    idParam,
+    validate('json', UpdateContestRequest),
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const changes = c.req.valid('json');
+      const current = await loadContest(db, caller.org.id, c.req.valid('param').id);
+      const teams = await loadTeams(db, caller.org.id);
+      managedTeamOr403(caller, teams, current.teamId);
+      const next = { ...current, ...changes };
+      // The edited schedule must still make sense as a whole.
+      const checked = CreateContestRequest.safeParse({ ...view(next) });
+      if (!checked.success) throw badRequest(checked.error.issues.map((i) => i.message).join('; '));
+      assertMetric(next.metric, caller.settings);
+      if (changes.mode) assertTeamsCanCompete(next.mode, next.teamId, teams);
+      await db.batch([
+        db.update(contests).set(changes).where(eq(contests.id, current.id)),
+        bumpVersion(db, caller.org.id, 'board'),
+      ]);
+      return c.json({ competition: view(next) }, 200);
+    },
+  )
+  .delete(
+    '/:id',
+    documented({
+      summary: 'Cancel a competition of a team you manage',
+      auth: 'manager',
+      responses: { 200: ContestResponse },
+    }),
+    requireManager,
+    idParam,
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const current = await loadContest(db, caller.org.id, c.req.valid('param').id);
+      managedTeamOr403(caller, await loadTeams(db, caller.org.id), current.teamId);
+      await db.batch([
+        db.update(contests).set({ status: 'cancelled' }).where(eq(contests.id, current.id)),
+        bumpVersion(db, caller.org.id, 'board'),
+      ]);
+      return c.json({ competition: view({ ...current, status: 'cancelled' }) }, 200);
+    },
+  );

@@ -25,6 +25,7 @@ import { ApiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { boardError } from '../leaderboard/routes.ts';
 import { leaderboard } from '../leaderboard/service.ts';
+import { documented } from '../openapi/describe.ts';
 import { loadTeams, subtreeIds } from '../teams/queries.ts';
 import { csvResponse, toCsv } from './csv.ts';
 
@@ -49,118 +50,136 @@ const EventDetails = z.object({
 
 export const exportRoutes = new Hono<AppEnv>()
   .use(requireMember, requireManager)
-  .get('/leaderboard.csv', validate('query', LeaderboardQuery), async (c) => {
-    const board = await leaderboard(c.var.db, c.var.caller, c.req.valid('query'));
-    if ('refused' in board) throw boardError(board);
-    // achieved and target are the ranked metric's when ranking by a metric, else the primary's.
-    const settings = c.var.caller.settings;
-    const ranked = isRanking(board.by) ? null : columnOf(settings, board.by);
-    const shown = ranked ?? columnOf(settings, settings.primaryMetric);
-    const rows = board.entries.map((e) => [
-      e.rank,
-      e.member.name,
-      e.member.id,
-      e.value === null || ranked === null ? e.value : ranked.cell(e.value),
-      shown.cell(e.achieved),
-      shown.cell(e.target),
-      shown.currency,
-      e.percent === null ? null : Math.round(e.percent * 10) / 10,
-      e.tier,
-      e.streak,
-      e.points,
-    ]);
-    const csv = toCsv(
-      [
-        'rank',
-        'member',
-        'member_id',
-        `value_${board.by}`,
-        'achieved',
-        'target',
-        'currency',
-        'percent',
-        'tier',
-        'streak',
-        'points',
-      ],
-      rows,
-    );
-    return csvResponse(
-      csv,
-      `pacer-leaderboard-${fileSafe(board.team.name)}-${board.period.kind}-${board.period.start}.csv`,
-    );
-  })
-  .get('/events.csv', validate('query', EventsExportQuery), async (c) => {
-    const q = c.req.valid('query');
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const teams = await loadTeams(db, caller.org.id);
-    const team = managedTeamOr403(caller, teams, q.team ?? caller.member.teamId);
-    const below = subtreeIds(teams, team.id);
-    const teamName = new Map(teams.map((t) => [t.id, t.name]));
-    // Removed members' events still count in past periods, so they are exported too.
-    const people = (
-      await db.select().from(members).where(eq(members.orgId, caller.org.id)).all()
-    ).filter((m) => below.has(m.teamId));
-    const byId = new Map(people.map((m) => [m.id, m]));
-    // Cost: every event of the org in the range (rows read = events logged in those days).
-    const rows = await db
-      .select()
-      .from(events)
-      .where(and(eq(events.orgId, caller.org.id), between(events.localDate, q.from, q.to)))
-      .orderBy(asc(events.occurredAt))
-      .limit(MAX_EXPORT_EVENTS + 1)
-      .all();
-    if (rows.length > MAX_EXPORT_EVENTS) {
-      throw new ApiError(413, 'payload_too_large', 'too many events: export a shorter range');
-    }
-    const lines = rows.flatMap((e) => {
-      const member = byId.get(e.memberId);
-      if (!member) return [];
-      const column = columnOf(caller.settings, e.metric);
-      const details = EventDetails.safeParse(JSON.parse(e.details));
-      const d = details.success ? details.data : {};
-      return [
+  .get(
+    '/leaderboard.csv',
+    documented({
+      summary: 'The leaderboard as CSV (the same board as GET /api/v1/leaderboard)',
+      auth: 'manager',
+      responses: { 200: 'text/csv' },
+    }),
+    validate('query', LeaderboardQuery),
+    async (c) => {
+      const board = await leaderboard(c.var.db, c.var.caller, c.req.valid('query'));
+      if ('refused' in board) throw boardError(board);
+      // achieved and target are the ranked metric's when ranking by a metric, else the primary's.
+      const settings = c.var.caller.settings;
+      const ranked = isRanking(board.by) ? null : columnOf(settings, board.by);
+      const shown = ranked ?? columnOf(settings, settings.primaryMetric);
+      const rows = board.entries.map((e) => [
+        e.rank,
+        e.member.name,
+        e.member.id,
+        e.value === null || ranked === null ? e.value : ranked.cell(e.value),
+        shown.cell(e.achieved),
+        shown.cell(e.target),
+        shown.currency,
+        e.percent === null ? null : Math.round(e.percent * 10) / 10,
+        e.tier,
+        e.streak,
+        e.points,
+      ]);
+      const csv = toCsv(
         [
-          e.id,
-          member.name,
-          member.email,
-          teamName.get(member.teamId) ?? '',
-          e.metric,
-          column.cell(e.quantity),
-          column.currency,
-          e.occurredAt,
-          e.localDate,
-          e.evidence,
-          e.voided,
-          d.source?.app,
-          d.source?.url,
-          d.contact?.name,
-          d.contact?.email,
-          d.note,
+          'rank',
+          'member',
+          'member_id',
+          `value_${board.by}`,
+          'achieved',
+          'target',
+          'currency',
+          'percent',
+          'tier',
+          'streak',
+          'points',
         ],
-      ];
-    });
-    const csv = toCsv(
-      [
-        'event_id',
-        'member',
-        'email',
-        'team',
-        'metric',
-        'quantity',
-        'currency',
-        'occurred_at',
-        'local_date',
-        'evidence',
-        'voided',
-        'source_app',
-        'source_url',
-        'contact_name',
-        'contact_email',
-        'note',
-      ],
-      lines,
-    );
-    return csvResponse(csv, `pacer-events-${fileSafe(team.name)}-${q.from}-${q.to}.csv`);
-  });
+        rows,
+      );
+      return csvResponse(
+        csv,
+        `pacer-leaderboard-${fileSafe(board.team.name)}-${board.period.kind}-${board.period.start}.csv`,
+      );
+    },
+  )
+  .get(
+    '/events.csv',
+    documented({
+      summary: "Every event of a team's subtree between two dates (at most a year), as CSV",
+      auth: 'manager',
+      responses: { 200: 'text/csv' },
+    }),
+    validate('query', EventsExportQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const teams = await loadTeams(db, caller.org.id);
+      const team = managedTeamOr403(caller, teams, q.team ?? caller.member.teamId);
+      const below = subtreeIds(teams, team.id);
+      const teamName = new Map(teams.map((t) => [t.id, t.name]));
+      // Removed members' events still count in past periods, so they are exported too.
+      const people = (
+        await db.select().from(members).where(eq(members.orgId, caller.org.id)).all()
+      ).filter((m) => below.has(m.teamId));
+      const byId = new Map(people.map((m) => [m.id, m]));
+      // Cost: every event of the org in the range (rows read = events logged in those days).
+      const rows = await db
+        .select()
+        .from(events)
+        .where(and(eq(events.orgId, caller.org.id), between(events.localDate, q.from, q.to)))
+        .orderBy(asc(events.occurredAt))
+        .limit(MAX_EXPORT_EVENTS + 1)
+        .all();
+      if (rows.length > MAX_EXPORT_EVENTS) {
+        throw new ApiError(413, 'payload_too_large', 'too many events: export a shorter range');
+      }
+      const lines = rows.flatMap((e) => {
+        const member = byId.get(e.memberId);
+        if (!member) return [];
+        const column = columnOf(caller.settings, e.metric);
+        const details = EventDetails.safeParse(JSON.parse(e.details));
+        const d = details.success ? details.data : {};
+        return [
+          [
+            e.id,
+            member.name,
+            member.email,
+            teamName.get(member.teamId) ?? '',
+            e.metric,
+            column.cell(e.quantity),
+            column.currency,
+            e.occurredAt,
+            e.localDate,
+            e.evidence,
+            e.voided,
+            d.source?.app,
+            d.source?.url,
+            d.contact?.name,
+            d.contact?.email,
+            d.note,
+          ],
+        ];
+      });
+      const csv = toCsv(
+        [
+          'event_id',
+          'member',
+          'email',
+          'team',
+          'metric',
+          'quantity',
+          'currency',
+          'occurred_at',
+          'local_date',
+          'evidence',
+          'voided',
+          'source_app',
+          'source_url',
+          'contact_name',
+          'contact_email',
+          'note',
+        ],
+        lines,
+      );
+      return csvResponse(csv, `pacer-events-${fileSafe(team.name)}-${q.from}-${q.to}.csv`);
+    },
+  );

@@ -5,7 +5,15 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { CreateInviteRequest, JoinRequest, OrgSettings } from '../../shared/api/index.ts';
+import {
+  CreateInviteRequest,
+  CreateInviteResponse,
+  InviteView,
+  JoinRequest,
+  JoinResponse,
+  ListInvitesResponse,
+  OrgSettings,
+} from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
 import { invites, members, orgs } from '../db/schema.ts';
 import { managedTeamOr403 } from '../http/access.ts';
@@ -15,10 +23,13 @@ import { publicRateLimit } from '../http/rate-limit.ts';
 import { validate } from '../http/validate.ts';
 import { effectiveDay, openStretch } from '../members/history.ts';
 import { memberView } from '../members/queries.ts';
+import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { issueInvite, issueToken } from '../sessions/credentials.ts';
 import { newId, normaliseInviteCode } from '../sessions/crypto.ts';
 import { loadTeams, managedTeamIds } from '../teams/queries.ts';
+
+const InviteResponse = z.object({ invite: InviteView });
 
 type InviteRow = typeof invites.$inferSelect;
 
@@ -34,52 +45,84 @@ const inviteView = (i: InviteRow) => ({
 
 export const invitesRoutes = new Hono<AppEnv>()
   .use(requireMember, requireManager)
-  .post('/', validate('json', CreateInviteRequest), async (c) => {
-    const body = c.req.valid('json');
-    const { member, org } = c.var.caller;
-    const db = c.var.db;
-    managedTeamOr403(c.var.caller, await loadTeams(db, org.id), body.teamId);
-    const invite = issueInvite(
-      db,
-      {
-        orgId: org.id,
-        teamId: body.teamId,
-        role: body.role,
-        createdBy: member.id,
-        hours: body.expiresInHours,
-      },
-      Date.now(),
-    );
-    await invite.insert.run();
-    return c.json({ code: invite.code, expiresAt: invite.expiresAt }, 201);
-  })
-  .get('/', async (c) => {
-    const { org } = c.var.caller;
-    const db = c.var.db;
-    const managed = managedTeamIds(c.var.caller, await loadTeams(db, org.id));
-    const rows = await db.select().from(invites).where(eq(invites.orgId, org.id)).all();
-    const visible = rows.filter((i) => managed.has(i.teamId));
-    visible.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    return c.json({ invites: visible.map(inviteView) }, 200);
-  })
-  .delete('/:code', validate('param', z.object({ code: z.string().min(1).max(64) })), async (c) => {
-    const code = normaliseInviteCode(c.req.valid('param').code);
-    const { org } = c.var.caller;
-    const db = c.var.db;
-    const invite = await db
-      .select()
-      .from(invites)
-      .where(and(eq(invites.code, code), eq(invites.orgId, org.id)))
-      .get();
-    if (!invite) throw notFound('invite');
-    managedTeamOr403(c.var.caller, await loadTeams(db, org.id), invite.teamId);
-    const revokedAt = invite.revokedAt ?? new Date().toISOString();
-    await db.update(invites).set({ revokedAt }).where(eq(invites.code, code)).run();
-    return c.json({ invite: inviteView({ ...invite, revokedAt }) }, 200);
-  });
+  .post(
+    '/',
+    documented({
+      summary: 'Create an invite code for a team you manage',
+      auth: 'manager',
+      responses: { 201: CreateInviteResponse },
+    }),
+    validate('json', CreateInviteRequest),
+    async (c) => {
+      const body = c.req.valid('json');
+      const { member, org } = c.var.caller;
+      const db = c.var.db;
+      managedTeamOr403(c.var.caller, await loadTeams(db, org.id), body.teamId);
+      const invite = issueInvite(
+        db,
+        {
+          orgId: org.id,
+          teamId: body.teamId,
+          role: body.role,
+          createdBy: member.id,
+          hours: body.expiresInHours,
+        },
+        Date.now(),
+      );
+      await invite.insert.run();
+      return c.json({ code: invite.code, expiresAt: invite.expiresAt }, 201);
+    },
+  )
+  .get(
+    '/',
+    documented({
+      summary: 'Invites of the teams you manage',
+      auth: 'manager',
+      responses: { 200: ListInvitesResponse },
+    }),
+    async (c) => {
+      const { org } = c.var.caller;
+      const db = c.var.db;
+      const managed = managedTeamIds(c.var.caller, await loadTeams(db, org.id));
+      const rows = await db.select().from(invites).where(eq(invites.orgId, org.id)).all();
+      const visible = rows.filter((i) => managed.has(i.teamId));
+      visible.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return c.json({ invites: visible.map(inviteView) }, 200);
+    },
+  )
+  .delete(
+    '/:code',
+    documented({
+      summary: 'Revoke an invite code',
+      auth: 'manager',
+      responses: { 200: InviteResponse },
+    }),
+    validate('param', z.object({ code: z.string().min(1).max(64) })),
+    async (c) => {
+      const code = normaliseInviteCode(c.req.valid('param').code);
+      const { org } = c.var.caller;
+      const db = c.var.db;
+      const invite = await db
+        .select()
+        .from(invites)
+        .where(and(eq(invites.code, code), eq(invites.orgId, org.id)))
+        .get();
+      if (!invite) throw notFound('invite');
+      managedTeamOr403(c.var.caller, await loadTeams(db, org.id), invite.teamId);
+      const revokedAt = invite.revokedAt ?? new Date().toISOString();
+      await db.update(invites).set({ revokedAt }).where(eq(invites.code, code)).run();
+      return c.json({ invite: inviteView({ ...invite, revokedAt }) }, 200);
+    },
+  );
 
 export const joinRoutes = new Hono<AppEnv>().post(
   '/',
+  documented({
+    summary:
+      'Join with an invite code; returns the member and their token (a removed member with the same email is reactivated)',
+    auth: 'public',
+    responses: { 201: JoinResponse },
+  }),
   publicRateLimit,
   validate('json', JoinRequest),
   async (c) => {

@@ -4,12 +4,13 @@
  * 403 team not readable). Answers 304 to a matching If-None-Match.
  */
 import { Hono } from 'hono';
-import { LeaderboardQuery } from '../../shared/api/index.ts';
+import { LeaderboardQuery, LeaderboardResponse } from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
 import { requireMember } from '../http/auth.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { changeToken, clientHasCurrent } from '../http/etag.ts';
 import { validate } from '../http/validate.ts';
+import { documented } from '../openapi/describe.ts';
 import { type BoardRefusal, buildBoard, planBoard } from './service.ts';
 
 /** A refused board as the HTTP error every route that shows a board answers with. */
@@ -24,9 +25,15 @@ export function boardError(refusal: BoardRefusal): ApiError {
   }
 }
 
-export const leaderboardRoutes = new Hono<AppEnv>()
-  .use(requireMember)
-  .get('/', validate('query', LeaderboardQuery), async (c) => {
+export const leaderboardRoutes = new Hono<AppEnv>().use(requireMember).get(
+  '/',
+  documented({
+    summary: 'Ranking of a team, respecting its privacy mode (ETag)',
+    auth: 'member',
+    responses: { 200: LeaderboardResponse },
+  }),
+  validate('query', LeaderboardQuery),
+  async (c) => {
     const query = c.req.valid('query');
     const caller = c.var.caller;
     const plan = planBoard(caller, query);
@@ -45,4 +52,5 @@ export const leaderboardRoutes = new Hono<AppEnv>()
     const board = await buildBoard(c.var.db, caller, plan);
     if ('refused' in board) throw boardError(board);
     return c.json(board, 200);
-  });
+  },
+);

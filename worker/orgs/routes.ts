@@ -6,10 +6,13 @@
  */
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import {
   BUILTIN_METRIC_IDS,
   CreateOrgRequest,
+  CreateOrgResponse,
   OrgSettings,
+  OrgView,
   UpdateOrgSettingsRequest,
 } from '../../shared/api/index.ts';
 import { defaultOrgSettings } from '../../shared/domain/defaults.ts';
@@ -22,16 +25,24 @@ import { publicRateLimit } from '../http/rate-limit.ts';
 import { validate, validationFailed } from '../http/validate.ts';
 import { effectiveDay, openStretch } from '../members/history.ts';
 import { memberView } from '../members/queries.ts';
+import { documented } from '../openapi/describe.ts';
 import { issueInvite, issueToken } from '../sessions/credentials.ts';
 import { newId } from '../sessions/crypto.ts';
 import { teamView } from '../teams/queries.ts';
 import { bumpVersion } from './version.ts';
 import { orgView } from './view.ts';
 
+const OrgResponse = z.object({ org: OrgView });
+
 const REP_INVITE_HOURS = 24 * 7;
 
 export const orgsRoutes = new Hono<AppEnv>().post(
   '/',
+  documented({
+    summary: 'Create an organisation, its root team and first manager (while sign-up is open)',
+    auth: 'public',
+    responses: { 201: CreateOrgResponse },
+  }),
   publicRateLimit,
   validate('json', CreateOrgRequest),
   async (c) => {
@@ -105,39 +116,57 @@ export const orgsRoutes = new Hono<AppEnv>().post(
 
 export const orgRoutes = new Hono<AppEnv>()
   .use(requireMember)
-  .get('/', (c) => c.json({ org: orgView(c.var.caller.org, c.var.caller.settings) }, 200))
-  .patch('/', requireManager, validate('json', UpdateOrgSettingsRequest), async (c) => {
-    const { org, member, settings } = c.var.caller;
-    const rootTeam = await c.var.db.query.teams.findFirst({
-      where: (t, { and, eq, isNull }) => and(eq(t.orgId, org.id), isNull(t.parentId)),
-    });
-    if (rootTeam?.id !== member.teamId) {
-      throw forbidden('organisation settings are changed by managers of the top team');
-    }
-    const { name, ...patch } = c.req.valid('json');
-    const merged = OrgSettings.safeParse({ ...settings, ...patch });
-    if (!merged.success) throw validationFailed('settings', merged.error);
-    if (!findMetric(merged.data.primaryMetric, merged.data)) {
-      throw new ApiError(400, 'validation_failed', 'primaryMetric is not a defined metric');
-    }
-    const clash = merged.data.customMetrics.find((m) =>
-      (BUILTIN_METRIC_IDS as readonly string[]).includes(m.id),
-    );
-    if (clash) {
-      throw new ApiError(
-        400,
-        'validation_failed',
-        `custom metric ${clash.id} clashes with a built-in`,
+  .get(
+    '/',
+    documented({
+      summary: "The caller's organisation and its settings",
+      auth: 'member',
+      responses: { 200: OrgResponse },
+    }),
+    (c) => c.json({ org: orgView(c.var.caller.org, c.var.caller.settings) }, 200),
+  )
+  .patch(
+    '/',
+    documented({
+      summary: 'Change organisation settings (managers of the top team)',
+      auth: 'manager',
+      responses: { 200: OrgResponse },
+    }),
+    requireManager,
+    validate('json', UpdateOrgSettingsRequest),
+    async (c) => {
+      const { org, member, settings } = c.var.caller;
+      const rootTeam = await c.var.db.query.teams.findFirst({
+        where: (t, { and, eq, isNull }) => and(eq(t.orgId, org.id), isNull(t.parentId)),
+      });
+      if (rootTeam?.id !== member.teamId) {
+        throw forbidden('organisation settings are changed by managers of the top team');
+      }
+      const { name, ...patch } = c.req.valid('json');
+      const merged = OrgSettings.safeParse({ ...settings, ...patch });
+      if (!merged.success) throw validationFailed('settings', merged.error.issues);
+      if (!findMetric(merged.data.primaryMetric, merged.data)) {
+        throw new ApiError(400, 'validation_failed', 'primaryMetric is not a defined metric');
+      }
+      const clash = merged.data.customMetrics.find((m) =>
+        (BUILTIN_METRIC_IDS as readonly string[]).includes(m.id),
       );
-    }
-    const updated = { ...org, name: name ?? org.name, settings: JSON.stringify(merged.data) };
-    const db = c.var.db;
-    await db.batch([
-      db
-        .update(orgs)
-        .set({ name: updated.name, settings: updated.settings })
-        .where(eq(orgs.id, org.id)),
-      bumpVersion(db, org.id, 'config'),
-    ]);
-    return c.json({ org: orgView(updated, merged.data) }, 200);
-  });
+      if (clash) {
+        throw new ApiError(
+          400,
+          'validation_failed',
+          `custom metric ${clash.id} clashes with a built-in`,
+        );
+      }
+      const updated = { ...org, name: name ?? org.name, settings: JSON.stringify(merged.data) };
+      const db = c.var.db;
+      await db.batch([
+        db
+          .update(orgs)
+          .set({ name: updated.name, settings: updated.settings })
+          .where(eq(orgs.id, org.id)),
+        bumpVersion(db, org.id, 'config'),
+      ]);
+      return c.json({ org: orgView(updated, merged.data) }, 200);
+    },
+  );

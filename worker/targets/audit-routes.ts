@@ -9,8 +9,13 @@ import { z } from 'zod';
 import {
   type AllocationLevel,
   AllocationQuery,
+  AllocationResponse,
+  GetTargetChangesResponse,
   Id,
   MismatchQuery,
+  MismatchResponse,
+  ReopeningResponse,
+  ReopeningsResponse,
   ReopenRequest,
   RespreadRequest,
 } from '../../shared/api/index.ts';
@@ -24,6 +29,7 @@ import { conflict, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { loadMembership } from '../members/history.ts';
 import { loadActiveMembers } from '../members/queries.ts';
+import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { newId } from '../sessions/crypto.ts';
 import { loadTeams, type TeamRow } from '../teams/queries.ts';
@@ -95,197 +101,274 @@ function mismatchOf(caller: Caller, rows: TargetRow[], kind: 'year' | 'quarter',
 export const targetAuditRoutes = new Hono<AppEnv>()
   .use(requireMember)
   /** A target's history, newest first (whoever may read the target). */
-  .get('/:id/changes', idParam, async (c) => {
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const row = await db
-      .select()
-      .from(targets)
-      .where(and(eq(targets.id, c.req.valid('param').id), eq(targets.orgId, caller.org.id)))
-      .get();
-    if (!row) throw notFound('target');
-    const [teams, members] = await Promise.all([
-      loadTeams(db, caller.org.id),
-      loadActiveMembers(db, caller.org.id),
-    ]);
-    if (!visibleTo(caller, teams, new Map(members.map((m) => [m.id, m.teamId])))(row)) {
-      throw notFound('target');
-    }
-    return c.json({ changes: await changesOf(db, caller.org.id, row) }, 200);
-  })
-  .get('/reopenings', requireManager, async (c) => {
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const teams = await loadTeams(db, caller.org.id);
-    const rows = await db
-      .select()
-      .from(targetReopenings)
-      .where(eq(targetReopenings.orgId, caller.org.id))
-      .all();
-    const mine = rows.filter((r) => {
-      try {
-        managedTeamOr403(caller, teams, r.teamId);
-        return true;
-      } catch {
-        return false;
+  .get(
+    '/:id/changes',
+    documented({
+      summary: "A target's history: who changed it, when, old → new and why (newest first)",
+      auth: 'member',
+      responses: { 200: GetTargetChangesResponse },
+    }),
+    idParam,
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const row = await db
+        .select()
+        .from(targets)
+        .where(and(eq(targets.id, c.req.valid('param').id), eq(targets.orgId, caller.org.id)))
+        .get();
+      if (!row) throw notFound('target');
+      const [teams, members] = await Promise.all([
+        loadTeams(db, caller.org.id),
+        loadActiveMembers(db, caller.org.id),
+      ]);
+      if (!visibleTo(caller, teams, new Map(members.map((m) => [m.id, m.teamId])))(row)) {
+        throw notFound('target');
       }
-    });
-    mine.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
-    return c.json({ reopenings: mine.map(reopeningView) }, 200);
-  })
+      return c.json({ changes: await changesOf(db, caller.org.id, row) }, 200);
+    },
+  )
+  .get(
+    '/reopenings',
+    documented({
+      summary:
+        'Closed spans reopened for target edits on teams you manage, and when they closed again',
+      auth: 'manager',
+      responses: { 200: ReopeningsResponse },
+    }),
+    requireManager,
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const teams = await loadTeams(db, caller.org.id);
+      const rows = await db
+        .select()
+        .from(targetReopenings)
+        .where(eq(targetReopenings.orgId, caller.org.id))
+        .all();
+      const mine = rows.filter((r) => {
+        try {
+          managedTeamOr403(caller, teams, r.teamId);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      mine.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+      return c.json({ reopenings: mine.map(reopeningView) }, 200);
+    },
+  )
   /** Opens closed periods of a team's subtree for target edits again; kept with who and why. */
-  .post('/reopenings', requireManager, validate('json', ReopenRequest), async (c) => {
-    const input = c.req.valid('json');
-    const caller = c.var.caller;
-    const db = c.var.db;
-    managedTeamOr403(caller, await loadTeams(db, caller.org.id), input.teamId);
-    const row = {
-      id: newId(),
-      orgId: caller.org.id,
-      teamId: input.teamId,
-      start: input.start,
-      end: input.end,
-      reason: input.reason,
-      openedBy: caller.member.id,
-      openedAt: new Date().toISOString(),
-      closedBy: null,
-      closedAt: null,
-    };
-    await db.insert(targetReopenings).values(row).run();
-    return c.json({ reopening: reopeningView(row) }, 201);
-  })
+  .post(
+    '/reopenings',
+    documented({
+      summary: "Reopen a closed span for target edits on a team's subtree (kept with who and why)",
+      auth: 'manager',
+      responses: { 201: ReopeningResponse },
+    }),
+    requireManager,
+    validate('json', ReopenRequest),
+    async (c) => {
+      const input = c.req.valid('json');
+      const caller = c.var.caller;
+      const db = c.var.db;
+      managedTeamOr403(caller, await loadTeams(db, caller.org.id), input.teamId);
+      const row = {
+        id: newId(),
+        orgId: caller.org.id,
+        teamId: input.teamId,
+        start: input.start,
+        end: input.end,
+        reason: input.reason,
+        openedBy: caller.member.id,
+        openedAt: new Date().toISOString(),
+        closedBy: null,
+        closedAt: null,
+      };
+      await db.insert(targetReopenings).values(row).run();
+      return c.json({ reopening: reopeningView(row) }, 201);
+    },
+  )
   /** Closes a reopened span again (kept: who and when). */
-  .post('/reopenings/:id/close', requireManager, idParam, async (c) => {
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const row = await db
-      .select()
-      .from(targetReopenings)
-      .where(
-        and(
-          eq(targetReopenings.id, c.req.valid('param').id),
-          eq(targetReopenings.orgId, caller.org.id),
-        ),
-      )
-      .get();
-    if (!row) throw notFound('reopening');
-    managedTeamOr403(caller, await loadTeams(db, caller.org.id), row.teamId);
-    if (row.closedAt !== null) throw conflict('this reopening is already closed');
-    const closed = { ...row, closedBy: caller.member.id, closedAt: new Date().toISOString() };
-    await db
-      .update(targetReopenings)
-      .set({ closedBy: closed.closedBy, closedAt: closed.closedAt })
-      .where(eq(targetReopenings.id, row.id))
-      .run();
-    return c.json({ reopening: reopeningView(closed) }, 200);
-  })
+  .post(
+    '/reopenings/:id/close',
+    documented({
+      summary: 'Close a reopened span again (kept with who and when)',
+      auth: 'manager',
+      responses: { 200: ReopeningResponse },
+    }),
+    requireManager,
+    idParam,
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const row = await db
+        .select()
+        .from(targetReopenings)
+        .where(
+          and(
+            eq(targetReopenings.id, c.req.valid('param').id),
+            eq(targetReopenings.orgId, caller.org.id),
+          ),
+        )
+        .get();
+      if (!row) throw notFound('reopening');
+      managedTeamOr403(caller, await loadTeams(db, caller.org.id), row.teamId);
+      if (row.closedAt !== null) throw conflict('this reopening is already closed');
+      const closed = { ...row, closedBy: caller.member.id, closedAt: new Date().toISOString() };
+      await db
+        .update(targetReopenings)
+        .set({ closedBy: closed.closedBy, closedAt: closed.closedAt })
+        .where(eq(targetReopenings.id, row.id))
+        .run();
+      return c.json({ reopening: reopeningView(closed) }, 200);
+    },
+  )
   /** A team target's allocation tree: every level's target, allocated and gap (managers). */
-  .get('/allocation', requireManager, validate('query', AllocationQuery), async (c) => {
-    const q = c.req.valid('query');
-    const caller = c.var.caller;
-    const db = c.var.db;
-    assertKnownMetric(caller, q.metric);
-    const period = resolvePeriod(caller, q.kind, q.start);
-    const [teams, membership, rows] = await Promise.all([
-      loadTeams(db, caller.org.id),
-      loadMembership(db, caller.org.id),
-      db.select().from(targets).where(eq(targets.orgId, caller.org.id)).all(),
-    ]);
-    managedTeamOr403(caller, teams, q.team);
-    const key = { metric: q.metric, periodKind: period.kind, periodStart: period.start };
-    const resolved = resolvedGroup(rows, teams, key);
-    const ctx = { teams, membership, cal: caller.settings.calendar };
-    const curveOf = (teamId: string) =>
-      rows.find(
-        (r) =>
-          r.scope === 'team' &&
-          r.subjectId === teamId &&
-          r.metric === q.metric &&
-          r.periodKind === period.kind &&
-          r.periodStart === period.start,
-      )?.curve ?? null;
-    const tree = allocationTree(
-      teams,
-      q.team,
-      resolved,
-      (t) =>
-        repSplit(ctx, t, { kind: period.kind, start: period.start }, curveOf(t.teamId)).allocation
-          .shares,
-    );
-    const names = new Map(teams.map((t) => [t.id, t.name]));
-    const named = (level: TreeLevel): AllocationLevel => ({
-      ...level,
-      name: names.get(level.teamId) ?? '',
-      children: level.children.map(named),
-    });
-    return c.json({ tree: named(tree) }, 200);
-  })
+  .get(
+    '/allocation',
+    documented({
+      summary: "A team target's allocation tree: each level's target, allocated and gap",
+      auth: 'manager',
+      responses: { 200: AllocationResponse },
+    }),
+    requireManager,
+    validate('query', AllocationQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const caller = c.var.caller;
+      const db = c.var.db;
+      assertKnownMetric(caller, q.metric);
+      const period = resolvePeriod(caller, q.kind, q.start);
+      const [teams, membership, rows] = await Promise.all([
+        loadTeams(db, caller.org.id),
+        loadMembership(db, caller.org.id),
+        db.select().from(targets).where(eq(targets.orgId, caller.org.id)).all(),
+      ]);
+      managedTeamOr403(caller, teams, q.team);
+      const key = { metric: q.metric, periodKind: period.kind, periodStart: period.start };
+      const resolved = resolvedGroup(rows, teams, key);
+      const ctx = { teams, membership, cal: caller.settings.calendar };
+      const curveOf = (teamId: string) =>
+        rows.find(
+          (r) =>
+            r.scope === 'team' &&
+            r.subjectId === teamId &&
+            r.metric === q.metric &&
+            r.periodKind === period.kind &&
+            r.periodStart === period.start,
+        )?.curve ?? null;
+      const tree = allocationTree(
+        teams,
+        q.team,
+        resolved,
+        (t) =>
+          repSplit(ctx, t, { kind: period.kind, start: period.start }, curveOf(t.teamId)).allocation
+            .shares,
+      );
+      const names = new Map(teams.map((t) => [t.id, t.name]));
+      const named = (level: TreeLevel): AllocationLevel => ({
+        ...level,
+        name: names.get(level.teamId) ?? '',
+        children: level.children.map(named),
+      });
+      return c.json({ tree: named(tree) }, 200);
+    },
+  )
   /** A year or quarter target against its months: the total, the gap, the re-spread (managers). */
-  .get('/mismatch', requireManager, validate('query', MismatchQuery), async (c) => {
-    const q = c.req.valid('query');
-    const caller = c.var.caller;
-    const db = c.var.db;
-    assertKnownMetric(caller, q.metric);
-    const period = resolvePeriod(caller, q.kind, q.start);
-    const teams = await loadTeams(db, caller.org.id);
-    const { rows } = await subjectTargets(
-      db,
-      caller,
-      teams,
-      { teamId: q.team, memberId: q.member },
-      q.metric,
-    );
-    return c.json({ mismatch: mismatchOf(caller, rows, q.kind, period.start).mismatch }, 200);
-  })
+  .get(
+    '/mismatch',
+    documented({
+      summary: 'A year or quarter target against the month targets inside it, with the re-spread',
+      auth: 'manager',
+      responses: { 200: MismatchResponse },
+    }),
+    requireManager,
+    validate('query', MismatchQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const caller = c.var.caller;
+      const db = c.var.db;
+      assertKnownMetric(caller, q.metric);
+      const period = resolvePeriod(caller, q.kind, q.start);
+      const teams = await loadTeams(db, caller.org.id);
+      const { rows } = await subjectTargets(
+        db,
+        caller,
+        teams,
+        { teamId: q.team, memberId: q.member },
+        q.metric,
+      );
+      return c.json({ mismatch: mismatchOf(caller, rows, q.kind, period.start).mismatch }, 200);
+    },
+  )
   /**
    * Sets every open month without its own target (not ended, inside the year or quarter) to its
    * re-spread value, so the whole is exact again; each month's change is kept in its history.
    */
-  .post('/respread', requireManager, validate('json', RespreadRequest), async (c) => {
-    const input = c.req.valid('json');
-    const caller = c.var.caller;
-    const db = c.var.db;
-    assertKnownMetric(caller, input.metric);
-    const period = resolvePeriod(caller, input.period.kind, input.period.start);
-    const teams = await loadTeams(db, caller.org.id);
-    const { scope, subjectId, rows } = await subjectTargets(db, caller, teams, input, input.metric);
-    const { outer, mismatch } = mismatchOf(caller, rows, input.period.kind, period.start);
-    if (!outer || !mismatch) throw notFound('target');
-    const open = mismatch.months.filter((m) => m.respread !== null);
-    if (open.length === 0) {
-      throw conflict(
-        'no open month without its own target is left to re-spread into, or the months set already exceed the target',
-        mismatch,
+  .post(
+    '/respread',
+    documented({
+      summary:
+        'Re-spread the remaining months of a year or quarter target so the whole stays exact',
+      auth: 'manager',
+      responses: { 200: MismatchResponse },
+    }),
+    requireManager,
+    validate('json', RespreadRequest),
+    async (c) => {
+      const input = c.req.valid('json');
+      const caller = c.var.caller;
+      const db = c.var.db;
+      assertKnownMetric(caller, input.metric);
+      const period = resolvePeriod(caller, input.period.kind, input.period.start);
+      const teams = await loadTeams(db, caller.org.id);
+      const { scope, subjectId, rows } = await subjectTargets(
+        db,
+        caller,
+        teams,
+        input,
+        input.metric,
       );
-    }
-    const now = new Date().toISOString();
-    const writes = open.flatMap((m) => {
-      const month = resolvePeriod(caller, 'month', m.start);
-      return upsertTarget(db, {
-        orgId: caller.org.id,
-        key: {
-          scope,
-          subjectId,
-          metric: input.metric,
-          periodKind: 'month',
-          periodStart: month.start,
-        },
-        values: {
-          value: m.respread as number,
-          periodEnd: month.end,
-          curve: null,
-          split: outer.split,
-          updatedAt: now,
-        },
-        before: null,
-        by: caller.member.id,
-        reason: input.reason ?? `re-spread to keep ${outer.periodKind} ${outer.periodStart} exact`,
+      const { outer, mismatch } = mismatchOf(caller, rows, input.period.kind, period.start);
+      if (!outer || !mismatch) throw notFound('target');
+      const open = mismatch.months.filter((m) => m.respread !== null);
+      if (open.length === 0) {
+        throw conflict(
+          'no open month without its own target is left to re-spread into, or the months set already exceed the target',
+          mismatch,
+        );
+      }
+      const now = new Date().toISOString();
+      const writes = open.flatMap((m) => {
+        const month = resolvePeriod(caller, 'month', m.start);
+        return upsertTarget(db, {
+          orgId: caller.org.id,
+          key: {
+            scope,
+            subjectId,
+            metric: input.metric,
+            periodKind: 'month',
+            periodStart: month.start,
+          },
+          values: {
+            value: m.respread as number,
+            periodEnd: month.end,
+            curve: null,
+            split: outer.split,
+            updatedAt: now,
+          },
+          before: null,
+          by: caller.member.id,
+          reason:
+            input.reason ?? `re-spread to keep ${outer.periodKind} ${outer.periodStart} exact`,
+        });
       });
-    });
-    await db.batch([bumpVersion(db, caller.org.id, 'config'), ...writes]);
-    const after = await subjectTargets(db, caller, teams, input, input.metric);
-    return c.json(
-      { mismatch: mismatchOf(caller, after.rows, input.period.kind, period.start).mismatch },
-      200,
-    );
-  });
+      await db.batch([bumpVersion(db, caller.org.id, 'config'), ...writes]);
+      const after = await subjectTargets(db, caller, teams, input, input.metric);
+      return c.json(
+        { mismatch: mismatchOf(caller, after.rows, input.period.kind, period.start).mismatch },
+        200,
+      );
+    },
+  );

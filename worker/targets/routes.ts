@@ -9,10 +9,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import {
   DeleteTargetQuery,
+  GetTargetsResponse,
   Id,
   type Period,
+  PutTargetResponse,
   TargetInput,
   TargetsQuery,
+  TargetView,
 } from '../../shared/api/index.ts';
 import { periodFromStart } from '../../shared/domain/calendar.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
@@ -25,8 +28,8 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { loadMembership } from '../members/history.ts';
 import { loadActiveMembers } from '../members/queries.ts';
+import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
-import { newId } from '../sessions/crypto.ts';
 import { loadTeams, managedTeamIds, subtreeIds, type TeamRow } from '../teams/queries.ts';
 import { recordChange, upsertTarget } from './changes.ts';
 import { isLocked, loadOpenReopenings, orgToday, periodClosed } from './locks.ts';
@@ -37,6 +40,8 @@ import {
   type TargetRow,
   targetView,
 } from './queries.ts';
+
+const TargetResponse = z.object({ target: TargetView });
 
 export function resolvePeriod(caller: Caller, kind: Period['kind'], start: string): Period {
   try {
@@ -71,144 +76,166 @@ export function visibleTo(caller: Caller, allTeams: TeamRow[], memberTeam: Map<s
 
 export const targetsRoutes = new Hono<AppEnv>()
   .use(requireMember)
-  .get('/', validate('query', TargetsQuery), async (c) => {
-    const query = c.req.valid('query');
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const [allTeams, members, membership] = await Promise.all([
-      loadTeams(db, caller.org.id),
-      loadActiveMembers(db, caller.org.id),
-      loadMembership(db, caller.org.id),
-    ]);
-    const ctx: SplitContext = { teams: allTeams, membership, cal: caller.settings.calendar };
-    if (query.member !== undefined) {
-      assertCanActOn(caller, await memberOr404(db, caller.org.id, query.member), allTeams);
-    }
-    if (query.team !== undefined && caller.member.role === 'manager') {
-      managedTeamOr403(caller, allTeams, query.team);
-    }
-    const rows = await db.select().from(targets).where(eq(targets.orgId, caller.org.id)).all();
-    const canSee = visibleTo(caller, allTeams, new Map(members.map((m) => [m.id, m.teamId])));
-    const teamScope = query.team === undefined ? undefined : subtreeIds(allTeams, query.team);
-    const memberTeam = new Map(members.map((m) => [m.id, m.teamId]));
-    const list = rows.filter(
-      (t) =>
-        canSee(t) &&
-        (query.metric === undefined || t.metric === query.metric) &&
-        (query.member === undefined || (t.scope === 'member' && t.subjectId === query.member)) &&
-        (teamScope === undefined ||
-          (t.scope === 'team'
-            ? teamScope.has(t.subjectId)
-            : teamScope.has(memberTeam.get(t.subjectId) ?? ''))) &&
-        (query.date === undefined || (t.periodStart <= query.date && t.periodEnd >= query.date)),
-    );
-    list.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.id.localeCompare(b.id));
-    // On a `top` or `private` team a rep's board shows no colleague's target: nor does a team
-    // target's split, beyond the caller's own share (managers of the team see every share).
-    const managed = managedTeamIds(caller, allTeams);
-    const ownShareOnly = (t: TargetRow) =>
-      caller.settings.privacy !== 'open' && !managed.has(t.subjectId);
-    const withAllocation = list.map((t) => {
-      if (t.scope !== 'team') return targetView(t);
-      const view = { ...targetView(t), allocation: allocationOf(t, ctx, rows) };
-      return ownShareOnly(t) ? onlyShareOf(view, caller.member.id) : view;
-    });
-    return c.json({ targets: withAllocation }, 200);
-  })
-  .put('/', requireManager, validate('json', TargetInput), async (c) => {
-    const input = c.req.valid('json');
-    const caller = c.var.caller;
-    const db = c.var.db;
-    assertKnownMetric(caller, input.metric);
-    const period = resolvePeriod(caller, input.period.kind, input.period.start);
-    // Run the rules that will read it before saving: what they refuse (a DomainError, 400) is
-    // never stored, so no later read can meet it.
-    spreadTarget(input, caller.settings.calendar);
-    if (input.split) {
-      const named =
-        input.split.mode === 'weights'
-          ? input.split.weights
-          : input.split.mode === 'explicit'
-            ? input.split.shares
-            : {};
-      splitTeamTarget(input.value, Object.keys(named), input.split);
-    }
-    const [allTeams, reopenings] = await Promise.all([
-      loadTeams(db, caller.org.id),
-      loadOpenReopenings(db, caller.org.id),
-    ]);
-    let subjectId: string;
-    let subjectTeam: string;
-    if (input.scope === 'member') {
-      const member = await memberOr404(db, caller.org.id, input.memberId as string);
-      assertCanActOn(caller, member, allTeams);
-      if (!member.active) throw notFound('member');
-      subjectId = member.id;
-      subjectTeam = member.teamId;
-    } else {
-      subjectId = managedTeamOr403(caller, allTeams, input.teamId as string).id;
-      subjectTeam = subjectId;
-    }
-    const clock = new Date();
-    if (isLocked(period, subjectTeam, allTeams, reopenings, orgToday(caller.settings, clock))) {
-      throw periodClosed(period);
-    }
-    const before = await db
-      .select()
-      .from(targets)
-      .where(
-        and(
-          eq(targets.orgId, caller.org.id),
-          eq(targets.scope, input.scope),
-          eq(targets.subjectId, subjectId),
-          eq(targets.metric, input.metric),
-          eq(targets.periodKind, period.kind),
-          eq(targets.periodStart, period.start),
-        ),
-      )
-      .get();
-    const now = clock.toISOString();
-    const values = {
-      value: input.value,
-      periodEnd: period.end,
-      curve: input.curve ? JSON.stringify(input.curve) : null,
-      split: input.split ? JSON.stringify(input.split) : null,
-      updatedAt: now,
-    };
-    const [upserted] = await db.batch([
-      ...upsertTarget(db, {
-        orgId: caller.org.id,
-        key: {
-          scope: input.scope,
-          subjectId,
-          metric: input.metric,
-          periodKind: period.kind,
-          periodStart: period.start,
-        },
-        values,
-        before: before ?? null,
-        by: caller.member.id,
-        reason: input.reason ?? null,
-      }),
-      bumpVersion(db, caller.org.id, 'config'),
-    ]);
-    const row = upserted[0] as TargetRow;
-    let allocation: ReturnType<typeof allocationOf> | undefined;
-    if (row.scope === 'team') {
-      const [membership, rows] = await Promise.all([
+  .get(
+    '/',
+    documented({
+      summary: 'Targets of your subtree (managers) or that apply to you (reps)',
+      auth: 'member',
+      responses: { 200: GetTargetsResponse },
+    }),
+    validate('query', TargetsQuery),
+    async (c) => {
+      const query = c.req.valid('query');
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const [allTeams, members, membership] = await Promise.all([
+        loadTeams(db, caller.org.id),
+        loadActiveMembers(db, caller.org.id),
         loadMembership(db, caller.org.id),
-        db.select().from(targets).where(eq(targets.orgId, caller.org.id)).all(),
       ]);
-      allocation = allocationOf(
-        row,
-        { teams: allTeams, membership, cal: caller.settings.calendar },
-        rows,
+      const ctx: SplitContext = { teams: allTeams, membership, cal: caller.settings.calendar };
+      if (query.member !== undefined) {
+        assertCanActOn(caller, await memberOr404(db, caller.org.id, query.member), allTeams);
+      }
+      if (query.team !== undefined && caller.member.role === 'manager') {
+        managedTeamOr403(caller, allTeams, query.team);
+      }
+      const rows = await db.select().from(targets).where(eq(targets.orgId, caller.org.id)).all();
+      const canSee = visibleTo(caller, allTeams, new Map(members.map((m) => [m.id, m.teamId])));
+      const teamScope = query.team === undefined ? undefined : subtreeIds(allTeams, query.team);
+      const memberTeam = new Map(members.map((m) => [m.id, m.teamId]));
+      const list = rows.filter(
+        (t) =>
+          canSee(t) &&
+          (query.metric === undefined || t.metric === query.metric) &&
+          (query.member === undefined || (t.scope === 'member' && t.subjectId === query.member)) &&
+          (teamScope === undefined ||
+            (t.scope === 'team'
+              ? teamScope.has(t.subjectId)
+              : teamScope.has(memberTeam.get(t.subjectId) ?? ''))) &&
+          (query.date === undefined || (t.periodStart <= query.date && t.periodEnd >= query.date)),
       );
-    }
-    return c.json({ target: targetView(row), ...(allocation ? { allocation } : {}) }, 200);
-  })
+      list.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.id.localeCompare(b.id));
+      // On a `top` or `private` team a rep's board shows no colleague's target: nor does a team
+      // target's split, beyond the caller's own share (managers of the team see every share).
+      const managed = managedTeamIds(caller, allTeams);
+      const ownShareOnly = (t: TargetRow) =>
+        caller.settings.privacy !== 'open' && !managed.has(t.subjectId);
+      const withAllocation = list.map((t) => {
+        if (t.scope !== 'team') return targetView(t);
+        const view = { ...targetView(t), allocation: allocationOf(t, ctx, rows) };
+        return ownShareOnly(t) ? onlyShareOf(view, caller.member.id) : view;
+      });
+      return c.json({ targets: withAllocation }, 200);
+    },
+  )
+  .put(
+    '/',
+    documented({
+      summary:
+        'Set a member or team target (upsert per subject, metric and period; refused in a closed period; kept in its history)',
+      auth: 'manager',
+      responses: { 200: PutTargetResponse },
+    }),
+    requireManager,
+    validate('json', TargetInput),
+    async (c) => {
+      const input = c.req.valid('json');
+      const caller = c.var.caller;
+      const db = c.var.db;
+      assertKnownMetric(caller, input.metric);
+      const period = resolvePeriod(caller, input.period.kind, input.period.start);
+      // Run the rules that will read it before saving: what they refuse (a DomainError, 400) is
+      // never stored, so no later read can meet it.
+      spreadTarget(input, caller.settings.calendar);
+      if (input.split) {
+        const named =
+          input.split.mode === 'weights'
+            ? input.split.weights
+            : input.split.mode === 'explicit'
+              ? input.split.shares
+              : {};
+        splitTeamTarget(input.value, Object.keys(named), input.split);
+      }
+      const [allTeams, reopenings] = await Promise.all([
+        loadTeams(db, caller.org.id),
+        loadOpenReopenings(db, caller.org.id),
+      ]);
+      let subjectId: string;
+      let subjectTeam: string;
+      if (input.scope === 'member') {
+        const member = await memberOr404(db, caller.org.id, input.memberId as string);
+        assertCanActOn(caller, member, allTeams);
+        if (!member.active) throw notFound('member');
+        subjectId = member.id;
+        subjectTeam = member.teamId;
+      } else {
+        subjectId = managedTeamOr403(caller, allTeams, input.teamId as string).id;
+        subjectTeam = subjectId;
+      }
+      const clock = new Date();
+      if (isLocked(period, subjectTeam, allTeams, reopenings, orgToday(caller.settings, clock))) {
+        throw periodClosed(period);
+      }
+      const before = await db
+        .select()
+        .from(targets)
+        .where(
+          and(
+            eq(targets.orgId, caller.org.id),
+            eq(targets.scope, input.scope),
+            eq(targets.subjectId, subjectId),
+            eq(targets.metric, input.metric),
+            eq(targets.periodKind, period.kind),
+            eq(targets.periodStart, period.start),
+          ),
+        )
+        .get();
+      const now = clock.toISOString();
+      const values = {
+        value: input.value,
+        periodEnd: period.end,
+        curve: input.curve ? JSON.stringify(input.curve) : null,
+        split: input.split ? JSON.stringify(input.split) : null,
+        updatedAt: now,
+      };
+      const [upserted] = await db.batch([
+        ...upsertTarget(db, {
+          orgId: caller.org.id,
+          key: {
+            scope: input.scope,
+            subjectId,
+            metric: input.metric,
+            periodKind: period.kind,
+            periodStart: period.start,
+          },
+          values,
+          before: before ?? null,
+          by: caller.member.id,
+          reason: input.reason ?? null,
+        }),
+        bumpVersion(db, caller.org.id, 'config'),
+      ]);
+      const row = upserted[0] as TargetRow;
+      let allocation: ReturnType<typeof allocationOf> | undefined;
+      if (row.scope === 'team') {
+        const [membership, rows] = await Promise.all([
+          loadMembership(db, caller.org.id),
+          db.select().from(targets).where(eq(targets.orgId, caller.org.id)).all(),
+        ]);
+        const ctx = { teams: allTeams, membership, cal: caller.settings.calendar };
+        allocation = allocationOf(row, ctx, rows);
+      }
+      return c.json({ target: targetView(row), ...(allocation ? { allocation } : {}) }, 200);
+    },
+  )
   .delete(
     '/:id',
+    documented({
+      summary: 'Delete a target (refused in a closed period; kept in its history, with a reason)',
+      auth: 'manager',
+      responses: { 200: TargetResponse },
+    }),
     requireManager,
     validate('param', z.object({ id: Id })),
     validate('query', DeleteTargetQuery),

@@ -2,13 +2,20 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { CreateTeamRequest, Id, UpdateTeamRequest } from '../../shared/api/index.ts';
+import {
+  CreateTeamRequest,
+  Id,
+  ListTeamsResponse,
+  TeamResponse,
+  UpdateTeamRequest,
+} from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
 import { teams } from '../db/schema.ts';
 import { managedTeamOr403, teamOr404 } from '../http/access.ts';
 import { requireManager, requireMember } from '../http/auth.ts';
 import { ApiError, conflict, forbidden } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { newId } from '../sessions/crypto.ts';
 import {
@@ -25,35 +32,58 @@ const tooDeep = () =>
 
 export const teamsRoutes = new Hono<AppEnv>()
   .use(requireMember)
-  .get('/', async (c) => {
-    const caller = c.var.caller;
-    const all = await loadTeams(c.var.db, caller.org.id);
-    const visible =
-      caller.member.role === 'manager'
-        ? managedTeamIds(caller, all)
-        : new Set([caller.member.teamId]);
-    const list = all.filter((t) => visible.has(t.id)).sort((a, b) => a.depth - b.depth);
-    return c.json({ teams: list.map(teamView) }, 200);
-  })
-  .post('/', requireManager, validate('json', CreateTeamRequest), async (c) => {
-    const { name, parentId } = c.req.valid('json');
-    const caller = c.var.caller;
-    const db = c.var.db;
-    const parent = managedTeamOr403(caller, await loadTeams(db, caller.org.id), parentId);
-    if (parent.depth >= MAX_TEAM_DEPTH) throw tooDeep();
-    const team = {
-      id: newId(),
-      orgId: caller.org.id,
-      parentId: parent.id,
-      name,
-      depth: parent.depth + 1,
-      createdAt: new Date().toISOString(),
-    };
-    await db.batch([db.insert(teams).values(team), bumpVersion(db, caller.org.id, 'config')]);
-    return c.json({ team: teamView(team) }, 201);
-  })
+  .get(
+    '/',
+    documented({
+      summary: 'Teams you manage (reps: their own team)',
+      auth: 'member',
+      responses: { 200: ListTeamsResponse },
+    }),
+    async (c) => {
+      const caller = c.var.caller;
+      const all = await loadTeams(c.var.db, caller.org.id);
+      const visible =
+        caller.member.role === 'manager'
+          ? managedTeamIds(caller, all)
+          : new Set([caller.member.teamId]);
+      const list = all.filter((t) => visible.has(t.id)).sort((a, b) => a.depth - b.depth);
+      return c.json({ teams: list.map(teamView) }, 200);
+    },
+  )
+  .post(
+    '/',
+    documented({
+      summary: 'Create a sub-team (the tree is at most 4 levels deep)',
+      auth: 'manager',
+      responses: { 201: TeamResponse },
+    }),
+    requireManager,
+    validate('json', CreateTeamRequest),
+    async (c) => {
+      const { name, parentId } = c.req.valid('json');
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const parent = managedTeamOr403(caller, await loadTeams(db, caller.org.id), parentId);
+      if (parent.depth >= MAX_TEAM_DEPTH) throw tooDeep();
+      const team = {
+        id: newId(),
+        orgId: caller.org.id,
+        parentId: parent.id,
+        name,
+        depth: parent.depth + 1,
+        createdAt: new Date().toISOString(),
+      };
+      await db.batch([db.insert(teams).values(team), bumpVersion(db, caller.org.id, 'config')]);
+      return c.json({ team: teamView(team) }, 201);
+    },
+  )
   .patch(
     '/:id',
+    documented({
+      summary: 'Rename or move a team inside your subtree',
+      auth: 'manager',
+      responses: { 200: TeamResponse },
+    }),
     requireManager,
     validate('param', z.object({ id: Id })),
     validate('json', UpdateTeamRequest),

@@ -7,7 +7,12 @@
  * reps are theirs to see on any board).
  */
 import { Hono } from 'hono';
-import { ActivityQuery, TrendsQuery } from '../../shared/api/index.ts';
+import {
+  ActivityQuery,
+  ActivityResponse,
+  TrendsQuery,
+  TrendsResponse,
+} from '../../shared/api/index.ts';
 import { eachDay, localDateOf } from '../../shared/domain/dates.ts';
 import { emptyRecord } from '../../shared/domain/own.ts';
 import type { AppEnv, Caller, MemberRow } from '../context.ts';
@@ -18,6 +23,7 @@ import { forbidden } from '../http/errors.ts';
 import { changeToken, notModified } from '../http/etag.ts';
 import { validate } from '../http/validate.ts';
 import { loadActiveMembers } from '../members/queries.ts';
+import { documented } from '../openapi/describe.ts';
 import { loadTeams, managedTeamIds, subtreeIds } from '../teams/queries.ts';
 
 /**
@@ -48,56 +54,74 @@ async function boardMembers(
 
 export const pageRoutes = new Hono<AppEnv>()
   .use(requireMember)
-  .get('/trends', validate('query', TrendsQuery), async (c) => {
-    const q = c.req.valid('query');
-    const caller = c.var.caller;
-    const etag = await changeToken(caller.org.version, ['trends', caller.member.id, q]);
-    const unchanged = notModified(c, etag);
-    if (unchanged) return unchanged;
-    const { reps } = await boardMembers(c, caller, q.team);
-    // Cost: one rollup row per member × day × metric with activity in the range.
-    const rows = await membersRollups(
-      c.var.db,
-      reps.map((m) => m.id),
-      q.from,
-      q.to,
-    );
-    const days = eachDay(q.from, q.to);
-    const index = new Map(days.map((d, i) => [d, i]));
-    const series = emptyRecord<number[]>();
-    for (const m of reps) series[m.id] = days.map(() => 0);
-    for (const r of rows) {
-      const at = index.get(r.localDate);
-      const line = series[r.memberId];
-      if (r.metric === q.metric && at !== undefined && line) line[at] = r.total;
-    }
-    c.header('etag', etag);
-    c.header('cache-control', 'no-cache');
-    return c.json({ metric: q.metric, from: q.from, to: q.to, days, series }, 200);
-  })
-  .get('/activity', validate('query', ActivityQuery), async (c) => {
-    const q = c.req.valid('query');
-    const caller = c.var.caller;
-    const date = q.date ?? localDateOf(new Date(), caller.settings.calendar.timezone);
-    const etag = await changeToken(caller.org.version, [
-      'activity',
-      caller.member.id,
-      q.team,
-      date,
-    ]);
-    const unchanged = notModified(c, etag);
-    if (unchanged) return unchanged;
-    const { reps, wholeTeam } = await boardMembers(c, caller, q.team);
-    if (!wholeTeam) throw forbidden('your team shows reps only their own figures');
-    const rows = await membersRollups(
-      c.var.db,
-      reps.map((m) => m.id),
-      date,
-      date,
-    );
-    const totals = emptyRecord<number>();
-    for (const r of rows) totals[r.metric] = (totals[r.metric] ?? 0) + r.total;
-    c.header('etag', etag);
-    c.header('cache-control', 'no-cache');
-    return c.json({ date, totals }, 200);
-  });
+  .get(
+    '/trends',
+    documented({
+      summary: "Visible members' daily totals of one metric (sparklines, ETag)",
+      auth: 'member',
+      responses: { 200: TrendsResponse },
+    }),
+    validate('query', TrendsQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const caller = c.var.caller;
+      const etag = await changeToken(caller.org.version, ['trends', caller.member.id, q]);
+      const unchanged = notModified(c, etag);
+      if (unchanged) return unchanged;
+      const { reps } = await boardMembers(c, caller, q.team);
+      // Cost: one rollup row per member × day × metric with activity in the range.
+      const rows = await membersRollups(
+        c.var.db,
+        reps.map((m) => m.id),
+        q.from,
+        q.to,
+      );
+      const days = eachDay(q.from, q.to);
+      const index = new Map(days.map((d, i) => [d, i]));
+      const series = emptyRecord<number[]>();
+      for (const m of reps) series[m.id] = days.map(() => 0);
+      for (const r of rows) {
+        const at = index.get(r.localDate);
+        const line = series[r.memberId];
+        if (r.metric === q.metric && at !== undefined && line) line[at] = r.total;
+      }
+      c.header('etag', etag);
+      c.header('cache-control', 'no-cache');
+      return c.json({ metric: q.metric, from: q.from, to: q.to, days, series }, 200);
+    },
+  )
+  .get(
+    '/activity',
+    documented({
+      summary: "A team's totals per metric for one day (TV activity board, ETag)",
+      auth: 'member',
+      responses: { 200: ActivityResponse },
+    }),
+    validate('query', ActivityQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const caller = c.var.caller;
+      const date = q.date ?? localDateOf(new Date(), caller.settings.calendar.timezone);
+      const etag = await changeToken(caller.org.version, [
+        'activity',
+        caller.member.id,
+        q.team,
+        date,
+      ]);
+      const unchanged = notModified(c, etag);
+      if (unchanged) return unchanged;
+      const { reps, wholeTeam } = await boardMembers(c, caller, q.team);
+      if (!wholeTeam) throw forbidden('your team shows reps only their own figures');
+      const rows = await membersRollups(
+        c.var.db,
+        reps.map((m) => m.id),
+        date,
+        date,
+      );
+      const totals = emptyRecord<number>();
+      for (const r of rows) totals[r.metric] = (totals[r.metric] ?? 0) + r.total;
+      c.header('etag', etag);
+      c.header('cache-control', 'no-cache');
+      return c.json({ date, totals }, 200);
+    },
+  );

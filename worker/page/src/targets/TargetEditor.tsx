@@ -1,21 +1,10 @@
 /**
  * Target editor (目标分解): a team target for one period, shown split over the members and spread
  * over time with the shared domain rules (the same code the worker uses), then saved with PUT.
+ * The state and what follows from it are `draft.ts`; the split table and the bars are their own parts.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type {
-  OrgSettings,
-  PacingCurve,
-  PeriodKind,
-  TeamSplit,
-} from '../../../../shared/api/index.ts';
-import {
-  periodContaining,
-  repsUnder,
-  splitTeamTarget,
-  spreadTarget,
-  toMinor,
-} from '../../../../shared/domain/index.ts';
+import type { PeriodKind } from '../../../../shared/api/index.ts';
 import { formatMetricValue } from '../app/format.ts';
 import { metricKind, metricLabel, orgMetrics } from '../app/metrics.ts';
 import { me, teams } from '../app/session.ts';
@@ -23,159 +12,65 @@ import { useAsync } from '../app/use-async.ts';
 import { TeamSelect } from '../components/TeamSelect.tsx';
 import { locale, t } from '../i18n/index.ts';
 import { loadMembers, loadTargets, saveTarget } from './api.ts';
+import {
+  existingTarget,
+  initialDraft,
+  KINDS,
+  type Pacing,
+  planOf,
+  type TargetDraft,
+  targetInputOf,
+  timeBuckets,
+} from './draft.ts';
+import { SplitTable } from './SplitTable.tsx';
 import { TargetAudit } from './TargetAudit.tsx';
-
-const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year'];
-
-/** Pacing curves over the period's thirds (30 % / 50 % / 20 % of a month: docs/architecture.md). */
-const third = 1 / 3;
-const PACING = {
-  even: undefined,
-  front: [
-    { days: third, weight: 0.3 },
-    { days: third, weight: 0.5 },
-    { days: third, weight: 0.2 },
-  ],
-  back: [
-    { days: third, weight: 0.2 },
-    { days: third, weight: 0.3 },
-    { days: third, weight: 0.5 },
-  ],
-} satisfies Record<string, PacingCurve | undefined>;
-type Pacing = keyof typeof PACING;
-type Mode = TeamSplit['mode'];
-
-/** Amounts are typed in major units (¥, $) and stored in the currency's minor units (fen, cents). */
-const toStored = (settings: OrgSettings, metric: string, typed: number) =>
-  metricKind(settings, metric) === 'amount' ? toMinor(typed, settings.currency) : Math.round(typed);
-
-/** Days of the period grouped into bars: days for a week or month, months for longer periods. */
-function timeBuckets(daily: Map<string, number>, kind: PeriodKind) {
-  const buckets = new Map<string, number>();
-  for (const [day, value] of daily) {
-    // Months for long periods; day of month for a month; MM-DD for a week.
-    const key =
-      kind === 'quarter' || kind === 'year'
-        ? day.slice(0, 7)
-        : kind === 'month'
-          ? day.slice(8)
-          : day.slice(5);
-    buckets.set(key, (buckets.get(key) ?? 0) + value);
-  }
-  return [...buckets];
-}
-
-function TimeBars({ buckets, show }: { buckets: [string, number][]; show: (v: number) => string }) {
-  const top = Math.max(1, ...buckets.map(([, v]) => v));
-  return (
-    <ol class="timebars">
-      {buckets.map(([label, value]) => (
-        <li key={label} title={`${label}: ${show(value)}`} data-value={value}>
-          <span class="bar" style={{ height: `${(value / top) * 100}%` }} />
-          <span class="label">{label}</span>
-        </li>
-      ))}
-    </ol>
-  );
-}
+import { TimeBars } from './TimeBars.tsx';
 
 export function TargetEditor() {
   const profile = me.value;
   const m = t.value.targets;
   const settings = profile?.org.settings;
-  const [teamId, setTeamId] = useState(profile?.team.id ?? '');
-  const [metric, setMetric] = useState(settings?.primaryMetric ?? 'revenue');
-  const [kind, setKind] = useState<PeriodKind>('month');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
-  const [valueText, setValueText] = useState('');
-  const [mode, setMode] = useState<Mode>('equal');
-  const [pacing, setPacing] = useState<Pacing>('even');
-  const [weights, setWeights] = useState<Record<string, number>>({});
-  const [shares, setShares] = useState<Record<string, number>>({});
+  const [draft, setDraft] = useState<TargetDraft>(() =>
+    initialDraft(
+      profile?.team.id ?? '',
+      settings?.primaryMetric ?? 'revenue',
+      new Date().toISOString().slice(0, 10),
+    ),
+  );
+  const edit = (change: Partial<TargetDraft>) => setDraft((d) => ({ ...d, ...change }));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [reason, setReason] = useState('');
   const [audited, setAudited] = useState(0);
 
   // Every member the manager manages; the split is over the active reps of the team's subtree.
   const members = useAsync(loadMembers, 'members');
+  const { teamId, metric, date } = draft;
   const current = useAsync(
     () => loadTargets(teamId, metric, date),
     `${teamId}|${metric}|${date}|${status?.text ?? ''}|${audited}`,
   );
   // Any edit makes the last save/refusal message stale.
-  const draft = JSON.stringify([
-    teamId,
-    metric,
-    kind,
-    date,
-    valueText,
-    mode,
-    weights,
-    shares,
-    pacing,
-  ]);
-  useEffect(() => setStatus(null), [draft]);
+  useEffect(() => setStatus(null), [JSON.stringify(draft)]);
   if (!profile || !settings) return null;
 
-  const cal = settings.calendar;
-  const period = periodContaining(kind, date, cal);
+  const plan = planOf(draft, settings, teams.value, members.data ?? []);
+  const { period, value, allocation, daily, workdays } = plan;
   const isAmount = metricKind(settings, metric) === 'amount';
-  const value = Math.max(0, toStored(settings, metric, Number(valueText || '0')));
   const lang = locale.value;
   const show = (v: number) =>
     formatMetricValue(v, metricKind(settings, metric), settings.currency, lang);
   const team = teams.value.find((x) => x.id === teamId);
-  // Who shares a team target, in the order the worker splits it (shared/domain/teams.ts).
-  const memberById = new Map((members.data ?? []).map((x) => [x.id, x]));
-  const teamMembers = repsUnder(teams.value, teamId, members.data ?? []).flatMap((id) => {
-    const member = memberById.get(id);
-    return member ? [member] : [];
-  });
-  const split: TeamSplit =
-    mode === 'equal'
-      ? { mode }
-      : mode === 'weights'
-        ? { mode, weights }
-        : {
-            mode,
-            shares: Object.fromEntries(
-              Object.entries(shares).map(([k, v]) => [k, toStored(settings, metric, v)]),
-            ),
-          };
-  const allocation = splitTeamTarget(
-    value,
-    teamMembers.map((x) => x.id),
-    split,
-  );
-  const curve = PACING[pacing];
-  const daily = spreadTarget({ period: { kind, start: period.start }, value, curve }, cal);
-  const workdays = [...daily.values()].filter((v) => v > 0).length;
-  const existing = current.data?.find(
-    (x) =>
-      x.scope === 'team' &&
-      x.teamId === teamId &&
-      x.period.kind === kind &&
-      x.period.start === period.start,
-  );
-  const balanced = allocation.unallocated === 0;
+  const existing = existingTarget(draft, plan, current.data ?? []);
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (!balanced) {
+    if (!plan.balanced) {
       setStatus({ ok: false, text: m.cannotSave });
       return;
     }
     try {
-      await saveTarget({
-        scope: 'team',
-        teamId,
-        metric,
-        period: { kind, start: period.start },
-        value,
-        split,
-        ...(curve ? { curve } : {}),
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
+      const why = reason.trim();
+      await saveTarget({ ...targetInputOf(draft, plan), ...(why ? { reason: why } : {}) });
       setStatus({ ok: true, text: m.saved });
     } catch (error) {
       setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });
@@ -189,11 +84,15 @@ export function TargetEditor() {
         <div class="row">
           <label>
             {t.value.team}
-            <TeamSelect name="team" value={teamId} onChange={setTeamId} />
+            <TeamSelect name="team" value={teamId} onChange={(id) => edit({ teamId: id })} />
           </label>
           <label>
             {m.metric}
-            <select name="metric" value={metric} onChange={(e) => setMetric(e.currentTarget.value)}>
+            <select
+              name="metric"
+              value={metric}
+              onChange={(e) => edit({ metric: e.currentTarget.value })}
+            >
               {orgMetrics(settings).map((x) => (
                 <option key={x.id} value={x.id}>
                   {metricLabel(x.id, settings)}
@@ -205,8 +104,8 @@ export function TargetEditor() {
             {m.periodKind}
             <select
               name="kind"
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value as PeriodKind)}
+              value={draft.kind}
+              onChange={(e) => edit({ kind: e.currentTarget.value as PeriodKind })}
             >
               {KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -221,7 +120,7 @@ export function TargetEditor() {
               type="date"
               name="date"
               value={date}
-              onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
+              onChange={(e) => e.currentTarget.value && edit({ date: e.currentTarget.value })}
             />
           </label>
           <label>
@@ -233,8 +132,8 @@ export function TargetEditor() {
               min="0"
               step="1"
               inputMode="numeric"
-              value={valueText}
-              onInput={(e) => setValueText(e.currentTarget.value)}
+              value={draft.valueText}
+              onInput={(e) => edit({ valueText: e.currentTarget.value })}
               required
             />
           </label>
@@ -248,8 +147,8 @@ export function TargetEditor() {
           {m.pacing}
           <select
             name="pacing"
-            value={pacing}
-            onChange={(e) => setPacing(e.currentTarget.value as Pacing)}
+            value={draft.pacing}
+            onChange={(e) => edit({ pacing: e.currentTarget.value as Pacing })}
           >
             <option value="even">{m.pacingEven}</option>
             <option value="front">{m.pacingFront}</option>
@@ -264,8 +163,8 @@ export function TargetEditor() {
                 type="radio"
                 name="mode"
                 value={x}
-                checked={mode === x}
-                onChange={() => setMode(x)}
+                checked={draft.mode === x}
+                onChange={() => edit({ mode: x })}
               />
               {m[x]}
             </label>
@@ -273,68 +172,19 @@ export function TargetEditor() {
         </fieldset>
 
         <div class="editor-grid">
-          <div>
-            <table class="shares">
-              <thead>
-                <tr>
-                  <th scope="col">{m.member}</th>
-                  {mode !== 'equal' && (
-                    <th scope="col" class="num">
-                      {mode === 'weights' ? m.weight : m.share}
-                    </th>
-                  )}
-                  <th scope="col" class="num">
-                    {m.allocated}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {teamMembers.map((x) => {
-                  const share = allocation.shares.find((s) => s.memberId === x.id)?.value ?? 0;
-                  return (
-                    <tr key={x.id} data-member={x.id}>
-                      <td>{x.name}</td>
-                      {mode !== 'equal' && (
-                        <td class="num">
-                          <input
-                            type="number"
-                            min="0"
-                            step="1"
-                            aria-label={`${mode === 'weights' ? m.weight : m.share}: ${x.name}`}
-                            value={(mode === 'weights' ? weights[x.id] : shares[x.id]) ?? ''}
-                            onInput={(e) => {
-                              const n = Math.max(
-                                0,
-                                Math.round(Number(e.currentTarget.value || '0')),
-                              );
-                              if (mode === 'weights') setWeights({ ...weights, [x.id]: n });
-                              else setShares({ ...shares, [x.id]: n });
-                            }}
-                          />
-                        </td>
-                      )}
-                      <td class="num share">{show(share)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            <p
-              class={balanced ? 'sum ok' : 'sum bad'}
-              role="status"
-              data-unallocated={allocation.unallocated}
-            >
-              {m.allocated} {show(allocation.allocated)} / {show(value)} ·{' '}
-              {balanced
-                ? m.balanced
-                : allocation.unallocated < 0
-                  ? `${m.over} ${show(-allocation.unallocated)}`
-                  : `${m.under} ${show(allocation.unallocated)}`}
-            </p>
-          </div>
+          <SplitTable
+            reps={plan.reps}
+            mode={draft.mode}
+            weights={draft.weights}
+            shares={draft.shares}
+            allocation={allocation}
+            value={value}
+            show={show}
+            onChange={edit}
+          />
           <div>
             <h3>{m.overTime}</h3>
-            <TimeBars buckets={timeBuckets(daily, kind)} show={show} />
+            <TimeBars buckets={timeBuckets(daily, draft.kind)} show={show} />
             <p class="muted" data-workdays={workdays}>
               {workdays} {m.workdays} ·{' '}
               {workdays > 0 ? show(Math.round(value / workdays)) : '\u2014'} {m.perWorkday}
@@ -364,7 +214,7 @@ export function TargetEditor() {
       <TargetAudit
         teamId={teamId}
         metric={metric}
-        kind={kind}
+        kind={draft.kind}
         period={period}
         existing={existing}
         show={show}
