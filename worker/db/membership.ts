@@ -26,7 +26,11 @@ export const memberPeriods = sqliteTable(
     from: text('from_date').notNull(),
     until: text('until_date'),
   },
-  (t) => [index('member_periods_org').on(t.orgId), index('member_periods_member').on(t.memberId)],
+  (t) => [
+    // Org-wide and per-team reads (a board's subtree, the teams a target is split over).
+    index('member_periods_team').on(t.orgId, t.teamId),
+    index('member_periods_member').on(t.memberId),
+  ],
 );
 
 /** Every target write: who, when, old → new, why. Kept when the target itself is deleted. */

@@ -39,8 +39,11 @@ export interface BoardInput {
   configVersion: number;
   settings: OrgSettings;
   teams: TeamRow[];
-  /** The org's membership history (team target shares are split over each day's reps). */
-  membership: MembershipPeriod[];
+  /**
+   * The org's membership history (team target shares are split over each day's reps), loaded
+   * only when some member's figures must be computed.
+   */
+  membership: () => Promise<MembershipPeriod[]>;
   /** The members on the board. */
   board: MemberRow[];
   /** The board's window; each member's `today` is their own. */
@@ -101,8 +104,8 @@ export async function readCached(db: Db, ids: string[], slot: string) {
 /**
  * Figures of every board member: from the cache where the stamp matches, else computed from
  * rollups + targets (read only when some member is stale) and written back.
- * Cost: one cached row per member; for stale members also their rollups over the window and the
- * org's targets overlapping it.
+ * Cost: one cached row per member; for stale members also their rollups over the window, the
+ * org's targets overlapping it and its membership history.
  */
 export async function boardFiguresOf(
   db: Db,
@@ -124,8 +127,9 @@ export async function boardFiguresOf(
   if (stale.length === 0) return result;
 
   const { win } = input;
-  const [targets, rows] = await Promise.all([
+  const [targets, membership, rows] = await Promise.all([
     loadTargetsOverlapping(db, input.orgId, win.start, win.end),
+    input.membership(),
     membersRollups(
       db,
       stale.map((m) => m.id),
@@ -138,7 +142,7 @@ export async function boardFiguresOf(
   const context = {
     settings: input.settings,
     teams: input.teams,
-    membership: input.membership,
+    membership,
     targets,
     now: input.now,
   };

@@ -1,13 +1,15 @@
 /** Loads what member figures depend on, once per request. */
 import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { loadMembership } from '../members/history.ts';
+import { loadMembershipFor } from '../members/history.ts';
 import { loadTargetsOverlapping } from '../targets/queries.ts';
 import { loadTeams } from '../teams/queries.ts';
 import type { OrgContext } from './member-figures.ts';
 
 /**
- * Cost: the org's teams, its membership history, and its targets overlapping [start, end].
+ * Everything the caller's own figures depend on. Cost: the org's teams, its targets overlapping
+ * [start, end], the caller's stretches, then the stretches on the teams whose targets reach them
+ * (worker/members/history.ts: loadMembershipFor).
  */
 export async function loadOrgContext(
   db: Db,
@@ -16,10 +18,10 @@ export async function loadOrgContext(
   end: string,
   now: Date,
 ): Promise<OrgContext> {
-  const [teams, membership, targets] = await Promise.all([
+  const [teams, targets] = await Promise.all([
     loadTeams(db, caller.org.id),
-    loadMembership(db, caller.org.id),
     loadTargetsOverlapping(db, caller.org.id, start, end),
   ]);
+  const membership = await loadMembershipFor(db, caller.org.id, caller.member.id, teams, targets);
   return { settings: caller.settings, teams, membership, targets, now };
 }

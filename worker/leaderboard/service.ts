@@ -30,7 +30,7 @@ import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { type BoardFigures, boardFiguresOf } from '../figures/figure-cache.ts';
 import { windowFor } from '../figures/member-figures.ts';
-import { loadMembership } from '../members/history.ts';
+import { loadMembership, loadMembershipOn } from '../members/history.ts';
 import { loadMembers } from '../members/queries.ts';
 import { orgToday } from '../targets/locks.ts';
 import {
@@ -161,8 +161,8 @@ export function planBoard(
 }
 
 /**
- * The board a plan describes, as the caller may see it. Cost: the org's teams, members and
- * membership history, then the board cache.
+ * The board a plan describes, as the caller may see it. Cost: the org's teams and members, the
+ * stretches on the team's subtree, then the board cache.
  */
 export async function buildBoard(
   db: Db,
@@ -171,11 +171,7 @@ export async function buildBoard(
 ): Promise<LeaderboardResponse | BoardRefusal> {
   const { settings, org } = caller;
   const { by, win: boardWin } = plan;
-  const [teams, members, membership] = await Promise.all([
-    loadTeams(db, org.id),
-    loadMembers(db, org.id),
-    loadMembership(db, org.id),
-  ]);
+  const [teams, members] = await Promise.all([loadTeams(db, org.id), loadMembers(db, org.id)]);
   const team = findTeam(teams, plan.teamId);
   if (!team) return { refused: 'no_such_team', message: 'team not found' };
   if (!canReadBoard(caller, teams, team.id)) {
@@ -184,12 +180,17 @@ export async function buildBoard(
   const managedTeams = managedTeamIds(caller, teams);
   const managerView = managedTeams.has(team.id);
   const below = subtreeIds(teams, team.id);
-  // Whoever was a rep of the subtree on some day of the period: a past board keeps its people.
+  // Whoever was a rep of the subtree on some day of the period: a past board keeps its people,
+  // marked when they have since moved to a team outside it or left.
+  const membership = await loadMembershipOn(db, org.id, below);
   const asOf = orgToday(settings, plan.now);
   const standing = new Map<string, 'current' | 'moved' | 'removed'>();
+  const stretches = new Map<string, typeof membership>();
+  for (const p of membership) stretches.set(p.memberId, [...(stretches.get(p.memberId) ?? []), p]);
   for (const m of members) {
-    const s = standingIn(m.id, membership, below, boardWin.period, asOf);
-    if (s !== null) standing.set(m.id, m.active ? s : 'removed');
+    const own = stretches.get(m.id) ?? [];
+    if (standingIn(m.id, own, below, boardWin.period, asOf) === null) continue;
+    standing.set(m.id, !m.active ? 'removed' : below.has(m.teamId) ? 'current' : 'moved');
   }
   const board = members.filter((m) => standing.has(m.id));
   const figures = await boardFiguresOf(db, {
@@ -197,7 +198,7 @@ export async function buildBoard(
     configVersion: org.configVersion,
     settings,
     teams,
-    membership,
+    membership: () => loadMembership(db, org.id),
     board,
     // Members' own days may run up to a day either side of the org's.
     win: { ...boardWin, start: addDays(boardWin.start, -1), end: addDays(boardWin.end, 1) },

@@ -3,24 +3,81 @@
  * restore opens or closes a stretch on the member's local day, so team target shares of past days
  * never move (shared/domain/membership.ts splits them over the members of each day).
  */
-import { and, eq, isNull, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import type { MembershipPeriod } from '../../shared/domain/membership.ts';
+import { ancestorIds, subtreeIds, type TeamNode } from '../../shared/domain/teams.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { memberPeriods, members } from '../db/schema.ts';
 import { newId } from '../sessions/crypto.ts';
 
+type StretchRow = typeof memberPeriods.$inferSelect;
+const asPeriod = (r: StretchRow): MembershipPeriod => ({
+  memberId: r.memberId,
+  teamId: r.teamId,
+  role: r.role,
+  from: r.from,
+  until: r.until,
+});
+
 /** Every stretch of every member of the org. Cost: one read per stretch (a few per member). */
 export async function loadMembership(db: Db, orgId: string): Promise<MembershipPeriod[]> {
   const rows = await db.select().from(memberPeriods).where(eq(memberPeriods.orgId, orgId)).all();
-  return rows.map((r) => ({
-    memberId: r.memberId,
-    teamId: r.teamId,
-    role: r.role,
-    from: r.from,
-    until: r.until,
-  }));
+  return rows.map(asPeriod);
+}
+
+const TEAMS_PER_STATEMENT = 90;
+
+/**
+ * The stretches on some teams (a board's subtree, the teams a target is split over).
+ * Cost: one indexed read per stretch on those teams.
+ */
+export async function loadMembershipOn(
+  db: Db,
+  orgId: string,
+  teamIds: Iterable<string>,
+): Promise<MembershipPeriod[]> {
+  const ids = [...new Set(teamIds)];
+  const out: MembershipPeriod[] = [];
+  for (let i = 0; i < ids.length; i += TEAMS_PER_STATEMENT) {
+    const rows = await db
+      .select()
+      .from(memberPeriods)
+      .where(
+        and(
+          eq(memberPeriods.orgId, orgId),
+          inArray(memberPeriods.teamId, ids.slice(i, i + TEAMS_PER_STATEMENT)),
+        ),
+      )
+      .all();
+    out.push(...rows.map(asPeriod));
+  }
+  return out;
+}
+
+/**
+ * What one member's targets need of the org's history: the stretches on every team a team
+ * target reaching them is split over — the subtree of each team with a target among `targets`
+ * that is a team they were on, or above one. Cost: their own stretches, then one indexed read per
+ * stretch on those teams (a team's worth when only their team has a target).
+ */
+export async function loadMembershipFor(
+  db: Db,
+  orgId: string,
+  memberId: string,
+  teams: readonly TeamNode[],
+  targets: readonly { scope: string; subjectId: string }[],
+): Promise<MembershipPeriod[]> {
+  const own = (await stretchesOf(db, memberId)).map(asPeriod);
+  const withTargets = new Set(targets.filter((t) => t.scope === 'team').map((t) => t.subjectId));
+  const splitOver = new Set<string>();
+  for (const p of own) {
+    for (const teamId of ancestorIds(teams, p.teamId)) {
+      if (withTargets.has(teamId)) for (const id of subtreeIds(teams, teamId)) splitOver.add(id);
+    }
+  }
+  return splitOver.size === 0 ? own : loadMembershipOn(db, orgId, splitOver);
 }
 
 /** The member's local day at `now`: when a change made now takes effect. */

@@ -10,7 +10,7 @@ CREATE TABLE `member_periods` (
 	FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `member_periods_org` ON `member_periods` (`org_id`);--> statement-breakpoint
+CREATE INDEX `member_periods_team` ON `member_periods` (`org_id`,`team_id`);--> statement-breakpoint
 CREATE INDEX `member_periods_member` ON `member_periods` (`member_id`);--> statement-breakpoint
 CREATE TABLE `target_changes` (
 	`id` text PRIMARY KEY NOT NULL,
