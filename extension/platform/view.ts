@@ -63,7 +63,10 @@ export interface RecentLog {
   evidence?: boolean;
 }
 
-/** A running contest the member is in: their place and who to catch next. */
+/**
+ * A contest the member is in, running or just over and not settled yet: their place and who to
+ * catch next.
+ */
 export interface ContestLine {
   id: string;
   name: string;
@@ -80,6 +83,12 @@ export interface ContestLine {
   ahead: { name: string; by: number } | null;
   /** When the round ends (the countdown's goal). */
   endsAt: string;
+  /**
+   * The round is over but its standings are provisional until `settlesAt` (late logs still
+   * count); absent in views of older versions.
+   */
+  provisional?: boolean;
+  settlesAt?: string;
   prize: string;
 }
 

@@ -112,9 +112,9 @@ describe('local view (snapshot + local logs)', () => {
     expect(view.recent.find((r) => r.id === elsewhere.id)?.voided).toBe(true);
   });
 
-  it('shows running contests with place, gap and end; keeps them on a 304 and drops ended rounds', async () => {
+  it('shows running contests with place, gap and end, and provisional ones until they settle; keeps them on a 304 and drops settled rounds', async () => {
     const { server, engine } = setup();
-    const contest = (id: string, endsAt: string) => ({
+    const contest = (id: string, endsAt: string, settlesAt = endsAt) => ({
       competition: {
         id,
         teamId: 't1',
@@ -125,17 +125,26 @@ describe('local view (snapshot + local logs)', () => {
         start: '2026-11-20',
         end: '2026-11-27',
         prize: 'Lunch',
+        graceWorkdays: 1,
         status: 'active' as const,
         createdAt: '2026-11-20T08:00:00.000Z',
       },
-      round: { start: '2026-11-20', end: '2026-11-27', endsAt, decided: false },
+      round: {
+        start: '2026-11-20',
+        end: '2026-11-27',
+        endsAt,
+        decided: false,
+        settlesAt,
+        provisional: true,
+      },
       you: { rank: 3, of: 8, ahead: { id: 'm2', name: 'Li Lei', value: 7, by: 2 } },
       takingPart: 'member' as const,
     });
     server.contests = {
       competitions: [
         contest('a', '2026-11-27T17:00:00.000Z'),
-        contest('old', '2026-11-22T16:00:00.000Z'),
+        contest('old', '2026-11-21T16:00:00.000Z', '2026-11-22T16:00:00.000Z'),
+        contest('grace', '2026-11-22T16:00:00.000Z', '2026-11-23T16:00:00.000Z'),
       ],
     };
     await engine.flush();
@@ -153,12 +162,18 @@ describe('local view (snapshot + local logs)', () => {
         endsAt: '2026-11-27T17:00:00.000Z',
         prize: 'Lunch',
       },
+      expect.objectContaining({
+        id: 'grace',
+        endsAt: '2026-11-22T16:00:00.000Z',
+        provisional: true,
+        settlesAt: '2026-11-23T16:00:00.000Z',
+      }),
     ]);
     // Unchanged on the server: asked with the ETag, answered 304, the view keeps the contests.
     await engine.flush({ force: true });
     expect(server.requests.filter((r) => r === 'contests').length).toBe(2);
     view = buildView(await engine.state(), ctx);
-    expect(view.contests?.map((c) => c.id)).toEqual(['a']);
+    expect(view.contests?.map((c) => c.id)).toEqual(['a', 'grace']);
     // A change on the server (a new ETag) replaces them.
     server.contestsVersion = 'contests-1';
     server.contests = { competitions: [] };

@@ -144,8 +144,10 @@ function currentPeriod(state: SyncState, tz: string, now: number) {
 }
 
 /**
- * The member's running contests (those whose round has not ended by `now`), as last fetched.
- * In team contests the place is the member's team's.
+ * The member's running contests (those whose round has not ended by `now`) and those just over
+ * whose standings are provisional until they settle, as last fetched. In team contests the place
+ * is the member's team's. (Rounds stored by older versions have no `settlesAt`: shown until
+ * their end.)
  */
 function contestLines(
   state: SyncState,
@@ -153,7 +155,9 @@ function contestLines(
   now: number,
 ): ContestLine[] {
   return (state.contests?.competitions ?? []).flatMap(({ competition, round, you }) => {
-    if (!you || Date.parse(round.endsAt) <= now) return [];
+    const until = round.provisional === false ? round.endsAt : (round.settlesAt ?? round.endsAt);
+    if (!you || Date.parse(until) <= now) return [];
+    const over = Date.parse(round.endsAt) <= now;
     const metric = catalog.find((m) => m.id === competition.metric);
     return [
       {
@@ -166,6 +170,7 @@ function contestLines(
         of: you.of,
         ahead: you.ahead ? { name: you.ahead.name, by: you.ahead.by } : null,
         endsAt: round.endsAt,
+        ...(over ? { provisional: true, settlesAt: until } : {}),
         prize: competition.prize,
       },
     ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_GRACE_WORKDAYS, MAX_GRACE_WORKDAYS } from '../domain/contests.ts';
 import { DisplayName, Id, Instant, LocalDate, MetricId } from './common.ts';
 
 // Contests: a manager's time-boxed contest on one metric or on combined points, members
@@ -12,6 +13,12 @@ export type ContestMode = z.infer<typeof ContestMode>;
 
 export const ContestRecurrence = z.enum(['once', 'daily', 'weekly', 'monthly']);
 
+/**
+ * Workdays of the team calendar after a round's last day during which its standings stay
+ * provisional (late logs still count); at the end of the last one the round settles for good.
+ */
+export const GraceWorkdays = z.number().int().min(0).max(MAX_GRACE_WORKDAYS);
+
 const ContestFields = z.object({
   name: DisplayName(80),
   /** The team whose reps compete (`members`) or whose direct sub-teams compete (`teams`). */
@@ -23,6 +30,7 @@ const ContestFields = z.object({
   /** Last day, inclusive; null only for a recurring contest that runs on. */
   end: LocalDate.nullable(),
   prize: z.string().max(200).default(''),
+  graceWorkdays: GraceWorkdays.default(DEFAULT_GRACE_WORKDAYS),
 });
 
 /** The schedule rules the domain also enforces, as clear 400s. */
@@ -51,6 +59,7 @@ export const UpdateContestRequest = z
     start: LocalDate,
     end: LocalDate.nullable(),
     prize: z.string().max(200),
+    graceWorkdays: GraceWorkdays,
   })
   .partial()
   .strict()
@@ -67,6 +76,7 @@ export const ContestView = z.object({
   start: LocalDate,
   end: LocalDate.nullable(),
   prize: z.string(),
+  graceWorkdays: GraceWorkdays,
   status: z.enum(['active', 'cancelled']),
   createdAt: Instant,
 });
@@ -76,7 +86,7 @@ export const ContestListResponse = z.object({ competitions: z.array(ContestView)
 export const ContestResponse = z.object({ competition: ContestView });
 
 export const StandingsQuery = z.object({
-  /** Any day of the round to show (org-local); default today. Past days show decided rounds. */
+  /** Any day of the round to show (org-local); default today. Past days show ended rounds. */
   date: LocalDate.optional(),
 });
 
@@ -131,8 +141,18 @@ export const ContestRoundView = z.object({
   end: LocalDate,
   /** The instant the round ends (midnight after its last day, org time): the countdown's goal. */
   endsAt: Instant,
-  /** True once the round is over: `winners` are then its honours. */
+  /** True once the round is over (its last day is past). */
   decided: z.boolean(),
+  /**
+   * The instant the round settles: midnight after the last workday of its grace
+   * (`graceWorkdays`), in the team calendar's time zone.
+   */
+  settlesAt: Instant,
+  /**
+   * True until the round settles: the standings may still change (logs can be backdated into
+   * it). Once false, standings and `winners` are the ones recorded at settlement and never change.
+   */
+  provisional: z.boolean(),
 });
 
 export const ContestStandingsResponse = z.object({
@@ -145,14 +165,15 @@ export const ContestStandingsResponse = z.object({
   you: ContestYou.nullable(),
   takingPart: ContestTakingPart,
   /**
-   * Ranked first with a positive value in a decided round (ties share the honour). Public
+   * Ranked first with a positive value in a settled round (ties share the honour); empty while
+   * the round is provisional. Public
    * whatever the privacy mode: winners are honoured in the members' history and announced.
    */
   winners: z.array(ContestEntry),
 });
 export type ContestStandingsResponse = z.infer<typeof ContestStandingsResponse>;
 
-/** The caller's running contests, for the sidebar. */
+/** The caller's running contests and those in their grace (provisional), for the sidebar. */
 export const RunningContestsResponse = z.object({
   competitions: z.array(
     z.object({
@@ -165,7 +186,10 @@ export const RunningContestsResponse = z.object({
 });
 export type RunningContestsResponse = z.infer<typeof RunningContestsResponse>;
 
-/** A board's (or TV's) running contests with their standings. */
+/**
+ * A board's (or TV's) running contests with their standings, and the rounds just over that have
+ * not settled yet (`round.provisional`, `round.decided`).
+ */
 export const ContestBoardResponse = z.object({
   competitions: z.array(
     z.object({

@@ -1,12 +1,22 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STANDARD } from '../../test/support/arbitraries.ts';
+import {
+  anyCalendar,
+  anyRecentDate,
+  calendar,
+  SHANGHAI_ALTERNATING,
+  STANDARD,
+} from '../../test/support/arbitraries.ts';
 import {
   contestRound,
   contestStanding,
   earlierDate,
+  graceLastDay,
   laterDate,
+  MAX_GRACE_DAYS,
   periodChampions,
   rankEntries,
+  roundSettlement,
   teamTotals,
   visibleStandings,
 } from './index.ts';
@@ -214,5 +224,100 @@ describe('periodChampions and teamTotals', () => {
   it('picks the later and earlier of two dates', () => {
     expect(laterDate('2026-11-30', '2026-12-01')).toBe('2026-12-01');
     expect(earlierDate('2026-11-30', '2026-12-01')).toBe('2026-11-30');
+  });
+});
+
+describe('round settlement', () => {
+  const settle = (
+    end: string,
+    today: string,
+    cal = STANDARD,
+    graceWorkdays = 1,
+    timeZone = cal.timezone,
+  ) => roundSettlement({ round: { start: end, end }, graceWorkdays, cal, timeZone, today });
+
+  it('by default settles at the end of the next workday: Wednesday rounds on Thursday night', () => {
+    expect(graceLastDay('2026-11-25', 1, STANDARD)).toBe('2026-11-26');
+    expect(settle('2026-11-25', '2026-11-25')).toMatchObject({ over: false, settled: false });
+    expect(settle('2026-11-25', '2026-11-26')).toMatchObject({ over: true, settled: false });
+    expect(settle('2026-11-25', '2026-11-27')).toMatchObject({ over: true, settled: true });
+    expect(settle('2026-11-25', '2026-11-27').settlesAt.toISOString()).toBe(
+      '2026-11-27T00:00:00.000Z',
+    );
+  });
+
+  it('skips the weekend: a Friday (or Sunday) round settles at the end of Monday', () => {
+    expect(graceLastDay('2026-11-27', 1, STANDARD)).toBe('2026-11-30');
+    expect(graceLastDay('2026-11-29', 1, STANDARD)).toBe('2026-11-30');
+    expect(settle('2026-11-27', '2026-11-30').settled).toBe(false);
+    expect(settle('2026-11-27', '2026-12-01').settled).toBe(true);
+  });
+
+  it('skips holidays and counts make-up workdays (调休)', () => {
+    const golden = calendar({
+      holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+      extraWorkdays: ['2026-09-27', '2026-10-10'],
+    });
+    // Sep 30 (Wed) → Oct 1–2 and 5–7 are holidays, Oct 3–4 the weekend: Oct 8 is next.
+    expect(graceLastDay('2026-09-30', 1, golden)).toBe('2026-10-08');
+    // Sep 26 (Sat, a workday in the six-day week) → Sunday Sep 27 is a make-up workday.
+    expect(graceLastDay('2026-09-26', 1, golden)).toBe('2026-09-27');
+    // Oct 9 (Fri) → Saturday Oct 10 is a make-up workday.
+    expect(graceLastDay('2026-10-09', 1, golden)).toBe('2026-10-10');
+    // A six-day week (大小周) works on Saturday Oct 3 between the holidays.
+    expect(graceLastDay('2026-09-30', 1, SHANGHAI_ALTERNATING)).toBe('2026-10-03');
+  });
+
+  it('counts a longer grace in workdays, and 0 settles at the round end', () => {
+    expect(graceLastDay('2026-11-27', 3, STANDARD)).toBe('2026-12-02');
+    expect(graceLastDay('2026-11-27', 0, STANDARD)).toBe('2026-11-27');
+    expect(settle('2026-11-27', '2026-11-28', STANDARD, 0).settled).toBe(true);
+    expect(settle('2026-11-27', '2026-11-27', STANDARD, 0).settled).toBe(false);
+  });
+
+  it('settles at midnight in the team time zone', () => {
+    const shanghai = calendar({ timezone: 'Asia/Shanghai' });
+    expect(settle('2026-11-25', '2026-11-27', shanghai).settlesAt.toISOString()).toBe(
+      '2026-11-26T16:00:00.000Z',
+    );
+    const newYork = calendar({ timezone: 'America/New_York' });
+    expect(settle('2026-11-25', '2026-11-27', newYork).settlesAt.toISOString()).toBe(
+      '2026-11-27T05:00:00.000Z',
+    );
+    // Across the DST change (Nov 1 2026 in New York): the local midnight, whatever the offset.
+    expect(settle('2026-10-29', '2026-11-01', newYork).settlesAt.toISOString()).toBe(
+      '2026-10-31T04:00:00.000Z',
+    );
+  });
+
+  it('refuses a grace out of range', () => {
+    expect(() => graceLastDay('2026-11-27', -1, STANDARD)).toThrow(RangeError);
+    expect(() => graceLastDay('2026-11-27', 11, STANDARD)).toThrow(RangeError);
+    expect(() => graceLastDay('2026-11-27', 1.5, STANDARD)).toThrow(RangeError);
+  });
+
+  it('ends every grace on a workday after the round, at most MAX_GRACE_DAYS later', () => {
+    fc.assert(
+      fc.property(
+        anyRecentDate,
+        fc.integer({ min: 0, max: 10 }),
+        anyCalendar,
+        (end, grace, cal) => {
+          const last = graceLastDay(end, grace, cal);
+          expect(last >= end).toBe(true);
+          const days = (Date.parse(last) - Date.parse(end)) / 86_400_000;
+          expect(days).toBeLessThanOrEqual(MAX_GRACE_DAYS);
+          expect(
+            roundSettlement({
+              round: { start: end, end },
+              graceWorkdays: grace,
+              cal,
+              timeZone: 'UTC',
+              today: last,
+            }).settled,
+          ).toBe(false);
+        },
+      ),
+    );
   });
 });

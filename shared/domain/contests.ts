@@ -1,6 +1,6 @@
 import type { LocalDate, Period, PrivacyMode } from '../api/index.ts';
-import { periodContaining, type WorkCalendar } from './calendar.ts';
-import { earlierDate, laterDate } from './dates.ts';
+import { isWorkday, periodContaining, type WorkCalendar } from './calendar.ts';
+import { addDays, earlierDate, laterDate, zonedInstant } from './dates.ts';
 import { applyPrivacy, type Ranked, type RankInput } from './leaderboard.ts';
 
 // Contests (docs/architecture.md, "Contests"): time-boxed contests, one-off or recurring, ranked like leaderboards, shown to a rep as "you are 3rd, 2 visits behind Li Lei,
@@ -48,6 +48,75 @@ export function contestRound({
   return {
     start: laterDate(period.start, schedule.start),
     end: schedule.end === null ? period.end : earlierDate(period.end, schedule.end),
+  };
+}
+
+/**
+ * A round's grace, in workdays after its last day: logs may still be backdated into it (late
+ * entries, a weekend's calls typed on Monday) until the end of the grace's last workday, and then
+ * the round settles: its standings and winners are final. 0 settles it at its own end.
+ */
+export const DEFAULT_GRACE_WORKDAYS = 1;
+export const MAX_GRACE_WORKDAYS = 10;
+/**
+ * However the calendar is set (a long holiday, a calendar with hardly any workdays), a grace ends
+ * at most this many days after the round, so every round settles.
+ */
+export const MAX_GRACE_DAYS = 62;
+
+/**
+ * The last day of a round's grace: the `graceWorkdays`-th workday of the team calendar after
+ * `roundEnd` (holidays skipped, make-up workdays counted), or `roundEnd` itself when 0; never
+ * later than {@link MAX_GRACE_DAYS} after it.
+ */
+export function graceLastDay(
+  roundEnd: LocalDate,
+  graceWorkdays: number,
+  cal: WorkCalendar,
+): LocalDate {
+  if (!Number.isInteger(graceWorkdays) || graceWorkdays < 0 || graceWorkdays > MAX_GRACE_WORKDAYS) {
+    throw new RangeError(`a grace is 0 to ${MAX_GRACE_WORKDAYS} workdays, not ${graceWorkdays}`);
+  }
+  let day = roundEnd;
+  for (let left = graceWorkdays, i = 0; left > 0 && i < MAX_GRACE_DAYS; i++) {
+    day = addDays(day, 1);
+    if (isWorkday(day, cal)) left--;
+  }
+  return day;
+}
+
+/** Where a round stands: running, over but provisional (in its grace), or settled. */
+export type RoundSettlement = {
+  /** The round's last day is behind `today`. */
+  over: boolean;
+  /** The results are final: `today` is after the grace's last day. */
+  settled: boolean;
+  /** The instant it settles (midnight after the grace's last day, in the calendar's time zone). */
+  settlesAt: Date;
+};
+
+/**
+ * When `round` settles and whether it has by `today` (the org-local date). Decided by local
+ * dates only, so every read on the same local day agrees, whatever the clock within that day.
+ */
+export function roundSettlement({
+  round,
+  graceWorkdays,
+  cal,
+  timeZone,
+  today,
+}: {
+  round: ContestRound;
+  graceWorkdays: number;
+  cal: WorkCalendar;
+  timeZone: string;
+  today: LocalDate;
+}): RoundSettlement {
+  const last = graceLastDay(round.end, graceWorkdays, cal);
+  return {
+    over: today > round.end,
+    settled: today > last,
+    settlesAt: zonedInstant(addDays(last, 1), '00:00', timeZone),
   };
 }
 

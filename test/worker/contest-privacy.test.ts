@@ -6,7 +6,7 @@
  * team see everyone, managers of a team below it their own reps; a TV link sees what its manager
  * sees. Winners of a decided round are public.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addMember, addTeam, call, createOrg, event, type MemberFixture } from './helpers.ts';
 
 const dayOffset = (days: number) =>
@@ -44,14 +44,23 @@ beforeAll(async () => {
     reps.push(rep);
     const res = await call('POST', '/events', {
       token: rep.token,
-      body: {
-        events: [
-          event({ quantity: k + 1 }),
-          event({ quantity: k + 1, occurredAt: `${dayOffset(-3)}T12:00:00Z` }),
-        ],
-      },
+      body: { events: [event({ quantity: k + 1 })] },
     });
     expect(res.status).toBe(200);
+    // The past round's log, recorded when it happened (a settled round counts only what was
+    // recorded before it settled).
+    const past = `${dayOffset(-3)}T12:00:00Z`;
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date(Date.parse(past) + 60_000));
+    try {
+      const late = await call('POST', '/events', {
+        token: rep.token,
+        body: { events: [event({ quantity: k + 1, occurredAt: past })] },
+      });
+      expect(late.status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   }
   // Outside Big (in Small, under the root team): the root contest's leader, whom Big's manager
   // does not manage.
@@ -70,6 +79,8 @@ beforeAll(async () => {
     metric: 'calls',
     start: dayOffset(-4),
     end: dayOffset(-2),
+    // Settled the day after its end whatever the weekday (the default grace waits a workday).
+    graceWorkdays: 0,
   });
   const link = await call('POST', '/tv-links', {
     token: bigManager.token,

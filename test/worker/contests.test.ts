@@ -332,6 +332,18 @@ describe.each([
   afterAll(() => {
     vi.useRealTimers();
   });
+  /**
+   * Logged a minute after it happened: the rounds asked below have settled by PINNED_NOW, and a
+   * settled round counts only what was recorded before it settled.
+   */
+  const logAt = async (
+    token: string,
+    e: { metric: string; quantity: number; occurredAt: string },
+  ) => {
+    vi.setSystemTime(new Date(Date.parse(e.occurredAt) + 60_000));
+    await log(token, [e]);
+    vi.setSystemTime(new Date(PINNED_NOW));
+  };
 
   it('rolls a weekly contest over at the week start, counting the log in its local week, and crowns the decided week', async () => {
     const org = await createOrg({ timezone });
@@ -344,7 +356,7 @@ describe.each([
       start: '2026-11-01',
       end: null,
     });
-    await log(rep.token, [{ metric: 'calls', quantity: 3, occurredAt: LATE_SUNDAY }]);
+    await logAt(rep.token, { metric: 'calls', quantity: 3, occurredAt: LATE_SUNDAY });
     const sunday = await call('GET', `/contests/${id}/standings?date=2026-11-15`, {
       token: rep.token,
     });
@@ -378,7 +390,7 @@ describe.each([
       start: '2026-10-15',
       end: null,
     });
-    await log(rep.token, [{ metric: 'deals', quantity: 1, occurredAt: LATE_OCTOBER }]);
+    await logAt(rep.token, { metric: 'deals', quantity: 1, occurredAt: LATE_OCTOBER });
     const october = await call('GET', `/contests/${id}/standings?date=2026-10-31`, {
       token: rep.token,
     });

@@ -6,7 +6,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../worker/openapi/routes.ts';
+import { SoftAuthenticator } from './authenticator.ts';
 import { addMember, BASE, call, createOrg } from './helpers.ts';
+import { sessionFromToken, withSession } from './sessions.ts';
 
 let managerToken: string;
 let repToken: string;
@@ -346,6 +348,12 @@ interface World {
   inviteCode: string;
   /** A sign-in link's code (spent by the template's own call; the hostile runs need no live one). */
   signinCode: string;
+  chatChannelId: string;
+  /** A real passkey registration answer, and the fresh page session it is for. */
+  passkeyRegistration: Json;
+  sessionHeaders: Record<string, string>;
+  /** A real passkey sign-in answer (to a live challenge). */
+  passkeySignin: Json;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -354,9 +362,11 @@ const today = () => new Date().toISOString().slice(0, 10);
  * A valid body per route (path as in the OpenAPI list, method), the path's ids and any header the
  * route needs to get past its checks (the sign-in link's confirmation comes from the page's origin).
  */
-function templates(
-  w: World,
-): Record<string, { body?: Json; ids?: string[]; headers?: Record<string, string> }> {
+function templates(w: World): Record<
+  string,
+  // `sessionOnly`: the route takes the page's cookie session, not a bearer token.
+  { body?: Json; ids?: string[]; headers?: Record<string, string>; sessionOnly?: boolean }
+> {
   return {
     'post /api/v1/orgs': {
       body: {
@@ -446,7 +456,29 @@ function templates(
       ids: [w.competitionId],
     },
     'post /api/v1/tv-links': { body: { teamId: w.rootTeamId } },
+    'post /api/v1/chat/channels': {
+      body: {
+        teamId: w.rootTeamId,
+        platform: 'slack',
+        name: 'Sales',
+        language: 'en',
+        webhookUrl: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXX',
+      },
+    },
+    'patch /api/v1/chat/channels/{id}': {
+      body: { name: 'Sales', language: 'zh', paused: true },
+      ids: [w.chatChannelId],
+    },
     'post /api/v1/session/signin': { body: { code: w.signinCode }, headers: { origin: BASE } },
+    'post /api/v1/passkeys': {
+      body: { response: w.passkeyRegistration },
+      headers: w.sessionHeaders,
+      sessionOnly: true,
+    },
+    'post /api/v1/passkeys/signin': {
+      body: { response: w.passkeySignin },
+      headers: { origin: BASE },
+    },
   };
 }
 
@@ -463,6 +495,30 @@ const QUERY_KEYS = [
   'limit',
   'since',
 ];
+
+/**
+ * Real passkey answers (test/worker/authenticator.ts) for the templates: a registration for a
+ * fresh page session of `token`'s member, and a sign-in with a passkey registered before.
+ */
+async function passkeyAnswers(token: string) {
+  const session = await sessionFromToken(token);
+  const registered = await SoftAuthenticator.create();
+  const first = await withSession(session, 'POST', '/passkeys/register/options');
+  const stored = await withSession(session, 'POST', '/passkeys', {
+    body: { response: await registered.register(first.body.options, BASE) },
+  });
+  expect(stored.status, JSON.stringify(stored.body)).toBe(201);
+  const signinOptions = await call('POST', '/passkeys/signin/options', {
+    headers: { origin: BASE },
+  });
+  const second = await withSession(session, 'POST', '/passkeys/register/options');
+  const fresh = await SoftAuthenticator.create();
+  return {
+    passkeyRegistration: (await fresh.register(second.body.options, BASE)) as unknown as Json,
+    sessionHeaders: { cookie: session.cookie, 'x-csrf-token': session.csrf, origin: BASE },
+    passkeySignin: (await registered.signIn(signinOptions.body.options, BASE)) as unknown as Json,
+  };
+}
 
 describe('hostile values in well-formed requests', () => {
   let w: World;
@@ -490,6 +546,16 @@ describe('hostile values in well-formed requests', () => {
       token: org.managerToken,
       body: { name: 'C', teamId: org.rootTeamId, metric: 'calls', start: today(), end: today() },
     });
+    const chat = await call('POST', '/chat/channels', {
+      token: org.managerToken,
+      body: {
+        teamId: org.rootTeamId,
+        platform: 'wecom',
+        name: 'C',
+        language: 'zh',
+        webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k',
+      },
+    });
     w = {
       managerToken: org.managerToken,
       repToken: rep.token,
@@ -497,13 +563,20 @@ describe('hostile values in well-formed requests', () => {
       subTeamId,
       repId: rep.id,
       competitionId: contest.body.competition.id,
+      chatChannelId: chat.body.channel.id,
       inviteCode: org.inviteCode,
       signinCode: (await call('POST', '/session/codes', { token: rep.token })).body.code,
+      ...(await passkeyAnswers(rep.token)),
     };
   });
 
   const withBody = fuzzed.filter((op) => op.body);
-  const realId = (path: string) => (path.includes('/members/') ? w.repId : w.competitionId);
+  const realId = (path: string) =>
+    path.includes('/members/')
+      ? w.repId
+      : path.includes('/chat/')
+        ? w.chatChannelId
+        : w.competitionId;
 
   it('has a valid template for every route with a body', () => {
     const known = Object.keys(
@@ -514,8 +587,12 @@ describe('hostile values in well-formed requests', () => {
         subTeamId: '',
         repId: '',
         competitionId: '',
+        chatChannelId: '',
         inviteCode: '',
         signinCode: '',
+        passkeyRegistration: {},
+        sessionHeaders: {},
+        passkeySignin: {},
       }),
     );
     expect(withBody.map((op) => `${op.method} ${op.path}`).sort()).toEqual(known.sort());
@@ -527,7 +604,7 @@ describe('hostile values in well-formed requests', () => {
     if (!template) throw new Error(`no template for ${key}`);
     // The template itself is accepted: the hostile runs below differ from a success in a field.
     const valid = await call(op.method.toUpperCase(), buildPath(op.path, template.ids ?? []), {
-      token: w.managerToken,
+      ...(template.sessionOnly ? {} : { token: w.managerToken }),
       body: template.body,
       ...(template.headers ? { headers: template.headers } : {}),
     });
@@ -555,7 +632,9 @@ describe('hostile values in well-formed requests', () => {
           const path = buildPath(op.path, template.ids ?? []);
           const res = await within(
             call(op.method.toUpperCase(), path, {
-              token: who === 'manager' ? w.managerToken : w.repToken,
+              ...(template.sessionOnly
+                ? {}
+                : { token: who === 'manager' ? w.managerToken : w.repToken }),
               rawBody: raw,
               ...(template.headers ? { headers: template.headers } : {}),
             }),

@@ -1,10 +1,10 @@
 /**
- * Honours through the real API: the first standings read after a round ended records its
+ * Honours through the real API: the first standings read after a round settled records its
  * winners once (ties share, team against team honours each rep of the winning sub-team), later
  * reads add nothing, the win is announced once to the team (unless the manager turned it off),
  * and a member's honours are readable by themselves and their managers only.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addMember, addTeam, call, createOrg, event } from './helpers.ts';
 
 const dayOffset = (days: number) =>
@@ -12,12 +12,22 @@ const dayOffset = (days: number) =>
 /** Midday UTC three days ago: inside the past round below in any org time zone. */
 const IN_ROUND = `${dayOffset(-3)}T12:00:00Z`;
 
+/**
+ * Logged a minute after it happened (the clock pinned there for the request): a settled round
+ * counts only what was recorded before it settled (test/worker/settlement.test.ts).
+ */
 async function log(token: string, metric: string, quantity: number) {
-  const res = await call('POST', '/events', {
-    token,
-    body: { events: [event({ metric, quantity, occurredAt: IN_ROUND })] },
-  });
-  expect(res.status).toBe(200);
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date(Date.parse(IN_ROUND) + 60_000));
+  try {
+    const res = await call('POST', '/events', {
+      token,
+      body: { events: [event({ metric, quantity, occurredAt: IN_ROUND })] },
+    });
+    expect(res.status).toBe(200);
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 async function pastContest(token: string, teamId: string, mode: 'members' | 'teams') {
@@ -30,6 +40,9 @@ async function pastContest(token: string, teamId: string, mode: 'members' | 'tea
       mode,
       start: dayOffset(-5),
       end: dayOffset(-2),
+      // Settled the day after its end whatever the weekday (the default grace waits a workday;
+      // test/worker/settlement.test.ts covers it).
+      graceWorkdays: 0,
     },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -25,7 +25,6 @@ import { findMetric } from '../../shared/domain/metrics.ts';
 import type { AppEnv, Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { contests } from '../db/schema.ts';
-import { honourRound } from '../honours/record.ts';
 import { boardTeamOr403, managedTeamOr403 } from '../http/access.ts';
 import { requireManager, requireMember } from '../http/auth.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
@@ -43,7 +42,14 @@ import {
   subtreeIds,
   type TeamRow,
 } from '../teams/queries.ts';
-import { type ContestRow, POINTS, roundOn, standingsOf } from './standings.ts';
+import {
+  type ContestRow,
+  POINTS,
+  type RoundInfo,
+  roundInGrace,
+  roundOn,
+  standingsOf,
+} from './standings.ts';
 
 const view = (row: ContestRow): ContestView => ({
   id: row.id,
@@ -55,6 +61,7 @@ const view = (row: ContestRow): ContestView => ({
   start: row.start,
   end: row.end,
   prize: row.prize,
+  graceWorkdays: row.graceWorkdays,
   status: row.status,
   createdAt: row.createdAt,
 });
@@ -100,6 +107,21 @@ async function visibleContest(c: { var: AppEnv['Variables'] }, id: string) {
   if (!canSee(caller, teams, contest)) throw forbidden('this contest is not your team’s');
   return { contest, teams };
 }
+
+/**
+ * The rounds a board and the sidebar show: the running one, and the one just over while it is
+ * still provisional (in its grace), so late logs and the coming settlement are visible.
+ */
+function roundsShown(contest: ContestRow, today: string, settings: OrgSettings) {
+  return [roundOn(contest, today, today, settings), roundInGrace(contest, today, settings)].filter(
+    (round) => round !== null,
+  );
+}
+
+/** Running rounds first, the soonest ending first; then the rounds awaiting settlement. */
+const byRound = (a: { round: RoundInfo }, b: { round: RoundInfo }) =>
+  Number(a.round.decided) - Number(b.round.decided) ||
+  (a.round.endsAt < b.round.endsAt ? -1 : a.round.endsAt > b.round.endsAt ? 1 : 0);
 
 const orgToday = (settings: OrgSettings) => localDateOf(new Date(), settings.calendar.timezone);
 const idParam = validate('param', z.object({ id: Id }));
@@ -163,7 +185,7 @@ export const contestsRoutes = new Hono<AppEnv>()
     '/running',
     documented({
       summary:
-        "The caller's running contests with their place (or none: `takingPart`) and the one ahead as far as the team's privacy mode shows them (ETag)",
+        "The caller's running contests, and those just over awaiting settlement (provisional), with their place (or none: `takingPart`) and the one ahead as far as the team's privacy mode shows them (ETag)",
       auth: 'member',
       responses: { 200: RunningContestsResponse },
     }),
@@ -186,20 +208,20 @@ export const contestsRoutes = new Hono<AppEnv>()
       const managedTeams = managedTeamIds(caller, teams);
       const running = [];
       for (const contest of mine) {
-        const round = roundOn(contest, today, today, caller.settings);
-        if (!round) continue;
-        const { you, takingPart } = await standingsOf(db, {
-          contest,
-          round,
-          settings: caller.settings,
-          teams,
-          members,
-          viewer: caller.member,
-          managedTeams,
-        });
-        running.push({ competition: view(contest), round, you, takingPart });
+        for (const round of roundsShown(contest, today, caller.settings)) {
+          const { you, takingPart } = await standingsOf(db, {
+            contest,
+            round,
+            settings: caller.settings,
+            teams,
+            members,
+            viewer: caller.member,
+            managedTeams,
+          });
+          running.push({ competition: view(contest), round, you, takingPart });
+        }
       }
-      running.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
+      running.sort(byRound);
       return c.json({ competitions: running }, 200);
     },
   )
@@ -207,7 +229,7 @@ export const contestsRoutes = new Hono<AppEnv>()
     '/board',
     documented({
       summary:
-        "A board's (or TV link's: its manager's view) running contests with standings under the team's privacy mode (ETag)",
+        "A board's (or TV link's: its manager's view) running contests, and those just over awaiting settlement (provisional), with standings under the team's privacy mode (ETag)",
       auth: 'member',
       responses: { 200: ContestBoardResponse },
     }),
@@ -244,21 +266,21 @@ export const contestsRoutes = new Hono<AppEnv>()
         if (!below.has(contest.teamId) && !above.has(contest.teamId)) continue;
         // A board above two teams shows a contest only to who may see the contest itself.
         if (!canSee(caller, all, contest)) continue;
-        const round = roundOn(contest, today, today, caller.settings);
-        if (!round) continue;
-        const standings = await standingsOf(db, {
-          contest,
-          round,
-          settings: caller.settings,
-          teams: all,
-          members,
-          viewer: caller.member,
-          managedTeams,
-        });
-        const { entries, visibility, takingPart } = standings;
-        shown.push({ competition: view(contest), round, entries, visibility, takingPart });
+        for (const round of roundsShown(contest, today, caller.settings)) {
+          const standings = await standingsOf(db, {
+            contest,
+            round,
+            settings: caller.settings,
+            teams: all,
+            members,
+            viewer: caller.member,
+            managedTeams,
+          });
+          const { entries, visibility, takingPart } = standings;
+          shown.push({ competition: view(contest), round, entries, visibility, takingPart });
+        }
       }
-      shown.sort((a, b) => (a.round.endsAt < b.round.endsAt ? -1 : 1));
+      shown.sort(byRound);
       return c.json({ competitions: shown }, 200);
     },
   )
@@ -275,7 +297,7 @@ export const contestsRoutes = new Hono<AppEnv>()
     '/:id/standings',
     documented({
       summary:
-        "Standings of the round on a day (default today) under the team's privacy mode; winners, public, once decided (ETag)",
+        "Standings of the round on a day (default today) under the team's privacy mode; provisional until the round settles (its grace in workdays after its end), then the stored final standings and winners, public (ETag)",
       auth: 'member',
       responses: { 200: ContestStandingsResponse },
     }),
@@ -329,13 +351,7 @@ export const contestsRoutes = new Hono<AppEnv>()
         viewer: caller.member,
         managedTeams,
       });
-      await honourRound(
-        db,
-        { settings: caller.settings, contest, round, honourees: standings.honourees, members },
-        new Date(),
-      );
-      const { honourees: _, ...shown } = standings;
-      return c.json({ competition: view(contest), round, ...shown }, 200);
+      return c.json({ competition: view(contest), round, ...standings }, 200);
     },
   )
   .patch(

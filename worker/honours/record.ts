@@ -1,7 +1,7 @@
 /**
- * Records the honours of a decided round, lazily: the first standings read after the round
- * ended writes them, and the unique (contest, round, member) key makes every later read,
- * retry or concurrent device add nothing. Returns the honours this call recorded first.
+ * Records the honours of a settled round from its stored result (worker/contests/settlement.ts:
+ * the first standings read after the round settled), and the unique (contest, round, member) key
+ * makes every retry or concurrent read add nothing. Returns the honours this call recorded first.
  */
 
 import type { OrgSettings } from '../../shared/api/index.ts';
@@ -23,7 +23,7 @@ export async function recordHonours(
   honourees: Honouree[],
   now: Date,
 ): Promise<Honouree[]> {
-  if (!round.decided || honourees.length === 0) return [];
+  if (round.provisional || honourees.length === 0) return [];
   const recorded = new Set<string>();
   for (let i = 0; i < honourees.length; i += ROWS_PER_INSERT) {
     const inserted = await db
@@ -66,7 +66,7 @@ export function wonMoments(
 }
 
 /**
- * A decided round's first read: records its honours and announces the winners once. Honours
+ * A settled round's honours: records them and announces the winners once. Honours
  * recorded by an earlier read announce nothing, so the news is told exactly once.
  */
 export async function honourRound(

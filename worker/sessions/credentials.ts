@@ -2,7 +2,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Role } from '../../shared/api/index.ts';
 import type { Db } from '../db/client.ts';
-import { invites, sessions, signinCodes, tokens, tvLinks } from '../db/schema.ts';
+import { invites, passkeys, sessions, signinCodes, tokens, tvLinks } from '../db/schema.ts';
 import { newInviteCode, newToken, sha256Hex } from './crypto.ts';
 
 /** A fresh token and the insert that stores only its hash (run it in the caller's batch). */
@@ -34,14 +34,15 @@ export function issueInvite(
 }
 
 /**
- * The statements ending a member's page sessions and unspent sign-in links. Revoking their tokens
- * already ends them (a session lives only while its token does); deleting them leaves nothing
- * that could come back.
+ * The statements ending a member's page sessions, unspent sign-in links and passkeys. Revoking
+ * their tokens already ends them (each stands on a token); deleting them leaves nothing that
+ * could come back.
  */
 export const endMemberSessions = (db: Db, memberId: string) =>
   [
     db.delete(sessions).where(eq(sessions.memberId, memberId)),
     db.delete(signinCodes).where(eq(signinCodes.memberId, memberId)),
+    db.delete(passkeys).where(eq(passkeys.memberId, memberId)),
   ] as const;
 
 /**

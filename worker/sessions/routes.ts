@@ -2,7 +2,9 @@
  * /api/v1/session: the leaderboard page's sign-in. `POST` exchanges a bearer token for the session
  * cookie; `GET` hands the page its CSRF secret; `DELETE` signs out; `POST /codes` (bearer token
  * only, used by the extension's "Open leaderboard") makes a 60-second single-use sign-in link;
- * `POST /signin` is the page spending such a link once the member confirmed it.
+ * `POST /codes/{memberId}` (managers) makes a one-hour sign-in link for a member of their team who
+ * lost their passkey or device; `POST /signin` is the page spending such a link once the member
+ * confirmed it.
  *
  * Opening a link (`GET /signin?code=…`) changes nothing: a cross-site page could send anyone
  * there (login CSRF). It only hands the code to the page in the URL fragment, which browsers
@@ -12,7 +14,10 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { z } from 'zod';
 import {
+  Id,
+  RecoveryCodeResponse,
   SessionInfoResponse,
   SigninCode,
   SigninCodeResponse,
@@ -21,11 +26,14 @@ import {
 } from '../../shared/api/index.ts';
 import type { AppEnv } from '../context.ts';
 import { members, sessions, signinCodes, tokens } from '../db/schema.ts';
-import { requireMember } from '../http/auth.ts';
-import { ApiError, forbidden } from '../http/errors.ts';
+import { assertCanActOn, memberOr404 } from '../http/access.ts';
+import { requireManager, requireMember } from '../http/auth.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { authFailed, publicRateLimit } from '../http/rate-limit.ts';
 import { validate } from '../http/validate.ts';
 import { documented } from '../openapi/describe.ts';
+import { loadTeams } from '../teams/queries.ts';
+import { issueToken } from './credentials.ts';
 import { newToken, sha256Hex } from './crypto.ts';
 import {
   assertSameSiteWrite,
@@ -37,6 +45,8 @@ import {
 import { publicUrl } from './public-origin.ts';
 
 const SIGNIN_CODE_SECONDS = 60;
+/** A manager hands a recovery link over by chat or in person: it lasts an hour, and works once. */
+const RECOVERY_CODE_SECONDS = 3600;
 
 export const sessionRoutes = new Hono<AppEnv>()
   .post(
@@ -111,6 +121,45 @@ export const sessionRoutes = new Hono<AppEnv>()
       const url = publicUrl(c.env, '/signin');
       url.searchParams.set('code', code);
       return c.json({ code, url: url.toString(), expiresAt }, 201);
+    },
+  )
+  .post(
+    '/codes/:memberId',
+    documented({
+      summary:
+        'A one-hour single-use sign-in link for a member of your team who lost their passkey (managers)',
+      auth: 'manager',
+      responses: { 201: RecoveryCodeResponse },
+    }),
+    requireMember,
+    requireManager,
+    validate('param', z.object({ memberId: Id })),
+    async (c) => {
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const { memberId } = c.req.valid('param');
+      const member = await memberOr404(db, caller.org.id, memberId);
+      assertCanActOn(caller, member, await loadTeams(db, caller.org.id));
+      if (!member.active) throw notFound('member');
+      // The link stands on a token of its own, never shown: the member's other credentials stay
+      // as they are, and revoking the member's tokens ends this link and its session too.
+      const now = Date.now();
+      const token = await issueToken(db, member.id, member.orgId, new Date(now).toISOString());
+      const code = newToken();
+      const expiresAt = new Date(now + RECOVERY_CODE_SECONDS * 1000).toISOString();
+      await db.batch([
+        token.insert,
+        db.insert(signinCodes).values({
+          hash: await sha256Hex(code),
+          memberId: member.id,
+          orgId: member.orgId,
+          tokenHash: await sha256Hex(token.token),
+          expiresAt,
+        }),
+      ]);
+      const url = publicUrl(c.env, '/signin');
+      url.searchParams.set('code', code);
+      return c.json({ code, url: url.toString(), expiresAt, memberId: member.id }, 201);
     },
   )
   .post(

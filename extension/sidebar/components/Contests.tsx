@@ -1,6 +1,7 @@
 /**
- * The member's running contests: "#3 of 8 — 2 visits behind Li Lei — ends Fri 18:00". Names come
- * from the server and are rendered as text.
+ * The member's running contests: "#3 of 8 — 2 visits behind Li Lei — ends Fri 18:00", and those
+ * just over: "… — round over, provisional until Tue 00:00" (late logs still count until the round
+ * settles). Names come from the server and are rendered as text.
  */
 import { intlLocale } from '../../../shared/domain/language.ts';
 import { metricLabel } from '../../../shared/domain/metrics.ts';
@@ -30,12 +31,23 @@ export function contestGap(
   });
 }
 
+/** "ends Fri 18:00" for a running round; "round over, provisional until …" before it settles. */
+export function contestWhen(
+  c: Pick<ContestLine, 'endsAt' | 'provisional' | 'settlesAt'>,
+  t: Translate,
+  language: Language,
+): string {
+  const locale = intlLocale(language);
+  return c.provisional && c.settlesAt
+    ? t('contestProvisional', { when: formatTime(new Date(c.settlesAt), locale, true) })
+    : t('contestEnds', { when: formatTime(new Date(c.endsAt), locale, true) });
+}
+
 export function Contests({ store }: { store: SidebarStore }) {
   const t = store.t.value;
   const view = store.shown.value;
   const contests = view.contests ?? [];
   if (contests.length === 0) return null;
-  const locale = intlLocale(store.language.value);
   return (
     <section class="contests" aria-label={t('contests')} data-testid="pacer-contests">
       <h3>{t('contests')}</h3>
@@ -43,11 +55,15 @@ export function Contests({ store }: { store: SidebarStore }) {
         {contests.map((c) => {
           const gap = contestGap(c, t, store.language.value, view.currency);
           return (
-            <li key={c.id} data-contest={c.id}>
+            <li
+              key={`${c.id}:${c.endsAt}`}
+              data-contest={c.id}
+              data-provisional={c.provisional ? 'true' : undefined}
+            >
               <strong>{c.name}</strong>
               <span data-testid="pacer-contest-line">
                 {t('contestPlace', { rank: c.rank, of: c.of })} — {gap ? `${gap} — ` : ''}
-                {t('contestEnds', { when: formatTime(new Date(c.endsAt), locale, true) })}
+                {contestWhen(c, t, store.language.value)}
               </span>
             </li>
           );

@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContestStandingsResponse, MeResponse } from '../../../shared/api/index.ts';
+import { d1Query } from '../../bench/lib/d1-local.ts';
 import {
   api,
   type DemoServer,
@@ -194,10 +195,11 @@ describe('contests on the board and TV', () => {
 
   it("shows a member's contest wins to their manager (Team tab) and to the rep themselves (board)", async () => {
     const rep = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
-    // Two decided rounds: the rep's own win (visits) and their sub-team's (deals, team against
-    // team in the top team). Midday in Shanghai, three days ago, is inside both rounds.
-    const at = `${day(-3)}T04:00:00Z`;
-    const past = { start: day(-5), end: day(-2) };
+    // Two settled rounds: the rep's own win (visits) and their sub-team's (deals, team against
+    // team in the top team). Midday in Shanghai, three days ago, is inside both rounds; with no
+    // grace they settled at midnight after their last day, two days ago, on any weekday.
+    const at = `${day(-3)}T04:00:00.000Z`;
+    const past = { start: day(-5), end: day(-2), graceWorkdays: 0 };
     const create = (body: Record<string, unknown>) =>
       api<{ competition: { id: string } }>(env.url, 'POST', '/contests', env.demo.managerToken, {
         ...past,
@@ -215,24 +217,30 @@ describe('contests on the board and TV', () => {
         `/contests/${id}/standings?date=${day(-3)}`,
         env.demo.managerToken,
       );
-    // Enough to win each round: more than anyone has over a longer range that contains it. That
-    // is read from a running twin (cancelled at once): the first read of a decided round records
-    // its honours, so the rounds themselves are read only after the winning log.
+    // A settled round counts the logs recorded before its settlement moment only, so the setup's
+    // winning logs are built as recorded when they happened (their stored recording time set to
+    // their own time, straight in the local D1): then the settled rounds count them whatever the
+    // date. Enough to win each round: more than anyone has over a longer range that contains it,
+    // read from a running twin (cancelled at once).
     const lead = async (body: Record<string, unknown>) => {
       const twin = await create({ ...body, name: 'Probe', end: day(0) });
       const top = (await standings(twin)).entries[0]?.value ?? 0;
       await api(env.url, 'DELETE', `/contests/${twin}`, env.demo.managerToken);
+      const id = crypto.randomUUID();
       await api(env.url, 'POST', '/events', env.demo.repToken, {
-        events: [
-          { id: crypto.randomUUID(), metric: body.metric, quantity: top + 5, occurredAt: at },
-        ],
+        events: [{ id, metric: body.metric, quantity: top + 5, occurredAt: at }],
       });
+      await d1Query(
+        { persistTo: env.server.persistTo },
+        `UPDATE events SET created_at = '${at}' WHERE id = '${id}'`,
+      );
     };
     await lead(soloContest);
     await lead(teamContest);
-    // The first standings read after a round ended records its honours.
+    // The first standings read after a round settled stores its result and records its honours.
     const soloRound = await standings(solo);
     const teamRound = await standings(teams);
+    expect(soloRound.round?.provisional).toBe(false);
     expect(soloRound.winners.map((w) => w.id)).toEqual([rep.member.id]);
     expect(teamRound.winners.map((w) => w.id)).toEqual([rep.team.id]);
     const soloValue = soloRound.winners[0]?.value ?? 0;

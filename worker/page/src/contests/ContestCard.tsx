@@ -1,5 +1,6 @@
 /**
- * One running contest: name, prize, a live countdown to the round's end and the standings, as the
+ * One running contest (or one just over, awaiting settlement: marked provisional, with the moment
+ * its results become final): name, prize, a live countdown to the round's end and the standings, as the
  * viewer may see them (the team's privacy mode, applied by the server: a note says when only part
  * is shown). On the board a rep without a place is told why. Used on the board and, large, on TV
  * mode. Page data is rendered as text only.
@@ -39,6 +40,15 @@ export function Countdown({ until }: { until: string }) {
   );
 }
 
+/** The settlement instant in the team's time zone, as a date and time in the viewer's language. */
+export function formatSettlement(at: string, timeZone: string, lang: Locale): string {
+  return new Intl.DateTimeFormat(lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(at));
+}
+
 export function contestMetricLabel(metric: string, settings: OrgSettings): string {
   return metric === 'points' ? t.value.contests.points : metricLabel(metric, settings);
 }
@@ -72,6 +82,7 @@ export function ContestCard({
     <article
       class={large ? 'contest large' : 'contest card'}
       data-contest={competition.id}
+      data-provisional={round.decided && round.provisional ? 'true' : undefined}
       aria-label={competition.name}
     >
       <header class="contest-head">
@@ -80,8 +91,17 @@ export function ContestCard({
           {contestMetricLabel(competition.metric, settings)} · {round.start} – {round.end}
         </span>
         {competition.prize && <span class="prize">🏆 {competition.prize}</span>}
-        <Countdown until={round.endsAt} />
+        {round.decided ? (
+          <span class="contest-provisional-badge">{m.provisional}</span>
+        ) : (
+          <Countdown until={round.endsAt} />
+        )}
       </header>
+      {round.decided && round.provisional && (
+        <p class="notice contest-provisional" data-settles-at={round.settlesAt}>
+          {m.provisionalUntil(formatSettlement(round.settlesAt, settings.calendar.timezone, lang))}
+        </p>
+      )}
       {outsideNote && <p class="notice contest-outside">{outsideNote}</p>}
       {privacyNote && <p class="muted small contest-privacy">{privacyNote}</p>}
       <ol class="contest-standings">

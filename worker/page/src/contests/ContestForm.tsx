@@ -1,6 +1,7 @@
 /** The managers' contest form: create a contest for a team, or edit one (all but its team). */
 import { useState } from 'preact/hooks';
 import type { ContestView, CreateContestRequest } from '../../../../shared/api/index.ts';
+import { DEFAULT_GRACE_WORKDAYS, MAX_GRACE_WORKDAYS } from '../../../../shared/domain/contests.ts';
 import { ApiFailure } from '../app/api.ts';
 import { filters } from '../app/filters.ts';
 import { orgMetrics } from '../app/metrics.ts';
@@ -24,6 +25,7 @@ function emptyDraft(teamId: string): Draft {
     start: today(),
     end: today(),
     prize: '',
+    graceWorkdays: DEFAULT_GRACE_WORKDAYS,
   };
 }
 
@@ -36,6 +38,7 @@ const toDraft = (c: ContestView): Draft => ({
   start: c.start,
   end: c.end,
   prize: c.prize,
+  graceWorkdays: c.graceWorkdays,
 });
 
 export function ContestForm({
@@ -59,8 +62,17 @@ export function ContestForm({
     try {
       if (editing) {
         // Everything but the team (a contest does not move), nor the view's own fields.
-        const { name, metric, mode, recurrence, start, end, prize } = draft;
-        await updateContest(editing.id, { name, metric, mode, recurrence, start, end, prize });
+        const { name, metric, mode, recurrence, start, end, prize, graceWorkdays } = draft;
+        await updateContest(editing.id, {
+          name,
+          metric,
+          mode,
+          recurrence,
+          start,
+          end,
+          prize,
+          graceWorkdays,
+        });
       } else {
         await createContest(draft);
         setDraft(emptyDraft(draft.teamId));
@@ -165,6 +177,19 @@ export function ContestForm({
             maxLength={200}
             value={draft.prize}
             onInput={(e) => set({ prize: e.currentTarget.value })}
+          />
+        </label>
+        <label title={m.graceHint}>
+          {m.grace}
+          <input
+            name="contest-grace"
+            type="number"
+            min={0}
+            max={MAX_GRACE_WORKDAYS}
+            step={1}
+            required
+            value={draft.graceWorkdays}
+            onInput={(e) => set({ graceWorkdays: e.currentTarget.valueAsNumber })}
           />
         </label>
       </div>

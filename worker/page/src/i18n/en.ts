@@ -219,6 +219,12 @@ export const en = {
     ownNote: 'Team privacy: you see only your own place.',
     notIn: 'You are not competing in this contest.',
     notInTeams: 'You are in none of the competing teams: your logs count for no team here.',
+    provisional: 'Provisional',
+    provisionalUntil: (when: string) =>
+      `Round over. Provisional standings: late logs still count until ${when}, then they are final.`,
+    grace: 'Final after (workdays)',
+    graceHint:
+      'Workdays after a round during which late logs still count; 0 settles it at its end.',
   },
   evidence: {
     show: 'Logs',

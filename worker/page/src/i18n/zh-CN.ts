@@ -211,6 +211,11 @@ export const zhCN: Messages = {
     ownNote: '团队隐私设置：你只能看到自己的名次。',
     notIn: '你没有参加这个竞赛。',
     notInTeams: '你不属于任何参赛团队：你的记录不计入任何团队。',
+    provisional: '暂定',
+    provisionalUntil: (when: string) =>
+      `本轮已结束。排名为暂定：${when} 前补录的记录仍然计入，之后结果确定。`,
+    grace: '结算宽限（工作日）',
+    graceHint: '本轮结束后仍可补录记录的工作日数；0 表示本轮结束即结算。',
   },
   evidence: {
     show: '记录',
