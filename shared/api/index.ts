@@ -11,6 +11,7 @@ export * from './orgs.ts';
 export * from './page.ts';
 export * from './passkeys.ts';
 export * from './progress.ts';
+export * from './quotas.ts';
 export * from './settings.ts';
 export * from './target-history.ts';
 export * from './targets.ts';

@@ -8,5 +8,6 @@ export * from './honours.ts';
 export * from './membership.ts';
 export * from './orgs.ts';
 export * from './passkeys.ts';
+export * from './quotas.ts';
 export * from './sessions.ts';
 export * from './targets.ts';

@@ -55,3 +55,8 @@ export const respreadYear = (teamId: string, metric: string, start: string) =>
 /** Reopens a closed span of a team's subtree for target edits. */
 export const reopen = (teamId: string, start: string, end: string, reason: string) =>
   send(api.targets.reopenings.$post({ json: { teamId, start, end, reason } }), ReopeningResponse);
+/** Every target of a team's subtree for `metric`, any period (the editor's current target). */
+export const loadTeamTargets = (teamId: string, metric: string) =>
+  get(GetTargetsResponse, api.targets.$get({ query: { team: teamId, metric } })).then(
+    (r) => r.targets,
+  );
