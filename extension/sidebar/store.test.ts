@@ -161,9 +161,9 @@ describe('sidebar store', () => {
     expect(store.toasts.value).toHaveLength(1); // each only once
     const won = {
       id: 7,
-      kind: 'competition_won' as const,
+      kind: 'contest_won' as const,
       name: 'Li Lei',
-      competition: 'Visit sprint',
+      contest: 'Visit sprint',
       teamName: 'North',
     };
     store.publish({ ...signedIn, currency: 'CNY', news: [old, deal, won] });

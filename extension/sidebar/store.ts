@@ -60,10 +60,10 @@ export function newsText(
   }
   if (item.kind === 'milestone')
     return t('newsMilestone', { name: item.name, percent: item.percent ?? 0 });
-  if (item.kind === 'competition_won') {
+  if (item.kind === 'contest_won') {
     const contest = item.teamName
-      ? `${item.competition ?? ''} · ${item.teamName}`
-      : (item.competition ?? '');
+      ? `${item.contest ?? ''} · ${item.teamName}`
+      : (item.contest ?? '');
     return t('newsWon', { name: item.name, contest });
   }
   return t('newsStreak', { name: item.name, days: item.days ?? 0 });

@@ -244,7 +244,7 @@ export const en = {
     tier_reached: 'Tier reached',
     milestone: 'Milestone',
     streak_record: 'Streak record',
-    competition_won: 'Contest won',
+    contest_won: 'Contest won',
   },
   pace: {
     'on-track': 'On track',

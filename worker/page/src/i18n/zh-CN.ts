@@ -235,7 +235,7 @@ export const zhCN: Messages = {
     tier_reached: '达成阶梯',
     milestone: '里程碑',
     streak_record: '连胜纪录',
-    competition_won: '赢得比赛',
+    contest_won: '赢得比赛',
   },
   pace: {
     'on-track': '进度达标',
