@@ -26,7 +26,7 @@ import {
 import { standingIn } from '../../shared/domain/membership.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import { paceStatus } from '../../shared/domain/pace.ts';
-import { BOARD_REFUSED } from '../../shared/domain/teams.ts';
+import { BOARD_REFUSED, subtreeIds } from '../../shared/domain/teams.ts';
 import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { type BoardFigures, boardFiguresOf } from '../figures/figure-cache.ts';
@@ -39,7 +39,6 @@ import {
   findTeam,
   loadTeams,
   managedTeamIds,
-  subtreeIds,
   type TeamRow,
 } from '../teams/queries.ts';
 

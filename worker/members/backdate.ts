@@ -6,12 +6,13 @@
  */
 
 import { addDays } from '../../shared/domain/dates.ts';
+import { ancestorIds } from '../../shared/domain/teams.ts';
 import type { Caller, MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { ApiError, conflict } from '../http/errors.ts';
 import { isLocked, loadOpenReopenings, orgToday, periodClosed } from '../targets/locks.ts';
 import { loadTargetsOverlapping } from '../targets/queries.ts';
-import { ancestorIds, type TeamRow } from '../teams/queries.ts';
+import type { TeamRow } from '../teams/queries.ts';
 import { backdateFirstStretch, stretchesOf } from './history.ts';
 
 /** The statement backdating the member's join (checked; add it to the write's batch). */
