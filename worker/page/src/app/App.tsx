@@ -3,7 +3,7 @@ import { TeamAdmin } from '../admin/TeamAdmin.tsx';
 import { Contests } from '../contests/Contests.tsx';
 import { t } from '../i18n/index.ts';
 import { Overview } from '../overview/Overview.tsx';
-import { ConfirmSignin, SignIn } from '../signin/SignIn.tsx';
+import { ConfirmSignin, PasskeyPrompt, SignedOut } from '../signin/SignIn.tsx';
 import { TargetEditor } from '../targets/TargetEditor.tsx';
 import { Header } from './Header.tsx';
 import { isManager, loadSession, pendingSignin, signInState, tab, unreachable } from './session.ts';
@@ -20,12 +20,13 @@ export function App() {
     );
   }
   if (pendingSignin.value !== null) return <ConfirmSignin code={pendingSignin.value} />;
-  if (signInState.value === 'signed-out') return <SignIn />;
+  if (signInState.value === 'signed-out') return <SignedOut />;
   // Reps never get the manager tabs; the API refuses their writes anyway.
   const current = isManager.value || tab.value === 'contests' ? tab.value : 'overview';
   return (
     <>
       <Header />
+      <PasskeyPrompt />
       {current === 'overview' && <Overview />}
       {current === 'contests' && <Contests />}
       {current === 'targets' && <TargetEditor />}
