@@ -11,6 +11,7 @@ import type { SidebarView } from '../platform/view.ts';
 import { EnableThisSite } from '../site-access/SiteAccessControls.tsx';
 import { formatPercent } from '../ui/format.ts';
 import { storedSignal } from '../ui/use-stored.ts';
+import { introFor } from './intro.ts';
 import { ManualLog } from './ManualLog.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -72,9 +73,17 @@ export function Popup() {
   // A refused token (revoked, expired) asks for sign-in again; the same member keeps the logs
   // still waiting to be sent.
   if (!v.signedIn || v.sync.status === 'unauthorized') {
+    const intro = introFor(language);
     return (
       <main>
         <h1>{t('appName')}</h1>
+        {v.signedIn ? null : (
+          <section class="intro" data-testid="popup-intro">
+            <p>{intro.what}</p>
+            <p class="muted">{intro.invite}</p>
+            <p class="muted">{intro.manager}</p>
+          </section>
+        )}
         {v.signedIn ? (
           <p class="error" role="alert">
             {t('unauthorized')}

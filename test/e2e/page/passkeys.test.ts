@@ -22,6 +22,7 @@ let context: BrowserContext;
 let page: Page;
 let cdp: CDPSession;
 let authenticatorId: string;
+let inviteCode = '';
 
 beforeAll(async () => {
   buildPage();
@@ -94,6 +95,7 @@ describe("a manager's first day", () => {
 
     // The invite link, its code and a QR code drawn as SVG.
     const code = (await page.getByTestId('invite-code').textContent()) ?? '';
+    inviteCode = code;
     expect(code).toMatch(/^[0-9A-Z]{10}$/);
     const link = await page.getByTestId('invite-link').inputValue();
     expect(link).toBe(`${base}/?invite=${code}`);
@@ -116,6 +118,70 @@ describe("a manager's first day", () => {
     await page.getByTestId('passkey-signin').click();
     await see(page.locator('.who .name')).hasText('Wang Fang');
     expect(await whoAmI()).toBe('Wang Fang');
+    await signOut();
+  });
+
+  it('a manager hands a rep a one-time sign-in link; the rep adds a passkey from it', async () => {
+    const code = inviteCode;
+    expect(code).not.toBe('');
+    const joined = await fetch(`${base}/api/v1/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        code,
+        name: 'Li Lei',
+        email: 'li.lei@harbour.example',
+        timezone: 'Asia/Shanghai',
+      }),
+    });
+    expect(joined.status).toBe(201);
+    const rep = ((await joined.json()) as { member: { id: string } }).member;
+
+    await page.getByTestId('passkey-signin').click();
+    await see(page.locator('.who .name')).hasText('Wang Fang');
+    await page.goto(`${base}/#/team`);
+    const row = page.locator(`tr[data-member="${rep.id}"]`);
+    await row.getByRole('button', { name: 'Sign-in link' }).click();
+    const link = await row.getByTestId('recovery-link').locator('input').inputValue();
+    expect(new URL(link).origin).toBe(base);
+    expect(await row.locator('svg.qr path').count()).toBe(1);
+
+    // The rep's own browser, with its own authenticator.
+    const repContext = await newContext(browser);
+    const repPage = await repContext.newPage();
+    const repCdp = await repContext.newCDPSession(repPage);
+    await repCdp.send('WebAuthn.enable');
+    const repAuthenticator = await repCdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await repPage.goto(link);
+    await repPage.getByRole('button', { name: 'Continue' }).click();
+    await see(repPage.locator('.who .name')).hasText('Li Lei');
+    await repPage
+      .getByTestId('passkey-prompt')
+      .getByRole('button', { name: 'Add a passkey' })
+      .click();
+    await see(repPage.getByTestId('passkey-prompt')).hasCount(0);
+    const repKeys = await repCdp.send('WebAuthn.getCredentials', {
+      authenticatorId: repAuthenticator.authenticatorId,
+    });
+    expect(repKeys.credentials).toHaveLength(1);
+    await repPage.getByRole('button', { name: 'Sign out' }).click();
+    await repPage.getByTestId('passkey-signin').click();
+    await see(repPage.locator('.who .name')).hasText('Li Lei');
+    // The link worked once.
+    await repContext.clearCookies();
+    await repPage.goto(link);
+    await repPage.getByRole('button', { name: 'Continue' }).click();
+    await repPage.locator('[role=alert]').first().waitFor();
+    await repContext.close();
     await signOut();
   });
 

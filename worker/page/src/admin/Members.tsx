@@ -6,6 +6,7 @@ import { useAsync } from '../app/use-async.ts';
 import { TeamSelect } from '../components/TeamSelect.tsx';
 import { t } from '../i18n/index.ts';
 import { MemberHonours } from '../overview/MemberHonours.tsx';
+import { RecoveryLink } from '../signin/RecoveryLink.tsx';
 import { loadMembers, removeMember, updateMember } from './api.ts';
 import { MemberLogs } from './MemberLogs.tsx';
 
@@ -76,6 +77,7 @@ export function Members() {
                       {m.remove}
                     </button>
                   )}
+                  {x.id !== self && <RecoveryLink member={x} />}
                   {logsOf === x.id && (
                     <>
                       <MemberHonours memberId={x.id} title={t.value.honours.contestWins} />

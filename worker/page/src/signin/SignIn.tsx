@@ -1,3 +1,4 @@
+import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiFailure } from '../app/api.ts';
 import { loadSession, me, pendingSignin, signInState } from '../app/session.ts';
@@ -28,6 +29,7 @@ export function ConfirmSignin({ code }: { code: string }) {
     setBusy(true);
     try {
       await spendSigninCode(code);
+      offerPasskey.value = true;
       pendingSignin.value = null;
       await loadSession();
     } catch (error) {
@@ -120,7 +122,10 @@ export function SignIn({ onCreateOrg }: { onCreateOrg: () => void }) {
       setMessage(m.codeFailed);
       return;
     }
-    void attempt(() => spendSigninCode(parsed), m.codeFailed);
+    void attempt(async () => {
+      await spendSigninCode(parsed);
+      offerPasskey.value = true;
+    }, m.codeFailed);
   };
 
   return (
@@ -206,12 +211,20 @@ export function SignedOut() {
 }
 
 const PROMPT_DISMISSED = 'pacer-passkey-prompt-dismissed';
+/** Set by a sign-in with a code (the extension's link, a manager's): the moment to offer a passkey. */
+const offerPasskey = signal(false);
 
 /**
- * Signed in without a passkey on record (a sign-in link, a token): offers to add one, so the next
- * sign-in needs no extension. Dismissed for this browser with "Not now".
+ * Just signed in with a code, and no passkey on record: offers to add one (the session is fresh,
+ * as registering needs), so the next sign-in needs no extension. "Not now" hides it in this
+ * browser.
  */
 export function PasskeyPrompt() {
+  if (!offerPasskey.value) return null;
+  return <PasskeyOffer />;
+}
+
+function PasskeyOffer() {
   const [show, setShow] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
