@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig } from 'wxt';
+import { SHARED_PACKAGES } from './extension/sidebar/panel-host.ts';
 import { BUILTIN_SITES } from './extension/sites/catalog.ts';
 
 /**
@@ -73,6 +74,26 @@ export default defineConfig({
   hooks: {
     'entrypoints:found': (wxt, infos) => {
       infos.push(...siteEntrypoints(wxt.config.wxtDir));
+    },
+    // The expanded panel's bundle (entrypoints/panel.ts) renders in a content script's tree:
+    // Preact, hooks and signals there are the content script's, reached through the small
+    // modules of extension/sidebar/panel-shared/ (why: extension/sidebar/panel-host.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'panel')) return;
+      const alias = Object.entries(SHARED_PACKAGES).map(([name, file]) => ({
+        find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`),
+        replacement: join(import.meta.dirname, 'extension/sidebar', file),
+      }));
+      const existing = config.resolve?.alias ?? [];
+      config.resolve = {
+        ...config.resolve,
+        alias: [
+          ...alias,
+          ...(Array.isArray(existing)
+            ? existing
+            : Object.entries(existing).map(([find, replacement]) => ({ find, replacement }))),
+        ],
+      };
     },
   },
   // Explicit imports everywhere: a reader sees where each name comes from.

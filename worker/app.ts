@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { announcementsRoutes } from './announcements/routes.ts';
+import { chatRoutes } from './chat/routes.ts';
 import { contestsRoutes } from './contests/routes.ts';
 import type { AppEnv } from './context.ts';
 import { getDb } from './db/client.ts';
@@ -64,6 +65,7 @@ export const app = base
   .route('/api/v1/leaderboard', leaderboardRoutes)
   .route('/api/v1/contests', contestsRoutes)
   .route('/api/v1/announcements', announcementsRoutes)
+  .route('/api/v1/chat/channels', chatRoutes)
   .route('/api/v1/session', sessionRoutes)
   .route('/api/v1/passkeys', passkeysRoutes)
   .route('/api/v1/tv-links', tvLinksRoutes)

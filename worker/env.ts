@@ -17,6 +17,12 @@ export interface D1Like {
   exec(query: string): Promise<unknown>;
 }
 
+/** The part of a Cloudflare Queue producer binding the worker uses. */
+export interface QueueLike<Body> {
+  send(body: Body, options?: { delaySeconds?: number }): Promise<void>;
+  sendBatch(messages: Iterable<{ body: Body; delaySeconds?: number }>): Promise<void>;
+}
+
 export interface Env {
   DB: D1Like;
   /** Per-member budget for authenticated calls (wrangler.toml `[[ratelimits]]`). */
@@ -37,4 +43,15 @@ export interface Env {
    * sign-in and TV links are built on it, never on the request's Host header.
    */
   PUBLIC_ORIGIN?: string;
+  /** Every outgoing chat message (worker/chat/), consumed by this same worker's `queue` handler. */
+  CHAT_QUEUE?: QueueLike<{ key: string }>;
+  /**
+   * Worker secret: 32 bytes of base64, the AES-GCM key chat webhook URLs and signing secrets are
+   * encrypted with. Unset: chat channels cannot be created (409 `chat_unconfigured`).
+   */
+  CHAT_SECRET_KEY?: string;
+  /** Development only: "true" lets chat channels point at http://localhost (the demo receiver). */
+  CHAT_ALLOW_LOCALHOST?: string;
+  /** First retry delay of a failed chat delivery in seconds, doubled per attempt (default 30). */
+  CHAT_RETRY_BASE_SECONDS?: string;
 }

@@ -22,6 +22,7 @@ import { buildView } from '../sync/local-view.ts';
 import type { SyncState } from '../sync/state.ts';
 import { currentApi, leaderboardSigninUrl, signIn, signOut } from './account.ts';
 import { celebrationsFor } from './celebrations.ts';
+import { injectPanel } from './panel.ts';
 
 const TICK_ALARM = 'pacer-tick';
 const RETRY_ALARM = 'pacer-retry';
@@ -118,10 +119,14 @@ function isExtensionPage(sender: { url?: string }): boolean {
   return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
 }
 
-async function handle(raw: unknown, sender: { url?: string }): Promise<MessageReply> {
+async function handle(
+  raw: unknown,
+  sender: { url?: string; tab?: { id?: number }; frameId?: number },
+): Promise<MessageReply> {
   const page = PageMessage.safeParse(raw);
   if (page.success) {
     const message = page.data;
+    if (message.type === 'load-panel') return injectPanel(sender);
     if (message.type === 'open-leaderboard') {
       await browser.tabs.create({ url: await leaderboardSigninUrl() });
       return { ok: true };

@@ -3,6 +3,7 @@
  * published view and preferences, put log buttons beside the open record, and answer keyboard
  * commands and celebrations from the background. All of it is torn down with `ctx`.
  */
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -13,15 +14,19 @@ import { sendToBackground } from '../platform/send.ts';
 import { stored } from '../platform/storage.ts';
 import type { SidebarView } from '../platform/view.ts';
 import { Sidebar } from '../sidebar/components/Sidebar.tsx';
+import { createPanelLoader } from '../sidebar/panel-loader.ts';
 import { createShadowHost } from '../sidebar/shadow-host.ts';
 import sidebarCss from '../sidebar/sidebar.css?inline';
 import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
 import { evidenceUrl } from '../sites/dom.ts';
-import { LogButtons } from './log-buttons.ts';
+import { BUTTONS_ATTR, LogButtons } from './log-buttons.ts';
 import { ignoreReplayedStarts } from './replayed-start.ts';
 import { startupRead } from './startup-read.ts';
 import { watchRecords } from './watch-records.ts';
+
+/** The sidebar's host element in the page. */
+const SIDEBAR_TAG = 'pacer-sidebar';
 
 const ONE_CLICK_METRICS = [
   { metric: 'calls', key: 'logCall' },
@@ -68,10 +73,18 @@ function wireRecords(
     buttons.show(enabled() ? current : null, text(), (metric, record) =>
       logFromRecord(store, adapter, metric, record),
     );
-  watchRecords(adapter, document, ctx.signal, (record) => {
-    current = record;
-    show();
-  });
+  watchRecords(
+    adapter,
+    document,
+    ctx.signal,
+    (record) => {
+      current = record;
+      show();
+    },
+    (node) =>
+      node instanceof Element &&
+      (node.localName === SIDEBAR_TAG || node.hasAttribute(BUTTONS_ATTR)),
+  );
   ctx.onInvalidated(() => buttons.remove());
   return {
     current: () => (enabled() ? current : null),
@@ -124,10 +137,12 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     savePrefs: (next) => void stored.prefs().setValue(next),
     browserLanguage: navigator.language,
   });
+  const panel = createPanelLoader(() => sendToBackground({ type: 'load-panel' }));
   const ui = createShadowHost(ctx, {
-    name: 'pacer-sidebar',
+    name: SIDEBAR_TAG,
     css: sidebarCss,
-    onMount: (container) => render(<Sidebar store={store} app={adapter.id} />, container),
+    onMount: (container) =>
+      render(<Sidebar store={store} app={adapter.id} panel={panel} />, container),
     onRemove: (container) => render(null, container),
   });
   // Switched off for this site: stay idle (but listening), so switching on needs no reload.
@@ -142,9 +157,26 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     }
     mounted = enabled();
   };
-  applyEnabled();
-
+  // The open record is read (and its buttons placed) before the sidebar is mounted: the adapter's
+  // visibility checks then find the page's styles up to date, instead of making the browser
+  // compute the new sidebar's styles there and then, inside this script's time.
   const records = wireRecords(ctx, adapter, store, enabled);
+  applyEnabled();
+  // Expanded (by the pill, the keyboard command, or left open on an earlier page): the panel's
+  // code is loaded now; the pill stays until it is there. If it cannot load, the pill stays.
+  const stopPanel = effect(() => {
+    if (store.prefs.value.collapsed || !enabled()) return;
+    panel.load().catch((error: unknown) => {
+      store.notify(
+        store.t.peek()('error', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      );
+      store.setPrefs({ collapsed: true });
+    });
+  });
+  ctx.onInvalidated(stopPanel);
+
   onView = (next) => store.publish(next);
   onPrefs = (next) => {
     const merged = withDefaults(next);

@@ -26,11 +26,17 @@ function readSafely(adapter: SiteAdapter, doc: Document, location: Location): Pa
   }
 }
 
+/**
+ * `isOwn`: Pacer's own nodes (the sidebar's host, the log buttons' host). Adding or removing
+ * them changes nothing the adapter reads, so a batch of only those schedules no check: mounting
+ * the sidebar and the buttons at load does not read the page a second time.
+ */
 export function watchRecords(
   adapter: SiteAdapter,
   doc: Document,
   signal: AbortSignal,
   onCheck: (record: PageRecord | null) => void,
+  isOwn: (node: Node) => boolean = () => false,
 ): void {
   const view = doc.defaultView;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,7 +53,11 @@ export function watchRecords(
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(check, WATCH_DEBOUNCE_MS);
   };
-  const observer = new MutationObserver(schedule);
+  const onlyOwn = (record: MutationRecord) =>
+    [...record.addedNodes, ...record.removedNodes].every(isOwn);
+  const observer = new MutationObserver((records) => {
+    if (!records.every(onlyOwn)) schedule();
+  });
   observer.observe(doc.body, { childList: true, subtree: true });
   view?.addEventListener('hashchange', schedule, { signal });
   view?.addEventListener('popstate', schedule, { signal });

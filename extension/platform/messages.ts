@@ -14,6 +14,8 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync-now') }),
   // Opens the leaderboard page in a new tab, signed in; the reply never carries the link.
   z.object({ type: z.literal('open-leaderboard') }),
+  // Runs the expanded panel's bundle in the sender's own tab and frame (sidebar/panel-host.ts).
+  z.object({ type: z.literal('load-panel') }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 

@@ -257,6 +257,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     log,
     undo,
     dismiss,
+    /** A message for the member (a toast). */
+    notify: (text: string) => toast({ text }),
     focusPill,
     focusPanel,
     /** `fromPanel`: the panel's own close button or Escape, so focus goes back to the pill. */

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { Id, Instant, LocalDate } from './common.ts';
 
-// Honours: contest rounds a member won, kept once the round is decided (winners:
+// Honours: contest rounds a member won, kept once the round is settled (winners:
 // `periodChampions` in shared/domain/leaderboard.ts). Team against team honours every member of the winning sub-team.
 
 export const HonourView = z.object({
   competition: z.object({
     id: Id,
-    /** As it was named when the round was decided. */
+    /** As it was named when the round was settled. */
     name: z.string(),
     /**
      * What it ranks (a metric id or `points`), to read `value` in: the contest's current metric

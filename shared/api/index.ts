@@ -1,6 +1,7 @@
 // The API contract: every request and response body of /api/v1, shared by the worker
 // (validation, OpenAPI) and the extension and page (typed client).
 export * from './announcements.ts';
+export * from './chat.ts';
 export * from './common.ts';
 export * from './contests.ts';
 export * from './events.ts';

@@ -348,6 +348,7 @@ interface World {
   inviteCode: string;
   /** A sign-in link's code (spent by the template's own call; the hostile runs need no live one). */
   signinCode: string;
+  chatChannelId: string;
   /** A real passkey registration answer, and the fresh page session it is for. */
   passkeyRegistration: Json;
   sessionHeaders: Record<string, string>;
@@ -444,6 +445,19 @@ function templates(w: World): Record<
       ids: [w.competitionId],
     },
     'post /api/v1/tv-links': { body: { teamId: w.rootTeamId } },
+    'post /api/v1/chat/channels': {
+      body: {
+        teamId: w.rootTeamId,
+        platform: 'slack',
+        name: 'Sales',
+        language: 'en',
+        webhookUrl: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXX',
+      },
+    },
+    'patch /api/v1/chat/channels/{id}': {
+      body: { name: 'Sales', language: 'zh', paused: true },
+      ids: [w.chatChannelId],
+    },
     'post /api/v1/session/signin': { body: { code: w.signinCode }, headers: { origin: BASE } },
     'post /api/v1/passkeys': {
       body: { response: w.passkeyRegistration },
@@ -511,6 +525,16 @@ describe('hostile values in well-formed requests', () => {
       token: org.managerToken,
       body: { name: 'C', teamId: org.rootTeamId, metric: 'calls', start: today(), end: today() },
     });
+    const chat = await call('POST', '/chat/channels', {
+      token: org.managerToken,
+      body: {
+        teamId: org.rootTeamId,
+        platform: 'wecom',
+        name: 'C',
+        language: 'zh',
+        webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k',
+      },
+    });
     w = {
       managerToken: org.managerToken,
       repToken: rep.token,
@@ -518,6 +542,7 @@ describe('hostile values in well-formed requests', () => {
       subTeamId,
       repId: rep.id,
       competitionId: contest.body.competition.id,
+      chatChannelId: chat.body.channel.id,
       inviteCode: org.inviteCode,
       signinCode: (await call('POST', '/session/codes', { token: rep.token })).body.code,
       ...(await passkeyAnswers(rep.token)),
@@ -525,7 +550,12 @@ describe('hostile values in well-formed requests', () => {
   });
 
   const withBody = fuzzed.filter((op) => op.body);
-  const realId = (path: string) => (path.includes('/members/') ? w.repId : w.competitionId);
+  const realId = (path: string) =>
+    path.includes('/members/')
+      ? w.repId
+      : path.includes('/chat/')
+        ? w.chatChannelId
+        : w.competitionId;
 
   it('has a valid template for every route with a body', () => {
     const known = Object.keys(
@@ -536,6 +566,7 @@ describe('hostile values in well-formed requests', () => {
         subTeamId: '',
         repId: '',
         competitionId: '',
+        chatChannelId: '',
         inviteCode: '',
         signinCode: '',
         passkeyRegistration: {},

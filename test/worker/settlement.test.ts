@@ -216,6 +216,27 @@ describe('contest settlement', () => {
     expect(zero.winners.map((w) => w.name)).toEqual(['Ada']);
   });
 
+  it('stays settled when its grace is lengthened afterwards', async () => {
+    const org = await createOrg({ timezone: 'UTC' });
+    const ada = await addMember(org.managerToken, org.rootTeamId, { name: 'Ada' });
+    const id = await sprint(org.managerToken, org.rootTeamId);
+    await log(ada.token, 3);
+    vi.setSystemTime(new Date(SETTLED_TUESDAY));
+    expect((await standings(ada.token, id)).winners.map((w) => w.name)).toEqual(['Ada']);
+    const longer = await call('PATCH', `/contests/${id}`, {
+      token: org.managerToken,
+      body: { graceWorkdays: 10 },
+    });
+    expect(longer.status).toBe(200);
+    const after = await standings(ada.token, id);
+    expect(after.round.provisional).toBe(false);
+    expect(after.winners.map((w) => w.name)).toEqual(['Ada']);
+    const board = await call('GET', `/contests/board?team=${org.rootTeamId}`, {
+      token: ada.token,
+    });
+    expect(board.body.competitions).toEqual([]);
+  });
+
   it('takes the grace per contest, in bounds, and edits it', async () => {
     const org = await createOrg({ timezone: 'UTC' });
     for (const graceWorkdays of [-1, 11, 1.5, '1', null]) {

@@ -209,7 +209,7 @@ export const contestsRoutes = new Hono<AppEnv>()
       const running = [];
       for (const contest of mine) {
         for (const round of roundsShown(contest, today, caller.settings)) {
-          const { you, takingPart } = await standingsOf(db, {
+          const standings = await standingsOf(db, {
             contest,
             round,
             settings: caller.settings,
@@ -218,7 +218,10 @@ export const contestsRoutes = new Hono<AppEnv>()
             viewer: caller.member,
             managedTeams,
           });
-          running.push({ competition: view(contest), round, you, takingPart });
+          // A round over whose result is already stored is settled: no longer shown.
+          if (standings.round.decided && !standings.round.provisional) continue;
+          const { you, takingPart } = standings;
+          running.push({ competition: view(contest), round: standings.round, you, takingPart });
         }
       }
       running.sort(byRound);
@@ -276,8 +279,15 @@ export const contestsRoutes = new Hono<AppEnv>()
             viewer: caller.member,
             managedTeams,
           });
+          if (standings.round.decided && !standings.round.provisional) continue;
           const { entries, visibility, takingPart } = standings;
-          shown.push({ competition: view(contest), round, entries, visibility, takingPart });
+          shown.push({
+            competition: view(contest),
+            round: standings.round,
+            entries,
+            visibility,
+            takingPart,
+          });
         }
       }
       shown.sort(byRound);
@@ -351,7 +361,7 @@ export const contestsRoutes = new Hono<AppEnv>()
         viewer: caller.member,
         managedTeams,
       });
-      return c.json({ competition: view(contest), round, ...standings }, 200);
+      return c.json({ competition: view(contest), ...standings }, 200);
     },
   )
   .patch(

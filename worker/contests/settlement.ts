@@ -114,6 +114,14 @@ async function storedResult(
 }
 
 /**
+ * Whether the round has a stored result: it settled earlier, so it stays settled even if its
+ * grace or the calendar was changed since to end later.
+ */
+export async function isStored(db: Db, contest: ContestRow, round: RoundInfo): Promise<boolean> {
+  return (await storedResult(db, contest, round)) !== undefined;
+}
+
+/**
  * The settled round's result: stored, or stored now from `rank()` (the first read after the
  * settlement moment), with its honours and announcements written if not yet.
  */

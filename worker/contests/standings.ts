@@ -28,7 +28,7 @@ import type { Db } from '../db/client.ts';
 import type { contests } from '../db/schema.ts';
 import { membersRollups, type RollupRow } from '../figures/rollups.ts';
 import { subtreeIds, type TeamRow } from '../teams/queries.ts';
-import { rollupCorrections, settledRanking } from './settlement.ts';
+import { isStored, rollupCorrections, settledRanking } from './settlement.ts';
 
 export type ContestRow = typeof contests.$inferSelect;
 
@@ -129,6 +129,8 @@ export type RankedEntry = ContestEntry & { teamId: string };
 export type Ranking = { ranked: RankedEntry[]; honourees: Honouree[] };
 
 export type Standings = {
+  /** The round asked for; provisional false also when it was settled before a later edit. */
+  round: RoundInfo;
   /** What the viewer may see of the ranking (the leaderboards' privacy rules). */
   entries: ContestEntry[];
   visibility: StandingsVisibility;
@@ -225,10 +227,17 @@ export async function rankRound(
  * team below it, their own reps.
  */
 export async function standingsOf(db: Db, input: StandingsInput): Promise<Standings> {
-  const { contest, round, settings, teams, managedTeams } = input;
+  const { contest, settings, teams, managedTeams } = input;
+  let round = input.round;
+  // Settled once, settled for good: a grace lengthened or a holiday added later changes nothing.
+  if (round.decided && round.provisional && (await isStored(db, contest, round))) {
+    round = { ...round, provisional: false };
+  }
   const { ranked } = round.provisional
-    ? await rankRound(db, input)
-    : await settledRanking(db, input, () => rankRound(db, input, round.settlesAt));
+    ? await rankRound(db, { ...input, round })
+    : await settledRanking(db, { ...input, round }, () =>
+        rankRound(db, { ...input, round }, round.settlesAt),
+      );
   const viewerId =
     contest.mode === 'teams'
       ? (competingTeamOf(contest, teams).get(input.viewer.teamId) ?? '')
@@ -253,6 +262,7 @@ export async function standingsOf(db: Db, input: StandingsInput): Promise<Standi
     ),
   });
   return {
+    round,
     entries: seen.entries.map(entryOf),
     visibility: seen.visibility,
     you: seen.you,

@@ -2,6 +2,7 @@
 export * from './activity.ts';
 export * from './announcements.ts';
 export * from './auth.ts';
+export * from './chat.ts';
 export * from './contests.ts';
 export * from './honours.ts';
 export * from './orgs.ts';

@@ -97,7 +97,7 @@ export const membersRoutes = new Hono<AppEnv>()
   .get(
     '/:id/honours',
     documented({
-      summary: 'Contest rounds a member won, kept once decided (self, or managers of their team)',
+      summary: 'Contest rounds a member won, kept once settled (self, or managers of their team)',
       auth: 'member',
       responses: { 200: HonoursResponse },
     }),

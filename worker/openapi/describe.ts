@@ -22,7 +22,7 @@ export type Body = z.ZodType | 'text/csv' | null;
 export interface RouteDoc {
   summary: string;
   auth: Access;
-  responses: Partial<Record<200 | 201 | 204, Body>>;
+  responses: Partial<Record<200 | 201 | 202 | 204, Body>>;
 }
 
 /** Every operation may also answer these, with the error body (`components.responses.Error`). */

@@ -7,9 +7,12 @@ import { ProgressRing } from './ProgressRing.tsx';
 export function Pill({
   store,
   onDragStart,
+  onIntent,
 }: {
   store: SidebarStore;
   onDragStart: (e: PointerEvent) => void;
+  /** The member is about to open the panel (pointer over the pill, or focus on it). */
+  onIntent: () => void;
 }) {
   const t = store.t.value;
   const view = store.shown.value;
@@ -33,6 +36,8 @@ export function Pill({
         aria-label={`${t('expand')}: ${Math.round(percent ?? 0)}%, ${t('streakDays', { days: streak })}, ${t('pointsToday', { points: view.points.today })}`}
         title={t('expand')}
         onClick={trusted(() => store.toggle(false))}
+        onPointerEnter={onIntent}
+        onFocus={onIntent}
       >
         <ProgressRing percent={percent} />
         <span class={`flame${view.streak?.atRisk ? ' at-risk' : ''}`}>

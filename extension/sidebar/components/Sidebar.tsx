@@ -1,7 +1,11 @@
-/** The sidebar root: side, vertical position (draggable), theme, collapsed or expanded. */
+/**
+ * The sidebar root: side, vertical position (draggable), theme, collapsed or expanded. The
+ * expanded panel's code is loaded on first open (panel-loader.ts); until it is there, the pill
+ * stays.
+ */
 import { intlLocale } from '../../../shared/domain/language.ts';
+import type { PanelLoader } from '../panel-loader.ts';
 import type { SidebarStore } from '../store.ts';
-import { Panel } from './Panel.tsx';
 import { Pill } from './Pill.tsx';
 import { Toasts } from './Toasts.tsx';
 
@@ -25,19 +29,36 @@ function startDrag(store: SidebarStore, down: PointerEvent): void {
   target.addEventListener('pointerup', up);
 }
 
-export function Sidebar({ store, app }: { store: SidebarStore; app: string }) {
+export function Sidebar({
+  store,
+  app,
+  panel,
+}: {
+  store: SidebarStore;
+  app: string;
+  panel: PanelLoader;
+}) {
   const prefs = store.prefs.value;
+  const loaded = prefs.collapsed ? null : panel.module.value;
   return (
     <aside
-      class={`pacer ${prefs.side} theme-${prefs.theme} ${prefs.collapsed ? 'collapsed' : 'expanded'}`}
-      style={{ top: `${prefs.collapsed ? prefs.top : 16}px` }}
+      class={`pacer ${prefs.side} theme-${prefs.theme} ${loaded ? 'expanded' : 'collapsed'}`}
+      style={{ top: `${loaded ? 16 : prefs.top}px` }}
       aria-label={store.t.value('sidebar')}
       lang={intlLocale(store.language.value)}
     >
-      {prefs.collapsed ? (
-        <Pill store={store} onDragStart={(e) => startDrag(store, e)} />
+      {loaded ? (
+        <>
+          <style>{loaded.css}</style>
+          <loaded.Panel store={store} app={app} />
+        </>
       ) : (
-        <Panel store={store} app={app} />
+        <Pill
+          store={store}
+          onDragStart={(e) => startDrag(store, e)}
+          // Pointing at or focusing the pill starts loading the panel, ahead of the click.
+          onIntent={() => void panel.load().catch(() => undefined)}
+        />
       )}
       <Toasts store={store} />
     </aside>

@@ -72,15 +72,23 @@ describe('Pacer in Firefox', () => {
     expect(await eventsOnServer()).toEqual([]);
   });
 
-  it('shows the sidebar on a Gmail thread, collapsed and then expanded', async () => {
+  it('shows the sidebar on a Gmail thread, collapsed and then expanded (the panel loaded on that first open)', async () => {
     gmail = await openSitePage(ff, (url) =>
       url.host === 'mail.google.com' ? 'gmail/one-message.html' : undefined,
     );
     await gmail.goto(THREAD_URL);
+    const panelLoads = () =>
+      gmail.evaluate(() => performance.getEntriesByName('pacer:panel-loaded').length);
+    await gmail.waitForSelector('pacer-sidebar >>> [data-testid="pacer-pill"] button', {
+      timeout: FIREFOX_WAIT_MS,
+    });
+    // The panel's code is loaded on first open (extension/sidebar/panel-host.ts), not before.
+    expect(await panelLoads()).toBe(0);
     await gmail.locator('pacer-sidebar >>> [data-testid="pacer-pill"] button').click();
     await gmail.waitForSelector('pacer-sidebar >>> [data-testid="pacer-panel"]', {
       timeout: FIREFOX_WAIT_MS,
     });
+    expect(await panelLoads()).toBe(1);
     await waitForSidebarText(gmail, 'pacer-sync', 'Synced');
     await firefoxScreenshot(gmail, 'firefox-sidebar-gmail');
   });

@@ -287,6 +287,61 @@ describe('contests on the board and TV', () => {
     await repPage.context().close();
   });
 
+  it('shows a round just over as provisional, with the moment it settles, on the board and TV (en, 简体中文)', async () => {
+    const rep = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
+    // Ended yesterday with a grace of ten workdays: still provisional on any date.
+    const { competition } = await api<{ competition: { id: string } }>(
+      env.url,
+      'POST',
+      '/contests',
+      env.demo.managerToken,
+      {
+        name: 'Late logs welcome',
+        teamId: rep.team.id,
+        metric: 'calls',
+        start: day(-3),
+        end: day(-1),
+        graceWorkdays: 10,
+      },
+    );
+    const board = await api<{
+      competitions: {
+        competition: { id: string };
+        round: { provisional: boolean; decided: boolean; settlesAt: string };
+      }[];
+    }>(env.url, 'GET', `/contests/board?team=${rep.team.id}`, env.demo.managerToken);
+    const round = board.competitions.find((c) => c.competition.id === competition.id)?.round;
+    expect(round).toMatchObject({ decided: true, provisional: true });
+    const settles = new Intl.DateTimeFormat('en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Shanghai',
+    }).format(new Date(round?.settlesAt ?? ''));
+
+    await managerPage.goto(`${env.url}/#/contests`);
+    await managerPage.reload();
+    const card = managerPage.locator(`[data-contest="${competition.id}"]`);
+    await see(card).hasAttribute('data-provisional', 'true');
+    await see(card.locator('.contest-provisional-badge')).hasText('Provisional');
+    await see(card.locator('.contest-provisional')).containsText(
+      `Provisional standings: late logs still count until ${settles}`,
+    );
+    await see(card.locator('.countdown')).hasCount(0);
+
+    const link = await api<{ url: string }>(env.url, 'POST', '/tv-links', env.demo.managerToken, {
+      teamId: rep.team.id,
+    });
+    const tvContext = await newContext(browser, { width: 1920, height: 1080 });
+    const tv = await tvContext.newPage();
+    await tv.goto(`${link.url}?refresh=1&rotate=2&lang=zh-CN`);
+    const tvCard = tv.locator(`[data-screen=contests] [data-contest="${competition.id}"]`);
+    await tvCard.waitFor({ timeout: 20_000 });
+    await see(tvCard.locator('.contest-provisional-badge')).hasText('暂定');
+    await see(tvCard.locator('.contest-provisional')).containsText('本轮已结束。排名为暂定');
+    await tvContext.close();
+    await api(env.url, 'DELETE', `/contests/${competition.id}`, env.demo.managerToken);
+  });
+
   it('shows a rep only their own place in a contest when the team is private', async () => {
     const rep = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
     const { competition } = await api<{ competition: { id: string } }>(
@@ -307,7 +362,9 @@ describe('contests on the board and TV', () => {
       );
       expect(await cardRows(repPage, competition.id)).toEqual([rep.member.name]);
       // The manager still sees the whole team.
+      // Reloaded: the same tab may already be open with the board read before this contest.
       await managerPage.goto(`${env.url}/#/contests`);
+      await managerPage.reload();
       const all = await api<ContestStandingsResponse>(
         env.url,
         'GET',

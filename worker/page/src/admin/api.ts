@@ -8,6 +8,7 @@ import {
   MemberResponse,
   OrgResponse,
   RecentEventsResponse,
+  RestoreMemberResponse,
   type Role,
   TvLinkResponse,
   type UpdateOrgSettingsRequest,
@@ -30,6 +31,17 @@ export const updateMember = (id: string, patch: { role?: Role; teamId?: string }
 /** Removed members keep their history but can no longer sign in. */
 export const removeMember = (id: string) =>
   send(api.members[':id'].$delete({ param: { id } }), MemberResponse);
+
+/** Removed members, for a manager to restore. */
+export const loadRemovedMembers = () =>
+  get(ListMembersResponse, api.members.$get({ query: { status: 'removed' } }));
+
+/**
+ * Brings a removed member back with their history; their old credentials stay dead and the
+ * answer carries a new token, shown once, for the manager to hand over.
+ */
+export const restoreMember = (id: string) =>
+  send(api.members[':id'].restore.$post({ param: { id } }), RestoreMemberResponse);
 
 /** A member's newest logs with their evidence. */
 export const loadMemberLogs = (id: string, limit: number) =>

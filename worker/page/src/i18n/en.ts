@@ -197,6 +197,12 @@ export const en = {
     members: 'Members',
     remove: 'Remove',
     removeConfirm: 'Remove this member? Their history stays.',
+    removedMembers: 'Removed members',
+    noRemoved: 'Nobody has been removed.',
+    restore: 'Restore',
+    restoreConfirm: 'Restore this member with their history? Their old sign-ins stay ended.',
+    restoredToken: (name: string) =>
+      `${name} is back. Their new token, shown only now: give it to them to sign in the extension.`,
     settings: 'Settings',
     privacy: 'Privacy for reps',
     privacyOpen: 'Open: everyone sees all',

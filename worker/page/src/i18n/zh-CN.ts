@@ -188,6 +188,12 @@ export const zhCN: Messages = {
     members: '成员',
     remove: '移除',
     removeConfirm: '移除该成员？其历史记录会保留。',
+    removedMembers: '已移除的成员',
+    noRemoved: '没有已移除的成员。',
+    restore: '恢复',
+    restoreConfirm: '恢复该成员及其历史记录？其原有的登录仍然失效。',
+    restoredToken: (name: string) =>
+      `${name} 已恢复。新的令牌只显示这一次：请交给对方用于登录扩展程序。`,
     settings: '设置',
     privacy: '销售可见范围',
     privacyOpen: '公开：所有人可见',

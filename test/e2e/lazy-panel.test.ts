@@ -1,0 +1,125 @@
+/**
+ * The expanded panel's code is loaded on first open, not with the page (extension/sidebar/
+ * panel-host.ts): the content scripts do not hold it, a page left alone never runs it, the first
+ * open runs it once, and nothing of it is reachable by the page. Real Chromium, the Gmail fixture
+ * at its real address. (Firefox: firefox/firefox-journeys.test.ts.)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, serveGmail } from './support/browser.ts';
+
+const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
+/** Strings only the panel's code holds: its root's and its +1 buttons' test ids. */
+const PANEL_ONLY = ['pacer-panel', 'pacer-plus-'];
+
+let ext: ExtensionBrowser;
+let gmail: Page;
+
+function panelLoads(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('pacer:panel-loaded').length);
+}
+
+/** Counts the adapter's reads of the page (content/watch-records.ts), from the first script on. */
+const COUNT_CHECKS = `
+  window.__checks = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'pacer:record-check') window.__checks += 1;
+  }).observe({ type: 'measure' });
+`;
+
+async function openGmail(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.addInitScript(COUNT_CHECKS);
+  await page.goto(THREAD_URL);
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName('pacer:sidebar-painted').length))
+    .toBe(1);
+  return page;
+}
+
+beforeAll(async () => {
+  ext = await launchWithExtension(inject('extensionDir'));
+  await serveGmail(ext.context, 'one-message.html');
+});
+
+afterAll(async () => {
+  await ext?.close();
+});
+
+describe('the sidebar panel, loaded on first open', () => {
+  it('is not in any content script, and no file of the extension is web-accessible', () => {
+    const dir = inject('extensionDir');
+    const scripts = readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThanOrEqual(7);
+    for (const file of scripts) {
+      const code = readFileSync(join(dir, 'content-scripts', file), 'utf8');
+      for (const marker of PANEL_ONLY)
+        expect(code, `${file} holds ${marker}`).not.toContain(marker);
+    }
+    const panel = readFileSync(join(dir, 'panel.js'), 'utf8');
+    for (const marker of PANEL_ONLY) expect(panel).toContain(marker);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as object;
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+  });
+
+  it('a page where the member does not open the sidebar never runs the panel', async () => {
+    gmail = await openGmail();
+    await gmail.getByTestId('pacer-pill').waitFor();
+    // The log buttons are there from the start; the panel's code is not.
+    await gmail.locator('[data-pacer-log-buttons] button[data-metric="calls"]').waitFor();
+    await gmail.waitForTimeout(1_000);
+    expect(await panelLoads(gmail)).toBe(0);
+    expect(await gmail.getByTestId('pacer-panel').count()).toBe(0);
+    // The page was read once: placing the sidebar and the buttons did not make it read again.
+    expect(await gmail.evaluate(() => (window as unknown as { __checks: number }).__checks)).toBe(
+      1,
+    );
+  });
+
+  it('the first open runs it once; closing and opening again does not load it again', async () => {
+    await gmail.getByTestId('pacer-pill').getByRole('button').click();
+    await gmail.getByTestId('pacer-panel').waitFor();
+    expect(await panelLoads(gmail)).toBe(1);
+    // Opened by the member: the panel has the keyboard focus, and its styles apply.
+    await expect
+      .poll(() =>
+        gmail.evaluate(
+          () => document.querySelector('pacer-sidebar')?.shadowRoot?.activeElement?.tagName ?? null,
+        ),
+      )
+      .toBe('H2');
+    const width = await gmail
+      .getByTestId('pacer-panel')
+      .evaluate((el) => getComputedStyle(el).width);
+    expect(width).toBe('300px');
+    await gmail.getByTestId('pacer-collapse').click();
+    await gmail.getByTestId('pacer-pill').waitFor();
+    await gmail.getByTestId('pacer-pill').getByRole('button').click();
+    await gmail.getByTestId('pacer-panel').waitFor();
+    expect(await panelLoads(gmail)).toBe(1);
+  });
+
+  it('a panel left open is there on the next page load', async () => {
+    await gmail.close();
+    gmail = await openGmail();
+    await gmail.getByTestId('pacer-panel').waitFor();
+    expect(await panelLoads(gmail)).toBe(1);
+    // Put back as the member found it: collapsed.
+    await gmail.getByTestId('pacer-collapse').click();
+    await gmail.getByTestId('pacer-pill').waitFor();
+  });
+
+  it("the page cannot fetch the panel's file", async () => {
+    const url = `chrome-extension://${ext.extensionId}/panel.js`;
+    const fetched = await gmail.evaluate(async (u) => {
+      try {
+        return (await fetch(u)).status;
+      } catch (error) {
+        return String(error);
+      }
+    }, url);
+    expect(fetched).toMatch(/Failed to fetch/);
+  });
+});
