@@ -12,6 +12,7 @@ import type { AppEnv } from './context.ts';
 import { getDb } from './db/client.ts';
 import { eventsRoutes } from './events/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
+import { goalsRoutes } from './goals/routes.ts';
 import { apiCors } from './http/cors.ts';
 import { ApiError } from './http/errors.ts';
 import { onError, onNotFound } from './http/on-error.ts';
@@ -23,6 +24,7 @@ import { openapiRoutes } from './openapi/routes.ts';
 import { orgRoutes, orgsRoutes } from './orgs/routes.ts';
 import { passkeysRoutes } from './passkeys/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
+import { quotasRoutes } from './quotas/routes.ts';
 import { sessionRoutes, signinRoutes } from './sessions/routes.ts';
 import { tvInfoRoutes, tvLinksRoutes } from './sessions/tv-link-routes.ts';
 import { targetsRoutes } from './targets/routes.ts';
@@ -57,11 +59,13 @@ export const app = base
   .route('/api/v1/invites', invitesRoutes)
   .route('/api/v1/join', joinRoutes)
   .route('/api/v1/me/progress', progressRoutes)
+  .route('/api/v1/me/goals', goalsRoutes)
   .route('/api/v1/me', meRoutes)
   .route('/api/v1/teams', teamsRoutes)
   .route('/api/v1/members', membersRoutes)
   .route('/api/v1/events', eventsRoutes)
   .route('/api/v1/targets', targetsRoutes)
+  .route('/api/v1/quotas', quotasRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)
   .route('/api/v1/contests', contestsRoutes)
   .route('/api/v1/announcements', announcementsRoutes)

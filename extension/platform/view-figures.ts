@@ -24,17 +24,30 @@ export function withFigures(
   const ladder = tierLadder(basis);
   const rung = (id: string | null) => ladder.find((r) => r.id === id) ?? null;
   const primary = figures.primary;
+  const answer = basis.period ?? basis.day;
+  const quotas = answer?.quotas ?? [];
+  const goal = basis.period?.goal ?? null;
   return {
     ...view,
     period: figures.period,
     counters: view.counters.map((c) => {
       const figure = byMetric.get(c.metric);
-      return figure ? { ...c, today: figure.today, period: figure.period } : c;
+      if (!figure) return c;
+      const quota = quotas.find((q) => q.metric === c.metric);
+      return {
+        ...c,
+        today: figure.today,
+        period: figure.period,
+        todayTarget: figure.todayTarget,
+        periodTarget: figure.periodTarget,
+        quota: quota ? { per: quota.per, value: quota.value } : null,
+      };
     }),
     primary: primary
       ? {
           ...primary,
           kind: view.counters.find((c) => c.metric === primary.metric)?.kind ?? 'amount',
+          goal: goal?.metric === primary.metric ? goal.value : null,
         }
       : null,
     tier: figures.tier

@@ -1,5 +1,6 @@
-import type { ProgressResponse } from '../../shared/api/progress.ts';
+import type { FunnelNeeds, ProgressResponse } from '../../shared/api/progress.ts';
 import type { OverlaySettings, UnsyncedLog } from '../../shared/domain/overlay.ts';
+import type { PaceStatus } from '../../shared/domain/pace.ts';
 
 /**
  * What the sidebar and popup display, computed by the background from the synced snapshot plus
@@ -22,6 +23,11 @@ export interface MetricCounter {
   period: number;
   /** Points one unit earns (0 for amount metrics). */
   pointsPerUnit: number;
+  /** Today's and the period's targets (an activity quota, or an explicit target); 0: none. */
+  todayTarget?: number;
+  periodTarget?: number;
+  /** The recurring quota in effect today ("5 per workday"), if any. */
+  quota?: { per: 'workday' | 'week'; value: number } | null;
 }
 
 export interface PrimaryProgress {
@@ -33,6 +39,12 @@ export interface PrimaryProgress {
   expectedByNow: number;
   gap: number;
   neededPerWorkday: number;
+  /** On track / at risk / off track (shared/domain/pace.ts); null without a target. */
+  pace?: PaceStatus | null;
+  /** Below 1, `neededPerWorkday` is what is needed today. */
+  remainingWorkdays?: number | null;
+  /** The member's personal stretch goal for the period (a second marker), if set. */
+  goal?: number | null;
 }
 
 export interface TierRung {
@@ -143,6 +155,8 @@ export interface SidebarView {
   leaderboardUrl: string | null;
   /** Funnel back-calculation (倒推): activity needed per remaining workday, from the server. */
   funnelPerWorkday: { deals: number; meetings: number; visits: number; leads: number } | null;
+  /** The conversion rates behind it and their look-back (absent in older views). */
+  funnelRates?: FunnelNeeds['conversion'] | null;
   /** Running contests the member competes in (absent in views published by older versions). */
   contests?: ContestLine[];
   /** Teammates' latest announcements, oldest first (absent in older views). */

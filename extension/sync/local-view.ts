@@ -125,6 +125,7 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
     },
     leaderboardUrl: ctx.serverUrl ? `${ctx.serverUrl}/` : null,
     funnelPerWorkday: currentPeriod(state, tz, ctx.now)?.funnel?.perWorkday ?? null,
+    funnelRates: currentPeriod(state, tz, ctx.now)?.funnel?.conversion ?? null,
     contests: contestLines(state, catalog, ctx.now),
     news: (state.news?.items ?? []).map(({ member, at: _at, ...moment }) => ({
       ...moment,

@@ -11,5 +11,6 @@ export * from './orgs.ts';
 export * from './page.ts';
 export * from './passkeys.ts';
 export * from './progress.ts';
+export * from './quotas.ts';
 export * from './settings.ts';
 export * from './targets.ts';

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { Id, LocalDate, MetricId, Period, PeriodKind } from './common.ts';
+import { AppliedQuota } from './quotas.ts';
+
+/** shared/domain/pace.ts: where achieved stands against the expected-by-now. */
+export const PaceStatusSchema = z.enum(['on-track', 'at-risk', 'off-track']);
 
 export const ProgressQuery = z.object({
   period: PeriodKind.default('month'),
@@ -16,6 +20,11 @@ export const MetricProgress = z.object({
   gap: z.number(),
   forecast: z.number(),
   neededPerWorkday: z.number(),
+  /**
+   * Workdays left in the period, today's unelapsed part included; below 1, `neededPerWorkday`
+   * is the whole shortfall: what is needed today.
+   */
+  remainingWorkdays: z.number().optional(),
 });
 export type MetricProgress = z.infer<typeof MetricProgress>;
 
@@ -46,6 +55,13 @@ export const Milestone = z.object({
   justReached: z.boolean().optional(),
 });
 
+/** A conversion rate to plan with: learned from the member's own look-back, or the team default. */
+export const FunnelRate = z.object({
+  rate: z.number(),
+  /** False: too little history in the look-back, so the team's default rate stands in. */
+  learned: z.boolean(),
+});
+
 export const FunnelNeeds = z.object({
   revenueLeft: z.number(),
   deals: z.number(),
@@ -58,6 +74,16 @@ export const FunnelNeeds = z.object({
     visits: z.number(),
     leads: z.number(),
   }),
+  /** The rates behind the needs and the look-back they were learned over. */
+  conversion: z
+    .object({
+      lookBackDays: z.number().int(),
+      avgDealSize: z.object({ value: z.number(), learned: z.boolean() }),
+      leadToVisit: FunnelRate,
+      visitToMeeting: FunnelRate,
+      meetingToDeal: FunnelRate,
+    })
+    .optional(),
 });
 
 export type FunnelNeeds = z.infer<typeof FunnelNeeds>;
@@ -83,6 +109,13 @@ export const ProgressResponse = z.object({
   }),
   milestones: z.array(Milestone),
   funnel: FunnelNeeds.nullable(),
+  /** The activity quotas in effect for the member today, per count metric that has one. */
+  quotas: z.array(AppliedQuota).optional(),
+  /**
+   * The member's own stretch goal for the primary metric in this period, at or above the
+   * assigned target; the assigned target stays what reports measure. Null when none is set.
+   */
+  goal: z.object({ metric: MetricId, value: z.number() }).nullable().optional(),
   /** Change token: send it back as If-None-Match to get 304 when nothing changed. */
   version: z.string(),
 });
@@ -120,6 +153,11 @@ export const LeaderboardEntry = z.object({
   tier: z.string().nullable(),
   streak: z.number().int(),
   points: z.number(),
+  /**
+   * Pace status of the shown figures while the period runs (shared/domain/pace.ts, against the
+   * pace line at the start of the day); null without a target or outside the running period.
+   */
+  pace: PaceStatusSchema.nullable().optional(),
 });
 export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
 

@@ -95,7 +95,7 @@ function inputsFor(outputs: number, rate: number): number {
  * Back-calculates the funnel, rounding up at each stage: deals = ⌈revenueLeft / avgDealSize⌉,
  * meetings = ⌈deals / meetingToDeal⌉, visits = ⌈meetings / visitToMeeting⌉,
  * leads = ⌈visits / leadToVisit⌉ (10 deals at an overall 20 % lead-to-deal rate need 50 leads).
- * Per workday = total / remaining workdays (none left → the total). See {@link funnelRates} for
+ * Per workday = total / remaining workdays (less than one left → the total: needed today). See {@link funnelRates} for
  * when the member's own history is used.
  */
 export function funnelNeeds({
@@ -111,7 +111,7 @@ export function funnelNeeds({
   const visits = inputsFor(meetings, rates.visitToMeeting);
   const leads = inputsFor(visits, rates.leadToVisit);
   const perDay = (n: number) =>
-    Number.isFinite(remainingWorkdays) && remainingWorkdays > 0
+    Number.isFinite(remainingWorkdays) && remainingWorkdays >= 1
       ? Math.min(n / remainingWorkdays, Number.MAX_SAFE_INTEGER)
       : n;
   return {

@@ -9,6 +9,7 @@ import type {
 import { localDateOf } from './dates.ts';
 import { metricCatalog } from './metrics.ts';
 import { emptyRecord, ownValue } from './own.ts';
+import { type PaceStatus, paceStatus } from './pace.ts';
 import { isQualifyingDay, pointsFor, type Quantities } from './points.ts';
 import { attainmentPercent } from './progress.ts';
 import { DEFAULT_TIERS, tierStatus } from './tiers.ts';
@@ -63,8 +64,17 @@ export type OverlayInput = {
 export type OverlayFigures = {
   /** The incentive period the figures are for; null while no current answer is known. */
   period: Period | null;
-  /** Per metric of the catalog, in its order: today's and the period's totals. */
-  counters: { metric: string; today: number; period: number }[];
+  /**
+   * Per metric of the catalog, in its order: today's and the period's totals, and their targets
+   * (an activity quota where no explicit target covers the day; 0 when there is none).
+   */
+  counters: {
+    metric: string;
+    today: number;
+    period: number;
+    todayTarget: number;
+    periodTarget: number;
+  }[];
   primary: {
     metric: string;
     achieved: number;
@@ -73,6 +83,10 @@ export type OverlayFigures = {
     expectedByNow: number;
     gap: number;
     neededPerWorkday: number;
+    /** Workdays left (the server's); below 1, `neededPerWorkday` is what is needed today. */
+    remainingWorkdays: number | null;
+    /** Pace status of the running period (shared/domain/pace.ts); null without a target. */
+    pace: PaceStatus | null;
   } | null;
   tier: TierStatus | null;
   points: { today: number; period: number; dailyGoal: number };
@@ -180,6 +194,10 @@ function total(answer: ProgressResponse | null, metric: string): number {
   return answer?.metrics.find((m) => m.metric === metric)?.achieved ?? 0;
 }
 
+function targetOf(answer: ProgressResponse | null, metric: string): number {
+  return answer?.metrics.find((m) => m.metric === metric)?.target ?? 0;
+}
+
 function quantityChange(logs: readonly Dated[], bucket: Bucket, metric: string): number {
   let sum = 0;
   for (const { log, date } of logs)
@@ -209,6 +227,8 @@ function primaryWith(base: ProgressResponse['metrics'][number], achieved: number
     expectedByNow: base.expectedByNow,
     gap: achieved - base.expectedByNow,
     neededPerWorkday: achieved === base.achieved ? base.neededPerWorkday : neededPerWorkday,
+    pace: paceStatus({ achieved, target: base.target, expectedByNow: base.expectedByNow }),
+    remainingWorkdays: base.remainingWorkdays ?? null,
   };
 }
 
@@ -250,6 +270,8 @@ export function overlay(input: OverlayInput): OverlayFigures {
     metric: m.id,
     today: total(day.base, m.id) + quantityChange(logs, day, m.id),
     period: total(period.base, m.id) + quantityChange(logs, period, m.id),
+    todayTarget: targetOf(day.base, m.id),
+    periodTarget: targetOf(period.base, m.id),
   }));
 
   const primaryId = settings.primaryMetric ?? input.period?.primaryMetric ?? 'revenue';

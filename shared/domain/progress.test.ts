@@ -135,7 +135,8 @@ describe('computeProgress', () => {
     expect(progress).toMatchObject({
       expectedByNow: 5,
       remainingWorkdays: 0.5,
-      neededPerWorkday: 12,
+      // Less than one workday left: the whole shortfall is needed today (not 6 ÷ 0.5 = 12).
+      neededPerWorkday: 6,
     });
   });
 

@@ -42,6 +42,11 @@ export type ProgressFigures = Omit<MetricProgress, 'metric'> & {
   elapsedWorkdays: number;
   /** Workdays left in the period, today's unelapsed fraction included. */
   remainingWorkdays: number;
+  /**
+   * The expected-by-now as of the start of today (past days' targets only): time-of-day
+   * independent, for figures cached per day such as a board's pace status.
+   */
+  expectedAtDayStart: number;
 };
 
 /**
@@ -49,8 +54,8 @@ export type ProgressFigures = Omit<MetricProgress, 'metric'> & {
  * `expectedByNow` (daily targets of past days + today's prorated by `todayElapsed`),
  * `gap = achieved − expectedByNow`, `forecast = achieved + run-rate × remaining workdays`
  * (run-rate = achieved / elapsed workdays; nothing elapsed → forecast = achieved), and
- * `neededPerWorkday = max(0, target − achieved) / remaining workdays` (none left → the whole
- * shortfall). Workdays follow the calendar; a period without any workday paces over all its days,
+ * `neededPerWorkday = max(0, target − achieved) / remaining workdays` (less than one left → the
+ * whole shortfall, "needed today"). Workdays follow the calendar; a period without any workday paces over all its days,
  * matching how its target was spread.
  */
 export function computeProgress(input: ProgressInput): ProgressFigures {
@@ -66,6 +71,7 @@ export function computeProgress(input: ProgressInput): ProgressFigures {
   let achieved = 0;
   let target = 0;
   let expectedByNow = 0;
+  let expectedAtDayStart = 0;
   let elapsedWorkdays = 0;
   let remainingWorkdays = 0;
   for (const day of days) {
@@ -74,6 +80,7 @@ export function computeProgress(input: ProgressInput): ProgressFigures {
     achieved += valueOn(input.achievedByDay, day);
     target += dayTarget;
     expectedByNow += dayTarget * share;
+    if (day < today) expectedAtDayStart += dayTarget;
     if (isPaceDay(day)) {
       elapsedWorkdays += share;
       remainingWorkdays += 1 - share;
@@ -89,8 +96,11 @@ export function computeProgress(input: ProgressInput): ProgressFigures {
     expectedByNow,
     gap: achieved - expectedByNow,
     forecast: achieved + runRate * remainingWorkdays,
-    neededPerWorkday: remainingWorkdays > 0 ? shortfall / remainingWorkdays : shortfall,
+    // Below one remaining workday the whole shortfall is what is needed today: dividing by what
+    // is left of the last day would make "per day" explode near its end.
+    neededPerWorkday: remainingWorkdays >= 1 ? shortfall / remainingWorkdays : shortfall,
     elapsedWorkdays,
     remainingWorkdays,
+    expectedAtDayStart,
   };
 }

@@ -159,8 +159,10 @@ describe('extension surfaces', () => {
     expect(await gmail.locator('pacer-sidebar').getByText('今日').first().textContent()).toBe(
       '今日',
     );
-    // The funnel back-calculation (倒推) from the server, per remaining workday.
-    expect(await sidebarText(gmail, 'pacer-funnel')).toMatch(/^每天需要：\d+ /);
+    // The funnel's learned rates with their look-back, and beside the visits what is needed per
+    // day to close the remaining revenue gap (倒推), labelled as such.
+    expect(await sidebarText(gmail, 'pacer-funnel')).toMatch(/^近 90 天转化率：/);
+    expect(await sidebarText(gmail, 'pacer-quota-note-visits')).toMatch(/补足差距 每天 \d+/);
     await screenshot(gmail, 'sidebar-zh-dark');
   });
 

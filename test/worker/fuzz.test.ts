@@ -430,6 +430,19 @@ function templates(w: World): Record<
         split: { mode: 'weights', weights: { [w.repId]: 1 } },
       },
     },
+    'put /api/v1/quotas': {
+      body: {
+        scope: 'team',
+        teamId: w.rootTeamId,
+        metric: 'visits',
+        per: 'workday',
+        value: 5,
+        from: today(),
+      },
+    },
+    'put /api/v1/me/goals': {
+      body: { period: { kind: 'month', start: `${today().slice(0, 8)}01` }, value: 100 },
+    },
     'post /api/v1/contests': {
       body: {
         name: 'Contest',

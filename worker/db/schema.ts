@@ -7,5 +7,6 @@ export * from './contests.ts';
 export * from './honours.ts';
 export * from './orgs.ts';
 export * from './passkeys.ts';
+export * from './quotas.ts';
 export * from './sessions.ts';
 export * from './targets.ts';

@@ -2,7 +2,8 @@
  * Leaderboard figures per member, cached in `board_figures` per board slot. A member's entry only
  * changes when their own events change (members.version), when targets, settings, teams or members
  * change (orgs.config_version), or when their local day turns (streaks): that triple is the stamp.
- * Figures on a board are time-of-day independent (no pace), so a stamp match is an exact answer.
+ * Figures on a board are time-of-day independent (the pace line is taken at the start of the
+ * member's day), so a stamp match is an exact answer.
  */
 import { and, inArray, sql } from 'drizzle-orm';
 import type { OrgSettings } from '../../shared/api/index.ts';
@@ -11,6 +12,7 @@ import { tierStatus } from '../../shared/domain/tiers.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { boardFigures } from '../db/schema.ts';
+import { loadQuotas } from '../quotas/queries.ts';
 import { loadTargetsOverlapping } from '../targets/queries.ts';
 import type { TeamRow } from '../teams/queries.ts';
 import { withLongStreak } from './full-streak.ts';
@@ -31,6 +33,11 @@ export interface BoardFigures {
   points: number;
   /** The ranked metric's total when ranking by a metric, else null. */
   metricTotal: number | null;
+  /**
+   * The shown metric's expected-by-now at the start of the member's day (its pace status:
+   * shared/domain/pace.ts); absent in rows cached before it was kept.
+   */
+  expected?: number;
 }
 
 export interface BoardInput {
@@ -54,7 +61,7 @@ const MEMBERS_PER_STATEMENT = 90;
 // `b3`: what the figures mean (the ranked metric's numbers, the shown period's tier); a new meaning
 // gets a new prefix so rows cached under the old one are never read as the new.
 const slotOf = (input: BoardInput) =>
-  `b3:${input.win.period.kind}:${input.win.period.start}:${input.by}`;
+  `b4:${input.win.period.kind}:${input.win.period.start}:${input.by}`;
 /**
  * What a member's cached figures depend on besides the slot: the org's config counter, the
  * member's own change counter and their local day.
@@ -100,8 +107,8 @@ export async function readCached(db: Db, ids: string[], slot: string) {
 /**
  * Figures of every board member: from the cache where the stamp matches, else computed from
  * rollups + targets (read only when some member is stale) and written back.
- * Cost: one cached row per member; for stale members also their rollups over the window and the
- * org's targets overlapping it.
+ * Cost: one cached row per member; for stale members also their rollups over the window, the
+ * org's targets overlapping it and its quotas.
  */
 export async function boardFiguresOf(
   db: Db,
@@ -123,8 +130,9 @@ export async function boardFiguresOf(
   if (stale.length === 0) return result;
 
   const { win } = input;
-  const [targets, rows] = await Promise.all([
+  const [targets, quotas, rows] = await Promise.all([
     loadTargetsOverlapping(db, input.orgId, win.start, win.end),
+    loadQuotas(db, input.orgId),
     membersRollups(
       db,
       stale.map((m) => m.id),
@@ -139,6 +147,7 @@ export async function boardFiguresOf(
     teams: input.teams,
     members: input.members,
     targets,
+    quotas,
     now: input.now,
   };
   const needed = new Set([input.settings.primaryMetric, input.by]);
@@ -164,6 +173,7 @@ export async function boardFiguresOf(
       streak: f.streak.current,
       points: f.points.period,
       metricTotal: ranked?.achieved ?? null,
+      expected: f.expectedAtDayStart[shown.metric] ?? 0,
     };
     result.set(m.id, figures);
     return cacheFigures(db, m.id, slot, stampOf(input, m), figures);

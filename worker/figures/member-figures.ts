@@ -18,10 +18,12 @@ import { type FunnelHistory, funnelNeeds } from '../../shared/domain/funnel.ts';
 import { metricCatalog } from '../../shared/domain/metrics.ts';
 import { pointsByDay, type Quantities } from '../../shared/domain/points.ts';
 import { computeProgress } from '../../shared/domain/progress.ts';
+import { withQuota } from '../../shared/domain/quotas.ts';
 import { walkStreak } from '../../shared/domain/streaks.ts';
 import { dailyTargets } from '../../shared/domain/targets.ts';
 import { tierStatus } from '../../shared/domain/tiers.ts';
 import type { MemberRow } from '../context.ts';
+import { type QuotaRow, quotaGroups } from '../quotas/queries.ts';
 import { applicableTargets, type TargetRow } from '../targets/queries.ts';
 import type { TeamRow } from '../teams/queries.ts';
 import type { RollupRow } from './rollups.ts';
@@ -43,6 +45,8 @@ export interface OrgContext {
   teams: TeamRow[];
   /** Active members (team target shares are split over the active reps). */
   members: MemberRow[];
+  /** The org's activity quotas (worker/quotas/queries.ts); none when left out. */
+  quotas?: QuotaRow[];
   now: Date;
 }
 
@@ -68,6 +72,11 @@ export interface LookBack {
 export interface MemberFigures {
   metrics: MetricProgress[];
   primary: MetricProgress;
+  /**
+   * Per metric computed, the expected-by-now at the start of the member's day (shared/domain/
+   * progress.ts): what a board's pace status compares with, cacheable per day.
+   */
+  expectedAtDayStart: Record<string, number>;
   /** Primary-metric attainment in the incentive (tier) period, percent or null. */
   tierPercent: number | null;
   tier: TierStatus;
@@ -172,17 +181,21 @@ export function memberFigures(
   const todayElapsed = elapsedWorkFraction(org.now, cal, member.timezone);
   const figuresOf = (metric: string, period: Pick<Period, 'start' | 'end'>) => {
     const targets = applicableTargets(member, metric, org.targets, org.teams, org.members);
+    const daily = dailyTargets({ targets, start: period.start, end: period.end, cal });
+    const quotas = org.quotas?.length ? quotaGroups(member, metric, org.quotas, org.teams) : [];
     return computeProgress({
       period,
-      dailyTargets: dailyTargets({ targets, start: period.start, end: period.end, cal }),
+      dailyTargets: quotas.length > 0 ? withQuota(daily, targets, quotas, cal) : daily,
       achievedByDay: tables.totals.get(metric) ?? new Map(),
       today: win.today,
       todayElapsed,
       cal,
     });
   };
+  const expectedAtDayStart: Record<string, number> = {};
   const progressOf = (metric: string, period: Pick<Period, 'start' | 'end'>): MetricProgress => {
     const figures = figuresOf(metric, period);
+    if (period === win.period) expectedAtDayStart[metric] = figures.expectedAtDayStart;
     return {
       metric,
       achieved: figures.achieved,
@@ -192,6 +205,7 @@ export function memberFigures(
       gap: figures.gap,
       forecast: figures.forecast,
       neededPerWorkday: figures.neededPerWorkday,
+      remainingWorkdays: figures.remainingWorkdays,
     };
   };
   const metrics = metricCatalog(settings)
@@ -214,6 +228,7 @@ export function memberFigures(
   return {
     metrics,
     primary,
+    expectedAtDayStart,
     lookBack: look,
     streakReachesStart,
     funnel: funnelFor(org, look.history, figuresOf('revenue', win.period)),
@@ -291,5 +306,18 @@ function funnelFor(
     visits: plan.visits,
     leads: plan.leads,
     perWorkday: plan.perWorkday,
+    conversion: {
+      lookBackDays: FUNNEL_HISTORY_DAYS,
+      avgDealSize: { value: plan.rates.avgDealSize, learned: plan.rates.fromHistory.avgDealSize },
+      leadToVisit: { rate: plan.rates.leadToVisit, learned: plan.rates.fromHistory.leadToVisit },
+      visitToMeeting: {
+        rate: plan.rates.visitToMeeting,
+        learned: plan.rates.fromHistory.visitToMeeting,
+      },
+      meetingToDeal: {
+        rate: plan.rates.meetingToDeal,
+        learned: plan.rates.fromHistory.meetingToDeal,
+      },
+    },
   };
 }

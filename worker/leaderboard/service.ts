@@ -16,13 +16,14 @@ import {
   type LeaderboardQuery as LeaderboardQuerySchema,
   type LeaderboardResponse,
 } from '../../shared/api/index.ts';
-import { addDays } from '../../shared/domain/dates.ts';
+import { addDays, localDateOf } from '../../shared/domain/dates.ts';
 import {
   applyPrivacy,
   pooledFiguresVisible,
   rankEntries,
 } from '../../shared/domain/leaderboard.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
+import { paceStatus } from '../../shared/domain/pace.ts';
 import { BOARD_REFUSED } from '../../shared/domain/teams.ts';
 import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -92,6 +93,7 @@ function teamEntries(
         members.length > 0 ? sum(f) / members.length : 0;
       const achieved = sum((s) => s.figures.achieved);
       const target = sum((s) => s.figures.target);
+      const expected = sum((s) => s.figures.expected ?? 0);
       const percent = target > 0 ? (achieved / target) * 100 : null;
       const points = perRep((s) => s.figures.points);
       const streak = perRep((s) => s.figures.streak);
@@ -100,7 +102,19 @@ function teamEntries(
       else if (by === 'points') value = points;
       else if (by === 'streak') value = streak;
       else value = sum((s) => s.figures.metricTotal ?? 0);
-      return [{ id: child.id, name: child.name, value, achieved, target, percent, points, streak }];
+      return [
+        {
+          id: child.id,
+          name: child.name,
+          value,
+          achieved,
+          target,
+          percent,
+          points,
+          streak,
+          expected,
+        },
+      ];
     });
 }
 
@@ -166,6 +180,13 @@ export async function buildBoard(
     by,
     now: plan.now,
   });
+  // Pace is for the running period only: a closed or future period has nothing to keep pace with.
+  const today = localDateOf(plan.now, settings.calendar.timezone);
+  const running = boardWin.period.start <= today && today <= boardWin.period.end;
+  const paceOf = (f: { achieved: number; target: number; expected?: number }) =>
+    running && f.expected !== undefined
+      ? paceStatus({ achieved: f.achieved, target: f.target, expectedByNow: f.expected })
+      : null;
   const scored: Scored[] = board.map((m) => {
     const f = figures.get(m.id) as BoardFigures;
     return { id: m.id, name: m.name, value: valueBy(by, f), figures: f };
@@ -198,6 +219,7 @@ export async function buildBoard(
       tier: null,
       streak: Math.round(e.streak),
       points: e.points,
+      pace: paceOf({ achieved: e.achieved, target: e.target, expected: e.expected }),
     }));
     return { ...header, entries };
   }
@@ -219,6 +241,7 @@ export async function buildBoard(
     tier: e.figures.tier,
     streak: e.figures.streak,
     points: e.figures.points,
+    pace: paceOf(e.figures),
   }));
   return { ...header, entries: shown, ...(you ? { you } : {}) };
 }

@@ -1,6 +1,6 @@
 /**
- * One member's progress as a plain function: per metric, tier, streak, points, milestones and
- * funnel needs, from rollups (never raw events). Reading it also records newly crossed milestones
+ * One member's progress as a plain function: per metric, tier, streak, points, milestones,
+ * funnel needs, the activity quotas in effect and their personal goal, from rollups (never raw events). Reading it also records newly crossed milestones
  * and announces today's news, once each. The route (`routes.ts`) keeps the ETag and status codes.
  */
 import { and, eq } from 'drizzle-orm';
@@ -26,6 +26,8 @@ import {
 import { loadOrgContext } from '../figures/org-context.ts';
 import { memberRollups } from '../figures/rollups.ts';
 import { rememberLongestStreak } from '../figures/streak-record.ts';
+import { goalOf } from '../goals/service.ts';
+import { appliedQuotas } from '../quotas/queries.ts';
 
 /** A validated `GET /me/progress` query. */
 export type ProgressQuery = z.output<typeof ProgressQuerySchema>;
@@ -56,7 +58,7 @@ export async function memberProgress(
   const lookBack: LookBack | undefined =
     cached?.stamp === stamp ? JSON.parse(cached.figures) : undefined;
   const range = lookBack ? periodsRange(win) : win;
-  const [context, rows, fired] = await Promise.all([
+  const [context, rows, fired, goal] = await Promise.all([
     loadOrgContext(db, caller, range.start, range.end, now),
     memberRollups(db, member.id, range.start, range.end),
     db
@@ -70,6 +72,7 @@ export async function memberProgress(
         ),
       )
       .all(),
+    goalOf(db, caller, settings.primaryMetric, win.period),
   ]);
   const figures = await withLongStreak(
     db,
@@ -137,5 +140,7 @@ export async function memberProgress(
     points: figures.points,
     milestones: milestoneList,
     funnel: figures.funnel,
+    quotas: appliedQuotas(member, win.today, context.quotas ?? [], context.teams, settings),
+    goal: goal === null ? null : { metric: settings.primaryMetric, value: goal },
   };
 }

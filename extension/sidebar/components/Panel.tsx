@@ -5,6 +5,7 @@ import { trusted } from '../trusted.ts';
 import { Contests } from './Contests.tsx';
 import { Counters } from './Counters.tsx';
 import { PrimaryBar } from './PrimaryBar.tsx';
+import { Quotas } from './Quotas.tsx';
 import { RecentLogs } from './RecentLogs.tsx';
 import { Streak } from './Streak.tsx';
 import { TierLadder } from './TierLadder.tsx';
@@ -82,6 +83,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
       <SyncLine store={store} />
       <PrimaryBar store={store} />
       <TierLadder store={store} />
+      <Quotas store={store} />
       <Counters store={store} app={app} />
       <Streak store={store} />
       <Contests store={store} />

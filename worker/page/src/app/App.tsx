@@ -1,8 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import { TeamAdmin } from '../admin/TeamAdmin.tsx';
 import { Contests } from '../contests/Contests.tsx';
+import { GoalForm } from '../goals/GoalForm.tsx';
 import { t } from '../i18n/index.ts';
 import { Overview } from '../overview/Overview.tsx';
+import { QuotaEditor } from '../quotas/QuotaEditor.tsx';
 import { ConfirmSignin, PasskeyPrompt, SignedOut } from '../signin/SignIn.tsx';
 import { TargetEditor } from '../targets/TargetEditor.tsx';
 import { Header } from './Header.tsx';
@@ -28,8 +30,10 @@ export function App() {
       <Header />
       <PasskeyPrompt />
       {current === 'overview' && <Overview />}
+      {current === 'overview' && !isManager.value && <GoalForm />}
       {current === 'contests' && <Contests />}
       {current === 'targets' && <TargetEditor />}
+      {current === 'targets' && <QuotaEditor />}
       {current === 'team' && <TeamAdmin />}
     </>
   );

@@ -93,6 +93,11 @@ export function LeaderboardTable(props: LeaderboardTableProps) {
                 <span class="bar" aria-hidden="true">
                   <span style={{ width: `${Math.min(100, entry.percent ?? 0)}%` }} />
                 </span>
+                {entry.pace && (
+                  <span class={`pace ${entry.pace}`} data-pace={entry.pace}>
+                    {t.value.pace[entry.pace]}
+                  </span>
+                )}
               </td>
               <td class="tier">
                 {tier ? <span class={`badge tier-${entry.tier}`}>{tier}</span> : '\u2014'}

@@ -11,9 +11,9 @@ import { me, teams } from '../app/session.ts';
 import { useAsync } from '../app/use-async.ts';
 import { TeamSelect } from '../components/TeamSelect.tsx';
 import { locale, t } from '../i18n/index.ts';
-import { loadMembers, loadTargets, saveTarget } from './api.ts';
+import { loadMembers, loadTeamTargets, saveTarget } from './api.ts';
 import {
-  existingTarget,
+  currentTargetOf,
   initialDraft,
   KINDS,
   type Pacing,
@@ -41,10 +41,10 @@ export function TargetEditor() {
 
   // Every member the manager manages; the split is over the active reps of the team's subtree.
   const members = useAsync(loadMembers, 'members');
-  const { teamId, metric, date } = draft;
+  const { teamId, metric } = draft;
   const current = useAsync(
-    () => loadTargets(teamId, metric, date),
-    `${teamId}|${metric}|${date}|${status?.text ?? ''}`,
+    () => loadTeamTargets(teamId, metric),
+    `${teamId}|${metric}|${status?.text ?? ''}`,
   );
   // Any edit makes the last save/refusal message stale.
   useEffect(() => setStatus(null), [JSON.stringify(draft)]);
@@ -57,7 +57,11 @@ export function TargetEditor() {
   const show = (v: number) =>
     formatMetricValue(v, metricKind(settings, metric), settings.currency, lang);
   const team = teams.value.find((x) => x.id === teamId);
-  const existing = existingTarget(draft, plan, current.data ?? []);
+  // The target boards use for this period, also when it comes from a longer or shorter one.
+  const existing = currentTargetOf(draft, plan, current.data ?? [], settings.calendar);
+  const perWorkday = isAmount
+    ? show(Math.round(plan.perWorkday))
+    : new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(plan.perWorkday);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -115,7 +119,7 @@ export function TargetEditor() {
             <input
               type="date"
               name="date"
-              value={date}
+              value={draft.date}
               onChange={(e) => e.currentTarget.value && edit({ date: e.currentTarget.value })}
             />
           </label>
@@ -136,7 +140,15 @@ export function TargetEditor() {
         </div>
         <p class="muted">
           {team?.name} · {period.start} – {period.end} · {m.current}:{' '}
-          <span data-current-target>{existing ? show(existing.value) : m.none}</span>
+          <span data-current-target>
+            {existing
+              ? `${show(existing.value)}${
+                  existing.kinds.some((k) => k !== draft.kind)
+                    ? ` (${existing.kinds.map((k) => t.value.period[k]).join(', ')})`
+                    : ''
+                }`
+              : m.none}
+          </span>
         </p>
 
         <label class="inline pacing">
@@ -182,8 +194,7 @@ export function TargetEditor() {
             <h3>{m.overTime}</h3>
             <TimeBars buckets={timeBuckets(daily, draft.kind)} show={show} />
             <p class="muted" data-workdays={workdays}>
-              {workdays} {m.workdays} ·{' '}
-              {workdays > 0 ? show(Math.round(value / workdays)) : '\u2014'} {m.perWorkday}
+              {workdays} {m.workdays} · {workdays > 0 ? perWorkday : '\u2014'} {m.perWorkday}
             </p>
           </div>
         </div>

@@ -19,3 +19,9 @@ export const loadTargets = (teamId: string, metric: string, date: string) =>
 
 export const saveTarget = (target: TargetInput) =>
   send(api.targets.$put({ json: target }), PutTargetResponse);
+
+/** Every target of a team's subtree for `metric`, any period (the editor's current target). */
+export const loadTeamTargets = (teamId: string, metric: string) =>
+  get(GetTargetsResponse, api.targets.$get({ query: { team: teamId, metric } })).then(
+    (r) => r.targets,
+  );

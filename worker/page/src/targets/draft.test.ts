@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type OrgSettings, TargetInput, type TargetView } from '../../../../shared/api/index.ts';
 import { defaultOrgSettings } from '../../../../shared/domain/index.ts';
 import {
+  currentTargetOf,
   existingTarget,
   initialDraft,
   planOf,
@@ -173,5 +174,69 @@ describe('target draft', () => {
 
   it('reads typed weights and shares as whole numbers ≥ 0', () => {
     expect([wholeOf(''), wholeOf('2.6'), wholeOf('-3'), wholeOf('7')]).toEqual([0, 3, 0, 7]);
+  });
+});
+
+describe('editor details', () => {
+  it('paces 上旬 / 中旬 / 下旬 as days 1–10, 11–20 and 21–end of the month', () => {
+    // February 2027: 28 days, so the last block is 8 days (not calendar thirds of 9 / 10 / 9).
+    const feb = draft({ date: '2027-02-15', valueText: '1000', pacing: 'front' });
+    const plan = planOf(feb, settings(), teams, members);
+    expect(plan.curve?.map((c) => c.days * 28)).toEqual(
+      [10, 10, 8].map((d) => expect.closeTo(d, 9)),
+    );
+    const sum = (from: string, to: string) =>
+      [...plan.daily].filter(([d]) => d >= from && d <= to).reduce((a, [, v]) => a + v, 0);
+    // ¥1,000 = 100,000 fen: 30 % in days 1–10, 50 % in 11–20, 20 % in 21–28.
+    expect([
+      sum('2027-02-01', '2027-02-10'),
+      sum('2027-02-11', '2027-02-20'),
+      sum('2027-02-21', '2027-02-28'),
+    ]).toEqual([30_000, 50_000, 20_000]);
+    expect(TargetInput.parse(targetInputOf(feb, plan)).curve).toHaveLength(3);
+  });
+
+  it('counts every workday in the per-workday line, also those whose rounded share is 0', () => {
+    // 10 visits in March 2026 (22 weekdays): ≈ 0.45 a workday, not "10 workdays · 1".
+    const plan = planOf(
+      draft({ metric: 'visits', date: '2026-03-10', valueText: '10' }),
+      settings(),
+      teams,
+      members,
+    );
+    expect(plan.workdays).toBe(22);
+    expect(plan.perWorkday).toBeCloseTo(10 / 22, 9);
+  });
+
+  it("shows the target boards use: a month's share of a quarter target when the month has none", () => {
+    const quarter: TargetView = {
+      id: 'q',
+      scope: 'team',
+      memberId: null,
+      teamId: 'sales',
+      metric: 'revenue',
+      period: { kind: 'quarter', start: '2026-10-01', end: '2026-12-31' },
+      // 66 weekdays in Q4 2026 (Oct 22, Nov 21, Dec 23): 660,000 is 10,000 a workday.
+      value: 660_000,
+      curve: null,
+      split: null,
+    };
+    const d = draft();
+    const plan = planOf(d, settings(), teams, members);
+    expect(existingTarget(d, plan, [quarter])).toBeUndefined();
+    expect(currentTargetOf(d, plan, [quarter], settings().calendar)).toEqual({
+      value: 230_000,
+      kinds: ['quarter'],
+    });
+    const month: TargetView = {
+      ...quarter,
+      id: 'm',
+      period: { kind: 'month', start: '2026-12-01', end: '2026-12-31' },
+      value: 500_000,
+    };
+    expect(currentTargetOf(d, plan, [quarter, month], settings().calendar)?.value).toBe(500_000);
+    expect(
+      currentTargetOf(d, plan, [{ ...month, teamId: 'east' }], settings().calendar),
+    ).toBeNull();
   });
 });

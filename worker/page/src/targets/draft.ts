@@ -13,7 +13,10 @@ import type {
   TeamSplit,
 } from '../../../../shared/api/index.ts';
 import {
+  dailyTargets,
+  eachDay,
   findMetric,
+  isWorkday,
   periodContaining,
   repsUnder,
   splitTeamTarget,
@@ -21,25 +24,33 @@ import {
   type TeamMember,
   type TeamNode,
   toMinor,
+  type WorkCalendar,
 } from '../../../../shared/domain/index.ts';
 
 export const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year'];
 
-/** Pacing curves over the period's thirds (30 % / 50 % / 20 % of a month: docs/architecture.md). */
-const third = 1 / 3;
-export const PACING = {
-  even: undefined,
-  front: [
-    { days: third, weight: 0.3 },
-    { days: third, weight: 0.5 },
-    { days: third, weight: 0.2 },
-  ],
-  back: [
-    { days: third, weight: 0.2 },
-    { days: third, weight: 0.3 },
-    { days: third, weight: 0.5 },
-  ],
-} satisfies Record<string, PacingCurve | undefined>;
+/**
+ * Pacing curves: 30 % / 50 % / 20 % (or 20 / 30 / 50) over three blocks of the period. In a month
+ * the blocks are 上旬 / 中旬 / 下旬 as the words mean them: days 1–10, 11–20 and 21 to the end
+ * (February's last block is 8 or 9 days); longer and shorter periods use thirds.
+ */
+const WEIGHTS = { front: [0.3, 0.5, 0.2], back: [0.2, 0.3, 0.5] } as const;
+export const PACING = { even: undefined, front: WEIGHTS.front, back: WEIGHTS.back };
+
+/** The curve a pacing choice saves for `period` (none for even pacing). */
+export function curveOf(
+  pacing: Pacing,
+  period: { kind: PeriodKind; start: string; end: string },
+): PacingCurve | undefined {
+  const weights = PACING[pacing];
+  if (!weights) return undefined;
+  const length = eachDay(period.start, period.end).length;
+  const blocks =
+    period.kind === 'month'
+      ? [10 / length, 10 / length, (length - 20) / length]
+      : [1 / 3, 1 / 3, 1 / 3];
+  return weights.map((weight, i) => ({ days: blocks[i] ?? 0, weight }));
+}
 export type Pacing = keyof typeof PACING;
 export type SplitMode = TeamSplit['mode'];
 
@@ -117,12 +128,15 @@ export function planOf<M extends TeamMember>(
     reps.map((x) => x.id),
     split,
   );
-  const curve = PACING[draft.pacing];
+  const curve = curveOf(draft.pacing, period);
   const daily = spreadTarget(
     { period: { kind: draft.kind, start: period.start }, value, curve },
     cal,
   );
-  const workdays = [...daily.values()].filter((v) => v > 0).length;
+  // Every workday of the period counts, also those whose rounded share is 0 (10 visits over 22
+  // workdays is ≈ 0.45 a workday, not "10 workdays · 1"); a period without one spreads over all days.
+  const days = eachDay(period.start, period.end);
+  const workdays = days.filter((d) => isWorkday(d, cal)).length || days.length;
   return {
     period,
     value,
@@ -133,11 +147,13 @@ export function planOf<M extends TeamMember>(
     curve,
     daily,
     workdays,
+    /** Unrounded: what one workday carries on average. */
+    perWorkday: workdays > 0 ? value / workdays : 0,
   };
 }
 export type TargetPlan<M extends TeamMember = TeamMember> = ReturnType<typeof planOf<M>>;
 
-/** The team's stored target for the draft's period, if any. */
+/** The team's stored target set for exactly the draft's period, if any. */
 export const existingTarget = (
   draft: TargetDraft,
   plan: Pick<TargetPlan, 'period'>,
@@ -150,6 +166,42 @@ export const existingTarget = (
       x.period.kind === draft.kind &&
       x.period.start === plan.period.start,
   );
+
+/**
+ * The team's target for the draft's period as boards compute it: each day from the most specific
+ * of the team's own stored targets covering it (a month inside a quarter target counts its share
+ * of the quarter), summed over the period. Null when none covers any day.
+ */
+export function currentTargetOf(
+  draft: TargetDraft,
+  plan: Pick<TargetPlan, 'period'>,
+  stored: readonly TargetView[],
+  cal: WorkCalendar,
+): { value: number; kinds: PeriodKind[] } | null {
+  const own = stored.filter(
+    (x) =>
+      x.scope === 'team' &&
+      x.teamId === draft.teamId &&
+      x.metric === draft.metric &&
+      x.period.start <= plan.period.end &&
+      x.period.end >= plan.period.start,
+  );
+  if (own.length === 0) return null;
+  const daily = dailyTargets({
+    targets: own.map((x) => ({
+      period: { kind: x.period.kind, start: x.period.start },
+      value: x.value,
+      curve: x.curve,
+      source: 'team' as const,
+    })),
+    start: plan.period.start,
+    end: plan.period.end,
+    cal,
+  });
+  let value = 0;
+  for (const v of daily.values()) value += v;
+  return { value, kinds: [...new Set(own.map((x) => x.period.kind))] };
+}
 
 /** What saving sends (`PUT /api/v1/targets`). */
 export function targetInputOf(draft: TargetDraft, plan: TargetPlan): TargetInput {
