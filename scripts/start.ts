@@ -8,10 +8,19 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot, startWorkerServer } from '../test/support/worker-server.ts';
 import { buildPage } from './build-page.ts';
+import { seedDemoChat } from './demo/chat.ts';
+import { startChatReceiver } from './demo/chat-receiver.ts';
 import { seedDemo } from './demo/seed.ts';
 
 const once = process.argv.includes('--once');
 const port = Number(process.env.PORT ?? 8787);
+/** The demo's stand-in for the chat platforms; fixed, since the demo channels keep its address. */
+const chatReceiverPort = Number(process.env.CHAT_RECEIVER_PORT ?? port + 10);
+/**
+ * The key the demo's chat webhooks are encrypted with: development only, published here on
+ * purpose. A deployment sets its own Worker secret (`wrangler secret put CHAT_SECRET_KEY`).
+ */
+const DEV_CHAT_KEY = 'cGFjZXItZGVtby1rZXktZGV2ZWxvcG1lbnQtb25seSE=';
 
 function buildExtension(): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -45,12 +54,27 @@ async function main(): Promise<void> {
   const extension = buildExtension();
   buildPage();
   const base = `http://localhost:${port}`;
+  const receiver = await startChatReceiver({
+    port: chatReceiverPort,
+    print: (line) => console.log(line),
+  });
   const server = await startWorkerServer({
     port,
     persistTo: join(repoRoot, '.wrangler/state'),
-    vars: { PUBLIC_ORIGIN: base },
+    vars: {
+      PUBLIC_ORIGIN: base,
+      CHAT_ALLOW_LOCALHOST: 'true',
+      CHAT_SECRET_KEY: DEV_CHAT_KEY,
+    },
+    testScheduled: true,
   });
   const demo = await seedDemo(server.url, join(repoRoot, '.wrangler/pacer-demo.json'));
+  const channels = await seedDemoChat(server.url, demo.managerToken, receiver.url);
+  // Local dev runs no crons: the cron tick (scheduled chat posts, announcements) every minute.
+  const cron = setInterval(() => {
+    fetch(`${server.url}/cdn-cgi/handler/scheduled`).catch(() => undefined);
+  }, 60_000);
+  cron.unref();
   await extension;
   const lines = [
     '',
@@ -61,6 +85,7 @@ async function main(): Promise<void> {
     `  Manager token  ${demo.managerToken}`,
     `  Rep token      ${demo.repToken}   (${demo.repName})`,
     `  Invite code    ${demo.inviteCode}   (joins the root team as a rep)`,
+    `  Team chat      ${channels} channels (企业微信, 钉钉, 飞书, Slack, Teams) → local receiver ${receiver.url}, printed here as "chat /<platform>/demo ←"`,
     '',
     `  Try:  curl -H "Authorization: Bearer ${demo.repToken}" "${base}/api/v1/me/progress?period=month"`,
     '',
@@ -72,7 +97,10 @@ async function main(): Promise<void> {
   ];
   console.log(lines.join('\n'));
   if (once) {
+    // Let the test messages reach the receiver before stopping.
+    await new Promise((r) => setTimeout(r, 3_000));
     await server.stop();
+    await receiver.stop();
     return;
   }
   const shutdown = async () => {

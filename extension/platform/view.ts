@@ -107,15 +107,15 @@ export interface ContestLine {
 /** A teammate's announced moment, for a toast. */
 export interface NewsItem {
   id: number;
-  kind: 'big_deal' | 'tier_reached' | 'milestone' | 'streak_record' | 'competition_won';
+  kind: 'big_deal' | 'tier_reached' | 'milestone' | 'streak_record' | 'contest_won';
   name: string;
   metric?: string;
   amount?: number;
   tier?: string;
   percent?: number;
   days?: number;
-  /** competition_won: the contest, and (team against team) the winning sub-team. */
-  competition?: string;
+  /** contest_won: the contest, and (team against team) the winning sub-team. */
+  contest?: string;
   teamName?: string;
 }
 

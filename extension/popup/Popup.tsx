@@ -54,12 +54,29 @@ function Summary({
           <strong>{v.streak?.current ?? 0}</strong>
           {t('streak')}
         </div>
-        {shown.map((c) => (
-          <div key={c.metric}>
-            <strong data-testid={`popup-today-${c.metric}`}>{c.today}</strong>
-            {metricLabel(c.metric, language, c.label)}
-          </div>
-        ))}
+        {shown.map((c) => {
+          // With a quota (or a target) for today: done / quota and a bar, as in the sidebar.
+          const quota = c.todayTarget ?? 0;
+          return (
+            <div key={c.metric}>
+              <strong>
+                <span data-testid={`popup-today-${c.metric}`}>{c.today}</span>
+                {quota > 0 ? (
+                  <small data-testid={`popup-quota-${c.metric}`}> / {quota}</small>
+                ) : null}
+              </strong>
+              {metricLabel(c.metric, language, c.label)}
+              {quota > 0 ? (
+                <meter
+                  min={0}
+                  max={quota}
+                  value={Math.min(c.today, quota)}
+                  aria-label={t('quotaToday', { done: c.today, quota })}
+                />
+              ) : null}
+            </div>
+          );
+        })}
       </div>
     </section>
   );

@@ -49,7 +49,25 @@ describe('sidebar store', () => {
       expect(message.event).toMatchObject({ metric: 'calls', contact: fromThread.contact });
       expect(message.event.id).toMatch(/^[0-9a-f-]{36}$/);
     }
-    expect(store.toasts.value.at(-1)).toMatchObject({ text: 'Logged call for Ada Lovelace' });
+    expect(store.toasts.value.at(-1)).toMatchObject({
+      text: 'Logged call for Ada Lovelace',
+      points: 2,
+    });
+  });
+
+  it('"+N pts" is what the overlay adds today: the manual share, nothing for 0-point metrics', () => {
+    const { store } = setup({
+      ...signedIn,
+      basis: {
+        ...(signedIn.basis as NonNullable<SidebarView['basis']>),
+        settings: { manualLogPointsPercent: 50 },
+      },
+    });
+    // Without a source URL a call earns half its 2 points.
+    store.log({ metric: 'calls', quantity: 1, source: { app: 'gmail' } }, 'call');
+    expect(store.toasts.value.at(-1)?.points).toBe(1);
+    store.log({ metric: 'revenue', quantity: 5_000, source: fromThread.source }, 'revenue');
+    expect(store.toasts.value.at(-1)).not.toHaveProperty('points');
   });
 
   it('a republished view that shows nothing new keeps the shown view (no re-render)', () => {
@@ -161,9 +179,9 @@ describe('sidebar store', () => {
     expect(store.toasts.value).toHaveLength(1); // each only once
     const won = {
       id: 7,
-      kind: 'competition_won' as const,
+      kind: 'contest_won' as const,
       name: 'Li Lei',
-      competition: 'Visit sprint',
+      contest: 'Visit sprint',
       teamName: 'North',
     };
     store.publish({ ...signedIn, currency: 'CNY', news: [old, deal, won] });

@@ -20,6 +20,8 @@ export interface Toast {
   undoId?: string;
   /** Asks before logging (double-log guard). */
   confirm?: () => void;
+  /** Points the log earned today ("+2 pts"), when it earned any. */
+  points?: number;
 }
 
 export interface LogRequest {
@@ -60,10 +62,10 @@ export function newsText(
   }
   if (item.kind === 'milestone')
     return t('newsMilestone', { name: item.name, percent: item.percent ?? 0 });
-  if (item.kind === 'competition_won') {
+  if (item.kind === 'contest_won') {
     const contest = item.teamName
-      ? `${item.competition ?? ''} · ${item.teamName}`
-      : (item.competition ?? '');
+      ? `${item.contest ?? ''} · ${item.teamName}`
+      : (item.contest ?? '');
     return t('newsWon', { name: item.name, contest });
   }
   return t('newsStreak', { name: item.name, days: item.days ?? 0 });
@@ -214,7 +216,11 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
           ? Date.parse(sameContact.occurredAt)
           : null;
     const doIt = () => {
+      // The log's points are what the shared overlay adds to today's total (per-day rounding of
+      // the manual share included), so "+N pts" is the number the counter moves by.
+      const before = shown.value.points.today;
       const id = commit(request);
+      const points = shown.value.points.today - before;
       if (request.record) records.logged(request.record, request.metric, now());
       toast({
         text: contact
@@ -223,6 +229,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
             ? t.value('loggedNoContact', { metric: metricName })
             : t.value('logged', { metric: metricName }),
         undoId: id,
+        ...(points > 0 ? { points } : {}),
       });
     };
     if (earlier !== null) {

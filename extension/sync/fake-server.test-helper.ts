@@ -22,7 +22,7 @@ export class FakeServer {
   loseNextResponse = false;
   rejectToken = false;
   /** The member's running contests; bump `contestsVersion` when changing them (its ETag). */
-  contests: RunningContestsResponse = { competitions: [] };
+  contests: RunningContestsResponse = { contests: [] };
   contestsVersion = 'contests-0';
   /** The team's announcements, ids increasing. */
   readonly news: AnnouncementView[] = [];

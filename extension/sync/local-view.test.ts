@@ -115,7 +115,7 @@ describe('local view (snapshot + local logs)', () => {
   it('shows running contests with place, gap and end, and provisional ones until they settle; keeps them on a 304 and drops settled rounds', async () => {
     const { server, engine } = setup();
     const contest = (id: string, endsAt: string, settlesAt = endsAt) => ({
-      competition: {
+      contest: {
         id,
         teamId: 't1',
         name: `Contest ${id}`,
@@ -141,7 +141,7 @@ describe('local view (snapshot + local logs)', () => {
       takingPart: 'member' as const,
     });
     server.contests = {
-      competitions: [
+      contests: [
         contest('a', '2026-11-27T17:00:00.000Z'),
         contest('old', '2026-11-21T16:00:00.000Z', '2026-11-22T16:00:00.000Z'),
         contest('grace', '2026-11-22T16:00:00.000Z', '2026-11-23T16:00:00.000Z'),
@@ -176,7 +176,7 @@ describe('local view (snapshot + local logs)', () => {
     expect(view.contests?.map((c) => c.id)).toEqual(['a', 'grace']);
     // A change on the server (a new ETag) replaces them.
     server.contestsVersion = 'contests-1';
-    server.contests = { competitions: [] };
+    server.contests = { contests: [] };
     await engine.flush({ force: true });
     expect(buildView(await engine.state(), ctx).contests).toEqual([]);
   });

@@ -155,16 +155,16 @@ function contestLines(
   catalog: readonly MetricDefinition[],
   now: number,
 ): ContestLine[] {
-  return (state.contests?.competitions ?? []).flatMap(({ competition, round, you }) => {
+  return (state.contests?.contests ?? []).flatMap(({ contest, round, you }) => {
     const until = round.provisional === false ? round.endsAt : (round.settlesAt ?? round.endsAt);
     if (!you || Date.parse(until) <= now) return [];
     const over = Date.parse(round.endsAt) <= now;
-    const metric = catalog.find((m) => m.id === competition.metric);
+    const metric = catalog.find((m) => m.id === contest.metric);
     return [
       {
-        id: competition.id,
-        name: competition.name,
-        metric: competition.metric,
+        id: contest.id,
+        name: contest.name,
+        metric: contest.metric,
         label: metric && !metric.builtin ? metric.label : null,
         kind: metric?.kind ?? 'count',
         rank: you.rank,
@@ -172,7 +172,7 @@ function contestLines(
         ahead: you.ahead ? { name: you.ahead.name, by: you.ahead.by } : null,
         endsAt: round.endsAt,
         ...(over ? { provisional: true, settlesAt: until } : {}),
-        prize: competition.prize,
+        prize: contest.prize,
       },
     ];
   });

@@ -84,7 +84,7 @@ export async function startChatReceiver(
       at: new Date().toISOString(),
     };
     log.set(url.pathname, [...(log.get(url.pathname) ?? []), entry]);
-    options.print?.(`chat ${url.pathname} ← ${JSON.stringify(body)}`);
+    options.print?.(`chat ${url.pathname}${url.search} ← ${JSON.stringify(body)}`);
     const ok = success(url.pathname);
     return send(ok.status, ok.type, ok.body);
   };

@@ -6,11 +6,11 @@ import { Id, Instant } from './common.ts';
 export const AnnouncementView = z.object({
   /** Increasing: poll with `since=` the last id seen. */
   id: z.number().int().min(1),
-  kind: z.enum(['big_deal', 'tier_reached', 'milestone', 'streak_record', 'competition_won']),
+  kind: z.enum(['big_deal', 'tier_reached', 'milestone', 'streak_record', 'contest_won']),
   member: z.object({ id: Id, name: z.string() }),
   /**
    * big_deal: the metric and amount; tier_reached: the tier id; milestone: the percent reached;
-   * streak_record: the streak's days; competition_won: the contest's name (and, team against
+   * streak_record: the streak's days; contest_won: the contest's name (and, team against
    * team, the winning sub-team's).
    */
   metric: z.string().optional(),
@@ -18,7 +18,7 @@ export const AnnouncementView = z.object({
   tier: z.string().optional(),
   percent: z.number().optional(),
   days: z.number().int().optional(),
-  competition: z.string().optional(),
+  contest: z.string().optional(),
   teamName: z.string().optional(),
   at: Instant,
 });

@@ -82,8 +82,8 @@ export const ContestView = z.object({
 });
 export type ContestView = z.infer<typeof ContestView>;
 
-export const ContestListResponse = z.object({ competitions: z.array(ContestView) });
-export const ContestResponse = z.object({ competition: ContestView });
+export const ContestListResponse = z.object({ contests: z.array(ContestView) });
+export const ContestResponse = z.object({ contest: ContestView });
 
 export const StandingsQuery = z.object({
   /** Any day of the round to show (org-local); default today. Past days show ended rounds. */
@@ -156,7 +156,7 @@ export const ContestRoundView = z.object({
 });
 
 export const ContestStandingsResponse = z.object({
-  competition: ContestView,
+  contest: ContestView,
   /** Null when the contest does not run on the asked day. */
   round: ContestRoundView.nullable(),
   /** The round's standings as the caller may see them (`visibility`). */
@@ -175,9 +175,9 @@ export type ContestStandingsResponse = z.infer<typeof ContestStandingsResponse>;
 
 /** The caller's running contests and those in their grace (provisional), for the sidebar. */
 export const RunningContestsResponse = z.object({
-  competitions: z.array(
+  contests: z.array(
     z.object({
-      competition: ContestView,
+      contest: ContestView,
       round: ContestRoundView,
       you: ContestYou.nullable(),
       takingPart: ContestTakingPart,
@@ -191,9 +191,9 @@ export type RunningContestsResponse = z.infer<typeof RunningContestsResponse>;
  * not settled yet (`round.provisional`, `round.decided`).
  */
 export const ContestBoardResponse = z.object({
-  competitions: z.array(
+  contests: z.array(
     z.object({
-      competition: ContestView,
+      contest: ContestView,
       round: ContestRoundView,
       /** As the board's viewer may see them (a TV link sees what its manager sees). */
       entries: z.array(ContestEntry),

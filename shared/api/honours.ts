@@ -5,7 +5,7 @@ import { Id, Instant, LocalDate } from './common.ts';
 // `periodChampions` in shared/domain/leaderboard.ts). Team against team honours every member of the winning sub-team.
 
 export const HonourView = z.object({
-  competition: z.object({
+  contest: z.object({
     id: Id,
     /** As it was named when the round was settled. */
     name: z.string(),

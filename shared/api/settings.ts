@@ -88,7 +88,7 @@ export const AnnouncementSettings = z.object({
   /** Progress milestones (percent of the tier period's target) reached. */
   milestoneReached: z.boolean().default(true),
   /** A contest round won (told once, when its honours are recorded). */
-  competitionWon: z.boolean().default(true),
+  contestWon: z.boolean().default(true),
 });
 export type AnnouncementSettings = z.infer<typeof AnnouncementSettings>;
 

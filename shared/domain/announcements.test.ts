@@ -83,14 +83,14 @@ describe('announcementRulesOf', () => {
       tierReached: true,
       streakRecord: true,
       milestoneReached: true,
-      competitionWon: true,
+      contestWon: true,
     });
     const saved = {
       dealAmountAtLeast: 100_000,
       tierReached: false,
       streakRecord: true,
       milestoneReached: false,
-      competitionWon: true,
+      contestWon: true,
     };
     expect(announcementRulesOf({ announcements: saved })).toBe(saved);
   });

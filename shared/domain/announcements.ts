@@ -20,7 +20,7 @@ export const DEFAULT_ANNOUNCEMENT_RULES: Readonly<AnnouncementSettings> = Object
   tierReached: true,
   streakRecord: true,
   milestoneReached: true,
-  competitionWon: true,
+  contestWon: true,
 });
 
 /** The team's announcement rules: its own when a manager saved them, else the defaults. */

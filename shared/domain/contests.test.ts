@@ -22,7 +22,7 @@ import {
 } from './index.ts';
 
 describe('contestRound', () => {
-  it('a one-off competition is one round from start to end', () => {
+  it('a one-off contest is one round from start to end', () => {
     const schedule = { start: '2026-11-23', end: '2026-11-27', recurrence: 'once' as const };
     expect(contestRound({ schedule, date: '2026-11-25', cal: STANDARD })).toEqual({
       start: '2026-11-23',

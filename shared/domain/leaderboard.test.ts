@@ -44,7 +44,7 @@ describe('rankEntries', () => {
     });
   });
 
-  it('ranks are competition ranks for any input (property)', () => {
+  it('ranks are standard (1224) ranks for any input (property)', () => {
     fc.assert(
       fc.property(
         fc.array(

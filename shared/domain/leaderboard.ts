@@ -1,6 +1,6 @@
 import type { PrivacyMode } from '../api/index.ts';
 
-// Leaderboards: competition ranking (1, 2, 2, 4) and the team's privacy setting
+// Leaderboards: standard ranking (1, 2, 2, 4) and the team's privacy setting
 // (docs/architecture.md, "Leaderboards and privacy").
 
 /** What ranking needs of an entry; the caller's other fields are carried through. */
@@ -11,7 +11,7 @@ export type Ranked<T extends RankInput> = T & { rank: number };
 const byName = (a: RankInput, b: RankInput) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
- * Ranks entries, higher value first, with competition ranking: ties share a rank and the next
+ * Ranks entries, higher value first, with standard ("1224") ranking: ties share a rank and the next
  * rank skips (1, 2, 2, 4). Entries without a value (null, e.g. no target for attainment) come
  * last and share the rank after the last valued one. Equal values are listed by name, then in
  * input order, so the result is deterministic.
@@ -124,7 +124,7 @@ function percentileOf(
 }
 
 /**
- * The champions of a closed period (月度销冠) or the winners of a competition: everyone ranked
+ * The champions of a closed period (月度销冠) or the winners of a contest: everyone ranked
  * first with a positive value (ties share the honour). Nobody wins a board where nothing happened.
  */
 export function periodChampions<T extends RankInput>(ranked: readonly Ranked<T>[]): Ranked<T>[] {

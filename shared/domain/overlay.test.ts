@@ -126,4 +126,42 @@ describe('overlay: the server’s answer plus the logs it does not count yet', (
     expect(shown.points.today).toBe(20);
     expect(shown.streak).toMatchObject({ current: 3, atRisk: false });
   });
+
+  it('keeps a quota beside its count: a logged visit moves "0 / 5" to "1 / 5" at once', () => {
+    const day = answer({ visits: 0 }, {});
+    const withQuota = {
+      ...day,
+      metrics: day.metrics.map((m) => (m.metric === 'visits' ? { ...m, target: 5 } : m)),
+    };
+    const visits = (f: ReturnType<typeof figures>) => f.counters.find((c) => c.metric === 'visits');
+    expect(visits(figures(withQuota, []))).toMatchObject({ today: 0, todayTarget: 5 });
+    expect(visits(figures(withQuota, [log('visits', true)]))).toMatchObject({
+      today: 1,
+      todayTarget: 5,
+    });
+  });
+
+  it('gives the primary metric a pace status that moves with the logs', () => {
+    const period = {
+      ...answer({ revenue: 90 }, {}),
+      period: { kind: 'month' as const, start: '2026-11-01', end: '2026-11-30' },
+    };
+    const running = {
+      ...period,
+      metrics: period.metrics.map((m) => ({ ...m, target: 1000, expectedByNow: 100 })),
+    };
+    const shown = (logs: ReturnType<typeof log>[]) =>
+      overlay({
+        day: null,
+        period: running,
+        settings: { ...settings, primaryMetric: 'revenue' },
+        logs: logs.map((l) => ({ ...l, metric: 'revenue', quantity: 5 })),
+        timeZone: 'Asia/Shanghai',
+        now: Date.parse('2026-11-23T03:00:00Z'),
+      }).primary?.pace;
+    // 90 of 100 expected: 10 % behind, off track; +5 → 95: at risk; +10 → 100: on track.
+    expect(shown([])).toBe('off-track');
+    expect(shown([log('revenue', true)])).toBe('at-risk');
+    expect(shown([log('revenue', true), log('revenue', true)])).toBe('on-track');
+  });
 });

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../support/worker-server.ts';
+import { chatBench } from './figures/chat.ts';
 import { contentScriptsBench } from './figures/content-scripts.ts';
 import { durabilityBench } from './figures/durability.ts';
 import { extensionPageBench } from './figures/extension-page.ts';
@@ -32,6 +33,7 @@ const modules: BenchModule[] = [
   durabilityBench,
   contentScriptsBench,
   extensionPageBench,
+  chatBench,
 ];
 
 function parseOptions(argv: string[]): BenchOptions & { out: string } {

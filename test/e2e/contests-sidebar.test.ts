@@ -73,19 +73,14 @@ describe('contests in the sidebar', () => {
     });
     const today = new Date().toISOString().slice(0, 10);
     const week = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const { competition } = await api<{ competition: { id: string } }>(
-      'POST',
-      '/contests',
-      org.token,
-      {
-        name: 'Visit sprint',
-        teamId: org.team.id,
-        metric: 'visits',
-        start: today,
-        end: week,
-        prize: 'Team dinner',
-      },
-    );
+    const { contest } = await api<{ contest: { id: string } }>('POST', '/contests', org.token, {
+      name: 'Visit sprint',
+      teamId: org.team.id,
+      metric: 'visits',
+      start: today,
+      end: week,
+      prize: 'Team dinner',
+    });
     await logVisits(colleague.token, 3);
 
     const popup = await signInWithInvite(ext, server.url, org.inviteCode, 'Li Lei');
@@ -103,7 +98,7 @@ describe('contests in the sidebar', () => {
       .toMatch(/^#2 of 2 — 2 visits behind Wang Fang — ends /);
     const standings = await api<{ entries: Array<{ name: string; value: number; rank: number }> }>(
       'GET',
-      `/contests/${competition.id}/standings`,
+      `/contests/${contest.id}/standings`,
       org.token,
     );
     expect(standings.entries.map((e) => [e.name, e.rank, e.value])).toEqual([

@@ -19,6 +19,7 @@ import {
   clickAndReadNextFrame,
   readLocalStorage,
   readTokenFromVault,
+  sidebar,
   sidebarText,
   signInWithInvite,
 } from './support/extension.ts';
@@ -91,6 +92,14 @@ describe('Pacer extension end to end', () => {
     );
     expect(before).toBe('0');
     expect(nextFrame).toBe('1');
+    // The toast says what the log earned, from the same overlay as the counters (a call: 2 pts).
+    const gained = sidebar(gmail).getByTestId('pacer-points-gained').first();
+    expect(await gained.textContent()).toBe('+2 pts');
+    expect(await gained.evaluate((el) => getComputedStyle(el).animationName)).toBe('rise');
+    // Under reduced motion it appears without moving.
+    await gmail.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await gained.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    await gmail.emulateMedia({ reducedMotion: null });
 
     await expect.poll(async () => (await eventsOnServer()).length, { timeout: 30_000 }).toBe(1);
     const [logged] = await eventsOnServer();

@@ -117,5 +117,12 @@ describe('activity quotas from the board to the sidebar', () => {
     expect(before).toBe('0 / 5 today');
     expect(nextFrame).toBe('1 / 5 today');
     await screenshot(gmail, 'sidebar-quota');
+
+    // The popup shows the same: done / quota for today.
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await expect.poll(() => popup.getByTestId('popup-today-visits').textContent()).toBe('1');
+    expect(await popup.getByTestId('popup-quota-visits').textContent()).toBe(' / 5');
+    await popup.close();
   });
 });

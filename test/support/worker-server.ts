@@ -41,6 +41,11 @@ export interface WorkerServerOptions {
   config?: string;
   /** Another entry module for the same config (e.g. the bench entry, worker/bench/index.ts). */
   entry?: string;
+  /**
+   * Expose the cron handler at `/cdn-cgi/handler/scheduled` (`wrangler dev --test-scheduled`):
+   * local dev does not run crons by itself, so `npm start` calls it every minute.
+   */
+  testScheduled?: boolean;
 }
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', CI: 'true' };
@@ -110,6 +115,7 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
   if (options.config === undefined) await applyMigrations(persistTo, inherit);
   const configArgs = options.config === undefined ? [] : ['--config', options.config];
   const entryArgs = options.entry === undefined ? [] : [options.entry];
+  const scheduledArgs = options.testScheduled ? ['--test-scheduled'] : [];
 
   let child: ChildProcess | undefined;
   let output = '';
@@ -135,6 +141,7 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
         String(await freePort()),
         '--show-interactive-dev-session=false',
         ...configArgs,
+        ...scheduledArgs,
         ...varArgs,
       ],
       {

@@ -153,12 +153,10 @@ describe('the board’s running contests', () => {
       headers: { 'x-pacer-tv': tvToken },
     });
     expect(tv.status).toBe(200);
-    const names = tv.body.competitions.map(
-      (c: { competition: { name: string } }) => c.competition.name,
-    );
+    const names = tv.body.contests.map((c: { contest: { name: string } }) => c.contest.name);
     expect(names.sort()).toEqual(['All calls', 'East calls']);
-    const eastBoard = tv.body.competitions.find(
-      (c: { competition: { name: string } }) => c.competition.name === 'East calls',
+    const eastBoard = tv.body.contests.find(
+      (c: { contest: { name: string } }) => c.contest.name === 'East calls',
     );
     expect(eastBoard.entries[0]).toMatchObject({ rank: 1, name: 'East Rep' });
     expect(eastBoard.entries[0].value).toBeGreaterThanOrEqual(4);

@@ -275,7 +275,16 @@ describe('delivery', () => {
   it('keeps to 20 messages a minute per 企业微信 robot; the rest wait without spending retries', async () => {
     const ch = await createChannel(w.orgA.managerToken, { teamId: w.eastId, platform: 'wecom' });
     const keys = Array.from({ length: 25 }, (_, i) => `standings:${ch.id}:burst-${i}`);
-    for (const key of keys) await stageQuietly(ch.id, key);
+    // Staged in one call (several insert statements), and again: nothing twice.
+    const burst = keys.map((key) => ({
+      key,
+      channelId: ch.id,
+      kind: 'standings' as const,
+      message: { title: key, lines: [] },
+    }));
+    const quiet = { ...workerEnv, CHAT_QUEUE: undefined };
+    expect(await stage(db(), quiet, burst, new Date())).toEqual(keys);
+    expect(await stage(db(), quiet, burst, new Date())).toEqual([]);
     const now = new Date('2030-01-01T09:00:00Z');
     const results = [];
     for (const key of keys) results.push(await deliver(db(), workerEnv, key, 1, now));

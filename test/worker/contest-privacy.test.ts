@@ -1,5 +1,5 @@
 /**
- * Contest standings under the team's privacy mode, in every competitions read (standings, the
+ * Contest standings under the team's privacy mode, in every contests read (standings, the
  * sidebar's running contests, the board and a TV link), the way the standing leaderboard does it:
  * `open` everyone sees all; `top` reps see the top 5, their neighbours and themselves; `private`
  * reps see only their own place (and nobody named ahead, nor the gap); managers of the contest's
@@ -30,7 +30,7 @@ let tvToken: string;
 async function create(body: Record<string, unknown>) {
   const res = await call('POST', '/contests', { token: topManagerToken, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.competition.id as string;
+  return res.body.contest.id as string;
 }
 
 beforeAll(async () => {
@@ -109,9 +109,7 @@ async function standings(token: string, id = bigContest, date?: string) {
 async function running(token: string, id = bigContest) {
   const res = await call('GET', '/contests/running', { token });
   expect(res.status).toBe(200);
-  const found = res.body.competitions.find(
-    (c: { competition: { id: string } }) => c.competition.id === id,
-  );
+  const found = res.body.contests.find((c: { contest: { id: string } }) => c.contest.id === id);
   expect(found).toBeDefined();
   return { item: found, raw: JSON.stringify(res.body) };
 }
@@ -122,9 +120,7 @@ async function board(options: { token?: string; tv?: string }, id = bigContest) 
     ...(options.tv ? { headers: { 'x-pacer-tv': options.tv } } : {}),
   });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  const found = res.body.competitions.find(
-    (c: { competition: { id: string } }) => c.competition.id === id,
-  );
+  const found = res.body.contests.find((c: { contest: { id: string } }) => c.contest.id === id);
   expect(found).toBeDefined();
   return found;
 }

@@ -20,7 +20,7 @@ async function log(token: string, events: Record<string, unknown>[]) {
 async function create(token: string, body: Record<string, unknown>) {
   const res = await call('POST', '/contests', { token, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.competition.id as string;
+  return res.body.contest.id as string;
 }
 
 describe('members against members', () => {
@@ -79,9 +79,9 @@ describe('members against members', () => {
 
     const running = await call('GET', '/contests/running', { token: ada.token });
     expect(running.status).toBe(200);
-    expect(running.body.competitions).toHaveLength(1);
-    expect(running.body.competitions[0].competition.prize).toBe('Lunch');
-    expect(running.body.competitions[0].you.ahead).toMatchObject({ name: 'Bo', by: 2 });
+    expect(running.body.contests).toHaveLength(1);
+    expect(running.body.contests[0].contest.prize).toBe('Lunch');
+    expect(running.body.contests[0].you.ahead).toMatchObject({ name: 'Bo', by: 2 });
   });
 
   it('answers 304 to a standings poll while nothing changed, and new data after a log', async () => {
@@ -264,20 +264,20 @@ describe('team against team', () => {
 
     // The sidebar's answer: the contest is listed, with no place, and says why.
     const running = await call('GET', '/contests/running', { token: direct.token });
-    expect(running.body.competitions).toHaveLength(1);
-    expect(running.body.competitions[0]).toMatchObject({
-      competition: { id, mode: 'teams' },
+    expect(running.body.contests).toHaveLength(1);
+    expect(running.body.contests[0]).toMatchObject({
+      contest: { id, mode: 'teams' },
       you: null,
       takingPart: 'none',
     });
     const board = await call('GET', `/contests/board?team=${org.rootTeamId}`, {
       token: direct.token,
     });
-    expect(board.body.competitions[0]).toMatchObject({ takingPart: 'none', visibility: 'all' });
+    expect(board.body.contests[0]).toMatchObject({ takingPart: 'none', visibility: 'all' });
 
     // A rep of a competing sub-team has their team's place.
     const seenByNorth = await call('GET', '/contests/running', { token: n1.token });
-    expect(seenByNorth.body.competitions[0]).toMatchObject({
+    expect(seenByNorth.body.contests[0]).toMatchObject({
       you: { rank: 1, of: 2, ahead: null },
       takingPart: 'team',
     });
@@ -414,7 +414,7 @@ describe.each([
   });
 });
 
-describe('managing competitions', () => {
+describe('managing contests', () => {
   it('validates the schedule and metric, edits, and cancels (kept, no longer running)', async () => {
     const org = await createOrg();
     const rep = await addMember(org.managerToken, org.rootTeamId);
@@ -443,7 +443,7 @@ describe('managing competitions', () => {
       body: { name: 'Call blitz', prize: 'Trophy', end: dayOffset(3) },
     });
     expect(edited.status).toBe(200);
-    expect(edited.body.competition).toMatchObject({
+    expect(edited.body.contest).toMatchObject({
       name: 'Call blitz',
       prize: 'Trophy',
       end: dayOffset(3),
@@ -454,17 +454,17 @@ describe('managing competitions', () => {
     });
     expect(badEdit.status).toBe(400);
     const seen = await call('GET', `/contests/${id}`, { token: rep.token });
-    expect(seen.body.competition.name).toBe('Call blitz');
+    expect(seen.body.contest.name).toBe('Call blitz');
 
     const cancelled = await call('DELETE', `/contests/${id}`, { token: org.managerToken });
     expect(cancelled.status).toBe(200);
-    expect(cancelled.body.competition.status).toBe('cancelled');
+    expect(cancelled.body.contest.status).toBe('cancelled');
     const running = await call('GET', '/contests/running', { token: rep.token });
-    expect(running.body.competitions).toEqual([]);
+    expect(running.body.contests).toEqual([]);
     const active = await call('GET', '/contests', { token: rep.token });
-    expect(active.body.competitions).toEqual([]);
+    expect(active.body.contests).toEqual([]);
     const all = await call('GET', '/contests?status=all', { token: rep.token });
-    expect(all.body.competitions.map((c: { id: string }) => c.id)).toEqual([id]);
+    expect(all.body.contests.map((c: { id: string }) => c.id)).toEqual([id]);
   });
 });
 
@@ -540,10 +540,10 @@ describe('who may do what', () => {
     ).toBe(404);
     expect((await call('GET', path, { token: w.revokedToken })).status).toBe(401);
     const westList = await call('GET', '/contests', { token: w.westRep.token });
-    expect(westList.body.competitions).toEqual([]);
+    expect(westList.body.contests).toEqual([]);
     const otherOrg = await call('GET', '/contests?status=all', { token: w.orgB.managerToken });
-    expect(otherOrg.body.competitions).toEqual([]);
+    expect(otherOrg.body.contests).toEqual([]);
     const eastList = await call('GET', '/contests', { token: w.eastRep.token });
-    expect(eastList.body.competitions.map((c: { id: string }) => c.id)).toContain(eastContest);
+    expect(eastList.body.contests.map((c: { id: string }) => c.id)).toContain(eastContest);
   });
 });

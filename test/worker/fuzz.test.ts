@@ -344,7 +344,7 @@ interface World {
   rootTeamId: string;
   subTeamId: string;
   repId: string;
-  competitionId: string;
+  contestId: string;
   inviteCode: string;
   /** A sign-in link's code (spent by the template's own call; the hostile runs need no live one). */
   signinCode: string;
@@ -455,7 +455,7 @@ function templates(w: World): Record<
     },
     'patch /api/v1/contests/{id}': {
       body: { name: 'Contest', prize: 'Cake', end: today() },
-      ids: [w.competitionId],
+      ids: [w.contestId],
     },
     'post /api/v1/tv-links': { body: { teamId: w.rootTeamId } },
     'post /api/v1/chat/channels': {
@@ -554,7 +554,7 @@ describe('hostile values in well-formed requests', () => {
       rootTeamId: org.rootTeamId,
       subTeamId,
       repId: rep.id,
-      competitionId: contest.body.competition.id,
+      contestId: contest.body.contest.id,
       chatChannelId: chat.body.channel.id,
       inviteCode: org.inviteCode,
       signinCode: (await call('POST', '/session/codes', { token: rep.token })).body.code,
@@ -564,11 +564,7 @@ describe('hostile values in well-formed requests', () => {
 
   const withBody = fuzzed.filter((op) => op.body);
   const realId = (path: string) =>
-    path.includes('/members/')
-      ? w.repId
-      : path.includes('/chat/')
-        ? w.chatChannelId
-        : w.competitionId;
+    path.includes('/members/') ? w.repId : path.includes('/chat/') ? w.chatChannelId : w.contestId;
 
   it('has a valid template for every route with a body', () => {
     const known = Object.keys(
@@ -578,7 +574,7 @@ describe('hostile values in well-formed requests', () => {
         rootTeamId: '',
         subTeamId: '',
         repId: '',
-        competitionId: '',
+        contestId: '',
         chatChannelId: '',
         inviteCode: '',
         signinCode: '',

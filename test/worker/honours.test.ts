@@ -46,14 +46,14 @@ async function pastContest(token: string, teamId: string, mode: 'members' | 'tea
     },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.competition.id as string;
+  return res.body.contest.id as string;
 }
 
 async function honoursOf(token: string, memberId: string) {
   const res = await call('GET', `/members/${memberId}/honours`, { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.honours as {
-    competition: { id: string; name: string };
+    contest: { id: string; name: string };
     round: unknown;
     team: { name: string } | null;
     value: number;
@@ -87,7 +87,7 @@ describe('honours', () => {
     for (const winner of [ada, bo]) {
       expect(await honoursOf(winner.token, winner.id)).toEqual([
         {
-          competition: { id, name: 'Past sprint', metric: 'visits' },
+          contest: { id, name: 'Past sprint', metric: 'visits' },
           round: { start: dayOffset(-5), end: dayOffset(-2) },
           team: null,
           value: 4,
@@ -104,7 +104,7 @@ describe('honours', () => {
     });
     expect(renamed.status).toBe(200);
     await call('GET', `/contests/${id}/standings?date=${date}`, { token: ada.token });
-    expect((await honoursOf(org.managerToken, ada.id)).map((h) => h.competition.name)).toEqual([
+    expect((await honoursOf(org.managerToken, ada.id)).map((h) => h.contest.name)).toEqual([
       'Past sprint',
     ]);
   });
@@ -150,9 +150,7 @@ describe('honours', () => {
         token: org.managerToken,
       });
       expect(res.status).toBe(200);
-      return (res.body.announcements as { kind: string }[]).filter(
-        (a) => a.kind === 'competition_won',
-      );
+      return (res.body.announcements as { kind: string }[]).filter((a) => a.kind === 'contest_won');
     };
     for (let read = 0; read < 3; read++) {
       await call('GET', `/contests/${id}/standings?date=${dayOffset(-4)}`, { token: cy.token });
@@ -160,9 +158,9 @@ describe('honours', () => {
     expect(await wins()).toEqual([
       {
         id: expect.any(Number),
-        kind: 'competition_won',
+        kind: 'contest_won',
         member: { id: ada.id, name: 'Ada' },
-        competition: 'Past sprint',
+        contest: 'Past sprint',
         teamName: 'North',
         at: expect.any(String),
       },
@@ -178,7 +176,7 @@ describe('honours', () => {
           dealAmountAtLeast: null,
           tierReached: true,
           streakRecord: true,
-          competitionWon: false,
+          contestWon: false,
         },
       },
     });
@@ -192,7 +190,7 @@ describe('honours', () => {
       token: org.managerToken,
     });
     expect(
-      told.body.announcements.filter((a: { kind: string }) => a.kind === 'competition_won'),
+      told.body.announcements.filter((a: { kind: string }) => a.kind === 'contest_won'),
     ).toEqual([]);
   });
 

@@ -110,7 +110,7 @@ describe('dates past the supported range', () => {
       },
     });
     expect(contest.status).toBe(201);
-    const id = contest.body.competition.id as string;
+    const id = contest.body.contest.id as string;
     for (const date of ['9999-12-31', '9999-01-01', '9998-12-31', '2200-01-01', '1999-12-31']) {
       for (const path of [
         `/leaderboard?date=${date}`,

@@ -107,22 +107,22 @@ describe('contests on a board above two sibling teams', () => {
       body: { name: 'Big calls', teamId: bigTeam, metric: 'calls', start: today, end: today },
     });
     expect(made.status).toBe(201);
-    const id = made.body.competition.id;
+    const id = made.body.contest.id;
     expect((await call('GET', `/contests/${id}`, { token: solo.token })).status).toBe(403);
     const board = await call('GET', `/contests/board?team=${org.rootTeamId}`, {
       token: solo.token,
     });
     expect(board.status).toBe(200);
-    expect(
-      board.body.competitions.map((c: { competition: { id: string } }) => c.competition.id),
-    ).not.toContain(id);
+    expect(board.body.contests.map((c: { contest: { id: string } }) => c.contest.id)).not.toContain(
+      id,
+    );
     // Its own competitors still see it there.
     const theirs = await call('GET', `/contests/board?team=${org.rootTeamId}`, {
       token: big[0]?.token,
     });
-    expect(
-      theirs.body.competitions.map((c: { competition: { id: string } }) => c.competition.id),
-    ).toContain(id);
+    expect(theirs.body.contests.map((c: { contest: { id: string } }) => c.contest.id)).toContain(
+      id,
+    );
     await setPrivacy('open');
   });
 });

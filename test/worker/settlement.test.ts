@@ -40,7 +40,7 @@ async function sprint(token: string, teamId: string, extra: Record<string, unkno
     body: { name: 'Sprint', teamId, metric: 'visits', ...ROUND, ...extra },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.competition.id as string;
+  return res.body.contest.id as string;
 }
 
 type Entry = { id: string; name: string; value: number | null; rank: number };
@@ -65,7 +65,7 @@ async function wins(token: string, teamId: string) {
   const res = await call('GET', `/announcements?team=${teamId}`, { token });
   expect(res.status).toBe(200);
   return (res.body.announcements as { kind: string; member: { name: string } }[])
-    .filter((a) => a.kind === 'competition_won')
+    .filter((a) => a.kind === 'contest_won')
     .map((a) => a.member.name);
 }
 
@@ -103,14 +103,14 @@ describe('contest settlement', () => {
     const board = await call('GET', `/contests/board?team=${org.rootTeamId}`, {
       token: ada.token,
     });
-    expect(board.body.competitions).toEqual([
+    expect(board.body.contests).toEqual([
       expect.objectContaining({
-        competition: expect.objectContaining({ id, graceWorkdays: 1 }),
+        contest: expect.objectContaining({ id, graceWorkdays: 1 }),
         round: expect.objectContaining({ ...ROUND, decided: true, provisional: true }),
       }),
     ]);
     const running = await call('GET', '/contests/running', { token: bo.token });
-    expect(running.body.competitions).toEqual([
+    expect(running.body.contests).toEqual([
       expect.objectContaining({
         round: expect.objectContaining({ provisional: true }),
         you: { rank: 2, of: 2, ahead: expect.objectContaining({ name: 'Ada', by: 1 }) },
@@ -127,7 +127,7 @@ describe('contest settlement', () => {
     const after = await call('GET', `/contests/board?team=${org.rootTeamId}`, {
       token: ada.token,
     });
-    expect(after.body.competitions).toEqual([]);
+    expect(after.body.contests).toEqual([]);
 
     // Bo backdates 10 visits into the settled round: accepted and counted for the week's
     // leaderboard, but the round keeps its standings, its winner, one honour and one announcement.
@@ -234,7 +234,7 @@ describe('contest settlement', () => {
     const board = await call('GET', `/contests/board?team=${org.rootTeamId}`, {
       token: ada.token,
     });
-    expect(board.body.competitions).toEqual([]);
+    expect(board.body.contests).toEqual([]);
   });
 
   it('takes the grace per contest, in bounds, and edits it', async () => {
@@ -252,7 +252,7 @@ describe('contest settlement', () => {
       body: { graceWorkdays: 2 },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body.competition.graceWorkdays).toBe(2);
+    expect(patched.body.contest.graceWorkdays).toBe(2);
     expect(
       (
         await call('PATCH', `/contests/${id}`, {

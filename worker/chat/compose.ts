@@ -69,7 +69,7 @@ export function announcementMessage(
           };
     default: {
       // A contest round won (told once, when its honours are recorded).
-      const contest = String(p.contest ?? p.competition ?? '');
+      const contest = String(p.contest ?? '');
       const team = p.teamName ? ` (${p.teamName})` : '';
       return zh
         ? { title: `🏆 ${who}${team} 赢得「${contest}」`, lines: [] }

@@ -149,13 +149,13 @@ export const contestsRoutes = new Hono<AppEnv>()
       const shown = rows
         .filter((r) => (status === 'all' || r.status === status) && canSee(caller, teams, r))
         .sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0));
-      return c.json({ competitions: shown.map(view) }, 200);
+      return c.json({ contests: shown.map(view) }, 200);
     },
   )
   .post(
     '/',
     documented({
-      summary: 'Create a competition for a team you manage',
+      summary: 'Create a contest for a team you manage',
       auth: 'manager',
       responses: { 201: ContestResponse },
     }),
@@ -178,7 +178,7 @@ export const contestsRoutes = new Hono<AppEnv>()
         createdAt: new Date().toISOString(),
       };
       await db.batch([db.insert(contests).values(row), bumpVersion(db, caller.org.id, 'board')]);
-      return c.json({ competition: view(row) }, 201);
+      return c.json({ contest: view(row) }, 201);
     },
   )
   .get(
@@ -221,11 +221,11 @@ export const contestsRoutes = new Hono<AppEnv>()
           // A round over whose result is already stored is settled: no longer shown.
           if (standings.round.decided && !standings.round.provisional) continue;
           const { you, takingPart } = standings;
-          running.push({ competition: view(contest), round: standings.round, you, takingPart });
+          running.push({ contest: view(contest), round: standings.round, you, takingPart });
         }
       }
       running.sort(byRound);
-      return c.json({ competitions: running }, 200);
+      return c.json({ contests: running }, 200);
     },
   )
   .get(
@@ -282,7 +282,7 @@ export const contestsRoutes = new Hono<AppEnv>()
           if (standings.round.decided && !standings.round.provisional) continue;
           const { entries, visibility, takingPart } = standings;
           shown.push({
-            competition: view(contest),
+            contest: view(contest),
             round: standings.round,
             entries,
             visibility,
@@ -291,16 +291,16 @@ export const contestsRoutes = new Hono<AppEnv>()
         }
       }
       shown.sort(byRound);
-      return c.json({ competitions: shown }, 200);
+      return c.json({ contests: shown }, 200);
     },
   )
   .get(
     '/:id',
-    documented({ summary: 'One competition', auth: 'member', responses: { 200: ContestResponse } }),
+    documented({ summary: 'One contest', auth: 'member', responses: { 200: ContestResponse } }),
     idParam,
     async (c) => {
       const { contest } = await visibleContest(c, c.req.valid('param').id);
-      return c.json({ competition: view(contest) }, 200);
+      return c.json({ contest: view(contest) }, 200);
     },
   )
   .get(
@@ -340,7 +340,7 @@ export const contestsRoutes = new Hono<AppEnv>()
         });
         return c.json(
           {
-            competition: view(contest),
+            contest: view(contest),
             round: null,
             entries: [],
             visibility,
@@ -361,13 +361,13 @@ export const contestsRoutes = new Hono<AppEnv>()
         viewer: caller.member,
         managedTeams,
       });
-      return c.json({ competition: view(contest), ...standings }, 200);
+      return c.json({ contest: view(contest), ...standings }, 200);
     },
   )
   .patch(
     '/:id',
     documented({
-      summary: 'Edit a competition of a team you manage',
+      summary: 'Edit a contest of a team you manage',
       auth: 'manager',
       responses: { 200: ContestResponse },
     }),
@@ -391,13 +391,13 @@ export const contestsRoutes = new Hono<AppEnv>()
         db.update(contests).set(changes).where(eq(contests.id, current.id)),
         bumpVersion(db, caller.org.id, 'board'),
       ]);
-      return c.json({ competition: view(next) }, 200);
+      return c.json({ contest: view(next) }, 200);
     },
   )
   .delete(
     '/:id',
     documented({
-      summary: 'Cancel a competition of a team you manage',
+      summary: 'Cancel a contest of a team you manage',
       auth: 'manager',
       responses: { 200: ContestResponse },
     }),
@@ -412,6 +412,6 @@ export const contestsRoutes = new Hono<AppEnv>()
         db.update(contests).set({ status: 'cancelled' }).where(eq(contests.id, current.id)),
         bumpVersion(db, caller.org.id, 'board'),
       ]);
-      return c.json({ competition: view({ ...current, status: 'cancelled' }) }, 200);
+      return c.json({ contest: view({ ...current, status: 'cancelled' }) }, 200);
     },
   );

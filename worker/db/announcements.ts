@@ -13,7 +13,7 @@ export const announcements = sqliteTable(
     /** e.g. `big_deal:<event id>`, `tier:<member>:<period start>:<tier>`. */
     key: text('key').notNull(),
     kind: text('kind', {
-      enum: ['big_deal', 'tier_reached', 'milestone', 'streak_record', 'competition_won'],
+      enum: ['big_deal', 'tier_reached', 'milestone', 'streak_record', 'contest_won'],
     }).notNull(),
     memberId: text('member_id').notNull(),
     /** The member's team when it happened: boards and TVs show their own subtree's. */

@@ -7,7 +7,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { orgs, teams } from './orgs.ts';
 
 export const contests = sqliteTable(
-  'competitions',
+  'contests',
   {
     id: text('id').primaryKey(),
     orgId: text('org_id')
@@ -32,7 +32,7 @@ export const contests = sqliteTable(
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('competitions_org').on(t.orgId, t.status)],
+  (t) => [index('contests_org').on(t.orgId, t.status)],
 );
 
 /**

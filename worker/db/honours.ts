@@ -12,9 +12,9 @@ export const honours = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     orgId: text('org_id').notNull(),
     memberId: text('member_id').notNull(),
-    contestId: text('competition_id').notNull(),
+    contestId: text('contest_id').notNull(),
     /** Copied so the honour still reads right after the contest is renamed or cancelled. */
-    contestName: text('competition_name').notNull(),
+    contestName: text('contest_name').notNull(),
     roundStart: text('round_start').notNull(),
     roundEnd: text('round_end').notNull(),
     /** Team against team: the winning sub-team the member belonged to; null for member contests. */

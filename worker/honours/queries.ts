@@ -21,7 +21,7 @@ export async function honoursOf(
     .limit(SHOWN)
     .all();
   return rows.map(({ honour: r, metric }) => ({
-    competition: { id: r.contestId, name: r.contestName, metric: metric ?? null },
+    contest: { id: r.contestId, name: r.contestName, metric: metric ?? null },
     round: { start: r.roundStart, end: r.roundEnd },
     team: r.teamId && r.teamName ? { id: r.teamId, name: r.teamName } : null,
     value: r.value,

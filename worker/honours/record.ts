@@ -56,12 +56,12 @@ export function wonMoments(
   round: RoundInfo,
   recorded: Honouree[],
 ): { memberId: string; moment: Moment }[] {
-  if (!announcementRulesOf(settings).competitionWon) return [];
+  if (!announcementRulesOf(settings).contestWon) return [];
   return recorded.map((h) => {
-    const payload: Record<string, string> = { competition: contest.name };
+    const payload: Record<string, string> = { contest: contest.name };
     if (h.team) payload.teamName = h.team.name;
     const key = `won:${contest.id}:${round.start}:${h.memberId}`;
-    return { memberId: h.memberId, moment: { key, kind: 'competition_won', payload } };
+    return { memberId: h.memberId, moment: { key, kind: 'contest_won', payload } };
   });
 }
 

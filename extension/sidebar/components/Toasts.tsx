@@ -14,6 +14,11 @@ export function Toasts({ store }: { store: SidebarStore }) {
       {store.toasts.value.map((toast) => (
         <div class="toast" key={toast.id} data-testid="pacer-toast">
           <span>{toast.text}</span>
+          {toast.points ? (
+            <span class="points-gained" data-testid="pacer-points-gained">
+              {t('pointsGained', { points: toast.points })}
+            </span>
+          ) : null}
           {toast.undoId ? (
             <button
               type="button"

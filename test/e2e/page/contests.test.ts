@@ -112,7 +112,7 @@ describe('contests on the board and TV', () => {
     const tvCard = tv.locator(`[data-screen=contests] [data-contest="${id}"]`);
     await tvCard.waitFor({ timeout: 15_000 });
     await see(tvCard.locator('.contest-standings li .name').first()).hasText(rep.member.name);
-    await screenshot(tv, 'competition-tv');
+    await screenshot(tv, 'contest-tv');
 
     await logNow(env.demo.repToken, 'revenue', 800_000);
     const announcement = tv.locator('.tv-announcement[data-announcement=big_deal]');
@@ -121,7 +121,7 @@ describe('contests on the board and TV', () => {
     await tv.locator('[data-screen=contests]').waitFor({ timeout: 15_000 });
     // Let the card's entrance animation finish before the picture.
     await tv.waitForTimeout(600);
-    await screenshot(tv, 'competition-tv-announcement');
+    await screenshot(tv, 'contest-tv-announcement');
     await tvContext.close();
   });
 
@@ -160,7 +160,7 @@ describe('contests on the board and TV', () => {
       tierReached: false,
       streakRecord: false,
       milestoneReached: true,
-      competitionWon: true,
+      contestWon: true,
     });
   });
 
@@ -201,10 +201,10 @@ describe('contests on the board and TV', () => {
     const at = `${day(-3)}T04:00:00.000Z`;
     const past = { start: day(-5), end: day(-2), graceWorkdays: 0 };
     const create = (body: Record<string, unknown>) =>
-      api<{ competition: { id: string } }>(env.url, 'POST', '/contests', env.demo.managerToken, {
+      api<{ contest: { id: string } }>(env.url, 'POST', '/contests', env.demo.managerToken, {
         ...past,
         ...body,
-      }).then((r) => r.competition.id);
+      }).then((r) => r.contest.id);
     const soloContest = { teamId: rep.team.id, metric: 'visits' };
     // The demo's reps sit in sub-teams of the top team.
     const teamContest = { teamId: rep.team.parentId, metric: 'deals', mode: 'teams' };
@@ -290,7 +290,7 @@ describe('contests on the board and TV', () => {
   it('shows a round just over as provisional, with the moment it settles, on the board and TV (en, 简体中文)', async () => {
     const rep = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
     // Ended yesterday with a grace of ten workdays: still provisional on any date.
-    const { competition } = await api<{ competition: { id: string } }>(
+    const { contest } = await api<{ contest: { id: string } }>(
       env.url,
       'POST',
       '/contests',
@@ -305,12 +305,12 @@ describe('contests on the board and TV', () => {
       },
     );
     const board = await api<{
-      competitions: {
-        competition: { id: string };
+      contests: {
+        contest: { id: string };
         round: { provisional: boolean; decided: boolean; settlesAt: string };
       }[];
     }>(env.url, 'GET', `/contests/board?team=${rep.team.id}`, env.demo.managerToken);
-    const round = board.competitions.find((c) => c.competition.id === competition.id)?.round;
+    const round = board.contests.find((c) => c.contest.id === contest.id)?.round;
     expect(round).toMatchObject({ decided: true, provisional: true });
     const settles = new Intl.DateTimeFormat('en-US', {
       dateStyle: 'medium',
@@ -320,7 +320,7 @@ describe('contests on the board and TV', () => {
 
     await managerPage.goto(`${env.url}/#/contests`);
     await managerPage.reload();
-    const card = managerPage.locator(`[data-contest="${competition.id}"]`);
+    const card = managerPage.locator(`[data-contest="${contest.id}"]`);
     await see(card).hasAttribute('data-provisional', 'true');
     await see(card.locator('.contest-provisional-badge')).hasText('Provisional');
     await see(card.locator('.contest-provisional')).containsText(
@@ -334,17 +334,17 @@ describe('contests on the board and TV', () => {
     const tvContext = await newContext(browser, { width: 1920, height: 1080 });
     const tv = await tvContext.newPage();
     await tv.goto(`${link.url}?refresh=1&rotate=2&lang=zh-CN`);
-    const tvCard = tv.locator(`[data-screen=contests] [data-contest="${competition.id}"]`);
+    const tvCard = tv.locator(`[data-screen=contests] [data-contest="${contest.id}"]`);
     await tvCard.waitFor({ timeout: 20_000 });
     await see(tvCard.locator('.contest-provisional-badge')).hasText('暂定');
     await see(tvCard.locator('.contest-provisional')).containsText('本轮已结束。排名为暂定');
     await tvContext.close();
-    await api(env.url, 'DELETE', `/contests/${competition.id}`, env.demo.managerToken);
+    await api(env.url, 'DELETE', `/contests/${contest.id}`, env.demo.managerToken);
   });
 
   it('shows a rep only their own place in a contest when the team is private', async () => {
     const rep = await api<MeResponse>(env.url, 'GET', '/me', env.demo.repToken);
-    const { competition } = await api<{ competition: { id: string } }>(
+    const { contest } = await api<{ contest: { id: string } }>(
       env.url,
       'POST',
       '/contests',
@@ -356,11 +356,11 @@ describe('contests on the board and TV', () => {
       const repPage = await (await newContext(browser)).newPage();
       await signInWithToken(repPage, env.url, env.demo.repToken);
       await repPage.goto(`${env.url}/#/contests`);
-      const card = repPage.locator(`[data-contest="${competition.id}"]`);
+      const card = repPage.locator(`[data-contest="${contest.id}"]`);
       await see(card.locator('.contest-privacy')).hasText(
         'Team privacy: you see only your own place.',
       );
-      expect(await cardRows(repPage, competition.id)).toEqual([rep.member.name]);
+      expect(await cardRows(repPage, contest.id)).toEqual([rep.member.name]);
       // The manager still sees the whole team.
       // Reloaded: the same tab may already be open with the board read before this contest.
       await managerPage.goto(`${env.url}/#/contests`);
@@ -368,12 +368,12 @@ describe('contests on the board and TV', () => {
       const all = await api<ContestStandingsResponse>(
         env.url,
         'GET',
-        `/contests/${competition.id}/standings`,
+        `/contests/${contest.id}/standings`,
         env.demo.managerToken,
       );
       expect(all.entries.length).toBeGreaterThan(1);
       await expect
-        .poll(() => cardRows(managerPage, competition.id), { timeout: 10_000 })
+        .poll(() => cardRows(managerPage, contest.id), { timeout: 10_000 })
         .toEqual(all.entries.slice(0, 10).map((e) => e.name));
       await repPage.context().close();
     } finally {

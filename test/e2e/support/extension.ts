@@ -43,7 +43,8 @@ export function readLocalStorage(worker: Worker): Promise<Record<string, unknown
   return worker.evaluate(() => chrome.storage.local.get(null)) as Promise<Record<string, unknown>>;
 }
 
-const sidebar = (page: Page) => page.locator('pacer-sidebar');
+/** The sidebar's host element (test builds open its shadow root). */
+export const sidebar = (page: Page) => page.locator('pacer-sidebar');
 
 export function sidebarText(page: Page, testId: string): Promise<string | null> {
   return sidebar(page).getByTestId(testId).first().textContent();

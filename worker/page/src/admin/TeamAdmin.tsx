@@ -1,5 +1,6 @@
-/** The Team tab for managers: invites, members, the org's settings and TV links. */
+/** The Team tab for managers: invites, members, the org's settings, TV links and team chat. */
 import { me } from '../app/session.ts';
+import { ChatChannels } from '../chat/ChatChannels.tsx';
 import { Invites } from './Invites.tsx';
 import { Members } from './Members.tsx';
 import { SettingsForm } from './settings/SettingsForm.tsx';
@@ -15,6 +16,7 @@ export function TeamAdmin() {
         <Members />
         <SettingsForm settings={profile.org.settings} />
         <TvLinks />
+        <ChatChannels />
       </div>
     </main>
   );

@@ -12,7 +12,7 @@ import { metricKind, metricLabel } from '../app/metrics.ts';
 import { isManager } from '../app/session.ts';
 import { type Locale, locale, t } from '../i18n/index.ts';
 
-type Contest = ContestBoardResponse['competitions'][number];
+type Contest = ContestBoardResponse['contests'][number];
 
 /** "2d 5h", "3h 12m", "4m 09s": coarse when far, to the second when close. */
 export function formatCountdown(ms: number, lang: Locale): string {
@@ -54,17 +54,17 @@ export function contestMetricLabel(metric: string, settings: OrgSettings): strin
 }
 
 export function ContestCard({
-  contest,
+  running,
   settings,
   limit = 10,
   large = false,
 }: {
-  contest: Contest;
+  running: Contest;
   settings: OrgSettings;
   limit?: number;
   large?: boolean;
 }) {
-  const { competition, round, entries, visibility, takingPart } = contest;
+  const { contest, round, entries, visibility, takingPart } = running;
   const m = t.value.contests;
   const lang = locale.value;
   const privacyNote = visibility === 'top' ? m.topNote : visibility === 'own' ? m.ownNote : null;
@@ -72,25 +72,25 @@ export function ContestCard({
   const outsideNote =
     large || isManager.value || takingPart !== 'none'
       ? null
-      : competition.mode === 'teams'
+      : contest.mode === 'teams'
         ? m.notInTeams
         : m.notIn;
-  const kind = competition.metric === 'points' ? 'count' : metricKind(settings, competition.metric);
+  const kind = contest.metric === 'points' ? 'count' : metricKind(settings, contest.metric);
   const show = (v: number | null) =>
     v === null ? '\u2014' : formatMetricValue(v, kind, settings.currency, lang);
   return (
     <article
       class={large ? 'contest large' : 'contest card'}
-      data-contest={competition.id}
+      data-contest={contest.id}
       data-provisional={round.decided && round.provisional ? 'true' : undefined}
-      aria-label={competition.name}
+      aria-label={contest.name}
     >
       <header class="contest-head">
-        <h3>{competition.name}</h3>
+        <h3>{contest.name}</h3>
         <span class="muted">
-          {contestMetricLabel(competition.metric, settings)} · {round.start} – {round.end}
+          {contestMetricLabel(contest.metric, settings)} · {round.start} – {round.end}
         </span>
-        {competition.prize && <span class="prize">🏆 {competition.prize}</span>}
+        {contest.prize && <span class="prize">🏆 {contest.prize}</span>}
         {round.decided ? (
           <span class="contest-provisional-badge">{m.provisional}</span>
         ) : (

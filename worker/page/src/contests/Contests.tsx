@@ -71,7 +71,7 @@ export function Contests() {
     `contest-board:${teamId}`,
   );
   if (!settings) return null;
-  const running = board.data?.competitions ?? [];
+  const running = board.data?.contests ?? [];
   return (
     <main class="contests">
       <section aria-labelledby="contests-title">
@@ -79,7 +79,7 @@ export function Contests() {
         {running.length === 0 && !board.loading && <p class="muted">{m.none}</p>}
         <div class="contest-grid">
           {running.map((c) => (
-            <ContestCard key={c.competition.id} contest={c} settings={settings} />
+            <ContestCard key={c.contest.id} running={c} settings={settings} />
           ))}
         </div>
       </section>

@@ -14,9 +14,7 @@ export const readContestBoard = (teamId: string | undefined) =>
 
 /** Every contest the manager may edit, cancelled ones included. */
 export const loadContests = () =>
-  get(ContestListResponse, api.contests.$get({ query: { status: 'all' } })).then(
-    (r) => r.competitions,
-  );
+  get(ContestListResponse, api.contests.$get({ query: { status: 'all' } })).then((r) => r.contests);
 
 export const createContest = (body: CreateContestRequest) =>
   send(api.contests.$post({ json: body }), ContestResponse);

@@ -25,19 +25,19 @@ export function MemberHonours({ memberId, title }: { memberId: string; title: st
       {list.length === 0 && !honours.loading && <p class="muted">{m.noWins}</p>}
       <ul class="plain-list">
         {list.map((h) => {
-          const metric = h.competition.metric;
+          const metric = h.contest.metric;
           const kind =
             metric === null || metric === 'points' ? 'count' : metricKind(settings, metric);
           const value =
             h.value === null ? null : formatMetricValue(h.value, kind, settings.currency, lang);
           return (
             <li
-              key={`${h.competition.id}:${h.round.start}`}
-              data-honour={h.competition.id}
+              key={`${h.contest.id}:${h.round.start}`}
+              data-honour={h.contest.id}
               data-round={h.round.start}
             >
               <span aria-hidden="true">🏆</span>
-              <strong class="honour-contest">{h.competition.name}</strong>
+              <strong class="honour-contest">{h.contest.name}</strong>
               <span class="muted honour-round">
                 {h.round.start} – {h.round.end}
               </span>

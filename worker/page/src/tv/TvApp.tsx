@@ -106,8 +106,8 @@ function ContestsScreen({ board }: { board: TvBoard }) {
       <div class="tv-contests">
         {board.contests.slice(0, 2).map((c) => (
           <ContestCard
-            key={c.competition.id}
-            contest={c}
+            key={c.contest.id}
+            running={c}
             settings={board.org.settings}
             limit={6}
             large
@@ -135,8 +135,8 @@ function AnnouncementCard({ item, settings }: { item: AnnouncementView; settings
     detail = formatPercent(item.percent, lang);
   } else if (item.kind === 'streak_record' && item.days !== undefined) {
     detail = `🔥 ${formatCount(item.days, lang)}`;
-  } else if (item.kind === 'competition_won' && item.competition !== undefined) {
-    detail = item.teamName ? `🏆 ${item.competition} · ${item.teamName}` : `🏆 ${item.competition}`;
+  } else if (item.kind === 'contest_won' && item.contest !== undefined) {
+    detail = item.teamName ? `🏆 ${item.contest} · ${item.teamName}` : `🏆 ${item.contest}`;
   }
   return (
     <div class="tv-announcement" role="alert" data-announcement={item.kind}>

@@ -25,7 +25,7 @@ export interface TvBoard {
   leaderboard: LeaderboardResponse;
   activity: LeaderboardResponse;
   activityTotals: Record<string, number>;
-  contests: ContestBoardResponse['competitions'];
+  contests: ContestBoardResponse['contests'];
 }
 
 /**
@@ -57,7 +57,7 @@ export async function loadBoard(
       activityTotals: totals.data.totals,
       // A contest whose standings the link's manager may not see (privacy `private` in a team
       // above theirs) has nothing to show on a TV.
-      contests: contests.data.competitions.filter((c) => c.entries.length > 0),
+      contests: contests.data.contests.filter((c) => c.entries.length > 0),
     },
     changed: leaderboard.changed || activity.changed || totals.changed || contests.changed,
   };

@@ -113,7 +113,7 @@ export function AnnouncementFields({
           ['tierReached', m.announceTier],
           ['milestoneReached', m.announceMilestone],
           ['streakRecord', m.announceStreak],
-          ['competitionWon', m.announceWon],
+          ['contestWon', m.announceWon],
         ] as const
       ).map(([key, label]) => (
         <label key={key} class="inline">

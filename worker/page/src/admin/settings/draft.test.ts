@@ -22,7 +22,7 @@ describe('settings draft', () => {
         tierReached: false,
         streakRecord: true,
         milestoneReached: false,
-        competitionWon: true,
+        contestWon: true,
       },
     });
     const change = UpdateOrgSettingsRequest.parse(changeOf(draftOf(before), before));
@@ -38,7 +38,7 @@ describe('settings draft', () => {
       tierReached: true,
       streakRecord: true,
       milestoneReached: true,
-      competitionWon: true,
+      contestWon: true,
     });
   });
 
