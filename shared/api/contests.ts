@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DEFAULT_GRACE_WORKDAYS, MAX_GRACE_WORKDAYS } from '../domain/contests.ts';
 import { DisplayName, Id, Instant, LocalDate, MetricId } from './common.ts';
 
 // Contests: a manager's time-boxed contest on one metric or on combined points, members
@@ -17,6 +16,8 @@ export const ContestRecurrence = z.enum(['once', 'daily', 'weekly', 'monthly']);
  * Workdays of the team calendar after a round's last day during which its standings stay
  * provisional (late logs still count); at the end of the last one the round settles for good.
  */
+export const DEFAULT_GRACE_WORKDAYS = 1;
+export const MAX_GRACE_WORKDAYS = 10;
 export const GraceWorkdays = z.number().int().min(0).max(MAX_GRACE_WORKDAYS);
 
 const ContestFields = z.object({

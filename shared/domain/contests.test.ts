@@ -290,10 +290,12 @@ describe('round settlement', () => {
     );
   });
 
-  it('refuses a grace out of range', () => {
+  it('refuses a grace that is not a whole number of workdays, and caps a long one', () => {
     expect(() => graceLastDay('2026-11-27', -1, STANDARD)).toThrow(RangeError);
-    expect(() => graceLastDay('2026-11-27', 11, STANDARD)).toThrow(RangeError);
     expect(() => graceLastDay('2026-11-27', 1.5, STANDARD)).toThrow(RangeError);
+    expect(() => graceLastDay('2026-11-27', Number.NaN, STANDARD)).toThrow(RangeError);
+    // 1,000 workdays would be years: the grace stops MAX_GRACE_DAYS after the round.
+    expect(graceLastDay('2026-11-27', 1000, STANDARD)).toBe('2027-01-28');
   });
 
   it('ends every grace on a workday after the round, at most MAX_GRACE_DAYS later', () => {

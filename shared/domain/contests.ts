@@ -54,10 +54,9 @@ export function contestRound({
 /**
  * A round's grace, in workdays after its last day: logs may still be backdated into it (late
  * entries, a weekend's calls typed on Monday) until the end of the grace's last workday, and then
- * the round settles: its standings and winners are final. 0 settles it at its own end.
+ * the round settles: its standings and winners are final. 0 settles it at its own end. The bounds
+ * a contest may choose are the contract's (`GraceWorkdays` in shared/api/contests.ts).
  */
-export const DEFAULT_GRACE_WORKDAYS = 1;
-export const MAX_GRACE_WORKDAYS = 10;
 /**
  * However the calendar is set (a long holiday, a calendar with hardly any workdays), a grace ends
  * at most this many days after the round, so every round settles.
@@ -74,8 +73,8 @@ export function graceLastDay(
   graceWorkdays: number,
   cal: WorkCalendar,
 ): LocalDate {
-  if (!Number.isInteger(graceWorkdays) || graceWorkdays < 0 || graceWorkdays > MAX_GRACE_WORKDAYS) {
-    throw new RangeError(`a grace is 0 to ${MAX_GRACE_WORKDAYS} workdays, not ${graceWorkdays}`);
+  if (!Number.isInteger(graceWorkdays) || graceWorkdays < 0) {
+    throw new RangeError(`a grace is a whole number of workdays, not ${graceWorkdays}`);
   }
   let day = roundEnd;
   for (let left = graceWorkdays, i = 0; left > 0 && i < MAX_GRACE_DAYS; i++) {

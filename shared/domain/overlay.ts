@@ -16,7 +16,7 @@ import { DEFAULT_TIERS, tierStatus } from './tiers.ts';
 
 // What a member's sidebar shows before the server has seen their latest logs: the server's last
 // progress answers plus the logs it does not count yet, with the server's own rules
-// (worker/compute/member-figures.ts): per-metric totals per day, points per day with the
+// (worker/figures/member-figures.ts): per-metric totals per day, points per day with the
 // manual-log share for logs without evidence, tiers on the incentive period, the streak step.
 // The background (extension/sync/local-view.ts) and the sidebar in the page
 // (extension/sidebar/optimistic.ts) both call `overlay`, so a click shows the same numbers the

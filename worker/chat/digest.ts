@@ -8,6 +8,7 @@ import type { OrgSettings } from '../../shared/api/index.ts';
 import { addDays } from '../../shared/domain/dates.ts';
 import type { Language } from '../../shared/domain/language.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
+import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { Caller, OrgRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import type { chatChannels } from '../db/schema.ts';
@@ -15,7 +16,7 @@ import { boardFiguresOf } from '../figures/figure-cache.ts';
 import { windowFor } from '../figures/member-figures.ts';
 import { leaderboard } from '../leaderboard/service.ts';
 import { loadActiveMembers } from '../members/queries.ts';
-import { findTeam, loadTeams, subtreeIds } from '../teams/queries.ts';
+import { findTeam, loadTeams } from '../teams/queries.ts';
 import { alertsMessage, standingsMessage } from './compose.ts';
 import type { ChatMessage } from './message.ts';
 

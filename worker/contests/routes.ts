@@ -22,6 +22,7 @@ import {
 import { MIN_COMPETING_TEAMS, visibleStandings } from '../../shared/domain/contests.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
+import { ancestorIds, subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv, Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { contests } from '../db/schema.ts';
@@ -34,14 +35,7 @@ import { loadActiveMembers } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { newId } from '../sessions/crypto.ts';
-import {
-  ancestorIds,
-  canReadBoard,
-  loadTeams,
-  managedTeamIds,
-  subtreeIds,
-  type TeamRow,
-} from '../teams/queries.ts';
+import { canReadBoard, loadTeams, managedTeamIds, type TeamRow } from '../teams/queries.ts';
 import {
   type ContestRow,
   POINTS,

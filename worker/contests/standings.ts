@@ -23,11 +23,12 @@ import { addDays, zonedInstant } from '../../shared/domain/dates.ts';
 import { periodChampions, rankEntries } from '../../shared/domain/leaderboard.ts';
 import { emptyRecord } from '../../shared/domain/own.ts';
 import { pointsFor, type Quantities } from '../../shared/domain/points.ts';
+import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import type { contests } from '../db/schema.ts';
 import { membersRollups, type RollupRow } from '../figures/rollups.ts';
-import { subtreeIds, type TeamRow } from '../teams/queries.ts';
+import type { TeamRow } from '../teams/queries.ts';
 import { isStored, rollupCorrections, settledRanking } from './settlement.ts';
 
 export type ContestRow = typeof contests.$inferSelect;

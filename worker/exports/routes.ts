@@ -17,6 +17,7 @@ import {
 } from '../../shared/api/index.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import { amountText } from '../../shared/domain/money.ts';
+import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv } from '../context.ts';
 import { events, members } from '../db/schema.ts';
 import { managedTeamOr403 } from '../http/access.ts';
@@ -26,7 +27,7 @@ import { validate } from '../http/validate.ts';
 import { boardError } from '../leaderboard/routes.ts';
 import { leaderboard } from '../leaderboard/service.ts';
 import { documented } from '../openapi/describe.ts';
-import { loadTeams, subtreeIds } from '../teams/queries.ts';
+import { loadTeams } from '../teams/queries.ts';
 import { csvResponse, toCsv } from './csv.ts';
 
 const MAX_EXPORT_EVENTS = 100_000;

@@ -3,7 +3,7 @@
  * 404 (they do not exist here), ids in the organisation outside the caller's part answer 403.
  * The rules themselves are plain functions in `teams/queries.ts` and `members/queries.ts`.
  */
-import { BOARD_REFUSED } from '../../shared/domain/teams.ts';
+import { BOARD_REFUSED, subtreeIds } from '../../shared/domain/teams.ts';
 import type { Caller, MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { canActOn, findMember } from '../members/queries.ts';
@@ -12,7 +12,6 @@ import {
   findTeam,
   loadTeams,
   managedTeamIds,
-  subtreeIds,
   type TeamRow,
 } from '../teams/queries.ts';
 import { forbidden, notFound } from './errors.ts';

@@ -1,6 +1,6 @@
 /**
  * Request budgets on the Cloudflare rate-limit bindings (they also work in `wrangler dev`):
- * - per member, whatever credential they use (`RATE_LIMITER`, see middleware/auth.ts);
+ * - per member, whatever credential they use (`RATE_LIMITER`, see http/auth.ts);
  * - per client address for unauthenticated calls (`PUBLIC_RATE_LIMITER`);
  * - per client address for failed authentication (`AUTH_FAILURE_LIMITER`): a client over it is
  *   refused before any credential is looked up, until the minute is over.

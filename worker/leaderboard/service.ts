@@ -24,7 +24,7 @@ import {
 } from '../../shared/domain/leaderboard.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import { paceStatus } from '../../shared/domain/pace.ts';
-import { BOARD_REFUSED } from '../../shared/domain/teams.ts';
+import { BOARD_REFUSED, subtreeIds } from '../../shared/domain/teams.ts';
 import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { type BoardFigures, boardFiguresOf } from '../figures/figure-cache.ts';
@@ -35,7 +35,6 @@ import {
   findTeam,
   loadTeams,
   managedTeamIds,
-  subtreeIds,
   type TeamRow,
 } from '../teams/queries.ts';
 

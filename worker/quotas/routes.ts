@@ -15,7 +15,7 @@ import {
 } from '../../shared/api/index.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
-import { ancestorIds } from '../../shared/domain/teams.ts';
+import { ancestorIds, subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv } from '../context.ts';
 import { quotas } from '../db/schema.ts';
 import { assertCanActOn, managedTeamOr403, memberOr404 } from '../http/access.ts';
@@ -26,7 +26,7 @@ import { loadActiveMembers } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { newId } from '../sessions/crypto.ts';
-import { loadTeams, managedTeamIds, subtreeIds } from '../teams/queries.ts';
+import { loadTeams, managedTeamIds } from '../teams/queries.ts';
 import { loadQuotas, type QuotaRow, quotaView } from './queries.ts';
 
 export const quotasRoutes = new Hono<AppEnv>()

@@ -17,6 +17,7 @@ import {
 import { periodFromStart } from '../../shared/domain/calendar.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import { splitTeamTarget, spreadTarget } from '../../shared/domain/targets.ts';
+import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv, Caller } from '../context.ts';
 import { targets } from '../db/schema.ts';
 import { assertCanActOn, managedTeamOr403, memberOr404 } from '../http/access.ts';
@@ -27,7 +28,7 @@ import { loadActiveMembers } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { newId } from '../sessions/crypto.ts';
-import { loadTeams, managedTeamIds, subtreeIds, type TeamRow } from '../teams/queries.ts';
+import { loadTeams, managedTeamIds, type TeamRow } from '../teams/queries.ts';
 import { allocationOf, onlyShareOf, type TargetRow, targetView } from './queries.ts';
 
 const TargetResponse = z.object({ target: TargetView });

@@ -4,20 +4,13 @@
  */
 import { eq } from 'drizzle-orm';
 import type { TeamView } from '../../shared/api/index.ts';
-import {
-  ancestorIds,
-  boardAccess,
-  managedTeamIds as managedBy,
-  subtreeIds,
-} from '../../shared/domain/teams.ts';
+import { boardAccess, managedTeamIds as managedBy, subtreeIds } from '../../shared/domain/teams.ts';
 import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { teams } from '../db/schema.ts';
 
 export type TeamRow = typeof teams.$inferSelect;
 
-// The routes read the tree rules through this module, with the stored rows.
-export { ancestorIds, subtreeIds };
 export const MAX_TEAM_DEPTH = 3;
 
 /** All teams of one org. Cost: one indexed read per team of the org (orgs have few teams). */

@@ -9,6 +9,7 @@ import {
   TeamResponse,
   UpdateTeamRequest,
 } from '../../shared/api/index.ts';
+import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv } from '../context.ts';
 import { teams } from '../db/schema.ts';
 import { managedTeamOr403, teamOr404 } from '../http/access.ts';
@@ -18,14 +19,7 @@ import { validate } from '../http/validate.ts';
 import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { newId } from '../sessions/crypto.ts';
-import {
-  loadTeams,
-  MAX_TEAM_DEPTH,
-  managedTeamIds,
-  subtreeHeight,
-  subtreeIds,
-  teamView,
-} from './queries.ts';
+import { loadTeams, MAX_TEAM_DEPTH, managedTeamIds, subtreeHeight, teamView } from './queries.ts';
 
 const tooDeep = () =>
   new ApiError(409, 'conflict', `teams nest at most ${MAX_TEAM_DEPTH + 1} levels deep`);

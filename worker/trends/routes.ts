@@ -15,6 +15,7 @@ import {
 } from '../../shared/api/index.ts';
 import { eachDay, localDateOf } from '../../shared/domain/dates.ts';
 import { emptyRecord } from '../../shared/domain/own.ts';
+import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv, Caller, MemberRow } from '../context.ts';
 import { membersRollups } from '../figures/rollups.ts';
 import { assertBoardReadable, teamOr404 } from '../http/access.ts';
@@ -24,7 +25,7 @@ import { changeToken, notModified } from '../http/etag.ts';
 import { validate } from '../http/validate.ts';
 import { loadActiveMembers } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
-import { loadTeams, managedTeamIds, subtreeIds } from '../teams/queries.ts';
+import { loadTeams, managedTeamIds } from '../teams/queries.ts';
 
 /**
  * The reps of `teamId`'s subtree whose rows the caller may see, and whether they see the whole

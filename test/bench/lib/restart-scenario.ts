@@ -2,7 +2,7 @@
  * Restart durability: reps send a fixed set of batches; part-way through, the server is stopped
  * (wrangler dev and workerd terminated) and started again on the same data. Unanswered batches
  * are retried unchanged. Afterwards every id sent must be stored exactly once.
- * Used by the bench (figures/durability.ts) and by `npm test` (test/e2e/durability/).
+ * Used by the bench (test/bench/figures/durability.ts) and by `npm test` (test/e2e/durability/).
  */
 import type { WorkerServer } from '../../support/worker-server.ts';
 import { type ClientTally, newTally, runClients } from './clients.ts';

@@ -1,7 +1,11 @@
 /** The managers' contest form: create a contest for a team, or edit one (all but its team). */
 import { useState } from 'preact/hooks';
-import type { ContestView, CreateContestRequest } from '../../../../shared/api/index.ts';
-import { DEFAULT_GRACE_WORKDAYS, MAX_GRACE_WORKDAYS } from '../../../../shared/domain/contests.ts';
+import {
+  type ContestView,
+  type CreateContestRequest,
+  DEFAULT_GRACE_WORKDAYS,
+  MAX_GRACE_WORKDAYS,
+} from '../../../../shared/api/index.ts';
 import { ApiFailure } from '../app/api.ts';
 import { filters } from '../app/filters.ts';
 import { orgMetrics } from '../app/metrics.ts';
