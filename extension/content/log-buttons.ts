@@ -25,14 +25,22 @@ button { font: 500 12px/1 system-ui, sans-serif; padding: 5px 10px; border-radiu
   border: 1px solid #2f6fed; background: #fff; color: #2f6fed; cursor: pointer; }
 button:hover { background: #eef3ff; }
 button:focus-visible { outline: 2px solid #2f6fed; outline-offset: 2px; }
+.gain { font: 700 12px/1 system-ui, sans-serif; color: #1a7f37; align-self: center;
+  animation: rise 0.6s ease-out; }
+@keyframes rise { from { transform: translateY(6px); opacity: 0; } }
+@media (prefers-reduced-motion: reduce) { .gain { animation: none; } }
 @media (prefers-color-scheme: dark) { button { background: #1d2125; color: #8fb5ff; border-color: #8fb5ff; } }
 `;
+
+const GAIN_MS = 1_500;
 
 export const BUTTONS_ATTR = 'data-pacer-log-buttons';
 
 export class LogButtons {
   #host: HTMLElement | null = null;
   #key: string | null = null;
+  // Kept here: a closed root is not reachable through the host.
+  #shadow: ShadowRoot | null = null;
 
   /** Shows buttons for `record` (or none); does nothing when they are already in place. */
   show(
@@ -67,12 +75,28 @@ export class LogButtons {
     }
     record.anchor.after(host);
     this.#host = host;
+    this.#shadow = shadow;
     this.#key = record.key;
+  }
+
+  /** Shows what a log earned ("+2 pts") beside its button for a moment. */
+  gain(metric: string, text: string): void {
+    const el = [...(this.#shadow?.querySelectorAll('button') ?? [])].find(
+      (b) => b.dataset.metric === metric,
+    );
+    if (!el) return;
+    const note = el.ownerDocument.createElement('span');
+    note.className = 'gain';
+    note.dataset.pacerGain = metric;
+    note.textContent = text;
+    el.after(note);
+    setTimeout(() => note.remove(), GAIN_MS);
   }
 
   remove(): void {
     this.#host?.remove();
     this.#host = null;
+    this.#shadow = null;
     this.#key = null;
   }
 }

@@ -39,6 +39,7 @@ function logFromRecord(
   adapter: SiteAdapter,
   metric: string,
   record: PageRecord,
+  onLogged?: (points: number) => void,
 ): void {
   const url = evidenceUrl(record.url);
   store.log(
@@ -54,6 +55,7 @@ function logFromRecord(
       },
     },
     metricUnit(metric, store.language.value),
+    onLogged,
   );
 }
 
@@ -71,7 +73,9 @@ function wireRecords(
   });
   const show = () =>
     buttons.show(enabled() ? current : null, text(), (metric, record) =>
-      logFromRecord(store, adapter, metric, record),
+      logFromRecord(store, adapter, metric, record, (points) => {
+        if (points > 0) buttons.gain(metric, store.t.value('pointsGained', { points }));
+      }),
     );
   watchRecords(
     adapter,

@@ -64,8 +64,12 @@ describe('sidebar store', () => {
       },
     });
     // Without a source URL a call earns half its 2 points.
-    store.log({ metric: 'calls', quantity: 1, source: { app: 'gmail' } }, 'call');
+    const told: number[] = [];
+    store.log({ metric: 'calls', quantity: 1, source: { app: 'gmail' } }, 'call', (points) =>
+      told.push(points),
+    );
     expect(store.toasts.value.at(-1)?.points).toBe(1);
+    expect(told).toEqual([1]);
     store.log({ metric: 'revenue', quantity: 5_000, source: fromThread.source }, 'revenue');
     expect(store.toasts.value.at(-1)).not.toHaveProperty('points');
   });

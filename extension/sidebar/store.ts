@@ -191,7 +191,12 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
    * Logs at once, or asks first when it looks like an accidental double; the second click of a
    * double click on a record's button does nothing (double-log.ts).
    */
-  function log(request: LogRequest, metricName: string): void {
+  function log(
+    request: LogRequest,
+    metricName: string,
+    /** Told the points the log earned once it is logged (not when the member declines). */
+    onLogged?: (points: number) => void,
+  ): void {
     if (!published.value.signedIn) {
       toast({ text: t.value('signedOut') });
       return;
@@ -231,6 +236,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
         undoId: id,
         ...(points > 0 ? { points } : {}),
       });
+      onLogged?.(points);
     };
     if (earlier !== null) {
       toast({

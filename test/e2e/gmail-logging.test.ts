@@ -100,6 +100,10 @@ describe('Pacer extension end to end', () => {
     await gmail.emulateMedia({ reducedMotion: 'reduce' });
     expect(await gained.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
     await gmail.emulateMedia({ reducedMotion: null });
+    // And beside the button that logged it, for a moment.
+    expect(
+      await gmail.locator('[data-pacer-log-buttons] [data-pacer-gain="calls"]').textContent(),
+    ).toBe('+2 pts');
 
     await expect.poll(async () => (await eventsOnServer()).length, { timeout: 30_000 }).toBe(1);
     const [logged] = await eventsOnServer();
