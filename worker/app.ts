@@ -27,6 +27,7 @@ import { progressRoutes } from './progress/routes.ts';
 import { quotasRoutes } from './quotas/routes.ts';
 import { sessionRoutes, signinRoutes } from './sessions/routes.ts';
 import { tvInfoRoutes, tvLinksRoutes } from './sessions/tv-link-routes.ts';
+import { targetAuditRoutes } from './targets/audit-routes.ts';
 import { targetsRoutes } from './targets/routes.ts';
 import { teamsRoutes } from './teams/routes.ts';
 import { pageRoutes } from './trends/routes.ts';
@@ -65,6 +66,7 @@ export const app = base
   .route('/api/v1/members', membersRoutes)
   .route('/api/v1/events', eventsRoutes)
   .route('/api/v1/targets', targetsRoutes)
+  .route('/api/v1/targets', targetAuditRoutes)
   .route('/api/v1/quotas', quotasRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)
   .route('/api/v1/contests', contestsRoutes)

@@ -20,4 +20,17 @@ export interface Caller {
   credential: { kind: 'token' | 'session' | 'tv'; hash: string; token: string | null };
 }
 
+/**
+ * A credential recognised but refused: `invalid` (unknown, expired, revoked or malformed: the
+ * client failed to authenticate) or `not_allowed` (valid, but not for this request). Resolvers
+ * return it; worker/http/auth.ts answers it (401 / 403).
+ */
+export interface Refusal {
+  refused: 'invalid' | 'not_allowed';
+  reason: string;
+}
+
+/** What a credential resolver finds: the caller, a refusal, or null (no credential of its kind). */
+export type Resolution = Caller | Refusal | null;
+
 export type AppEnv = { Bindings: Env; Variables: { db: Db; caller: Caller } };

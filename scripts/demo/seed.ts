@@ -109,6 +109,10 @@ export async function seedDemo(base: string, stateFile: string): Promise<DemoCre
         },
       );
       memberCount++;
+      // The demo team has been together since the start of the year: its history counts.
+      await api(base, 'PATCH', `/members/${joined.member.id}`, managerToken, {
+        joinedOn: `${now.year}-01-01`,
+      });
       if (member.role === 'rep') repIds.push(joined.member.id);
       if (!firstRep && member.role === 'rep') firstRep = { token: joined.token, name: member.name };
       const events = demoEvents(member, t * 10 + m, now.date, now.minutes);

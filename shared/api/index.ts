@@ -13,4 +13,5 @@ export * from './passkeys.ts';
 export * from './progress.ts';
 export * from './quotas.ts';
 export * from './settings.ts';
+export * from './target-history.ts';
 export * from './targets.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DisplayName, Id, RESERVED_METRIC_IDS, Role, TimeZone } from './common.ts';
+import { DisplayName, Id, LocalDate, RESERVED_METRIC_IDS, Role, TimeZone } from './common.ts';
 import { OrgSettings } from './settings.ts';
 
 const Name = DisplayName(100);
@@ -103,6 +103,12 @@ export const UpdateMemberRequest = z
     teamId: Id.optional(),
     name: Name.optional(),
     timezone: TimeZone.optional(),
+    /**
+     * Since when the member has been on their team (bringing an existing team into Pacer): moves
+     * the start of their only stretch back; refused once they have moved, and into a closed
+     * period with team targets unless it is reopened.
+     */
+    joinedOn: LocalDate.optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'nothing to change');
 

@@ -153,6 +153,8 @@ export const LeaderboardEntry = z.object({
   tier: z.string().nullable(),
   streak: z.number().int(),
   points: z.number(),
+  /** On a past period's board: a rep of it who has since moved to another team or been removed. */
+  standing: z.enum(['moved', 'removed']).optional(),
   /**
    * Pace status of the shown figures while the period runs (shared/domain/pace.ts, against the
    * pace line at the start of the day); null without a target or outside the running period.

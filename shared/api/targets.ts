@@ -20,16 +20,28 @@ export const PacingCurve = z
   );
 export type PacingCurve = z.infer<typeof PacingCurve>;
 
-/** How a team target is shared among its members (目标分解). */
+/**
+ * Who a team target is allocated to (逐级分解): the reps of its subtree, day by day (default), or
+ * its direct sub-teams, each of which passes its share on in turn (shared/domain/allocation.ts).
+ */
+export const SplitOver = z.enum(['reps', 'teams']);
+export type SplitOver = z.infer<typeof SplitOver>;
+
+/**
+ * How a team target is shared among its members or sub-teams (目标分解); weights and shares are
+ * keyed by member id, or by team id when `over` is `teams`.
+ */
 export const TeamSplit = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('equal') }),
+  z.object({ mode: z.literal('equal'), over: SplitOver.optional() }),
   z.object({
     mode: z.literal('weights'),
     weights: z.record(Id, z.number().min(0).max(MAX_SPLIT_WEIGHT)),
+    over: SplitOver.optional(),
   }),
   z.object({
     mode: z.literal('explicit'),
     shares: z.record(Id, z.number().int().min(0).max(MAX_AMOUNT)),
+    over: SplitOver.optional(),
   }),
 ]);
 export type TeamSplit = z.infer<typeof TeamSplit>;
@@ -39,9 +51,17 @@ export type TeamSplit = z.infer<typeof TeamSplit>;
  * read (the split rules in shared/domain/targets.ts are total for any finite weights).
  */
 export const StoredTeamSplit = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('equal') }),
-  z.object({ mode: z.literal('weights'), weights: z.record(z.string(), z.number().min(0)) }),
-  z.object({ mode: z.literal('explicit'), shares: z.record(z.string(), z.number().min(0)) }),
+  z.object({ mode: z.literal('equal'), over: SplitOver.optional() }),
+  z.object({
+    mode: z.literal('weights'),
+    weights: z.record(z.string(), z.number().min(0)),
+    over: SplitOver.optional(),
+  }),
+  z.object({
+    mode: z.literal('explicit'),
+    shares: z.record(z.string(), z.number().min(0)),
+    over: SplitOver.optional(),
+  }),
 ]);
 
 export const TargetInput = z
@@ -54,6 +74,8 @@ export const TargetInput = z
     value: z.number().int().min(0).max(MAX_AMOUNT),
     curve: PacingCurve.optional(),
     split: TeamSplit.optional(),
+    /** Why it changed: kept in the target's history (GET /targets/:id/changes). */
+    reason: z.string().trim().max(200).optional(),
   })
   .refine((t) => (t.scope === 'member' ? t.memberId !== undefined : t.teamId !== undefined), {
     message: 'member targets need memberId, team targets need teamId',

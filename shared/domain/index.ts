@@ -1,5 +1,6 @@
 // The domain core: pure rules shared by the worker (authoritative), the leaderboard page and the
 // extension (offline, optimistic). ES2023 + Intl only; docs/architecture.md walks through them.
+export * from './allocation.ts';
 export * from './announcements.ts';
 export * from './calendar.ts';
 export * from './contests.ts';
@@ -9,6 +10,7 @@ export * from './errors.ts';
 export * from './funnel.ts';
 export * from './language.ts';
 export * from './leaderboard.ts';
+export * from './membership.ts';
 export * from './metrics.ts';
 export * from './milestones.ts';
 export * from './money.ts';

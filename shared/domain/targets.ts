@@ -27,8 +27,15 @@ export type TargetToSpread = {
 /** Where a target that applies to a member came from: their own, or their share of a team target. */
 export type TargetSource = 'member' | 'team';
 
-/** One explicit target that applies to a member and metric, with how specific it is. */
-export type ApplicableTarget = TargetToSpread & { source: TargetSource };
+/**
+ * One explicit target that applies to a member and metric, with how specific it is. A team
+ * share split day by day over the team's members of each day (shared/domain/membership.ts)
+ * comes with its `days`: then it covers only those days, with those values.
+ */
+export type ApplicableTarget = TargetToSpread & {
+  source: TargetSource;
+  days?: ReadonlyMap<LocalDate, number>;
+};
 
 const SPECIFICITY: Record<PeriodKind, number> = { day: 0, week: 1, month: 2, quarter: 3, year: 4 };
 
@@ -134,7 +141,8 @@ export function dailyTargets(input: DailyTargetsInput): Map<LocalDate, number> {
   for (const day of eachDay(input.start, input.end)) {
     let winner: ApplicableTarget | undefined;
     for (const { target, period } of resolved) {
-      if (periodIncludes(period, day) && (!winner || moreSpecific(target, winner))) winner = target;
+      if (!periodIncludes(period, day) || (target.days && !target.days.has(day))) continue;
+      if (!winner || moreSpecific(target, winner)) winner = target;
     }
     if (!winner) {
       result.set(day, 0);
@@ -142,7 +150,7 @@ export function dailyTargets(input: DailyTargetsInput): Map<LocalDate, number> {
     }
     let spread = spreads.get(winner);
     if (!spread) {
-      spread = cachedSpread(winner, input.cal);
+      spread = winner.days ?? cachedSpread(winner, input.cal);
       spreads.set(winner, spread);
     }
     result.set(day, spread.get(day) ?? 0);

@@ -13,6 +13,7 @@ import {
   event,
   type MemberFixture,
   type OrgFixture,
+  reopenAll,
 } from './helpers.ts';
 
 /** The latest Wednesday at least a week ago (UTC): a workday of the default calendar. */
@@ -53,6 +54,7 @@ async function setTarget(
   kind: string,
   value: number,
 ) {
+  await reopenAll(org.managerToken, org.rootTeamId);
   const res = await call('PUT', '/targets', {
     token: org.managerToken,
     body: {
@@ -84,7 +86,11 @@ describe('ranking by a metric shows that metric’s numbers', () => {
   let rep: MemberFixture;
   beforeAll(async () => {
     org = await createOrg({ timezone: 'UTC', currency: 'CNY' });
-    rep = await addMember(org.managerToken, org.rootTeamId, { timezone: 'UTC', name: 'Ada' });
+    rep = await addMember(org.managerToken, org.rootTeamId, {
+      timezone: 'UTC',
+      name: 'Ada',
+      since: '2020-01-01',
+    });
     // Revenue ¥900.00 of ¥1,000.00 (90 %, Base); 10 calls of 40 (25 %).
     await logged(rep, 90_000, 10);
     await setTarget(org, rep, 'revenue', 'month', 100_000);
@@ -205,7 +211,10 @@ describe('tiers in every period', () => {
   for (const c of cases) {
     it(`${c.kind}: ${c.revenue} of ${c.target} is ${c.percent} % → ${c.tier ?? 'no tier'}`, async () => {
       const org = await createOrg({ timezone: 'UTC', currency: 'CNY' });
-      const rep = await addMember(org.managerToken, org.rootTeamId, { timezone: 'UTC' });
+      const rep = await addMember(org.managerToken, org.rootTeamId, {
+        timezone: 'UTC',
+        since: '2020-01-01',
+      });
       const me = await call('GET', '/me', { token: org.managerToken });
       const ladder = me.body.org.settings.tiers.ladder;
       const patched = await call('PATCH', '/org', {

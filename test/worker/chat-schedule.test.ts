@@ -57,7 +57,12 @@ beforeAll(async () => {
     },
   });
   expect(cal.status).toBe(200);
-  await addMember(sh.managerToken, sh.rootTeamId, { name: '王芳', timezone: 'Asia/Shanghai' });
+  // The reps have been on their teams since before the March days the digests are about.
+  await addMember(sh.managerToken, sh.rootTeamId, {
+    name: '王芳',
+    timezone: 'Asia/Shanghai',
+    since: '2026-01-01',
+  });
   shanghai = await createChannel(sh.managerToken, {
     teamId: sh.rootTeamId,
     platform: 'dingtalk',
@@ -66,7 +71,11 @@ beforeAll(async () => {
   });
 
   const ny = await createOrg({ timezone: 'America/New_York', currency: 'USD' });
-  await addMember(ny.managerToken, ny.rootTeamId, { name: 'Ann', timezone: 'America/New_York' });
+  await addMember(ny.managerToken, ny.rootTeamId, {
+    name: 'Ann',
+    timezone: 'America/New_York',
+    since: '2026-01-01',
+  });
   newYork = await createChannel(ny.managerToken, {
     teamId: ny.rootTeamId,
     platform: 'slack',

@@ -176,7 +176,7 @@ describe('raw malformed URLs', () => {
         await expectClean(res, `${op.method} ${path}`);
       }
     }
-  });
+  }, 120_000); // every route × six junk values, one after another
 });
 
 describe('junk headers', () => {
@@ -430,6 +430,17 @@ function templates(w: World): Record<
         split: { mode: 'weights', weights: { [w.repId]: 1 } },
       },
     },
+    'post /api/v1/targets/reopenings': {
+      body: { teamId: w.rootTeamId, start: '2026-01-01', end: '2026-01-31', reason: 'Q1 review' },
+    },
+    // The world has a visits target for this year (its months are open to a re-spread).
+    'post /api/v1/targets/respread': {
+      body: {
+        teamId: w.rootTeamId,
+        metric: 'visits',
+        period: { kind: 'year', start: `${today().slice(0, 4)}-01-01` },
+      },
+    },
     'put /api/v1/quotas': {
       body: {
         scope: 'team',
@@ -534,6 +545,16 @@ describe('hostile values in well-formed requests', () => {
       })
     ).body.team.id as string;
     const rep = await addMember(org.managerToken, subTeamId, { timezone: 'UTC' });
+    await call('PUT', '/targets', {
+      token: org.managerToken,
+      body: {
+        scope: 'team',
+        teamId: org.rootTeamId,
+        metric: 'visits',
+        period: { kind: 'year', start: `${today().slice(0, 4)}-01-01` },
+        value: 1_000,
+      },
+    });
     const contest = await call('POST', '/contests', {
       token: org.managerToken,
       body: { name: 'C', teamId: org.rootTeamId, metric: 'calls', start: today(), end: today() },

@@ -91,7 +91,13 @@ export interface MemberFixture {
 export async function addMember(
   managerToken: string,
   teamId: string,
-  options: { role?: 'rep' | 'manager'; timezone?: string; name?: string } = {},
+  options: {
+    role?: 'rep' | 'manager';
+    timezone?: string;
+    name?: string;
+    /** On the team since this day (a backdated join), for tests of past periods. */
+    since?: string;
+  } = {},
 ): Promise<MemberFixture> {
   const invite = await call('POST', '/invites', {
     token: managerToken,
@@ -110,7 +116,27 @@ export async function addMember(
   });
   if (joined.status !== 201)
     throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);
+  if (options.since !== undefined) {
+    const backdated = await call('PATCH', `/members/${joined.body.member.id}`, {
+      token: managerToken,
+      body: { joinedOn: options.since },
+    });
+    if (backdated.status !== 200)
+      throw new Error(`joinedOn: ${backdated.status} ${JSON.stringify(backdated.body)}`);
+  }
   return { id: joined.body.member.id, token: joined.body.token, teamId };
+}
+
+/**
+ * Opens every period of a team's subtree for target edits (closed periods are locked), for tests
+ * that set targets of past periods.
+ */
+export async function reopenAll(managerToken: string, teamId: string) {
+  const res = await call('POST', '/targets/reopenings', {
+    token: managerToken,
+    body: { teamId, start: '2000-01-01', end: '2099-12-31', reason: 'test set-up' },
+  });
+  if (res.status !== 201) throw new Error(`reopen: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 export async function addTeam(managerToken: string, parentId: string, name: string) {

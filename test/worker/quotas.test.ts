@@ -258,7 +258,10 @@ describe('pace status on the board', () => {
   it('is on track, at risk or off track against the pace line at the start of the day', async () => {
     const org = await chineseOrg();
     const reps = await Promise.all(
-      [0, 1, 2].map(() => addMember(org.managerToken, org.rootTeamId, { timezone: TZ })),
+      // On the team since September: September's board (below) has them too.
+      [0, 1, 2].map(() =>
+        addMember(org.managerToken, org.rootTeamId, { timezone: TZ, since: '2026-09-01' }),
+      ),
     );
     await putQuota(org.managerToken, {
       scope: 'team',

@@ -22,7 +22,15 @@
  * → 20 leads (40 %); no workday left, so per workday = the totals.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addMember, addTeam, call, createOrg, event, type MemberFixture } from './helpers.ts';
+import {
+  addMember,
+  addTeam,
+  call,
+  createOrg,
+  event,
+  type MemberFixture,
+  reopenAll,
+} from './helpers.ts';
 
 let managerToken: string;
 let rootTeamId: string;
@@ -48,8 +56,15 @@ beforeAll(async () => {
   managerToken = org.managerToken;
   rootTeamId = org.rootTeamId;
   salesId = await addTeam(managerToken, org.rootTeamId, 'Sales');
-  T = await addMember(managerToken, salesId, { timezone: 'Asia/Tokyo', name: 'Tanaka' });
-  L = await addMember(managerToken, salesId, { timezone: 'America/Los_Angeles', name: 'Lopez' });
+  // Both have been on the team since before October; October has ended, so it is reopened.
+  const since = '2026-09-01';
+  T = await addMember(managerToken, salesId, { timezone: 'Asia/Tokyo', name: 'Tanaka', since });
+  L = await addMember(managerToken, salesId, {
+    timezone: 'America/Los_Angeles',
+    name: 'Lopez',
+    since,
+  });
+  await reopenAll(managerToken, rootTeamId);
 
   const put = async (body: unknown) => {
     const res = await call('PUT', '/targets', { token: managerToken, body });

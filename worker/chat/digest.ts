@@ -15,6 +15,7 @@ import type { chatChannels } from '../db/schema.ts';
 import { boardFiguresOf } from '../figures/figure-cache.ts';
 import { windowFor } from '../figures/member-figures.ts';
 import { leaderboard } from '../leaderboard/service.ts';
+import { loadMembership } from '../members/history.ts';
 import { loadActiveMembers } from '../members/queries.ts';
 import { findTeam, loadTeams } from '../teams/queries.ts';
 import { alertsMessage, standingsMessage } from './compose.ts';
@@ -107,7 +108,7 @@ export async function alertsDigest(
     configVersion: org.configVersion,
     settings,
     teams,
-    members,
+    membership: () => loadMembership(db, org.id),
     board: reps,
     win: { ...win, start: addDays(win.start, -1), end: addDays(win.end, 1) },
     by: alert.metric,

@@ -5,6 +5,7 @@ export * from './auth.ts';
 export * from './chat.ts';
 export * from './contests.ts';
 export * from './honours.ts';
+export * from './membership.ts';
 export * from './orgs.ts';
 export * from './passkeys.ts';
 export * from './quotas.ts';

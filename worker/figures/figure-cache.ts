@@ -8,6 +8,7 @@
 import { and, inArray, sql } from 'drizzle-orm';
 import type { OrgSettings } from '../../shared/api/index.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
+import type { MembershipPeriod } from '../../shared/domain/membership.ts';
 import { tierStatus } from '../../shared/domain/tiers.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -45,8 +46,11 @@ export interface BoardInput {
   configVersion: number;
   settings: OrgSettings;
   teams: TeamRow[];
-  /** Active members of the org (team target shares). */
-  members: MemberRow[];
+  /**
+   * The org's membership history (team target shares are split over each day's reps), loaded
+   * only when some member's figures must be computed.
+   */
+  membership: () => Promise<MembershipPeriod[]>;
   /** The members on the board. */
   board: MemberRow[];
   /** The board's window; each member's `today` is their own. */
@@ -108,7 +112,7 @@ export async function readCached(db: Db, ids: string[], slot: string) {
  * Figures of every board member: from the cache where the stamp matches, else computed from
  * rollups + targets (read only when some member is stale) and written back.
  * Cost: one cached row per member; for stale members also their rollups over the window, the
- * org's targets overlapping it and its quotas.
+ * org's targets overlapping it, its quotas and its membership history.
  */
 export async function boardFiguresOf(
   db: Db,
@@ -130,9 +134,10 @@ export async function boardFiguresOf(
   if (stale.length === 0) return result;
 
   const { win } = input;
-  const [targets, quotas, rows] = await Promise.all([
+  const [targets, quotas, membership, rows] = await Promise.all([
     loadTargetsOverlapping(db, input.orgId, win.start, win.end),
     loadQuotas(db, input.orgId),
+    input.membership(),
     membersRollups(
       db,
       stale.map((m) => m.id),
@@ -145,7 +150,7 @@ export async function boardFiguresOf(
   const context = {
     settings: input.settings,
     teams: input.teams,
-    members: input.members,
+    membership,
     targets,
     quotas,
     now: input.now,

@@ -15,6 +15,7 @@ import type {
 import { elapsedWorkFraction, periodContaining } from '../../shared/domain/calendar.ts';
 import { addDays, localDateOf } from '../../shared/domain/dates.ts';
 import { type FunnelHistory, funnelNeeds } from '../../shared/domain/funnel.ts';
+import type { MembershipPeriod } from '../../shared/domain/membership.ts';
 import { metricCatalog } from '../../shared/domain/metrics.ts';
 import { pointsByDay, type Quantities } from '../../shared/domain/points.ts';
 import { computeProgress } from '../../shared/domain/progress.ts';
@@ -43,8 +44,8 @@ export interface OrgContext {
   settings: OrgSettings;
   targets: TargetRow[];
   teams: TeamRow[];
-  /** Active members (team target shares are split over the active reps). */
-  members: MemberRow[];
+  /** Every member's team history: team target shares are split over the reps of each day. */
+  membership: MembershipPeriod[];
   /** The org's activity quotas (worker/quotas/queries.ts); none when left out. */
   quotas?: QuotaRow[];
   now: Date;
@@ -180,7 +181,11 @@ export function memberFigures(
   const tables = tabulate(rows);
   const todayElapsed = elapsedWorkFraction(org.now, cal, member.timezone);
   const figuresOf = (metric: string, period: Pick<Period, 'start' | 'end'>) => {
-    const targets = applicableTargets(member, metric, org.targets, org.teams, org.members);
+    const targets = applicableTargets(member, metric, org.targets, {
+      teams: org.teams,
+      membership: org.membership,
+      cal,
+    });
     const daily = dailyTargets({ targets, start: period.start, end: period.end, cal });
     const quotas = org.quotas?.length ? quotaGroups(member, metric, org.quotas, org.teams) : [];
     return computeProgress({

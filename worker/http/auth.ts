@@ -1,13 +1,13 @@
 /**
  * Authentication. A request is resolved to a `Caller` by the first resolver that recognises its
- * credentials; today only bearer tokens. The leaderboard page can add a cookie-session resolver
- * to `callerResolvers` without touching any route.
+ * credentials (bearer token, TV link, page session). Resolvers return refusals as values; this
+ * module alone turns them into 401 / 403 answers.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { OrgSettings } from '../../shared/api/index.ts';
-import type { AppEnv, Caller } from '../context.ts';
+import type { AppEnv, Caller, Resolution } from '../context.ts';
 import { members, orgs, tokens } from '../db/schema.ts';
 import { constantTimeEqual, sha256Hex } from '../sessions/crypto.ts';
 import { sessionCookieResolver } from '../sessions/page-sessions.ts';
@@ -15,8 +15,8 @@ import { tvLinkResolver } from '../sessions/tv-links.ts';
 import { ApiError } from './errors.ts';
 import { assertClientNotBlocked, authFailed, rateLimit } from './rate-limit.ts';
 
-/** Returns the caller, `null` when the request carries no credentials of this kind, or throws. */
-export type CallerResolver = (c: Context<AppEnv>) => Promise<Caller | null>;
+/** The caller, a refusal, or `null` when the request carries no credential of this kind. */
+export type CallerResolver = (c: Context<AppEnv>) => Promise<Resolution>;
 
 const TOKEN_SHAPE = /^pcr_[A-Za-z0-9_-]{43}$/;
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
@@ -31,7 +31,7 @@ export const bearerTokenResolver: CallerResolver = async (c) => {
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   const token = match?.[1];
   if (token === undefined || !TOKEN_SHAPE.test(token)) {
-    throw unauthorized('malformed bearer token');
+    return { refused: 'invalid', reason: 'malformed bearer token' };
   }
   const hash = await sha256Hex(token);
   const row = await c.var.db
@@ -43,7 +43,7 @@ export const bearerTokenResolver: CallerResolver = async (c) => {
     .get();
   // The lookup is by hash; the constant-time compare guards against any index-timing side channel.
   if (!row || !constantTimeEqual(row.hash, hash) || !row.member.active) {
-    throw unauthorized('invalid or revoked token');
+    return { refused: 'invalid', reason: 'invalid or revoked token' };
   }
   return {
     member: row.member,
@@ -62,16 +62,17 @@ export const callerResolvers: CallerResolver[] = [
 
 /** The caller behind the request's credentials; a refused credential counts against the client. */
 async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
-  try {
-    for (const resolve of callerResolvers) {
-      const caller = await resolve(c);
-      if (caller) return caller;
+  for (const resolve of callerResolvers) {
+    const found = await resolve(c);
+    if (found === null) continue;
+    if ('refused' in found) {
+      if (found.refused === 'not_allowed') throw new ApiError(403, 'forbidden', found.reason);
+      await authFailed(c);
+      throw unauthorized(found.reason);
     }
-    return null;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) await authFailed(c);
-    throw error;
+    return found;
   }
+  return null;
 }
 
 /**

@@ -21,6 +21,7 @@ import { requireManager, requireMember } from '../http/auth.ts';
 import { ApiError, conflict, notFound } from '../http/errors.ts';
 import { publicRateLimit } from '../http/rate-limit.ts';
 import { validate } from '../http/validate.ts';
+import { effectiveDay, openStretch } from '../members/history.ts';
 import { memberView } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
@@ -176,6 +177,7 @@ export const joinRoutes = new Hono<AppEnv>().post(
     try {
       await db.batch([
         db.insert(members).values(member),
+        openStretch(db, member, effectiveDay(member, new Date(nowMs))),
         token.insert,
         db
           .update(invites)

@@ -1,6 +1,7 @@
 /**
  * The leaderboard as a plain function, for the `GET /leaderboard` route and the CSV export alike:
- * the active reps of a team's subtree ranked by attainment (default), points, streak or any
+ * the reps of a team's subtree in the board's period (those who have since moved or been removed
+ * stay on it, marked as such) ranked by attainment (default), points, streak or any
  * metric's total, with the team's privacy mode applied (managers of the team see everyone). Each
  * entry's achieved, target and percent are the ranked metric's when ranking by a metric, else the
  * primary metric's; the tier is the primary metric's in the shown period, whatever its kind. Reps
@@ -22,6 +23,7 @@ import {
   pooledFiguresVisible,
   rankEntries,
 } from '../../shared/domain/leaderboard.ts';
+import { standingIn } from '../../shared/domain/membership.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import { paceStatus } from '../../shared/domain/pace.ts';
 import { BOARD_REFUSED, subtreeIds } from '../../shared/domain/teams.ts';
@@ -29,7 +31,9 @@ import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { type BoardFigures, boardFiguresOf } from '../figures/figure-cache.ts';
 import { windowFor } from '../figures/member-figures.ts';
-import { loadActiveMembers } from '../members/queries.ts';
+import { loadMembership, loadMembershipOn } from '../members/history.ts';
+import { loadMembers } from '../members/queries.ts';
+import { orgToday } from '../targets/locks.ts';
 import {
   canReadBoard,
   findTeam,
@@ -117,6 +121,29 @@ function teamEntries(
     });
 }
 
+const marked = (s: 'current' | 'moved' | 'removed' | undefined) =>
+  s === 'moved' || s === 'removed' ? { standing: s } : {};
+
+/** The team of the subtree a member was last a rep of within the period (their current one if still there). */
+function teamInPeriod(
+  m: { id: string; teamId: string },
+  membership: readonly { memberId: string; teamId: string; from: string; until: string | null }[],
+  below: ReadonlySet<string>,
+  period: { start: string; end: string },
+): string {
+  if (below.has(m.teamId)) return m.teamId;
+  const last = membership
+    .filter(
+      (p) =>
+        p.memberId === m.id &&
+        below.has(p.teamId) &&
+        p.from <= period.end &&
+        (p.until === null || p.until > period.start),
+    )
+    .sort((a, b) => b.from.localeCompare(a.from))[0];
+  return last?.teamId ?? m.teamId;
+}
+
 function valueBy(by: string, f: BoardFigures): number | null {
   if (by === 'attainment') return f.percent;
   if (by === 'points') return f.points;
@@ -146,7 +173,10 @@ export function planBoard(
   };
 }
 
-/** The board a plan describes, as the caller may see it. Cost: the org's teams and members, then the board cache. */
+/**
+ * The board a plan describes, as the caller may see it. Cost: the org's teams and members, the
+ * stretches on the team's subtree, then the board cache.
+ */
 export async function buildBoard(
   db: Db,
   caller: Caller,
@@ -154,10 +184,7 @@ export async function buildBoard(
 ): Promise<LeaderboardResponse | BoardRefusal> {
   const { settings, org } = caller;
   const { by, win: boardWin } = plan;
-  const [teams, members] = await Promise.all([
-    loadTeams(db, org.id),
-    loadActiveMembers(db, org.id),
-  ]);
+  const [teams, members] = await Promise.all([loadTeams(db, org.id), loadMembers(db, org.id)]);
   const team = findTeam(teams, plan.teamId);
   if (!team) return { refused: 'no_such_team', message: 'team not found' };
   if (!canReadBoard(caller, teams, team.id)) {
@@ -166,13 +193,25 @@ export async function buildBoard(
   const managedTeams = managedTeamIds(caller, teams);
   const managerView = managedTeams.has(team.id);
   const below = subtreeIds(teams, team.id);
-  const board = members.filter((m) => m.role === 'rep' && below.has(m.teamId));
+  // Whoever was a rep of the subtree on some day of the period: a past board keeps its people,
+  // marked when they have since moved to a team outside it or left.
+  const membership = await loadMembershipOn(db, org.id, below);
+  const asOf = orgToday(settings, plan.now);
+  const standing = new Map<string, 'current' | 'moved' | 'removed'>();
+  const stretches = new Map<string, typeof membership>();
+  for (const p of membership) stretches.set(p.memberId, [...(stretches.get(p.memberId) ?? []), p]);
+  for (const m of members) {
+    const own = stretches.get(m.id) ?? [];
+    if (standingIn(m.id, own, below, boardWin.period, asOf) === null) continue;
+    standing.set(m.id, !m.active ? 'removed' : below.has(m.teamId) ? 'current' : 'moved');
+  }
+  const board = members.filter((m) => standing.has(m.id));
   const figures = await boardFiguresOf(db, {
     orgId: org.id,
     configVersion: org.configVersion,
     settings,
     teams,
-    members,
+    membership: () => loadMembership(db, org.id),
     board,
     // Members' own days may run up to a day either side of the org's.
     win: { ...boardWin, start: addDays(boardWin.start, -1), end: addDays(boardWin.end, 1) },
@@ -199,7 +238,9 @@ export async function buildBoard(
   if (plan.group === 'teams') {
     // Team standings pool their reps; a sub-team too small to hide them is left out of a
     // `top` or `private` board (shared/domain/leaderboard.ts: pooledFiguresVisible).
-    const teamOf = new Map(board.map((m) => [m.id, m.teamId]));
+    const teamOf = new Map(
+      board.map((m) => [m.id, teamInPeriod(m, membership, below, boardWin.period)]),
+    );
     const shows = (child: TeamRow, repIds: string[]) =>
       pooledFiguresVisible({
         repIds,
@@ -241,6 +282,7 @@ export async function buildBoard(
     streak: e.figures.streak,
     points: e.figures.points,
     pace: paceOf(e.figures),
+    ...marked(standing.get(e.id)),
   }));
   return { ...header, entries: shown, ...(you ? { you } : {}) };
 }

@@ -15,6 +15,11 @@ export function loadActiveMembers(db: Db, orgId: string): Promise<MemberRow[]> {
     .all();
 }
 
+/** Every member of an org, active or removed. Cost: one read per member of the org. */
+export function loadMembers(db: Db, orgId: string): Promise<MemberRow[]> {
+  return db.select().from(members).where(eq(members.orgId, orgId)).all();
+}
+
 /** Removed members of an org (a manager may restore them). Cost: one read per member of the org. */
 export function loadRemovedMembers(db: Db, orgId: string): Promise<MemberRow[]> {
   return db

@@ -36,6 +36,8 @@ import {
 } from '../sessions/credentials.ts';
 import { sha256Hex } from '../sessions/crypto.ts';
 import { loadTeams, managedTeamIds } from '../teams/queries.ts';
+import { backdatedJoin } from './backdate.ts';
+import { closeStretch, effectiveDay, openStretch, reopenStretch } from './history.ts';
 import { loadActiveMembers, loadRemovedMembers, memberView } from './queries.ts';
 
 const idParam = validate('param', z.object({ id: Id }));
@@ -135,6 +137,11 @@ export const membersRoutes = new Hono<AppEnv>()
         throw forbidden('another manager above you must move you');
       }
       if (change.teamId !== undefined) managedTeamOr403(caller, all, change.teamId);
+      const today = effectiveDay(member, new Date());
+      const backdate =
+        change.joinedOn === undefined
+          ? []
+          : [(await backdatedJoin(db, caller, member, all, change.joinedOn, today)).statement];
       const updated = {
         ...member,
         role: change.role ?? member.role,
@@ -142,6 +149,8 @@ export const membersRoutes = new Hono<AppEnv>()
         name: change.name ?? member.name,
         timezone: change.timezone ?? member.timezone,
       };
+      // A move or a role change takes effect today: the days before stay where they were.
+      const moved = updated.teamId !== member.teamId || updated.role !== member.role;
       await db.batch([
         db
           .update(members)
@@ -152,6 +161,10 @@ export const membersRoutes = new Hono<AppEnv>()
             timezone: updated.timezone,
           })
           .where(and(eq(members.id, id), eq(members.orgId, caller.org.id))),
+        ...backdate,
+        ...(moved && member.active
+          ? [closeStretch(db, id, today), openStretch(db, updated, today)]
+          : []),
         bumpVersion(db, caller.org.id, 'config'),
         // A manager's TV links end with the role and stay ended if it comes back.
         ...(updated.role !== 'manager' ? [revokeManagerTvLinks(db, id)] : []),
@@ -179,6 +192,7 @@ export const membersRoutes = new Hono<AppEnv>()
       // Removed members keep their history (past periods stay right) but can no longer sign in.
       await db.batch([
         db.update(members).set({ active: false }).where(eq(members.id, id)),
+        closeStretch(db, id, effectiveDay(member, new Date())),
         revokeMemberTokens(db, id),
         ...endMemberSessions(db, id),
         revokeManagerTvLinks(db, id),
@@ -219,6 +233,8 @@ export const membersRoutes = new Hono<AppEnv>()
             .set({ active: true })
             .where(and(eq(members.id, id), eq(members.active, false)))
             .returning({ id: members.id }),
+          // The restored member's new stretch, from today (none if a racing restore won).
+          reopenStretch(db, member, effectiveDay(member, new Date())),
           token.insert,
           bumpVersion(db, caller.org.id, 'config'),
         ]);

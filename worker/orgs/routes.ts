@@ -23,6 +23,7 @@ import { requireManager, requireMember } from '../http/auth.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import { publicRateLimit } from '../http/rate-limit.ts';
 import { validate, validationFailed } from '../http/validate.ts';
+import { effectiveDay, openStretch } from '../members/history.ts';
 import { memberView } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
 import { issueInvite, issueToken } from '../sessions/credentials.ts';
@@ -96,6 +97,7 @@ export const orgsRoutes = new Hono<AppEnv>().post(
       db.insert(orgs).values(org),
       db.insert(teams).values(team),
       db.insert(members).values(member),
+      openStretch(db, member, effectiveDay(member, new Date(nowMs))),
       token.insert,
       invite.insert,
     ]);

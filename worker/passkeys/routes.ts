@@ -27,7 +27,7 @@ import { validate } from '../http/validate.ts';
 import { documented } from '../openapi/describe.ts';
 import { revokeToken } from '../sessions/credentials.ts';
 import {
-  assertSameSiteWrite,
+  crossSiteWrite,
   findSession,
   SESSION_COOKIE,
   startSession,
@@ -173,7 +173,8 @@ export const passkeysRoutes = new Hono<AppEnv>()
       const db = c.var.db;
       // Replacing an open session takes that session's CSRF secret: only the page holds it.
       const current = await findSession(db, getCookie(c, SESSION_COOKIE));
-      if (current) assertSameSiteWrite(c, current.session.csrf);
+      const crossSite = current ? crossSiteWrite(c, current.session.csrf) : null;
+      if (crossSite) throw forbidden(crossSite.reason);
       const result = await verifySignin(db, c.env, c.req.valid('json').response);
       if (!result.ok) {
         await authFailed(c);

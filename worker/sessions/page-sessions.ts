@@ -10,10 +10,9 @@ import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { OrgSettings } from '../../shared/api/index.ts';
-import type { AppEnv, Caller } from '../context.ts';
+import type { AppEnv, Refusal, Resolution } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { members, orgs, sessions, tokens } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
 import { constantTimeEqual, newToken, sha256Hex } from './crypto.ts';
 
 /**
@@ -25,8 +24,6 @@ export const SESSION_COOKIE = '__Host-pacer';
 export const CSRF_HEADER = 'x-csrf-token';
 const SESSION_DAYS = 14;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
 
 /**
  * Starts a session for `member` standing on the token `tokenHash`, sets the cookie and returns
@@ -94,28 +91,35 @@ export async function findSession(db: Db, cookieValue: string | undefined) {
   return row?.member.active ? { ...row, hash } : null;
 }
 
-/** Rejects cross-site writes: the Origin (when sent) must be this host, the CSRF secret must match. */
-export function assertSameSiteWrite(c: Context<AppEnv>, csrfSecret: string): void {
+/**
+ * Why a write is cross-site, or null when it is not: the Origin (when sent) must be this host,
+ * the CSRF secret must match.
+ */
+export function crossSiteWrite(c: Context<AppEnv>, csrfSecret: string): Refusal | null {
   const origin = c.req.header('origin');
   if (origin !== undefined && origin !== new URL(c.req.url).origin) {
-    throw new ApiError(403, 'forbidden', 'cross-origin write refused');
+    return { refused: 'not_allowed', reason: 'cross-origin write refused' };
   }
   const sent = c.req.header(CSRF_HEADER) ?? '';
   if (!constantTimeEqual(sent, csrfSecret)) {
-    throw new ApiError(403, 'forbidden', `missing or wrong ${CSRF_HEADER} header`);
+    return { refused: 'not_allowed', reason: `missing or wrong ${CSRF_HEADER} header` };
   }
+  return null;
 }
 
 /**
  * The cookie-session resolver for `requireMember` (see worker/http/auth.ts): null without a
- * cookie, 401 for an expired or unknown one, 403 for a write without the CSRF secret.
+ * cookie, `invalid` for an expired or unknown one, `not_allowed` for a cross-site write.
  */
-export async function sessionCookieResolver(c: Context<AppEnv>): Promise<Caller | null> {
+export async function sessionCookieResolver(c: Context<AppEnv>): Promise<Resolution> {
   const cookie = getCookie(c, SESSION_COOKIE);
   if (cookie === undefined) return null;
   const found = await findSession(c.var.db, cookie);
-  if (!found) throw unauthorized('session expired: sign in again');
-  if (!SAFE_METHODS.has(c.req.method)) assertSameSiteWrite(c, found.session.csrf);
+  if (!found) return { refused: 'invalid', reason: 'session expired: sign in again' };
+  if (!SAFE_METHODS.has(c.req.method)) {
+    const refusal = crossSiteWrite(c, found.session.csrf);
+    if (refusal) return refusal;
+  }
   return {
     member: found.member,
     org: found.org,

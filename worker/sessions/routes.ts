@@ -36,7 +36,7 @@ import { loadTeams } from '../teams/queries.ts';
 import { issueToken } from './credentials.ts';
 import { newToken, sha256Hex } from './crypto.ts';
 import {
-  assertSameSiteWrite,
+  crossSiteWrite,
   endSession,
   findSession,
   SESSION_COOKIE,
@@ -180,7 +180,8 @@ export const sessionRoutes = new Hono<AppEnv>()
       const db = c.var.db;
       // Replacing an open session takes that session's CSRF secret: only the page holds it.
       const current = await findSession(db, getCookie(c, SESSION_COOKIE));
-      if (current) assertSameSiteWrite(c, current.session.csrf);
+      const crossSite = current ? crossSiteWrite(c, current.session.csrf) : null;
+      if (crossSite) throw forbidden(crossSite.reason);
       const { code } = c.req.valid('json');
       const now = new Date().toISOString();
       // The conditional UPDATE … RETURNING is the single-use guarantee: two racing requests cannot

@@ -7,10 +7,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { OrgSettings } from '../../shared/api/index.ts';
-import type { AppEnv, Caller } from '../context.ts';
+import type { AppEnv, Resolution } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { members, orgs, teams, tvLinks } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
 import { sha256Hex } from './crypto.ts';
 
 export const TV_HEADER = 'x-pacer-tv';
@@ -41,16 +40,16 @@ export async function findTvLink(db: Db, token: string) {
 }
 
 /** The TV-link resolver for `requireMember` (worker/http/auth.ts). */
-export async function tvLinkResolver(c: Context<AppEnv>): Promise<Caller | null> {
+export async function tvLinkResolver(c: Context<AppEnv>): Promise<Resolution> {
   const token = c.req.header(TV_HEADER);
   if (token === undefined) return null;
   if (c.req.method !== 'GET' || !TV_READABLE.some((route) => route.test(c.req.path))) {
-    throw new ApiError(403, 'forbidden', 'a TV link can only read the board');
+    return { refused: 'not_allowed', reason: 'a TV link can only read the board' };
   }
   const found = await findTvLink(c.var.db, token);
-  if (!found) throw new ApiError(401, 'unauthorized', 'this TV link was revoked');
+  if (!found) return { refused: 'invalid', reason: 'this TV link was revoked' };
   if (c.req.query('team') !== found.link.teamId) {
-    throw new ApiError(403, 'forbidden', 'a TV link shows only its own team');
+    return { refused: 'not_allowed', reason: 'a TV link shows only its own team' };
   }
   return {
     member: found.manager,

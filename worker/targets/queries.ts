@@ -1,7 +1,8 @@
 /**
- * Targets as stored, and which of them apply to a member. A team target applies to every active
- * rep in the team's subtree, as their share (`splitTeamTarget`, shared/domain/targets.ts); the member's
- * own targets and shares of nearer teams are listed first so they win among equally specific ones.
+ * Targets as stored, and which of them apply to a member. A team target is allocated level by
+ * level (shared/domain/allocation.ts): to its sub-teams, or day by day over the reps of its
+ * subtree on each day (shared/domain/membership.ts). A member's own targets come first, then
+ * their shares of team targets, nearest team first, so they win among equally specific ones.
  */
 import { and, eq, gte, lte } from 'drizzle-orm';
 import {
@@ -10,9 +11,17 @@ import {
   StoredTeamSplit,
   type TargetView,
 } from '../../shared/api/index.ts';
+import { type ResolvedTeamTarget, resolveTeamTargets } from '../../shared/domain/allocation.ts';
+import type { WorkCalendar } from '../../shared/domain/calendar.ts';
+import {
+  type DailySplit,
+  type MembershipPeriod,
+  repsOnTeams,
+  splitDaily,
+} from '../../shared/domain/membership.ts';
 import type { ApplicableTarget } from '../../shared/domain/targets.ts';
-import { splitTeamTarget } from '../../shared/domain/targets.ts';
-import { ancestry, repsUnder } from '../../shared/domain/teams.ts';
+import { spreadTarget } from '../../shared/domain/targets.ts';
+import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { targets } from '../db/schema.ts';
@@ -76,43 +85,161 @@ export function onlyShareOf(
   };
 }
 
-export function allocationOf(t: TargetRow, allTeams: TeamRow[], members: MemberRow[]): Allocation {
-  const known = allTeams.some((x) => x.id === t.subjectId);
-  const reps = known ? repsUnder(allTeams, t.subjectId, members) : [];
-  const split = t.split === null ? undefined : StoredTeamSplit.parse(JSON.parse(t.split));
-  return splitTeamTarget(t.value, reps, split);
+/** What splitting team targets over members needs, loaded once per request. */
+export type SplitContext = {
+  teams: TeamRow[];
+  membership: MembershipPeriod[];
+  cal: WorkCalendar;
+};
+
+const curveOf = (t: TargetRow) =>
+  t.curve === null ? null : PacingCurve.parse(JSON.parse(t.curve));
+const splitOf = (t: TargetRow) =>
+  t.split === null ? null : StoredTeamSplit.parse(JSON.parse(t.split));
+
+// Per request (keyed by the loaded rows and membership, which live as long as it): a board
+// splits the same team targets for every member on it.
+const resolvedCache = new WeakMap<TargetRow[], Map<string, Map<string, ResolvedTeamTarget>>>();
+const splitCache = new WeakMap<MembershipPeriod[], Map<string, DailySplit>>();
+
+/** Every team's target for the group of `t` (same metric and period), own or handed down. */
+export function resolvedGroup(
+  rows: TargetRow[],
+  teams: TeamRow[],
+  t: Pick<TargetRow, 'metric' | 'periodKind' | 'periodStart'>,
+): Map<string, ResolvedTeamTarget> {
+  const key = `${t.metric}|${t.periodKind}|${t.periodStart}`;
+  let byGroup = resolvedCache.get(rows);
+  if (!byGroup) {
+    byGroup = new Map();
+    resolvedCache.set(rows, byGroup);
+  }
+  let resolved = byGroup.get(key);
+  if (!resolved) {
+    const own = rows
+      .filter(
+        (r) =>
+          r.scope === 'team' &&
+          r.metric === t.metric &&
+          r.periodKind === t.periodKind &&
+          r.periodStart === t.periodStart,
+      )
+      .map((r) => ({ teamId: r.subjectId, value: r.value, split: splitOf(r) }));
+    resolved = resolveTeamTargets(teams, own);
+    byGroup.set(key, resolved);
+  }
+  return resolved;
+}
+
+/** A team's target for a period split day by day over the reps of its subtree on each day. */
+export function repSplit(
+  ctx: SplitContext,
+  target: ResolvedTeamTarget,
+  period: { kind: TargetRow['periodKind']; start: string },
+  curve: TargetRow['curve'] = null,
+): DailySplit {
+  const split = target.split ?? { mode: 'equal' as const };
+  const key = `${target.teamId}|${period.kind}|${period.start}|${target.value}|${JSON.stringify(split)}|${curve}`;
+  let cache = splitCache.get(ctx.membership);
+  if (!cache) {
+    cache = new Map();
+    splitCache.set(ctx.membership, cache);
+  }
+  let result = cache.get(key);
+  if (!result) {
+    const daily = spreadTarget(
+      {
+        period,
+        value: target.value,
+        curve: curve === null ? null : PacingCurve.parse(JSON.parse(curve)),
+      },
+      ctx.cal,
+    );
+    const present = repsOnTeams(ctx.membership, subtreeIds(ctx.teams, target.teamId));
+    result = splitDaily(daily, present, split);
+    cache.set(key, result);
+  }
+  return result;
 }
 
 /**
- * Every explicit target that applies to `member` for `metric`: their own, then their share of
- * each ancestor team's target (nearest team first). Pure: give it the loaded rows.
+ * A stored team target as allocated: over the reps of each day of its period, or (allocating to
+ * sub-teams) nothing to reps, with the sub-teams' targets as what it hands on.
+ */
+export function allocationOf(t: TargetRow, ctx: SplitContext, rows: TargetRow[]): Allocation {
+  const known = ctx.teams.some((x) => x.id === t.subjectId);
+  const resolved = known ? resolvedGroup(rows, ctx.teams, t).get(t.subjectId) : undefined;
+  if (!resolved) return { shares: [], allocated: 0, unallocated: t.value };
+  if (resolved.over === 'teams') {
+    const group = resolvedGroup(rows, ctx.teams, t);
+    const allocated = ctx.teams
+      .filter((x) => x.parentId === t.subjectId)
+      .reduce((sum, x) => sum + (group.get(x.id)?.value ?? 0), 0);
+    return { shares: [], allocated, unallocated: t.value - allocated };
+  }
+  const period = { kind: t.periodKind, start: t.periodStart };
+  return repSplit(ctx, resolved, period, t.curve).allocation;
+}
+
+/**
+ * Every explicit target that applies to `member` for `metric`: their own, then their day-by-day
+ * share of each team target that reaches them (the nearest level allocating to reps, own or
+ * handed down), deeper teams first. Pure: give it the loaded rows.
  */
 export function applicableTargets(
   member: MemberRow,
   metric: string,
   rows: TargetRow[],
-  allTeams: TeamRow[],
-  members: MemberRow[],
+  ctx: SplitContext,
 ): ApplicableTarget[] {
   const out: ApplicableTarget[] = [];
-  const asSpread = (t: TargetRow, value: number, source: 'member' | 'team'): ApplicableTarget => ({
-    period: { kind: t.periodKind, start: t.periodStart },
-    value,
-    curve: t.curve === null ? null : PacingCurve.parse(JSON.parse(t.curve)),
-    source,
-  });
   for (const t of rows) {
     if (t.metric === metric && t.scope === 'member' && t.subjectId === member.id) {
-      out.push(asSpread(t, t.value, 'member'));
+      out.push({
+        period: { kind: t.periodKind, start: t.periodStart },
+        value: t.value,
+        curve: curveOf(t),
+        source: 'member',
+      });
     }
   }
-  if (member.role !== 'rep') return out;
-  for (const team of ancestry(allTeams, member.teamId)) {
-    for (const t of rows) {
-      if (t.metric !== metric || t.scope !== 'team' || t.subjectId !== team.id) continue;
-      const share = allocationOf(t, allTeams, members).shares.find((s) => s.memberId === member.id);
-      if (share) out.push(asSpread(t, share.value, 'team'));
+  const depth = new Map(ctx.teams.map((t) => [t.id, t.depth]));
+  const shares: (ApplicableTarget & { depth: number })[] = [];
+  const groups = new Map<string, TargetRow>();
+  for (const t of rows) {
+    if (t.metric === metric && t.scope === 'team')
+      groups.set(`${t.periodKind}|${t.periodStart}`, t);
+  }
+  for (const t of groups.values()) {
+    const period = { kind: t.periodKind, start: t.periodStart };
+    for (const resolved of resolvedGroup(rows, ctx.teams, t).values()) {
+      if (resolved.over !== 'reps') continue;
+      const ownRow =
+        resolved.source === 'own'
+          ? rows.find(
+              (r) =>
+                r.scope === 'team' &&
+                r.subjectId === resolved.teamId &&
+                r.metric === metric &&
+                r.periodKind === t.periodKind &&
+                r.periodStart === t.periodStart,
+            )
+          : undefined;
+      const days = repSplit(ctx, resolved, period, ownRow?.curve ?? null).byMember.get(member.id);
+      if (!days) continue;
+      let value = 0;
+      for (const v of days.values()) value += v;
+      shares.push({
+        period,
+        value,
+        curve: ownRow ? curveOf(ownRow) : null,
+        source: 'team',
+        days,
+        depth: depth.get(resolved.teamId) ?? 0,
+      });
     }
   }
+  shares.sort((a, b) => b.depth - a.depth);
+  for (const { depth: _depth, ...share } of shares) out.push(share);
   return out;
 }

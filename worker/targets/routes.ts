@@ -1,11 +1,14 @@
 /**
  * Targets: managers set them (`PUT`, an upsert per subject × metric × period) for members and
  * teams they manage and read all of their subtree; reps read the targets that apply to them.
+ * Every write is kept in the target's history (`target_changes`), and a closed period refuses
+ * writes unless reopened (worker/targets/locks.ts).
  */
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  DeleteTargetQuery,
   GetTargetsResponse,
   Id,
   type Period,
@@ -24,16 +27,24 @@ import { assertCanActOn, managedTeamOr403, memberOr404 } from '../http/access.ts
 import { requireManager, requireMember } from '../http/auth.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { loadMembership } from '../members/history.ts';
 import { loadActiveMembers } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
-import { newId } from '../sessions/crypto.ts';
 import { loadTeams, managedTeamIds, type TeamRow } from '../teams/queries.ts';
-import { allocationOf, onlyShareOf, type TargetRow, targetView } from './queries.ts';
+import { recordChange, upsertTarget } from './changes.ts';
+import { isLocked, loadOpenReopenings, orgToday, periodClosed } from './locks.ts';
+import {
+  allocationOf,
+  onlyShareOf,
+  type SplitContext,
+  type TargetRow,
+  targetView,
+} from './queries.ts';
 
 const TargetResponse = z.object({ target: TargetView });
 
-function resolvePeriod(caller: Caller, kind: Period['kind'], start: string): Period {
+export function resolvePeriod(caller: Caller, kind: Period['kind'], start: string): Period {
   try {
     return periodFromStart(kind, start, caller.settings.calendar, 'strict');
   } catch (error) {
@@ -43,14 +54,14 @@ function resolvePeriod(caller: Caller, kind: Period['kind'], start: string): Per
   }
 }
 
-function assertKnownMetric(caller: Caller, metric: string): void {
+export function assertKnownMetric(caller: Caller, metric: string): void {
   if (!findMetric(metric, caller.settings)) {
     throw new ApiError(400, 'validation_failed', `metric ${metric} is not defined for this team`);
   }
 }
 
 /** Which stored targets the caller may read: their subtree's (managers) or their own (reps). */
-function visibleTo(caller: Caller, allTeams: TeamRow[], memberTeam: Map<string, string>) {
+export function visibleTo(caller: Caller, allTeams: TeamRow[], memberTeam: Map<string, string>) {
   const managed = managedTeamIds(caller, allTeams);
   const ownChain = new Set<string>();
   let teamId: string | null = caller.member.teamId;
@@ -78,10 +89,12 @@ export const targetsRoutes = new Hono<AppEnv>()
       const query = c.req.valid('query');
       const caller = c.var.caller;
       const db = c.var.db;
-      const [allTeams, members] = await Promise.all([
+      const [allTeams, members, membership] = await Promise.all([
         loadTeams(db, caller.org.id),
         loadActiveMembers(db, caller.org.id),
+        loadMembership(db, caller.org.id),
       ]);
+      const ctx: SplitContext = { teams: allTeams, membership, cal: caller.settings.calendar };
       if (query.member !== undefined) {
         assertCanActOn(caller, await memberOr404(db, caller.org.id, query.member), allTeams);
       }
@@ -111,7 +124,7 @@ export const targetsRoutes = new Hono<AppEnv>()
         caller.settings.privacy !== 'open' && !managed.has(t.subjectId);
       const withAllocation = list.map((t) => {
         if (t.scope !== 'team') return targetView(t);
-        const view = { ...targetView(t), allocation: allocationOf(t, allTeams, members) };
+        const view = { ...targetView(t), allocation: allocationOf(t, ctx, rows) };
         return ownShareOnly(t) ? onlyShareOf(view, caller.member.id) : view;
       });
       return c.json({ targets: withAllocation }, 200);
@@ -120,7 +133,8 @@ export const targetsRoutes = new Hono<AppEnv>()
   .put(
     '/',
     documented({
-      summary: 'Set a member or team target (upsert per subject, metric and period)',
+      summary:
+        'Set a member or team target (upsert per subject, metric and period; refused in a closed period; kept in its history)',
       auth: 'manager',
       responses: { 200: PutTargetResponse },
     }),
@@ -144,17 +158,41 @@ export const targetsRoutes = new Hono<AppEnv>()
               : {};
         splitTeamTarget(input.value, Object.keys(named), input.split);
       }
-      const allTeams = await loadTeams(db, caller.org.id);
+      const [allTeams, reopenings] = await Promise.all([
+        loadTeams(db, caller.org.id),
+        loadOpenReopenings(db, caller.org.id),
+      ]);
       let subjectId: string;
+      let subjectTeam: string;
       if (input.scope === 'member') {
         const member = await memberOr404(db, caller.org.id, input.memberId as string);
         assertCanActOn(caller, member, allTeams);
         if (!member.active) throw notFound('member');
         subjectId = member.id;
+        subjectTeam = member.teamId;
       } else {
         subjectId = managedTeamOr403(caller, allTeams, input.teamId as string).id;
+        subjectTeam = subjectId;
       }
-      const now = new Date().toISOString();
+      const clock = new Date();
+      if (isLocked(period, subjectTeam, allTeams, reopenings, orgToday(caller.settings, clock))) {
+        throw periodClosed(period);
+      }
+      const before = await db
+        .select()
+        .from(targets)
+        .where(
+          and(
+            eq(targets.orgId, caller.org.id),
+            eq(targets.scope, input.scope),
+            eq(targets.subjectId, subjectId),
+            eq(targets.metric, input.metric),
+            eq(targets.periodKind, period.kind),
+            eq(targets.periodStart, period.start),
+          ),
+        )
+        .get();
+      const now = clock.toISOString();
       const values = {
         value: input.value,
         periodEnd: period.end,
@@ -163,45 +201,45 @@ export const targetsRoutes = new Hono<AppEnv>()
         updatedAt: now,
       };
       const [upserted] = await db.batch([
-        db
-          .insert(targets)
-          .values({
-            id: newId(),
-            orgId: caller.org.id,
+        ...upsertTarget(db, {
+          orgId: caller.org.id,
+          key: {
             scope: input.scope,
             subjectId,
             metric: input.metric,
             periodKind: period.kind,
             periodStart: period.start,
-            ...values,
-          })
-          .onConflictDoUpdate({
-            target: [
-              targets.orgId,
-              targets.scope,
-              targets.subjectId,
-              targets.metric,
-              targets.periodKind,
-              targets.periodStart,
-            ],
-            set: values,
-          })
-          .returning(),
+          },
+          values,
+          before: before ?? null,
+          by: caller.member.id,
+          reason: input.reason ?? null,
+        }),
         bumpVersion(db, caller.org.id, 'config'),
       ]);
       const row = upserted[0] as TargetRow;
-      const allocation =
-        row.scope === 'team'
-          ? allocationOf(row, allTeams, await loadActiveMembers(db, caller.org.id))
-          : undefined;
+      let allocation: ReturnType<typeof allocationOf> | undefined;
+      if (row.scope === 'team') {
+        const [membership, rows] = await Promise.all([
+          loadMembership(db, caller.org.id),
+          db.select().from(targets).where(eq(targets.orgId, caller.org.id)).all(),
+        ]);
+        const ctx = { teams: allTeams, membership, cal: caller.settings.calendar };
+        allocation = allocationOf(row, ctx, rows);
+      }
       return c.json({ target: targetView(row), ...(allocation ? { allocation } : {}) }, 200);
     },
   )
   .delete(
     '/:id',
-    documented({ summary: 'Delete a target', auth: 'manager', responses: { 200: TargetResponse } }),
+    documented({
+      summary: 'Delete a target (refused in a closed period; kept in its history, with a reason)',
+      auth: 'manager',
+      responses: { 200: TargetResponse },
+    }),
     requireManager,
     validate('param', z.object({ id: Id })),
+    validate('query', DeleteTargetQuery),
     async (c) => {
       const { id } = c.req.valid('param');
       const caller = c.var.caller;
@@ -212,12 +250,33 @@ export const targetsRoutes = new Hono<AppEnv>()
         .where(and(eq(targets.id, id), eq(targets.orgId, caller.org.id)))
         .get();
       if (!row) throw notFound('target');
-      const allTeams = await loadTeams(db, caller.org.id);
+      const [allTeams, reopenings] = await Promise.all([
+        loadTeams(db, caller.org.id),
+        loadOpenReopenings(db, caller.org.id),
+      ]);
+      let subjectTeam = row.subjectId;
       if (row.scope === 'team') managedTeamOr403(caller, allTeams, row.subjectId);
-      else assertCanActOn(caller, await memberOr404(db, caller.org.id, row.subjectId), allTeams);
+      else {
+        const member = await memberOr404(db, caller.org.id, row.subjectId);
+        assertCanActOn(caller, member, allTeams);
+        subjectTeam = member.teamId;
+      }
+      const clock = new Date();
+      const period = { start: row.periodStart, end: row.periodEnd };
+      if (isLocked(period, subjectTeam, allTeams, reopenings, orgToday(caller.settings, clock))) {
+        throw periodClosed(period);
+      }
       await db.batch([
         db.delete(targets).where(eq(targets.id, id)),
         bumpVersion(db, caller.org.id, 'config'),
+        recordChange(db, {
+          orgId: caller.org.id,
+          before: row,
+          after: null,
+          by: caller.member.id,
+          at: clock.toISOString(),
+          reason: c.req.valid('query').reason ?? null,
+        }),
       ]);
       return c.json({ target: targetView(row) }, 200);
     },

@@ -20,8 +20,15 @@ export function PrimaryBar({ store }: { store: SidebarStore }) {
   const locale = intlLocale(store.language.value);
   const view = store.shown.value;
   const p = view.primary;
-  // No target: nothing to pace, so neither "on pace" nor "needed per day".
-  if (!p || !(p.target > 0)) return <p class="muted">{t('noTarget')}</p>;
+  // Nothing to pace against (a new joiner before their manager sets a target): say so, and
+  // show no pace and no "needed per day".
+  if (!p || !(p.target > 0)) {
+    return (
+      <p class="muted" data-testid="pacer-no-target">
+        {t('noTarget')}
+      </p>
+    );
+  }
   const fmt = (v: number) => formatValue(v, p.kind, view.currency, locale);
   // With a personal goal above the target the bar runs to the goal, the target a marker on it.
   const goal = p.goal && p.goal > p.target ? p.goal : null;

@@ -56,6 +56,7 @@ export async function buildWorld(
   const now = new Date().toISOString();
   const memberRows: string[] = [];
   const tokenRows: string[] = [];
+  const stretchRows: string[] = [];
   for (const [t, team] of teams.entries()) {
     for (let r = 0; r < shape.repsPerTeam; r++) {
       const rep = { id: randomUUID(), token: newToken(), teamId: team.id };
@@ -74,6 +75,11 @@ export async function buildWorld(
           .join(', ')}, 1, ${quote(now)})`,
       );
       tokenRows.push(`(${[sha256Hex(rep.token), rep.id, orgId, now].map(quote).join(', ')})`);
+      // On the team since long before any period measured (membership history, as a join
+      // backdated with joinedOn would record it).
+      stretchRows.push(
+        `(${[randomUUID(), orgId, rep.id, team.id, 'rep', '2000-01-01'].map(quote).join(', ')}, NULL)`,
+      );
     }
   }
   const sql: string[] = [];
@@ -81,6 +87,7 @@ export async function buildWorld(
     sql.push(
       `INSERT INTO members (id, org_id, team_id, name, email, role, timezone, active, created_at) VALUES ${memberRows.slice(i, i + 200).join(',\n')};`,
       `INSERT INTO tokens (hash, member_id, org_id, created_at) VALUES ${tokenRows.slice(i, i + 200).join(',\n')};`,
+      `INSERT INTO member_periods (id, org_id, member_id, team_id, role, from_date, until_date) VALUES ${stretchRows.slice(i, i + 200).join(',\n')};`,
     );
   }
   // Members changed behind the API's back: bump the change counter like a join would.

@@ -90,7 +90,7 @@ function countFigures(board: LeaderboardResponse, locale: string) {
   return board.entries.map((e) => [
     e.member.id,
     count(locale, e.achieved),
-    e.target > 0 ? count(locale, e.target) : '\u2014',
+    e.target > 0 ? count(locale, e.target) : locale.startsWith('zh') ? '暂无目标' : 'No target yet',
     percentText(locale, e.percent),
   ]);
 }

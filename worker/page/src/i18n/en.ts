@@ -134,6 +134,10 @@ export const en = {
     topNote: 'Your team shows reps the top 5, their neighbours and themselves.',
     yourRank: 'Your rank',
     percentile: 'percentile',
+    /** A rep of the shown period who has since moved to another team or left. */
+    moved: 'moved',
+    removed: 'left',
+    noTargetYet: 'No target yet',
   },
   honours: {
     title: 'Honours',
@@ -175,6 +179,21 @@ export const en = {
     cannotSave: 'Shares must add up to the target before saving.',
     current: 'Current target',
     none: 'none',
+    auditTitle: 'History and allocation',
+    closed:
+      'This period has ended and is closed: a manager must reopen it before its targets change.',
+    reason: 'Reason',
+    reopen: 'Reopen for changes',
+    reopened: 'Reopened: targets of this period can be changed.',
+    levels: 'Allocated level by level',
+    handedDown: 'share of the level above',
+    exact: 'exact',
+    yearMismatch: 'The year adds up to',
+    respread: 'Re-spread the remaining months',
+    respreadDone: 'The remaining months were re-spread: the year adds up again.',
+    history: 'Changes',
+    noHistory: 'No change recorded yet.',
+    deleted: 'deleted',
   },
   admin: {
     manualPercent: 'Points for logs without evidence (%)',

@@ -82,12 +82,23 @@ export function LeaderboardTable(props: LeaderboardTableProps) {
               <td class="member">
                 {entry.member.name}
                 {you && <span class="you-tag">{m.you}</span>}
+                {entry.standing && (
+                  <span class={`standing-tag ${entry.standing}`} data-standing={entry.standing}>
+                    {m[entry.standing]}
+                  </span>
+                )}
               </td>
               {byMetric && (
                 <td class="num value">{entry.value === null ? '\u2014' : money(entry.value)}</td>
               )}
               <td class="num achieved">{money(entry.achieved)}</td>
-              <td class="num target">{entry.target > 0 ? money(entry.target) : '\u2014'}</td>
+              <td class="num target">
+                {entry.target > 0 ? (
+                  money(entry.target)
+                ) : (
+                  <span class="muted">{m.noTargetYet}</span>
+                )}
+              </td>
               <td class="num percent">
                 <span class="pct">{formatPercent(entry.percent, lang)}</span>
                 <span class="bar" aria-hidden="true">

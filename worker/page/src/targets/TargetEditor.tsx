@@ -23,6 +23,7 @@ import {
   timeBuckets,
 } from './draft.ts';
 import { SplitTable } from './SplitTable.tsx';
+import { TargetAudit } from './TargetAudit.tsx';
 import { TimeBars } from './TimeBars.tsx';
 
 export function TargetEditor() {
@@ -38,13 +39,15 @@ export function TargetEditor() {
   );
   const edit = (change: Partial<TargetDraft>) => setDraft((d) => ({ ...d, ...change }));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const [audited, setAudited] = useState(0);
 
   // Every member the manager manages; the split is over the active reps of the team's subtree.
   const members = useAsync(loadMembers, 'members');
   const { teamId, metric } = draft;
   const current = useAsync(
     () => loadTeamTargets(teamId, metric),
-    `${teamId}|${metric}|${status?.text ?? ''}`,
+    `${teamId}|${metric}|${status?.text ?? ''}|${audited}`,
   );
   // Any edit makes the last save/refusal message stale.
   useEffect(() => setStatus(null), [JSON.stringify(draft)]);
@@ -59,6 +62,14 @@ export function TargetEditor() {
   const team = teams.value.find((x) => x.id === teamId);
   // The target boards use for this period, also when it comes from a longer or shorter one.
   const existing = currentTargetOf(draft, plan, current.data ?? [], settings.calendar);
+  // The stored target this form edits (its history is shown below).
+  const stored = (current.data ?? []).find(
+    (x) =>
+      x.scope === 'team' &&
+      x.teamId === teamId &&
+      x.period.kind === draft.kind &&
+      x.period.start === period.start,
+  );
   const perWorkday = isAmount
     ? show(Math.round(plan.perWorkday))
     : new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(plan.perWorkday);
@@ -70,7 +81,8 @@ export function TargetEditor() {
       return;
     }
     try {
-      await saveTarget(targetInputOf(draft, plan));
+      const why = reason.trim();
+      await saveTarget({ ...targetInputOf(draft, plan), ...(why ? { reason: why } : {}) });
       setStatus({ ok: true, text: m.saved });
     } catch (error) {
       setStatus({ ok: false, text: error instanceof Error ? error.message : String(error) });
@@ -199,6 +211,15 @@ export function TargetEditor() {
           </div>
         </div>
         <div class="actions">
+          <label class="inline">
+            {m.reason}
+            <input
+              name="reason"
+              value={reason}
+              maxLength={200}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+          </label>
           <button type="submit" class="primary" disabled={value <= 0}>
             {m.save}
           </button>
@@ -209,6 +230,15 @@ export function TargetEditor() {
           )}
         </div>
       </form>
+      <TargetAudit
+        teamId={teamId}
+        metric={metric}
+        kind={draft.kind}
+        period={period}
+        existing={stored}
+        show={show}
+        onChange={() => setAudited(audited + 1)}
+      />
     </main>
   );
 }

@@ -1,8 +1,13 @@
-/** The target editor's reads and its one write. */
+/** The target editor's reads and writes: targets, their history, allocation and reopening. */
 import {
+  AllocationResponse,
+  GetTargetChangesResponse,
   GetTargetsResponse,
   ListMembersResponse,
+  MismatchResponse,
+  type PeriodKind,
   PutTargetResponse,
+  ReopeningResponse,
   type TargetInput,
 } from '../../../../shared/api/index.ts';
 import { api, get, send } from '../app/api.ts';
@@ -20,6 +25,36 @@ export const loadTargets = (teamId: string, metric: string, date: string) =>
 export const saveTarget = (target: TargetInput) =>
   send(api.targets.$put({ json: target }), PutTargetResponse);
 
+/** A target's history, newest first. */
+export const loadChanges = (id: string) =>
+  get(GetTargetChangesResponse, api.targets[':id'].changes.$get({ param: { id } })).then(
+    (r) => r.changes,
+  );
+
+/** A team target's allocation tree for one metric and period. */
+export const loadAllocation = (team: string, metric: string, kind: PeriodKind, start: string) =>
+  get(
+    AllocationResponse,
+    api.targets.allocation.$get({ query: { team, metric, kind, start } }),
+  ).then((r) => r.tree);
+
+/** A team's year target against the month targets inside it (null without a year target). */
+export const loadYearMismatch = (team: string, metric: string, start: string) =>
+  get(
+    MismatchResponse,
+    api.targets.mismatch.$get({ query: { team, metric, kind: 'year', start } }),
+  ).then((r) => r.mismatch);
+
+/** Re-spreads the remaining months of a team's year target. */
+export const respreadYear = (teamId: string, metric: string, start: string) =>
+  send(
+    api.targets.respread.$post({ json: { teamId, metric, period: { kind: 'year', start } } }),
+    MismatchResponse,
+  );
+
+/** Reopens a closed span of a team's subtree for target edits. */
+export const reopen = (teamId: string, start: string, end: string, reason: string) =>
+  send(api.targets.reopenings.$post({ json: { teamId, start, end, reason } }), ReopeningResponse);
 /** Every target of a team's subtree for `metric`, any period (the editor's current target). */
 export const loadTeamTargets = (teamId: string, metric: string) =>
   get(GetTargetsResponse, api.targets.$get({ query: { team: teamId, metric } })).then(
