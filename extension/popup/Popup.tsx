@@ -12,6 +12,7 @@ import { EnableThisSite, ShowOnThisSite } from '../site-access/SiteAccessControl
 import { formatPercent, formatValue } from '../ui/format.ts';
 import { storedSignal } from '../ui/use-stored.ts';
 import { humanError } from './errors.ts';
+import { introFor } from './intro.ts';
 import { ManualLog } from './ManualLog.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -105,9 +106,17 @@ export function Popup() {
   // A refused token (revoked, expired) asks for sign-in again; the same member keeps the logs
   // still waiting to be sent.
   if (!v.signedIn || v.sync.status === 'unauthorized') {
+    const intro = introFor(language);
     return (
       <main>
         <h1>{t('appName')}</h1>
+        {v.signedIn ? null : (
+          <section class="intro" data-testid="popup-intro">
+            <p>{intro.what}</p>
+            <p class="muted">{intro.invite}</p>
+            <p class="muted">{intro.manager}</p>
+          </section>
+        )}
         {v.signedIn ? (
           <p class="error" role="alert">
             {t('unauthorized')}

@@ -31,6 +31,13 @@ afterAll(async () => {
 
 describe('Open leaderboard', () => {
   it('opens the board in a new tab, signed in as this member after one confirming click, without the token', async () => {
+    // Signed out, the popup says what Pacer is and where an invite code comes from.
+    const intro = await ext.context.newPage();
+    await intro.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await expect
+      .poll(() => intro.getByTestId('popup-intro').textContent(), { timeout: 10_000 })
+      .toMatch(/counts your calls.*Your manager gives you an invite code.*Create an organisation/s);
+    await intro.close();
     const popup = await signInWithInvite(ext, server.url, org.inviteCode, 'Li Lei');
     const token = (await readTokenFromVault(await ext.serviceWorker())) ?? '';
     expect(token).toMatch(/^pcr_/);
@@ -60,6 +67,8 @@ describe('Open leaderboard', () => {
     expect(visited.filter((url) => url.includes(token))).toEqual([]);
     const href = await popup.getByRole('link', { name: 'Open leaderboard' }).getAttribute('href');
     expect(href).toBe(`${server.url}/`);
+    // Signed in by a link, with no passkey yet: the board offers to add one.
+    await board.getByTestId('passkey-prompt').waitFor({ timeout: 10_000 });
     await screenshot(board, 'open-leaderboard');
   });
 

@@ -10,6 +10,7 @@ import { buildPage } from '../../scripts/build-page.ts';
 import type { CreateOrgResponse } from '../../shared/api/orgs.ts';
 import { addDays, localDateOf } from '../../shared/domain/dates.ts';
 import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
+import { submitToken } from './page/support.ts';
 import { createOrg } from './support/api.ts';
 import {
   type ExtensionBrowser,
@@ -76,8 +77,7 @@ describe('activity quotas from the board to the sidebar', () => {
     // The manager's board, signed in with their token.
     const board = await ext.context.newPage();
     await board.goto(`${server.url}/`);
-    await board.locator('input[name=token]').fill(org.token);
-    await board.getByRole('button', { name: 'Sign in' }).click();
+    await submitToken(board, org.token);
     await board.locator('table.board, .empty').first().waitFor();
     await board.goto(`${server.url}/#targets`);
     const form = board.locator('section.quotas form');

@@ -152,6 +152,16 @@ describe('progress for the hand-computed month', () => {
       visits: 8,
       leads: 20,
       perWorkday: { deals: 1, meetings: 4, visits: 8, leads: 20 },
+      // T's 90 days hold too few leads, visits and meetings to learn from, so the team's default
+      // rates stand, flagged as not learned: 100,000 / 500,000 → 1 deal, ÷ 0.25 → 4 meetings,
+      // ÷ 0.5 → 8 visits, ÷ 0.4 → 20 leads.
+      conversion: {
+        lookBackDays: 90,
+        leadToVisit: { rate: 0.4, learned: false },
+        visitToMeeting: { rate: 0.5, learned: false },
+        meetingToDeal: { rate: 0.25, learned: false },
+        avgDealSize: { value: 500_000, learned: false },
+      },
     });
   });
 

@@ -18,6 +18,7 @@ import {
   see,
   signInWithToken,
   startDemoServer,
+  submitToken,
 } from './support.ts';
 
 type Teams = { teams: Array<{ id: string; name: string; parentId: string | null }> };
@@ -199,8 +200,7 @@ describe('signing in', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${env.url}/`);
-    await page.locator('input[name=token]').fill(`pcr_${'x'.repeat(43)}`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitToken(page, `pcr_${'x'.repeat(43)}`);
     await see(page.locator('.signin .error')).hasText('That token was not accepted.');
     await context.close();
   });
@@ -823,7 +823,7 @@ describe('signing out', () => {
     await page.locator('table.board').waitFor();
     const cookie = (await manager.cookies(env.url)).find((c) => c.name === '__Host-pacer');
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.locator('input[name=token]').waitFor();
+    await page.getByTestId('passkey-signin').waitFor();
     expect((await manager.cookies(env.url)).some((c) => c.name === '__Host-pacer')).toBe(false);
     const replay = await fetch(`${env.url}/api/v1/me`, {
       headers: { cookie: `__Host-pacer=${cookie?.value}` },

@@ -85,11 +85,17 @@ export async function api<T>(
   return (text === '' ? null : JSON.parse(text)) as T;
 }
 
+/** Opens the sign-in page's folded API-token form and sends `token` with it. */
+export async function submitToken(page: Page, token: string): Promise<void> {
+  await page.locator('details.signin-token summary').click();
+  await page.locator('input[name=token]').fill(token);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
 /** Signs in through the page's token form and waits for the board. */
 export async function signInWithToken(page: Page, base: string, token: string): Promise<void> {
   await page.goto(`${base}/`);
-  await page.locator('input[name=token]').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitToken(page, token);
   await page.locator('table.board').waitFor();
 }
 

@@ -10,6 +10,7 @@ import { useAsync } from '../app/use-async.ts';
 import { TeamSelect } from '../components/TeamSelect.tsx';
 import { t } from '../i18n/index.ts';
 import { MemberHonours } from '../overview/MemberHonours.tsx';
+import { RecoveryLink } from '../signin/RecoveryLink.tsx';
 import {
   loadMembers,
   loadRemovedMembers,
@@ -90,6 +91,7 @@ export function Members() {
                         {m.remove}
                       </button>
                     )}
+                    {x.id !== self && <RecoveryLink member={x} />}
                   </td>
                 </tr>
               ))}

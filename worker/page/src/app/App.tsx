@@ -5,7 +5,7 @@ import { GoalForm } from '../goals/GoalForm.tsx';
 import { t } from '../i18n/index.ts';
 import { Overview } from '../overview/Overview.tsx';
 import { QuotaEditor } from '../quotas/QuotaEditor.tsx';
-import { ConfirmSignin, SignIn } from '../signin/SignIn.tsx';
+import { ConfirmSignin, PasskeyPrompt, SignedOut } from '../signin/SignIn.tsx';
 import { TargetEditor } from '../targets/TargetEditor.tsx';
 import { Header } from './Header.tsx';
 import { isManager, loadSession, pendingSignin, signInState, tab, unreachable } from './session.ts';
@@ -22,12 +22,13 @@ export function App() {
     );
   }
   if (pendingSignin.value !== null) return <ConfirmSignin code={pendingSignin.value} />;
-  if (signInState.value === 'signed-out') return <SignIn />;
+  if (signInState.value === 'signed-out') return <SignedOut />;
   // Reps never get the manager tabs; the API refuses their writes anyway.
   const current = isManager.value || tab.value === 'contests' ? tab.value : 'overview';
   return (
     <>
       <Header />
+      <PasskeyPrompt />
       {current === 'overview' && <Overview />}
       {current === 'overview' && !isManager.value && <GoalForm />}
       {current === 'contests' && <Contests />}
