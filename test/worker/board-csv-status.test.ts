@@ -15,7 +15,14 @@
  * 100 % (Sprint); its expected-by-now is 9 and 10 March = 200,000, which all three pass.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addMember, call, createOrg, event, type MemberFixture, type OrgFixture } from './helpers.ts';
+import {
+  addMember,
+  call,
+  createOrg,
+  event,
+  type MemberFixture,
+  type OrgFixture,
+} from './helpers.ts';
 
 const at = (iso: string) => vi.setSystemTime(new Date(iso));
 
