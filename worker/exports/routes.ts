@@ -174,6 +174,11 @@ export const exportRoutes = new Hono<AppEnv>()
             d.contact?.name,
             d.contact?.email,
             d.note,
+            // A won deal's value (one event, counted for both metrics: shared/domain/lines.ts).
+            e.amountMetric ?? '',
+            e.amountMetric && e.amount !== null
+              ? columnOf(caller.settings, e.amountMetric).cell(e.amount)
+              : '',
           ],
         ];
       });
@@ -195,6 +200,8 @@ export const exportRoutes = new Hono<AppEnv>()
           'contact_name',
           'contact_email',
           'note',
+          'amount_metric',
+          'amount',
         ],
         lines,
       );
