@@ -97,7 +97,9 @@ export function SplitTable({
                     />
                   </td>
                 )}
-                <td class="num share">{show(share)}</td>
+                <td class="num share" data-value={share}>
+                  {show(share)}
+                </td>
               </tr>
             );
           })}

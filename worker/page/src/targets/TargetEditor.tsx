@@ -166,7 +166,11 @@ export function TargetEditor() {
           </label>
         </div>
         <p class="muted">
-          {team?.name} · {period.start} – {period.end} · {m.current}:{' '}
+          {team?.name} ·{' '}
+          <span data-period-start={period.start}>
+            {period.start} – {period.end}
+          </span>{' '}
+          · {m.current}:{' '}
           <span data-current-target>
             {existing
               ? `${show(existing.value)}${
