@@ -91,7 +91,10 @@ describe('the bottleneck of a constructed month', () => {
     const counts = { leads: 150, visits: 60, meetings: 15, deals: 6, revenue: 6_000_000 };
     const found = reviewFunnel({ counts, history, funnel: teamDefaults, plan, currency: 'CNY' });
     expect(found.bottleneck?.stage).toBe('visitToMeeting');
-    expect(found.bottleneck?.share).toBeCloseTo(0.69315 / 0.91629, 4);
+    expect(found.bottleneck?.share).toBeCloseTo(
+      Math.log(0.5) / (Math.log(0.8) + Math.log(0.5)),
+      10,
+    );
   });
 
   it('names the first stage at zero: the funnel stops there', () => {

@@ -1,4 +1,4 @@
-import type { FunnelSettings, LocalDate } from '../api/index.ts';
+import type { ConversionStage, FunnelSettings, LocalDate, ReviewStage } from '../api/index.ts';
 import { funnelRates } from './funnel.ts';
 import type { Label } from './language.ts';
 import { formatMoney } from './money.ts';
@@ -14,17 +14,6 @@ export type FunnelCounts = {
   visits: number;
   leads: number;
 };
-
-/** The conversion stages in funnel order: lead → visit → meeting → deal. */
-export const CONVERSION_STAGES = ['leadToVisit', 'visitToMeeting', 'meetingToDeal'] as const;
-export type ConversionStage = (typeof CONVERSION_STAGES)[number];
-
-/**
- * The factors revenue is the product of, in funnel order:
- * revenue = leads × (visits / leads) × (meetings / visits) × (deals / meetings) × (revenue / deals).
- */
-export const REVIEW_STAGES = ['leads', ...CONVERSION_STAGES, 'dealSize'] as const;
-export type ReviewStage = (typeof REVIEW_STAGES)[number];
 
 /** Conversion rates of a span: null where the earlier stage is 0 (no rate to speak of). */
 export type StageRates = Record<ConversionStage, number | null> & { avgDealSize: number | null };
@@ -71,6 +60,16 @@ export function teamMedianRates(perRep: readonly StageRates[]): StageRates {
   };
 }
 
+// Every stage (a Record, so none is missing), in funnel order.
+const STAGE_NAMES: Record<ReviewStage, Label> = {
+  leads: { en: 'New leads', zh: '新线索' },
+  leadToVisit: { en: 'Lead → visit', zh: '线索→拜访' },
+  visitToMeeting: { en: 'Visit → meeting', zh: '拜访→会议' },
+  meetingToDeal: { en: 'Meeting → deal', zh: '会议→成交' },
+  dealSize: { en: 'Average deal size', zh: '平均订单金额' },
+};
+const REVIEW_STAGES = Object.keys(STAGE_NAMES) as ReviewStage[];
+
 /** What {@link findBottleneck} found. */
 export type Bottleneck = {
   stage: ReviewStage;
@@ -93,7 +92,7 @@ export type BottleneckInput = {
 
 /**
  * The stage that explains the largest part of the gap between revenue and plan. Revenue is the
- * product of five factors (see {@link REVIEW_STAGES}); the plan is the same product at the usual
+ * product of five factors (`REVIEW_STAGES`, shared/api/reviews.ts); the plan is the same product at the usual
  * rates, with the leads the plan needed = plan / (avgDealSize × leadToVisit × visitToMeeting ×
  * meetingToDeal). So ln(revenue / plan) = Σ ln(actual factor / expected factor) exactly, and each
  * factor's term is its part of the gap: a stage's share is its term over the sum of the negative
@@ -103,7 +102,8 @@ export type BottleneckInput = {
  */
 export function findBottleneck({ counts, plan, rates }: BottleneckInput): Bottleneck | null {
   if (!(plan > 0) || counts.revenue >= plan) return null;
-  const perLead = rates.avgDealSize * rates.leadToVisit * rates.visitToMeeting * rates.meetingToDeal;
+  const perLead =
+    rates.avgDealSize * rates.leadToVisit * rates.visitToMeeting * rates.meetingToDeal;
   if (!(perLead > 0)) return null;
   const expected: Record<ReviewStage, number> = {
     leads: plan / perLead,
@@ -140,14 +140,6 @@ export function findBottleneck({ counts, plan, rates }: BottleneckInput): Bottle
     expected: expected[worst.stage],
   };
 }
-
-const STAGE_NAMES: Record<ReviewStage, Label> = {
-  leads: { en: 'New leads', zh: '新线索' },
-  leadToVisit: { en: 'Lead → visit', zh: '线索→拜访' },
-  visitToMeeting: { en: 'Visit → meeting', zh: '拜访→会议' },
-  meetingToDeal: { en: 'Meeting → deal', zh: '会议→成交' },
-  dealSize: { en: 'Average deal size', zh: '平均订单金额' },
-};
 
 /** A stage's name ("Visit → meeting", "拜访→会议"). */
 export const reviewStageName = (stage: ReviewStage): Label => ({ ...STAGE_NAMES[stage] });
