@@ -2,7 +2,7 @@
  * Who may see a customer, and the edits reps make: rename and class, merge (the logs and
  * identities of the merged customers follow into the one kept) and split (chosen logs move to a
  * new customer). Logs only change their `customer_id`; the metric rollups never move, so no
- * total changes, and the customer rollup follows through the triggers of 0018_customers.sql.
+ * total changes, and the customer rollup follows through the triggers of 0019_customers.sql.
  */
 import { type AnyColumn, and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CustomerClass } from '../../shared/api/index.ts';

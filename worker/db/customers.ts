@@ -4,7 +4,7 @@
  * key per owner), so a merged customer keeps catching the logs of every identity folded into it.
  * `customer_metrics` is the per-customer rollup the due list reads (one row per customer ×
  * metric, whatever the number of logs), maintained ONLY by the triggers in
- * migrations/0018_customers.sql at insert, undo and when a log moves to another customer.
+ * migrations/0019_customers.sql at insert, undo and when a log moves to another customer.
  */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { members, orgs } from './orgs.ts';

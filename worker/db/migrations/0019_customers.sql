@@ -30,7 +30,7 @@ CREATE TABLE `customers` (
 --> statement-breakpoint
 CREATE INDEX `customers_owner` ON `customers` (`org_id`,`owner_id`);--> statement-breakpoint
 ALTER TABLE `events` ADD `customer_id` text;--> statement-breakpoint
-CREATE INDEX `events_customer` ON `events` (`customer_id`,`metric`,`voided`,`local_date`) WHERE customer_id IS NOT NULL;
+CREATE INDEX `events_customer` ON `events` (`customer_id`,`metric`,`voided`,`local_date`) WHERE customer_id IS NOT NULL;--> statement-breakpoint
 -- Each customer answers to the identity it was made for (merges add more: worker/customers).
 CREATE TRIGGER `customers_first_key` AFTER INSERT ON `customers`
 BEGIN
