@@ -1,10 +1,11 @@
 /**
  * Activity events and the rollups derived from them. Rollups are maintained ONLY by the SQLite
  * triggers AFTER INSERT ON events and AFTER UPDATE OF voided (live bodies in
- * migrations/0004_member_change_counter.sql; the un-void guard in 0001_rollup_triggers.sql), so an
+ * migrations/0017_won_deal_amount.sql; the un-void guard in 0001_rollup_triggers.sql), so an
  * event and its rollup change always commit together, a duplicate insert (ON CONFLICT DO NOTHING)
  * never touches a rollup, and a void decrements exactly once.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { members, orgs } from './orgs.ts';
 
@@ -21,6 +22,12 @@ export const events = sqliteTable(
       .references(() => members.id),
     metric: text('metric').notNull(),
     quantity: integer('quantity').notNull(),
+    /**
+     * A won deal's value, counted for `amount_metric` by the same triggers (one log, two metric
+     * lines: shared/domain/lines.ts); null on every other log.
+     */
+    amount: integer('amount'),
+    amountMetric: text('amount_metric'),
     occurredAt: text('occurred_at').notNull(),
     /** occurredAt in the member's zone at the time it was recorded, YYYY-MM-DD. */
     localDate: text('local_date').notNull(),
@@ -31,8 +38,19 @@ export const events = sqliteTable(
     createdAt: text('created_at').notNull(),
     voided: integer('voided', { mode: 'boolean' }).notNull().default(false),
     voidedAt: text('voided_at'),
+    /**
+     * The customer its evidence names (worker/customers, set at ingest); the one column a log
+     * ever changes, when a rep merges or splits customers. Null: the log names no customer.
+     */
+    customerId: text('customer_id'),
   },
-  (t) => [index('events_member_recent').on(t.memberId, t.createdAt)],
+  (t) => [
+    index('events_member_recent').on(t.memberId, t.createdAt),
+    // The customer rollup's "latest day of this metric" after an undo or a move: one seek.
+    index('events_customer')
+      .on(t.customerId, t.metric, t.voided, t.localDate)
+      .where(sql`customer_id IS NOT NULL`),
+  ],
 );
 
 /** Per member × local day × metric totals of non-voided events. */
