@@ -18,7 +18,10 @@ const E2E_OUT_DIR = `.output/e2e-${process.pid}`;
 declare module 'vitest' {
   export interface ProvidedContext {
     apiPort: number;
-    /** A test build: its shadow roots are open, so tests find the sidebar's elements by test id. */
+    /**
+     * A test build: its shadow roots are open, so tests find the sidebar's elements by test id,
+     * and the daily rhythm's clock can be pinned (extension/platform/clock.ts).
+     */
     extensionDir: string;
     /** The same build as shipped (closed shadow roots), for the hostile-page tests. */
     closedExtensionDir: string;
@@ -49,7 +52,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   };
   project.provide('apiPort', apiPort);
   project.provide('siteOrigin', siteOrigin);
-  const open = { ...env, PACER_TEST_OPEN_SHADOW_ROOTS: '1' };
+  const open = { ...env, PACER_TEST_OPEN_SHADOW_ROOTS: '1', PACER_TEST_CLOCK: '1' };
   build(E2E_OUT_DIR, open);
   build(E2E_OUT_DIR, open, ['-b', 'firefox']);
   build(`${E2E_OUT_DIR}-closed`, env);
