@@ -17,18 +17,18 @@ export interface RhythmDeps {
   view: ReadonlySignal<SidebarView>;
   prefs: ReadonlySignal<Prefs>;
   setPrefs(change: Partial<Prefs>): void;
-  /** The wall clock (epoch ms). */
-  clock: () => number;
+  /** The wall clock (epoch ms); null keeps the rhythm idle (test builds without a pinned clock). */
+  clock: (() => number) | null;
 }
 
 /** How often an open page looks at the clock again (the review is due at a time of day). */
 const TICK_MS = 60_000;
 
 export function createRhythm({ view, prefs, setPrefs, clock }: RhythmDeps) {
-  const now = signal(clock());
+  const now = signal(clock?.() ?? 0);
   const moment = computed<RhythmMoment | null>(() => {
     const v = view.value;
-    if (!v.signedIn || !v.calendar || !v.basis) return null;
+    if (!clock || !v.signedIn || !v.calendar || !v.basis) return null;
     return rhythmAt(now.value, v.basis.timeZone, v.calendar);
   });
   /** A card the member asked for on this page (the "Today's plan" and "Review" entries). */
@@ -52,8 +52,8 @@ export function createRhythm({ view, prefs, setPrefs, clock }: RhythmDeps) {
   /** Opens the sidebar by itself, once per card and day (the first page it is due on). */
   function openIfDue(m: RhythmMoment | null): void {
     if (!m) return;
-    const card: RhythmCard | null = m.plan ? 'plan' : m.reviews.length > 0 ? 'review' : null;
-    if (!card) return;
+    if (!m.plan) return;
+    const card: RhythmCard = 'plan';
     const s = prefs.peek().rhythm ?? {};
     const opened = card === 'plan' ? s.planOpened : s.reviewOpened;
     const dismissed = card === 'plan' ? s.planDismissed : s.reviewDismissed;
@@ -98,9 +98,11 @@ export function createRhythm({ view, prefs, setPrefs, clock }: RhythmDeps) {
         const m = moment.value;
         untracked(() => openIfDue(m));
       });
-      const timer = setInterval(() => {
-        now.value = clock();
-      }, TICK_MS);
+      const timer = clock
+        ? setInterval(() => {
+            now.value = clock();
+          }, TICK_MS)
+        : undefined;
       return () => {
         clearInterval(timer);
         stopEffect();

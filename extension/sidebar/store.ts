@@ -52,8 +52,8 @@ export interface SidebarDeps {
   browserLanguage: string;
   now?: () => number;
   uuid?: () => string;
-  /** The wall clock the daily rhythm reads (sidebar/rhythm.ts); `now` by default. */
-  clock?: () => number;
+  /** The wall clock the daily rhythm reads (sidebar/rhythm.ts); `now` by default; null: idle. */
+  clock?: (() => number) | null;
 }
 
 /** A teammate's moment in one line: "🎉 Wang Fang: big deal, CN¥8,000". */
@@ -290,7 +290,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     view: published,
     prefs: prefsState,
     setPrefs,
-    clock: deps.clock ?? now,
+    clock: deps.clock === undefined ? now : deps.clock,
   });
 
   return {
