@@ -6,7 +6,7 @@
  * script, so the plan can open the panel on the first page of the workday; the cards themselves
  * are in the lazily loaded panel (components/Rhythm.tsx).
  */
-import { computed, effect, type ReadonlySignal, signal, untracked } from '@preact/signals';
+import { computed, effect, type ReadonlySignal, signal, untracked } from '@preact/signals-core';
 import { type RhythmMoment, rhythmAt } from '../../shared/domain/rhythm.ts';
 import type { Prefs, RhythmSeen } from '../platform/prefs.ts';
 import type { SidebarView } from '../platform/view.ts';
