@@ -20,6 +20,7 @@ export * from './pace.ts';
 export * from './points.ts';
 export * from './progress.ts';
 export * from './quotas.ts';
+export * from './ratios.ts';
 export * from './rounding.ts';
 export * from './streaks.ts';
 export * from './targets.ts';

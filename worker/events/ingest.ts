@@ -35,6 +35,7 @@ import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { events, rollups } from '../db/schema.ts';
 import type { D1Like } from '../env.ts';
+import { COLLECTIONS, refuseUnknownDeals } from './deal-links.ts';
 
 /** Clocks drift; an event more than this far ahead of the server's clock is refused. */
 export const MAX_FUTURE_MS = 60 * 60 * 1000;
@@ -53,6 +54,8 @@ interface Row {
   localDate: string;
   evidence: 0 | 1;
   details: string;
+  /** The deal log a collection pays (kept in `details`; checked by ./deal-links.ts). */
+  deal?: string;
 }
 
 const rejected = (id: string, code: string, message: string): EventResult => ({
@@ -100,7 +103,10 @@ function checkEvent(
   if (at < now - MAX_AGE_MS) {
     return rejected(e.id, 'too_old', 'occurredAt is more than 400 days ago');
   }
-  const details = { source: e.source, contact: e.contact, note: e.note };
+  if (e.deal !== undefined && e.metric !== COLLECTIONS) {
+    return rejected(e.id, 'invalid_event', `deal: only ${COLLECTIONS} logs name a deal`);
+  }
+  const details = { source: e.source, contact: e.contact, note: e.note, deal: e.deal };
   return {
     id: e.id,
     metric: e.metric,
@@ -110,6 +116,7 @@ function checkEvent(
     localDate: localDateOf(at, member.timezone),
     evidence: e.source?.url ? 1 : 0,
     details: JSON.stringify(details),
+    ...(e.deal ? { deal: e.deal } : {}),
   };
 }
 
@@ -208,6 +215,7 @@ export async function ingestEvents(
       results.push(null);
     }
   }
+  await refuseUnknownDeals(db, member, toInsert, results);
   if (toInsert.length > 0) {
     const totals = await dayTotals(db, member, toInsert);
     let refused = overCap(toInsert, totals, () => true);
