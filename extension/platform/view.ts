@@ -65,6 +65,8 @@ export interface RecentLog {
   id: string;
   metric: string;
   quantity: number;
+  /** A won deal's value (shared/domain/lines.ts); absent on other logs. */
+  amount?: number;
   occurredAt: string;
   contactName: string | null;
   contactEmail: string | null;

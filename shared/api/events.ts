@@ -24,6 +24,11 @@ export const ActivityEvent = z.object({
   id: Uuid,
   metric: MetricId,
   quantity: z.number().int().positive().max(MAX_EVENT_QUANTITY),
+  /**
+   * A won deal's value in minor units: the one log counts one deal and this much revenue
+   * (shared/domain/lines.ts says which metrics carry an amount; others are refused).
+   */
+  amount: z.number().int().positive().max(MAX_EVENT_QUANTITY).optional(),
   occurredAt: Instant,
   source: EventSource.optional(),
   contact: EventContact.optional(),

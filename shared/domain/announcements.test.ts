@@ -35,6 +35,14 @@ describe('announcementsFor', () => {
     expect(announcementsFor({ ...off, event: { metric: 'revenue', quantity: 9e9 } })).toEqual([]);
   });
 
+  it('announces a won deal by its revenue line, not by its deal count', () => {
+    const won = { metric: 'deals', quantity: 1, amount: 1_200_000 };
+    expect(announcementsFor({ ...quiet, event: won })).toEqual([
+      { kind: 'big_deal', metric: 'revenue', amount: 1_200_000 },
+    ]);
+    expect(announcementsFor({ ...quiet, event: { ...won, amount: 999_999 } })).toEqual([]);
+  });
+
   it('announces a tier reached, not a fall back after an undo', () => {
     expect(announcementsFor({ ...quiet, tierBefore: null, tierAfter: 'base' })).toEqual([
       { kind: 'tier_reached', tier: 'base' },

@@ -1,4 +1,5 @@
 import type { AnnouncementSettings, OrgSettings, Tier } from '../api/index.ts';
+import { type Countable, metricLines } from './lines.ts';
 
 // Announcements (docs/architecture.md, "Announcements"): which moments are told to the whole
 // team live (board, TV mode, a toast in the sidebars). Pure decisions; delivery is elsewhere.
@@ -39,7 +40,7 @@ export type Announcement =
 export type AnnouncementInput = {
   rules: AnnouncementRules;
   /** The log that just counted, if the change came from one. */
-  event?: { metric: string; quantity: number };
+  event?: Countable;
   /** The team's primary metric (the amount a big deal is measured in). */
   primaryMetric: string;
   ladder: readonly Tier[];
@@ -58,9 +59,8 @@ export type AnnouncementInput = {
 export function announcementsFor(input: AnnouncementInput): Announcement[] {
   const { rules, event } = input;
   const found: Announcement[] = [];
-  if (event && isBigDeal(rules, event, input.primaryMetric)) {
-    found.push({ kind: 'big_deal', metric: event.metric, amount: event.quantity });
-  }
+  const deal = event ? bigDealLine(rules, event, input.primaryMetric) : null;
+  if (deal) found.push({ kind: 'big_deal', metric: deal.metric, amount: deal.quantity });
   if (
     rules.tierReached &&
     input.tierAfter !== null &&
@@ -78,16 +78,19 @@ export function announcementsFor(input: AnnouncementInput): Announcement[] {
   return found;
 }
 
-/** A single log of the primary metric at least the team's big-deal amount (rule on). */
-export function isBigDeal(
+/**
+ * The line of a single log that makes it a big deal: its count of the primary metric (a won
+ * deal's amount counts, shared/domain/lines.ts) at least the team's big-deal amount (rule on).
+ */
+export function bigDealLine(
   rules: Pick<AnnouncementRules, 'dealAmountAtLeast'>,
-  event: { metric: string; quantity: number },
+  event: Countable,
   primaryMetric: string,
-): boolean {
+): { metric: string; quantity: number } | null {
+  const threshold = rules.dealAmountAtLeast;
+  if (threshold === null) return null;
   return (
-    rules.dealAmountAtLeast !== null &&
-    event.metric === primaryMetric &&
-    event.quantity >= rules.dealAmountAtLeast
+    metricLines(event).find((l) => l.metric === primaryMetric && l.quantity >= threshold) ?? null
   );
 }
 

@@ -127,6 +127,19 @@ describe('overlay: the server’s answer plus the logs it does not count yet', (
     expect(shown.streak).toMatchObject({ current: 3, atRisk: false });
   });
 
+  it('counts a won deal once for deals and once for revenue, and one undo takes both back', () => {
+    const before = answer({ calls: 6, deals: 0, revenue: 0 }, {}); // 12 points
+    const won = { ...log('deals', true), amount: 18_000_000 };
+    const shown = figures(before, [won]);
+    const synced = figures(answer({ calls: 6, deals: 1, revenue: 18_000_000 }, {}), []);
+    expect(todays(shown).counters).toEqual(todays(synced).counters);
+    expect(shown.points.today).toBe(synced.points.today);
+    expect(shown.points.today).toBe(22);
+    expect(shown.streak).toMatchObject({ current: 3, atRisk: false });
+    const undone = figures(before, [{ ...won, countsHere: false }]);
+    expect(todays(undone)).toEqual(todays(figures(before, [])));
+  });
+
   it('keeps a quota beside its count: a logged visit moves "0 / 5" to "1 / 5" at once', () => {
     const day = answer({ visits: 0 }, {});
     const withQuota = {

@@ -7,6 +7,7 @@ import type {
   TierStatus,
 } from '../api/index.ts';
 import { localDateOf } from './dates.ts';
+import { metricLines } from './lines.ts';
 import { metricCatalog } from './metrics.ts';
 import { emptyRecord, ownValue } from './own.ts';
 import { type PaceStatus, paceStatus } from './pace.ts';
@@ -26,6 +27,8 @@ import { DEFAULT_TIERS, tierStatus } from './tiers.ts';
 export type UnsyncedLog = {
   metric: string;
   quantity: number;
+  /** A won deal's value: the one log counts for two metrics (shared/domain/lines.ts). */
+  amount?: number | null;
   /** ISO instant; its local date (member's time zone) is the day it counts on. */
   occurredAt: string;
   /** Has a source URL: earns full points (otherwise `manualLogPointsPercent`). */
@@ -260,10 +263,11 @@ export function overlay(input: OverlayInput): OverlayFigures {
   const today = localDateOf(input.now, input.timeZone);
   const day = bucketFor(input.day, today);
   const period = bucketFor(input.period, today);
-  const logs: Dated[] = input.logs.map((log) => ({
-    log,
-    date: localDateOf(log.occurredAt, input.timeZone),
-  }));
+  // Each log as its metric lines, so a won deal counts its deal and its revenue as the server does.
+  const logs: Dated[] = input.logs.flatMap((log) => {
+    const date = localDateOf(log.occurredAt, input.timeZone);
+    return metricLines(log).map((line) => ({ log: { ...log, ...line }, date }));
+  });
   const catalog = metricCatalog({ customMetrics: [], points: {}, ...settings });
 
   const counters = catalog.map((m) => ({

@@ -1,7 +1,7 @@
 /**
  * Activity events and the rollups derived from them. Rollups are maintained ONLY by the SQLite
  * triggers AFTER INSERT ON events and AFTER UPDATE OF voided (live bodies in
- * migrations/0004_member_change_counter.sql; the un-void guard in 0001_rollup_triggers.sql), so an
+ * migrations/0017_won_deal_amount.sql; the un-void guard in 0001_rollup_triggers.sql), so an
  * event and its rollup change always commit together, a duplicate insert (ON CONFLICT DO NOTHING)
  * never touches a rollup, and a void decrements exactly once.
  */
@@ -21,6 +21,12 @@ export const events = sqliteTable(
       .references(() => members.id),
     metric: text('metric').notNull(),
     quantity: integer('quantity').notNull(),
+    /**
+     * A won deal's value, counted for `amount_metric` by the same triggers (one log, two metric
+     * lines: shared/domain/lines.ts); null on every other log.
+     */
+    amount: integer('amount'),
+    amountMetric: text('amount_metric'),
     occurredAt: text('occurred_at').notNull(),
     /** occurredAt in the member's zone at the time it was recorded, YYYY-MM-DD. */
     localDate: text('local_date').notNull(),

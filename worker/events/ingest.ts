@@ -27,8 +27,9 @@ import {
   type MetricKind,
   type OrgSettings,
 } from '../../shared/api/index.ts';
-import { announcementRulesOf, isBigDeal } from '../../shared/domain/announcements.ts';
+import { announcementRulesOf, bigDealLine } from '../../shared/domain/announcements.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
+import { amountMetricOf, metricLines } from '../../shared/domain/lines.ts';
 import { metricCatalog } from '../../shared/domain/metrics.ts';
 import { announce } from '../announcements/announce.ts';
 import type { MemberRow } from '../context.ts';
@@ -50,6 +51,11 @@ interface Row {
   quantity: number;
   /** The most this member's day of this metric may total (not stored, read by the insert). */
   cap: number;
+  /** A won deal's value and the metric it counts for (shared/domain/lines.ts), else null. */
+  amount: number | null;
+  amountMetric: string | null;
+  /** The most the day's `amountMetric` may total (not stored). */
+  amountCap: number;
   occurredAt: string;
   localDate: string;
   evidence: 0 | 1;
@@ -96,6 +102,18 @@ function checkEvent(
   }
   const cap = DAILY_TOTAL_CAP[kind];
   if (e.quantity > cap) return dailyLimit(e.id, e.metric, cap);
+  const amountMetric = e.amount === undefined ? null : amountMetricOf(e.metric);
+  if (e.amount !== undefined && amountMetric === null) {
+    return rejected(e.id, 'invalid_event', `amount: a ${e.metric} log carries no amount`);
+  }
+  const amountKind = amountMetric === null ? undefined : metrics.get(amountMetric);
+  if (amountMetric !== null && amountKind === undefined) {
+    return rejected(e.id, 'unknown_metric', `metric ${amountMetric} is not defined for this team`);
+  }
+  const amountCap = DAILY_TOTAL_CAP[amountKind ?? 'amount'];
+  if (amountMetric !== null && (e.amount ?? 0) > amountCap) {
+    return dailyLimit(e.id, amountMetric, amountCap);
+  }
   const at = Date.parse(e.occurredAt);
   if (at > now + MAX_FUTURE_MS) {
     return rejected(e.id, 'occurred_in_future', 'occurredAt is more than an hour in the future');
@@ -112,6 +130,9 @@ function checkEvent(
     metric: e.metric,
     quantity: e.quantity,
     cap,
+    amount: amountMetric === null ? null : (e.amount ?? null),
+    amountMetric,
+    amountCap,
     occurredAt: new Date(at).toISOString(),
     localDate: localDateOf(at, member.timezone),
     evidence: e.source?.url ? 1 : 0,
@@ -128,10 +149,11 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 // Raw D1 (drizzle cannot batch raw SQL): 4 bound parameters per statement whatever the size.
 const INSERT_EVENTS = `
-  INSERT INTO events (id, org_id, member_id, metric, quantity, occurred_at, local_date,
-                      evidence, details, created_at)
+  INSERT INTO events (id, org_id, member_id, metric, quantity, amount, amount_metric,
+                      occurred_at, local_date, evidence, details, created_at)
   SELECT json_extract(value, '$.id'), ?1, ?2,
          json_extract(value, '$.metric'), json_extract(value, '$.quantity'),
+         json_extract(value, '$.amount'), json_extract(value, '$.amountMetric'),
          json_extract(value, '$.occurredAt'), json_extract(value, '$.localDate'),
          json_extract(value, '$.evidence'), json_extract(value, '$.details'), ?3
   FROM json_each(?4)
@@ -140,6 +162,12 @@ const INSERT_EVENTS = `
                     AND r.local_date = json_extract(value, '$.localDate')
                     AND r.metric = json_extract(value, '$.metric')), 0)
         + json_extract(value, '$.quantity') <= json_extract(value, '$.cap')
+    AND (json_extract(value, '$.amountMetric') IS NULL
+         OR coalesce((SELECT r.total FROM rollups r
+                      WHERE r.member_id = ?2
+                        AND r.local_date = json_extract(value, '$.localDate')
+                        AND r.metric = json_extract(value, '$.amountMetric')), 0)
+            + json_extract(value, '$.amount') <= json_extract(value, '$.amountCap'))
   ON CONFLICT (id) DO NOTHING
   RETURNING id`;
 
@@ -175,16 +203,34 @@ async function dayTotals(db: Db, member: MemberRow, rows: Row[]): Promise<Map<st
   return totals;
 }
 
-/** The rows (in order) that would take their day past its cap, counting only rows in `fresh`. */
-function overCap(rows: Row[], totals: Map<string, number>, fresh: (row: Row) => boolean): Row[] {
+/** A row's metric lines with the cap of each (a won deal has two). */
+function linesOf(row: Row): { metric: string; quantity: number; cap: number }[] {
+  return metricLines(row).map((line) => ({
+    ...line,
+    cap: line.metric === row.metric ? row.cap : row.amountCap,
+  }));
+}
+
+/**
+ * The rows (in order) that would take their day past its cap in any of their metric lines,
+ * counting only rows in `fresh`; with the line that would, for the message.
+ */
+function overCap(
+  rows: Row[],
+  totals: Map<string, number>,
+  fresh: (row: Row) => boolean,
+): Map<string, { metric: string; cap: number }> {
   const running = new Map(totals);
-  const refused: Row[] = [];
+  const refused = new Map<string, { metric: string; cap: number }>();
   for (const row of rows) {
     if (!fresh(row)) continue;
-    const key = `${row.localDate}|${row.metric}`;
-    const after = (running.get(key) ?? 0) + row.quantity;
-    if (after > row.cap) refused.push(row);
-    else running.set(key, after);
+    const lines = linesOf(row).map((line) => {
+      const key = `${row.localDate}|${line.metric}`;
+      return { ...line, key, after: (running.get(key) ?? 0) + line.quantity };
+    });
+    const over = lines.find((line) => line.after > line.cap);
+    if (over) refused.set(row.id, { metric: over.metric, cap: over.cap });
+    else for (const line of lines) running.set(line.key, line.after);
   }
   return refused;
 }
@@ -219,21 +265,21 @@ export async function ingestEvents(
   if (toInsert.length > 0) {
     const totals = await dayTotals(db, member, toInsert);
     let refused = overCap(toInsert, totals, () => true);
-    if (refused.length > 0) {
+    if (refused.size > 0) {
       // Someone is at their cap: leave out events already stored (a retry), then judge again.
       const stored = await ownersOf(
         db,
         toInsert.map((r) => r.id),
       );
       refused = overCap(toInsert, totals, (r) => !stored.has(r.id));
-      const out = new Set(refused.map((r) => r.id));
       let next = 0;
       for (let i = 0; i < results.length; i++) {
         if (results[i] !== null) continue;
         const row = toInsert[next++] as Row;
-        if (out.has(row.id)) results[i] = dailyLimit(row.id, row.metric, row.cap);
+        const over = refused.get(row.id);
+        if (over) results[i] = dailyLimit(row.id, over.metric, over.cap);
       }
-      toInsert.splice(0, toInsert.length, ...toInsert.filter((r) => !out.has(r.id)));
+      toInsert.splice(0, toInsert.length, ...toInsert.filter((r) => !refused.has(r.id)));
     }
   }
   const created = new Set<string>();
@@ -248,16 +294,17 @@ export async function ingestEvents(
   }
   // Only logs really created are news (a retried batch announces nothing again).
   const rules = announcementRulesOf(settings);
-  const bigDeals = toInsert.filter(
-    (r) => created.has(r.id) && isBigDeal(rules, r, settings.primaryMetric),
-  );
+  const bigDeals = toInsert.flatMap((r) => {
+    const line = created.has(r.id) ? bigDealLine(rules, r, settings.primaryMetric) : null;
+    return line ? [{ id: r.id, line }] : [];
+  });
   await announce(
     db,
     member,
-    bigDeals.map((r) => ({
-      key: `big_deal:${r.id}`,
+    bigDeals.map(({ id, line }) => ({
+      key: `big_deal:${id}`,
       kind: 'big_deal',
-      payload: { metric: r.metric, amount: r.quantity },
+      payload: { metric: line.metric, amount: line.quantity },
     })),
     new Date(now),
   );

@@ -16,6 +16,7 @@ export function eventView(row: EventRow): EventView {
     memberId: row.memberId,
     metric: row.metric,
     quantity: row.quantity,
+    ...(row.amount !== null && row.amount > 0 ? { amount: row.amount } : {}),
     occurredAt: row.occurredAt,
     localDate: row.localDate,
     voided: row.voided,

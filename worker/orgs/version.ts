@@ -2,7 +2,7 @@
  * The organisation's change counters, which polling clients compare (ETags) and the figure cache
  * is stamped with. Every writer bumps them through this one function, in the write's own batch.
  * Event writes and voids bump `orgs.version` by trigger instead
- * (worker/db/migrations/0004_member_change_counter.sql).
+ * (worker/db/migrations/0017_won_deal_amount.sql).
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
