@@ -86,12 +86,15 @@ describe('collections and ratio KPIs over a quarter', () => {
       event({ metric: 'collections', quantity: 200_000, occurredAt: at(50), deal: adaDeal2 }),
     ]);
     expect(adaLogs.map((r) => r.status)).toEqual(Array(6).fill('created'));
-    // Bo: 3 deals worth ¥6,000 in all, all of it collected (without naming the deals).
-    await post(bo, [
-      event({ metric: 'deals', quantity: 3, occurredAt: at(10) }),
-      event({ metric: 'revenue', quantity: 600_000, occurredAt: at(10) }),
+    // Bo: 3 won deals of ¥2,000, each one log (a deal with an amount counts a deal and its
+    // revenue), all of it collected at once without naming the deals.
+    const boLogs = await post(bo, [
+      event({ metric: 'deals', quantity: 1, amount: 200_000, occurredAt: at(10) }),
+      event({ metric: 'deals', quantity: 1, amount: 200_000, occurredAt: at(11) }),
+      event({ metric: 'deals', quantity: 1, amount: 200_000, occurredAt: at(12) }),
       event({ metric: 'collections', quantity: 600_000, occurredAt: at(30) }),
     ]);
+    expect(boLogs.map((r) => r.status)).toEqual(Array(4).fill('created'));
     // Cy: calls only, no deal: no average order value.
     await post(cy, [event({ metric: 'calls', quantity: 4, occurredAt: at(12) })]);
   });
