@@ -25,6 +25,7 @@ import { orgRoutes, orgsRoutes } from './orgs/routes.ts';
 import { passkeysRoutes } from './passkeys/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
 import { quotasRoutes } from './quotas/routes.ts';
+import { reviewsRoutes } from './reviews/routes.ts';
 import { sessionRoutes, signinRoutes } from './sessions/routes.ts';
 import { tvInfoRoutes, tvLinksRoutes } from './sessions/tv-link-routes.ts';
 import { targetAuditRoutes } from './targets/audit-routes.ts';
@@ -69,6 +70,7 @@ export const app = base
   .route('/api/v1/targets', targetAuditRoutes)
   .route('/api/v1/quotas', quotasRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)
+  .route('/api/v1/reviews', reviewsRoutes)
   .route('/api/v1/contests', contestsRoutes)
   .route('/api/v1/announcements', announcementsRoutes)
   .route('/api/v1/chat/channels', chatRoutes)

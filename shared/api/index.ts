@@ -12,6 +12,7 @@ export * from './page.ts';
 export * from './passkeys.ts';
 export * from './progress.ts';
 export * from './quotas.ts';
+export * from './reviews.ts';
 export * from './settings.ts';
 export * from './target-history.ts';
 export * from './targets.ts';

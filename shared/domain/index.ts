@@ -21,6 +21,7 @@ export * from './points.ts';
 export * from './progress.ts';
 export * from './quotas.ts';
 export * from './ratios.ts';
+export * from './review.ts';
 export * from './rounding.ts';
 export * from './streaks.ts';
 export * from './targets.ts';

@@ -9,5 +9,6 @@ export * from './membership.ts';
 export * from './orgs.ts';
 export * from './passkeys.ts';
 export * from './quotas.ts';
+export * from './reviews.ts';
 export * from './sessions.ts';
 export * from './targets.ts';
