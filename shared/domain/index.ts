@@ -21,6 +21,7 @@ export * from './pace.ts';
 export * from './points.ts';
 export * from './progress.ts';
 export * from './quotas.ts';
+export * from './ratios.ts';
 export * from './review.ts';
 export * from './rhythm.ts';
 export * from './rounding.ts';
