@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PeriodKind } from '../../../../shared/api/index.ts';
+import { localDateOf } from '../../../../shared/domain/dates.ts';
 import { minorDigits } from '../../../../shared/domain/money.ts';
 import { formatMetricValue } from '../app/format.ts';
 import { metricKind, metricLabel, orgMetrics } from '../app/metrics.ts';
@@ -39,7 +40,8 @@ export function TargetEditor() {
     initialDraft(
       profile?.team.id ?? '',
       settings?.primaryMetric ?? 'revenue',
-      new Date().toISOString().slice(0, 10),
+      // Today in the team's calendar, so the editor opens on the team's running period.
+      localDateOf(new Date(), settings?.calendar.timezone ?? 'UTC'),
     ),
   );
   const edit = (change: Partial<TargetDraft>) => setDraft((d) => ({ ...d, ...change }));
@@ -241,7 +243,7 @@ export function TargetEditor() {
             shares={draft.shares}
             allocation={allocation}
             value={value}
-            uncovered={plan.uncovered}
+            uncovered={plan.dated ? plan.uncovered : 0}
             show={show}
             onChange={edit}
           />
