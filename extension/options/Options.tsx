@@ -1,4 +1,4 @@
-/** Options: default server, language, theme, notifications, sidebar side, sites on/off. Saved as changed. */
+/** Options: default server, language, theme, notifications, sound, sidebar side, sites on/off. Saved as changed. */
 import { browser } from 'wxt/browser';
 import { type LanguageSetting, resolveLanguage, translator } from '../i18n/index.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
@@ -87,6 +87,15 @@ export function Options() {
           onChange={(e) => save({ teamNews: checked(e) })}
         />
         {t('teamNews')}
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="sound"
+          checked={p.sound}
+          onChange={(e) => save({ sound: checked(e) })}
+        />
+        {t('soundOnLog')}
       </label>
       <h2>{t('sites')}</h2>
       {BUILTIN_SITES.map((site) => (

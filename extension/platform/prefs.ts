@@ -15,6 +15,8 @@ export interface Prefs {
   top: number;
   /** The server the sign-in form suggests ('' = the build's default). */
   server: string;
+  /** A short sound on each log (ui/sound.ts); off unless the member turns it on. */
+  sound: boolean;
 }
 
 export const DEFAULT_PREFS: Prefs = {
@@ -27,6 +29,7 @@ export const DEFAULT_PREFS: Prefs = {
   collapsed: true,
   top: 160,
   server: '',
+  sound: false,
 };
 
 export function withDefaults(stored: Partial<Prefs> | undefined): Prefs {

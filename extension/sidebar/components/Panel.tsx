@@ -9,6 +9,7 @@ import { Quotas } from './Quotas.tsx';
 import { RecentLogs } from './RecentLogs.tsx';
 import { Streak } from './Streak.tsx';
 import { TierLadder } from './TierLadder.tsx';
+import { WonDeal } from './WonDeal.tsx';
 
 function SyncLine({ store }: { store: SidebarStore }) {
   const t = store.t.value;
@@ -83,6 +84,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
       <TierLadder store={store} />
       <Quotas store={store} />
       <Counters store={store} app={app} />
+      <WonDeal store={store} app={app} />
       <Streak store={store} />
       <Contests store={store} />
       <RecentLogs store={store} />
