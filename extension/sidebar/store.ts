@@ -317,8 +317,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     },
     /** Moments close together (a won deal, the tier it reached) share one celebration. */
     celebrate: (text: string) => {
-      const shown = celebration.value;
-      const next = shown && !shown.split(' · ').includes(text) ? `${shown} · ${text}` : text;
+      const lines = celebration.value?.split(' · ') ?? [];
+      const next = (lines.includes(text) ? lines : [...lines, text]).join(' · ');
       celebration.value = next;
       setTimeout(() => {
         if (celebration.value === next) celebration.value = null;
