@@ -9,6 +9,7 @@ import { announcementsRoutes } from './announcements/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
 import { contestsRoutes } from './contests/routes.ts';
 import type { AppEnv } from './context.ts';
+import { customersRoutes } from './customers/routes.ts';
 import { getDb } from './db/client.ts';
 import { eventsRoutes } from './events/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -25,6 +26,7 @@ import { orgRoutes, orgsRoutes } from './orgs/routes.ts';
 import { passkeysRoutes } from './passkeys/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
 import { quotasRoutes } from './quotas/routes.ts';
+import { reviewsRoutes } from './reviews/routes.ts';
 import { sessionRoutes, signinRoutes } from './sessions/routes.ts';
 import { tvInfoRoutes, tvLinksRoutes } from './sessions/tv-link-routes.ts';
 import { targetAuditRoutes } from './targets/audit-routes.ts';
@@ -68,7 +70,9 @@ export const app = base
   .route('/api/v1/targets', targetsRoutes)
   .route('/api/v1/targets', targetAuditRoutes)
   .route('/api/v1/quotas', quotasRoutes)
+  .route('/api/v1/customers', customersRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)
+  .route('/api/v1/reviews', reviewsRoutes)
   .route('/api/v1/contests', contestsRoutes)
   .route('/api/v1/announcements', announcementsRoutes)
   .route('/api/v1/chat/channels', chatRoutes)

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, Instant, LocalDate, MetricId } from './common.ts';
+import { LeaderboardQuery } from './progress.ts';
 import { OrgSettings } from './settings.ts';
 
 /** `POST /api/v1/session/codes`: a link that signs its first visitor in within 60 s, once. */
@@ -85,6 +86,14 @@ export const ActivityQuery = z.object({ team: Id, date: LocalDate.optional() });
 export const ActivityResponse = z.object({
   date: z.string(),
   totals: z.record(z.string(), z.number()),
+});
+
+/**
+ * `GET /api/v1/export/leaderboard.csv`: the board's query, plus the language its words (pace,
+ * tier, standing) are written in, as a BCP 47 tag ("zh-CN"); English when Pacer does not speak it.
+ */
+export const LeaderboardExportQuery = LeaderboardQuery.extend({
+  lang: z.string().max(35).optional(),
 });
 
 export const EventsExportQuery = z

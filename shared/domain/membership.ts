@@ -1,5 +1,6 @@
 import type { Allocation, LocalDate, TeamSplit } from '../api/index.ts';
 import { DomainError } from './errors.ts';
+import type { Label } from './language.ts';
 import { ownValue } from './own.ts';
 import { largestRemainder } from './rounding.ts';
 
@@ -76,6 +77,12 @@ export function standingIn(
   const stillInOrg = now !== undefined || own.some((p) => p.until === null || p.from > asOf);
   return stillInOrg ? 'moved' : 'removed';
 }
+
+/** The words for a past board's rep who has since moved or left, where the server writes them (CSV). */
+export const STANDING_LABELS: Record<'moved' | 'removed', Label> = {
+  moved: { en: 'moved', zh: '已调岗' },
+  removed: { en: 'left', zh: '已离开' },
+};
 
 /** A team target's value per day split over the members of each day. */
 export type DailySplit = {

@@ -2,7 +2,16 @@
 // one word for where a member or team stands against the pace line, the same in the sidebar,
 // on the board and on TV.
 
+import type { Label } from './language.ts';
+
 export type PaceStatus = 'on-track' | 'at-risk' | 'off-track';
+
+/** The words for each status where the server writes them (the board's CSV). */
+export const PACE_LABELS: Record<PaceStatus, Label> = {
+  'on-track': { en: 'On track', zh: '进度达标' },
+  'at-risk': { en: 'At risk', zh: '有风险' },
+  'off-track': { en: 'Off track', zh: '进度落后' },
+};
 
 /** Behind the expected-by-now by this share of it or more is off track. */
 export const OFF_TRACK_BEHIND = 0.1;

@@ -6,8 +6,9 @@
  * running pace crosses a whole fen). Rep A logs ¥90,000 in March.
  *
  * - Reps A, B, C all month: each carries exactly ¥100,000, and A is at 90 % (Base ≥ 80 %). C is
- *   removed in July: March does not move (A still ¥100,000 / 90 % / Base) and C stays on March's
- *   board, marked removed.
+ *   removed in July and D joins in July: March does not move (A still 30,000,000 / 3 =
+ *   10,000,000 fen, 9,000,000 / 10,000,000 = 90 %, Base) on the board and in A's own progress; C
+ *   stays on March's board, marked removed, and D, who was on no team in March, is not on it.
  * - D joins on March 25 (a second org, C still there): D carries only the 25th–31st. Those five
  *   workdays (25, 26, 27, 30, 31 = workdays 18–22) carry 1,363,636 × 5 + 2 = 6,818,182 fen; the
  *   1st–24th carry 23,181,818. A, B, C: 23,181,818 / 3 + 6,818,182 / 4 = 9,431,818.17 each;
@@ -79,6 +80,7 @@ describe('a rep who leaves later does not move a closed month', () => {
   let sales: string;
   let A: MemberFixture;
   let C: MemberFixture;
+  let D: MemberFixture;
   beforeAll(async () => {
     ({ org, sales, A, C } = await salesOrg());
   });
@@ -102,12 +104,35 @@ describe('a rep who leaves later does not move a closed month', () => {
     const c = entries.find((e) => e.member.id === C.id);
     expect(c).toMatchObject({ target: 10_000_000, standing: 'removed' });
     expect(entries.reduce((s, e) => s + e.target, 0)).toBe(30_000_000);
+    // D joins the same July day: not a rep of March, so not on March's board, and March's three
+    // shares stay 10,000,000 each.
+    D = await addMember(org.managerToken, sales, { timezone: 'Asia/Shanghai', name: 'D' });
+    const withD = await marchBoard(org.managerToken, sales);
+    expect(withD.map((e) => e.member.id)).not.toContain(D.id);
+    expect(withD.map((e) => [e.member.id, e.target])).toEqual(
+      entries.map((e) => [e.member.id, e.target]),
+    );
     // C was a rep of July's first fortnight: on July's board, marked; on August's, gone.
     const board = async (date: string) =>
       (await call('GET', `/leaderboard?team=${sales}&date=${date}`, { token: org.managerToken }))
         .body.entries as { member: { id: string }; standing?: string }[];
     expect((await board('2026-07-20')).find((e) => e.member.id === C.id)?.standing).toBe('removed');
     expect((await board('2026-08-10')).map((e) => e.member.id)).not.toContain(C.id);
+    // D is on July's board from the day they joined.
+    expect((await board('2026-07-20')).map((e) => e.member.id)).toContain(D.id);
+  });
+
+  it("A's own March progress still reads ¥100,000 / 90 % / Base after C left and D joined", async () => {
+    const res = await call('GET', '/me/progress?period=month&date=2026-03-15', { token: A.token });
+    expect(res.status).toBe(200);
+    expect(res.body.period).toMatchObject({ start: '2026-03-01', end: '2026-03-31' });
+    const revenue = res.body.metrics.find((m: { metric: string }) => m.metric === 'revenue');
+    expect(revenue).toMatchObject({ target: 10_000_000, achieved: 9_000_000, percent: 90 });
+    expect(res.body.tier.current).toBe('base');
+    // D's March carries nothing: they were on no team then.
+    const d = await call('GET', '/me/progress?period=month&date=2026-03-15', { token: D.token });
+    expect(d.status).toBe(200);
+    expect(d.body.metrics.find((m: { metric: string }) => m.metric === 'revenue').target).toBe(0);
   });
 
   it('a rep moved to another team stays on the old board, marked moved', async () => {
@@ -144,6 +169,32 @@ describe('a rep who joins on March 25 carries only the 25th–31st', () => {
     const a = entries.find((e) => e.member.id === A.id);
     expect(a?.tier).toBe('base');
     expect(a?.percent).toBeCloseTo((9_000_000 / 9_431_818) * 100, 6);
+  });
+
+  it("each rep's own March progress reads the same shares as the board", async () => {
+    const month = async (token: string) => {
+      const res = await call('GET', '/me/progress?period=month&date=2026-03-15', { token });
+      expect(res.status).toBe(200);
+      return res.body as {
+        metrics: { metric: string; target: number; percent: number | null }[];
+        tier: { current: string | null };
+      };
+    };
+    const revenueOf = (p: Awaited<ReturnType<typeof month>>) =>
+      p.metrics.find((m) => m.metric === 'revenue');
+    const d = await month(D.token);
+    expect(revenueOf(d)?.target).toBe(1_704_546);
+    const a = await month(A.token);
+    expect(revenueOf(a)?.target).toBe(9_431_818);
+    // 9,000,000 / 9,431,818 = 95.42 %: Base (80 %), short of Sprint (100 %).
+    expect(revenueOf(a)?.percent).toBeCloseTo(95.4218, 3);
+    expect(a.tier.current).toBe('base');
+    // B and C through the board (their tokens are not kept): with D's and A's, 30,000,000.
+    const entries = await marchBoard(org.managerToken, sales);
+    const rest = entries
+      .filter((e) => e.member.id !== A.id && e.member.id !== D.id)
+      .reduce((s, e) => s + e.target, 0);
+    expect(rest + 9_431_818 + 1_704_546).toBe(30_000_000);
   });
 
   it("D's share covers the 25th–31st only: their March 24 is 0, their 25th a quarter of the day", async () => {

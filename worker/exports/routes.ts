@@ -1,6 +1,7 @@
 /**
  * CSV exports for managers: `GET /api/v1/export/leaderboard.csv` (the board the leaderboard
- * service builds for the caller, re-shaped, so rankings can never disagree with the board) and
+ * service builds for the caller, re-shaped, so rankings can never disagree with the board; its
+ * pace, tier and standing as codes and, with `lang`, as the words the board shows) and
  * `GET /api/v1/export/events.csv` (every logged event of a team's subtree between two dates,
  * voided ones marked; the one place raw events are read, bounded to a year). Amounts are written
  * in major units with the currency's own decimals (shared/domain/money.ts: 1250.50 CNY, 1500 JPY,
@@ -12,11 +13,14 @@ import { z } from 'zod';
 import {
   EventsExportQuery,
   isRanking,
-  LeaderboardQuery,
+  LeaderboardExportQuery,
   type OrgSettings,
 } from '../../shared/api/index.ts';
+import { inLanguage } from '../../shared/domain/language.ts';
+import { STANDING_LABELS } from '../../shared/domain/membership.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import { amountText } from '../../shared/domain/money.ts';
+import { PACE_LABELS } from '../../shared/domain/pace.ts';
 import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv } from '../context.ts';
 import { events, members } from '../db/schema.ts';
@@ -58,14 +62,20 @@ export const exportRoutes = new Hono<AppEnv>()
       auth: 'manager',
       responses: { 200: 'text/csv' },
     }),
-    validate('query', LeaderboardQuery),
+    validate('query', LeaderboardExportQuery),
     async (c) => {
-      const board = await leaderboard(c.var.db, c.var.caller, c.req.valid('query'));
+      const { lang, ...query } = c.req.valid('query');
+      const board = await leaderboard(c.var.db, c.var.caller, query);
       if ('refused' in board) throw boardError(board);
       // achieved and target are the ranked metric's when ranking by a metric, else the primary's.
       const settings = c.var.caller.settings;
       const ranked = isRanking(board.by) ? null : columnOf(settings, board.by);
       const shown = ranked ?? columnOf(settings, settings.primaryMetric);
+      // The words the board shows beside the codes, in the language asked for.
+      const tierName = (id: string | null) => {
+        const tier = settings.tiers.ladder.find((x) => x.id === id);
+        return tier ? inLanguage(tier.name, lang) : id;
+      };
       const rows = board.entries.map((e) => [
         e.rank,
         e.member.name,
@@ -78,6 +88,10 @@ export const exportRoutes = new Hono<AppEnv>()
         e.tier,
         e.streak,
         e.points,
+        // Empty for a closed or future period: only a running one has a pace.
+        e.pace ? inLanguage(PACE_LABELS[e.pace], lang) : null,
+        tierName(e.tier),
+        e.standing ? inLanguage(STANDING_LABELS[e.standing], lang) : null,
       ]);
       const csv = toCsv(
         [
@@ -92,6 +106,9 @@ export const exportRoutes = new Hono<AppEnv>()
           'tier',
           'streak',
           'points',
+          'pace',
+          'tier_name',
+          'standing',
         ],
         rows,
       );

@@ -657,6 +657,9 @@ describe('CSV export', () => {
       'tier',
       'streak',
       'points',
+      'pace',
+      'tier_name',
+      'standing',
     ]);
     expect(lb.slice(1).map((r) => [r[2], Number(r[0]), Number(r[3])])).toEqual(
       board.entries.map((e) => [e.member.id, e.rank, e.value]),
