@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CreateOrgResponse } from '../../shared/api/orgs.ts';
 import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
 import { createOrg, me, memberTarget, recentEvents } from './support/api.ts';
-import { type ExtensionBrowser, launchWithExtension, serveGmail } from './support/browser.ts';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  screenshot,
+  serveGmail,
+} from './support/browser.ts';
 import { readTokenFromVault, sidebar, sidebarText, signInWithInvite } from './support/extension.ts';
 
 const TARGET = 36_000_000; // ¥360,000 in fen
@@ -156,6 +161,7 @@ describe('a won deal', () => {
       .poll(() => celebrations(gmail).first().textContent(), { timeout: 15_000 })
       .toContain('You passed Zhao Min — #1 now');
     expect(await celebrations(gmail).count()).toBe(1);
+    await screenshot(gmail, 'won-deal-celebration');
 
     // One log on the server: the deal with its amount.
     await expect
