@@ -17,6 +17,17 @@ export interface Prefs {
   server: string;
   /** A short sound on each log (ui/sound.ts); off unless the member turns it on. */
   sound: boolean;
+  /** A browser notification with the morning plan at this local time (HH:MM) on workdays; null: off. */
+  planReminder: string | null;
+  /** The daily rhythm's cards (sidebar/rhythm.ts): the local date each last opened the sidebar by itself, and was dismissed. */
+  rhythm: RhythmSeen;
+}
+
+export interface RhythmSeen {
+  planOpened?: string;
+  planDismissed?: string;
+  reviewOpened?: string;
+  reviewDismissed?: string;
 }
 
 export const DEFAULT_PREFS: Prefs = {
@@ -30,6 +41,8 @@ export const DEFAULT_PREFS: Prefs = {
   top: 160,
   server: '',
   sound: false,
+  planReminder: null,
+  rhythm: {},
 };
 
 export function withDefaults(stored: Partial<Prefs> | undefined): Prefs {
