@@ -39,7 +39,7 @@ function siteEntrypoints(
         `import '${src}/content/script-start.ts';`,
         `import '${src}/content/startup-read.ts';`,
         `import { defineContentScript } from 'wxt/utils/define-content-script';`,
-        `import { runSite } from '${src}/content/run-site.tsx';`,
+        `import { runSite } from '${src}/content/run-site.ts';`,
         `import { ${site.id} } from '${src}/sites/${site.id}/adapter.ts';`,
         ``,
         `export default defineContentScript({`,

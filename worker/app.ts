@@ -9,6 +9,7 @@ import { announcementsRoutes } from './announcements/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
 import { contestsRoutes } from './contests/routes.ts';
 import type { AppEnv } from './context.ts';
+import { customersRoutes } from './customers/routes.ts';
 import { getDb } from './db/client.ts';
 import { eventsRoutes } from './events/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -69,6 +70,7 @@ export const app = base
   .route('/api/v1/targets', targetsRoutes)
   .route('/api/v1/targets', targetAuditRoutes)
   .route('/api/v1/quotas', quotasRoutes)
+  .route('/api/v1/customers', customersRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)
   .route('/api/v1/reviews', reviewsRoutes)
   .route('/api/v1/contests', contestsRoutes)

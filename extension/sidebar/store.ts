@@ -2,7 +2,7 @@
  * The sidebar's state as signals, and the actions its controls call. Logging shows at once
  * (local changes) and is committed by the background, which owns the outbox and the token.
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals-core';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
 import { inLanguage, intlLocale } from '../../shared/domain/language.ts';
 import {
@@ -257,7 +257,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
 
   /**
    * "Hide on this site": asks once, then hides the sidebar and the log buttons here and offers
-   * Undo for a while (run-site.tsx keeps the toasts on screen until then), so a slip of the
+   * Undo for a while (run-site.ts keeps the toasts on screen until then), so a slip of the
    * finger next to "×" costs nothing.
    */
   function hideOnSite(app: string): void {

@@ -4,6 +4,7 @@ export * from './announcements.ts';
 export * from './chat.ts';
 export * from './common.ts';
 export * from './contests.ts';
+export * from './customers.ts';
 export * from './events.ts';
 export * from './honours.ts';
 export * from './limits.ts';

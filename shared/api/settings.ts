@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClockTime, DisplayName, LocalDate, MetricId, TimeZone } from './common.ts';
+import { CustomerSettings } from './customers.ts';
 import { MAX_AMOUNT } from './limits.ts';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -107,5 +108,7 @@ export const OrgSettings = z.object({
   funnel: FunnelSettings,
   signupOpen: z.boolean().default(true),
   announcements: AnnouncementSettings.optional(),
+  /** Customer classes' follow-up cadence; absent = the domain's defaults. */
+  customers: CustomerSettings.optional(),
 });
 export type OrgSettings = z.infer<typeof OrgSettings>;

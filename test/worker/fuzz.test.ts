@@ -349,6 +349,10 @@ interface World {
   /** A sign-in link's code (spent by the template's own call; the hostile runs need no live one). */
   signinCode: string;
   chatChannelId: string;
+  /** Two of the rep's customers, and a log of the first (to split off). */
+  customerId: string;
+  otherCustomerId: string;
+  customerLogId: string;
   /** A real passkey registration answer, and the fresh page session it is for. */
   passkeyRegistration: Json;
   sessionHeaders: Record<string, string>;
@@ -492,6 +496,15 @@ function templates(w: World): Record<
       body: { response: w.passkeySignin },
       headers: { origin: BASE },
     },
+    'patch /api/v1/customers/{id}': { body: { name: 'Acme', class: 'A' }, ids: [w.customerId] },
+    'post /api/v1/customers/{id}/merge': {
+      body: { from: [w.otherCustomerId] },
+      ids: [w.customerId],
+    },
+    'post /api/v1/customers/{id}/split': {
+      body: { events: [w.customerLogId], name: 'Acme Labs' },
+      ids: [w.customerId],
+    },
   };
 }
 
@@ -569,7 +582,31 @@ describe('hostile values in well-formed requests', () => {
         webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k',
       },
     });
+    const customerLogId = crypto.randomUUID();
+    await call('POST', '/events', {
+      token: rep.token,
+      body: {
+        events: [
+          { id: customerLogId, contact: { email: 'a@acme.example' } },
+          { id: crypto.randomUUID(), contact: { email: 'a@acme.example' } },
+          { id: crypto.randomUUID(), contact: { email: 'b@globex.example' } },
+        ].map((e) => ({
+          ...e,
+          metric: 'calls',
+          quantity: 1,
+          occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        })),
+      },
+    });
+    const customers = (await call('GET', '/customers', { token: rep.token })).body.customers as {
+      id: string;
+      key: string;
+    }[];
+    const customerOf = (key: string) => customers.find((c) => c.key === key)?.id ?? '';
     w = {
+      customerId: customerOf('domain:acme.example'),
+      otherCustomerId: customerOf('domain:globex.example'),
+      customerLogId,
       managerToken: org.managerToken,
       repToken: rep.token,
       rootTeamId: org.rootTeamId,
@@ -585,7 +622,13 @@ describe('hostile values in well-formed requests', () => {
 
   const withBody = fuzzed.filter((op) => op.body);
   const realId = (path: string) =>
-    path.includes('/members/') ? w.repId : path.includes('/chat/') ? w.chatChannelId : w.contestId;
+    path.includes('/members/')
+      ? w.repId
+      : path.includes('/chat/')
+        ? w.chatChannelId
+        : path.includes('/customers/')
+          ? w.customerId
+          : w.contestId;
 
   it('has a valid template for every route with a body', () => {
     const known = Object.keys(
@@ -597,6 +640,9 @@ describe('hostile values in well-formed requests', () => {
         repId: '',
         contestId: '',
         chatChannelId: '',
+        customerId: '',
+        otherCustomerId: '',
+        customerLogId: '',
         inviteCode: '',
         signinCode: '',
         passkeyRegistration: {},

@@ -5,6 +5,7 @@
  * event and its rollup change always commit together, a duplicate insert (ON CONFLICT DO NOTHING)
  * never touches a rollup, and a void decrements exactly once.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { members, orgs } from './orgs.ts';
 
@@ -37,8 +38,19 @@ export const events = sqliteTable(
     createdAt: text('created_at').notNull(),
     voided: integer('voided', { mode: 'boolean' }).notNull().default(false),
     voidedAt: text('voided_at'),
+    /**
+     * The customer its evidence names (worker/customers, set at ingest); the one column a log
+     * ever changes, when a rep merges or splits customers. Null: the log names no customer.
+     */
+    customerId: text('customer_id'),
   },
-  (t) => [index('events_member_recent').on(t.memberId, t.createdAt)],
+  (t) => [
+    index('events_member_recent').on(t.memberId, t.createdAt),
+    // The customer rollup's "latest day of this metric" after an undo or a move: one seek.
+    index('events_customer')
+      .on(t.customerId, t.metric, t.voided, t.localDate)
+      .where(sql`customer_id IS NOT NULL`),
+  ],
 );
 
 /** Per member × local day × metric totals of non-voided events. */

@@ -28,6 +28,7 @@ import {
   type OrgSettings,
 } from '../../shared/api/index.ts';
 import { announcementRulesOf, bigDealLine } from '../../shared/domain/announcements.ts';
+import { customerIdentity } from '../../shared/domain/customers.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { amountMetricOf, metricLines } from '../../shared/domain/lines.ts';
 import { metricCatalog } from '../../shared/domain/metrics.ts';
@@ -36,6 +37,8 @@ import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { events, rollups } from '../db/schema.ts';
 import type { D1Like } from '../env.ts';
+import { newId } from '../sessions/crypto.ts';
+import { COLLECTIONS, refuseUnknownDeals } from './deal-links.ts';
 
 /** Clocks drift; an event more than this far ahead of the server's clock is refused. */
 export const MAX_FUTURE_MS = 60 * 60 * 1000;
@@ -59,6 +62,11 @@ interface Row {
   localDate: string;
   evidence: 0 | 1;
   details: string;
+  /** The customer identity its evidence names (shared/domain/customers.ts), if any. */
+  customerKey: string | null;
+  customerName: string | null;
+  /** The deal log a collection pays (kept in `details`; checked by ./deal-links.ts). */
+  deal?: string;
 }
 
 const rejected = (id: string, code: string, message: string): EventResult => ({
@@ -118,7 +126,15 @@ function checkEvent(
   if (at < now - MAX_AGE_MS) {
     return rejected(e.id, 'too_old', 'occurredAt is more than 400 days ago');
   }
-  const details = { source: e.source, contact: e.contact, note: e.note };
+  if (e.deal !== undefined && e.metric !== COLLECTIONS) {
+    return rejected(e.id, 'invalid_event', `deal: only ${COLLECTIONS} logs name a deal`);
+  }
+  const details = { source: e.source, contact: e.contact, note: e.note, deal: e.deal };
+  const customer = customerIdentity({
+    url: e.source?.url,
+    email: e.contact?.email,
+    name: e.contact?.name,
+  });
   return {
     id: e.id,
     metric: e.metric,
@@ -131,6 +147,9 @@ function checkEvent(
     localDate: localDateOf(at, member.timezone),
     evidence: e.source?.url ? 1 : 0,
     details: JSON.stringify(details),
+    customerKey: customer?.key ?? null,
+    customerName: customer?.name ?? null,
+    ...(e.deal ? { deal: e.deal } : {}),
   };
 }
 
@@ -141,14 +160,28 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 // Raw D1 (drizzle cannot batch raw SQL): 4 bound parameters per statement whatever the size.
+// The member's customers named by the batch that do not exist yet (one per identity per owner;
+// the customers_first_key trigger records the identity), made in the same transaction as the
+// events that link to them.
+const INSERT_CUSTOMERS = `
+  INSERT INTO customers (id, org_id, owner_id, key, name, since, created_at)
+  SELECT json_extract(value, '$.id'), ?1, ?2, json_extract(value, '$.key'),
+         json_extract(value, '$.name'), json_extract(value, '$.since'), ?3
+  FROM json_each(?4)
+  WHERE NOT EXISTS (SELECT 1 FROM customer_keys k
+                    WHERE k.org_id = ?1 AND k.owner_id = ?2
+                      AND k.key = json_extract(value, '$.key'))`;
+
 const INSERT_EVENTS = `
   INSERT INTO events (id, org_id, member_id, metric, quantity, amount, amount_metric,
-                      occurred_at, local_date, evidence, details, created_at)
+                      occurred_at, local_date, evidence, details, created_at, customer_id)
   SELECT json_extract(value, '$.id'), ?1, ?2,
          json_extract(value, '$.metric'), json_extract(value, '$.quantity'),
          json_extract(value, '$.amount'), json_extract(value, '$.amountMetric'),
          json_extract(value, '$.occurredAt'), json_extract(value, '$.localDate'),
-         json_extract(value, '$.evidence'), json_extract(value, '$.details'), ?3
+         json_extract(value, '$.evidence'), json_extract(value, '$.details'), ?3,
+         (SELECT k.customer_id FROM customer_keys k
+          WHERE k.org_id = ?1 AND k.owner_id = ?2 AND k.key = json_extract(value, '$.customerKey'))
   FROM json_each(?4)
   WHERE coalesce((SELECT r.total FROM rollups r
                   WHERE r.member_id = ?2
@@ -166,6 +199,31 @@ const INSERT_EVENTS = `
 
 const insertChunk = (d1: D1Like, member: MemberRow, rows: Row[], createdAt: string) =>
   d1.prepare(INSERT_EVENTS).bind(member.orgId, member.id, createdAt, JSON.stringify(rows));
+
+/** One candidate customer per identity in `rows`, since its earliest day in the batch. */
+function newCustomers(rows: Row[]): { id: string; key: string; name: string; since: string }[] {
+  const byKey = new Map<string, { id: string; key: string; name: string; since: string }>();
+  for (const r of rows) {
+    if (r.customerKey === null) continue;
+    const known = byKey.get(r.customerKey);
+    if (known) {
+      if (r.localDate < known.since) known.since = r.localDate;
+    } else {
+      byKey.set(r.customerKey, {
+        id: newId(),
+        key: r.customerKey,
+        name: r.customerName ?? r.customerKey,
+        since: r.localDate,
+      });
+    }
+  }
+  return [...byKey.values()];
+}
+
+const insertCustomers = (d1: D1Like, member: MemberRow, rows: Row[], createdAt: string) =>
+  chunk(newCustomers(rows), EVENTS_PER_STATEMENT).map((part) =>
+    d1.prepare(INSERT_CUSTOMERS).bind(member.orgId, member.id, createdAt, JSON.stringify(part)),
+  );
 
 /** Owners of ids that were not inserted. Cost: one primary-key read per such id. */
 async function ownersOf(db: Db, ids: string[]): Promise<Map<string, string>> {
@@ -254,6 +312,7 @@ export async function ingestEvents(
       results.push(null);
     }
   }
+  await refuseUnknownDeals(db, member, toInsert, results);
   if (toInsert.length > 0) {
     const totals = await dayTotals(db, member, toInsert);
     let refused = overCap(toInsert, totals, () => true);
@@ -277,12 +336,15 @@ export async function ingestEvents(
   const created = new Set<string>();
   if (toInsert.length > 0) {
     const createdAt = new Date(now).toISOString();
+    const customerStatements = insertCustomers(d1, member, toInsert, createdAt);
     const statements = chunk(toInsert, EVENTS_PER_STATEMENT).map((rows) =>
       insertChunk(d1, member, rows, createdAt),
     );
     // One batch = one transaction: all chunks commit together or none does.
-    const returned = await d1.batch<{ id: string }>(statements);
-    for (const result of returned) for (const r of result.results) created.add(r.id);
+    const returned = await d1.batch<{ id: string }>([...customerStatements, ...statements]);
+    for (const result of returned.slice(customerStatements.length)) {
+      for (const r of result.results) created.add(r.id);
+    }
   }
   // Only logs really created are news (a retried batch announces nothing again).
   const rules = announcementRulesOf(settings);

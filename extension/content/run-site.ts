@@ -3,20 +3,19 @@
  * published view and preferences, put log buttons beside the open record, and answer keyboard
  * commands and celebrations from the background. All of it is torn down with `ctx`.
  */
-import { effect } from '@preact/signals';
-import { render } from 'preact';
+import { effect } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { metricUnit } from '../../shared/domain/metrics.ts';
 import type { TabMessage } from '../platform/messages.ts';
+import { savePrefs, watchPageStored } from '../platform/page-storage.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
 import { sendToBackground } from '../platform/send.ts';
-import { stored } from '../platform/storage.ts';
 import type { SidebarView } from '../platform/view.ts';
-import { Sidebar } from '../sidebar/components/Sidebar.tsx';
 import { createPanelLoader } from '../sidebar/panel-loader.ts';
 import { createShadowHost } from '../sidebar/shadow-host.ts';
 import sidebarCss from '../sidebar/sidebar.css?inline';
+import { mountSidebar } from '../sidebar/sidebar.ts';
 import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
 import { evidenceUrl } from '../sites/dom.ts';
@@ -127,27 +126,28 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   let onPrefs = (prefs: Partial<Prefs>) => {
     held.prefs = prefs;
   };
-  const unwatch = [
-    stored.view().watch((view) => onView(view)),
-    stored.prefs().watch((prefs) => onPrefs(prefs)),
-  ];
-  ctx.onInvalidated(() => {
-    for (const stop of unwatch) stop();
-  });
-  const [view, prefs] = await startupRead;
+  ctx.onInvalidated(
+    watchPageStored({ view: (view) => onView(view), prefs: (prefs) => onPrefs(prefs) }),
+  );
+  const { view, prefs } = await startupRead;
 
   const store = createSidebarStore(view, withDefaults(prefs), {
     send: sendToBackground,
-    savePrefs: (next) => void stored.prefs().setValue(next),
+    savePrefs: (next) => void savePrefs(next),
     browserLanguage: navigator.language,
   });
   const panel = createPanelLoader(() => sendToBackground({ type: 'load-panel' }));
+  let unmount: (() => void) | null = null;
   const ui = createShadowHost(ctx, {
     name: SIDEBAR_TAG,
     css: sidebarCss,
-    onMount: (container) =>
-      render(<Sidebar store={store} app={adapter.id} panel={panel} />, container),
-    onRemove: (container) => render(null, container),
+    onMount: (container) => {
+      unmount = mountSidebar(container, store, adapter.id, panel);
+    },
+    onRemove: () => {
+      unmount?.();
+      unmount = null;
+    },
   });
   // Switched off for this site: stay idle (but listening), so switching on needs no reload. Just
   // switched off from the sidebar, it stays mounted while its Undo toast is offered.

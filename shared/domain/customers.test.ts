@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { calendar } from '../../test/support/arbitraries.ts';
+import {
+  byUrgency,
+  coveredThisPeriod,
+  crmRecordKey,
+  customerDue,
+  customerIdentity,
+  customerSettingsOf,
+  DEFAULT_CUSTOMER_SETTINGS,
+  type DueInput,
+  eachDay,
+  followUpInterval,
+  lastFollowUp,
+} from './index.ts';
+
+describe('customerIdentity: the CRM record in the URL first', () => {
+  it('Salesforce: Lightning and Classic links to one record meet on the 15-character id', () => {
+    const lightning = crmRecordKey(
+      'https://acme.lightning.force.com/lightning/r/Contact/003Ak00000AbCdEIAV/view',
+    );
+    expect(lightning).toBe('crm:salesforce:003Ak00000AbCdE');
+    expect(crmRecordKey('https://acme.my.salesforce.com/003Ak00000AbCdE')).toBe(lightning);
+    expect(
+      crmRecordKey('https://acme.lightning.force.com/lightning/r/Account/001Ak00000XyZwvIAB/view'),
+    ).toBe('crm:salesforce:001Ak00000XyZwv');
+    // A list view is no record.
+    expect(crmRecordKey('https://acme.lightning.force.com/lightning/o/Contact/list')).toBeNull();
+  });
+
+  it('HubSpot: contact, company and deal records, in both URL styles, per portal', () => {
+    expect(crmRecordKey('https://app.hubspot.com/contacts/442211/record/0-1/5151')).toBe(
+      'crm:hubspot:442211:contact:5151',
+    );
+    expect(crmRecordKey('https://app-eu1.hubspot.com/contacts/442211/contact/5151/')).toBe(
+      'crm:hubspot:442211:contact:5151',
+    );
+    expect(crmRecordKey('https://app.hubspot.com/contacts/442211/record/0-2/77')).toBe(
+      'crm:hubspot:442211:company:77',
+    );
+    expect(crmRecordKey('https://app.hubspot.com/contacts/442211/record/0-3/9')).toBe(
+      'crm:hubspot:442211:deal:9',
+    );
+    expect(crmRecordKey('https://app.hubspot.com/contacts/442211/objects/0-1/views')).toBeNull();
+  });
+
+  it('Pipedrive: person, organization and deal, per company account', () => {
+    expect(crmRecordKey('https://acme.pipedrive.com/person/42')).toBe(
+      'crm:pipedrive:acme:person:42',
+    );
+    expect(crmRecordKey('https://acme.pipedrive.com/organization/7/')).toBe(
+      'crm:pipedrive:acme:organization:7',
+    );
+    expect(crmRecordKey('https://other.pipedrive.com/deal/42')).toBe('crm:pipedrive:other:deal:42');
+    expect(crmRecordKey('https://acme.pipedrive.com/pipeline/1')).toBeNull();
+  });
+
+  it('Zoho CRM: tab URLs and the classic EntityInfo page, .com and .com.cn, Potentials are Deals', () => {
+    expect(crmRecordKey('https://crm.zoho.com/crm/org7788/tab/Contacts/4150868000000224005')).toBe(
+      'crm:zoho:com:Contacts:4150868000000224005',
+    );
+    expect(crmRecordKey('https://crm.zoho.com.cn/crm/tab/Accounts/91')).toBe(
+      'crm:zoho:com.cn:Accounts:91',
+    );
+    expect(crmRecordKey('https://crm.zoho.com/crm/EntityInfo.do?module=Potentials&id=12')).toBe(
+      'crm:zoho:com:Deals:12',
+    );
+    expect(crmRecordKey('https://crm.zoho.com/crm/org1/tab/Reports/12')).toBeNull();
+  });
+
+  it('names a CRM customer after the record, whatever the contact’s email says', () => {
+    expect(
+      customerIdentity({
+        url: 'https://acme.pipedrive.com/person/42',
+        name: '  Ada   Lovelace ',
+        email: 'ada@gmail.com',
+      }),
+    ).toEqual({ key: 'crm:pipedrive:acme:person:42', name: 'Ada Lovelace', via: 'crm' });
+  });
+});
+
+describe('customerIdentity: else the email, by company domain or per personal address', () => {
+  const gmailThread = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQ';
+
+  it('a business address is its company: colleagues meet on the domain', () => {
+    const ada = customerIdentity({ url: gmailThread, name: 'Ada', email: 'Ada@Northwind.example' });
+    const bob = customerIdentity({ email: 'bob@northwind.example' });
+    expect(ada).toEqual({
+      key: 'domain:northwind.example',
+      name: 'northwind.example',
+      via: 'domain',
+    });
+    expect(bob?.key).toBe(ada?.key);
+  });
+
+  it('a personal address is its own customer, for every listed provider', () => {
+    for (const domain of [
+      'gmail.com',
+      'googlemail.com',
+      'outlook.com',
+      'hotmail.com',
+      'live.com',
+      'yahoo.com',
+      'icloud.com',
+      'qq.com',
+      '163.com',
+      '126.com',
+      'sina.com',
+      'foxmail.com',
+    ]) {
+      const one = customerIdentity({ email: `wang@${domain}`, name: '王伟' });
+      const two = customerIdentity({ email: `li@${domain}` });
+      expect(one).toEqual({ key: `email:wang@${domain}`, name: '王伟', via: 'email' });
+      expect(two?.key).toBe(`email:li@${domain}`);
+    }
+  });
+
+  it('else the contact’s name; nothing at all names no customer', () => {
+    expect(customerIdentity({ name: ' Grace  Hopper' })).toEqual({
+      key: 'contact:grace hopper',
+      name: 'Grace Hopper',
+      via: 'contact',
+    });
+    expect(customerIdentity({ url: 'https://mail.google.com/mail/u/0/#inbox/x' })).toBeNull();
+    expect(customerIdentity({ name: '   ' })).toBeNull();
+  });
+});
+
+// China's National Day 2026: Oct 1–7 off (Thu–Wed), make-up workdays Sun Sep 27 and Sat Oct 10.
+const holidays = calendar({
+  timezone: 'Asia/Shanghai',
+  holidays: eachDay('2026-10-01', '2026-10-07'),
+  extraWorkdays: ['2026-09-27', '2026-10-10'],
+});
+const due = (over: Partial<DueInput>) =>
+  customerDue({
+    class: 'B',
+    last: null,
+    since: '2026-09-01',
+    today: '2026-12-01',
+    settings: customerSettingsOf({}),
+    cal: holidays,
+    ...over,
+  });
+
+describe('customerDue: the next follow-up in workdays of the team calendar', () => {
+  it('A (2 a week): every 2 workdays on a Mon–Fri week', () => {
+    const last = { date: '2026-11-30', metric: 'visits' };
+    expect(due({ class: 'A', last, today: '2026-12-01' })).toEqual({
+      state: 'ok',
+      lastContact: '2026-11-30',
+      lastMetric: 'visits',
+      nextDue: '2026-12-02',
+      overdueDays: 0,
+    });
+    expect(due({ class: 'A', last, today: '2026-12-02' }).state).toBe('due');
+    expect(due({ class: 'A', last, today: '2026-12-04' })).toMatchObject({
+      state: 'overdue',
+      overdueDays: 2,
+    });
+  });
+
+  it('B (1 a week) over a weekend: due Friday stays "due" on Saturday, overdue on Monday', () => {
+    const last = { date: '2026-11-27', metric: 'calls' };
+    expect(due({ last, today: '2026-12-04' })).toMatchObject({
+      state: 'due',
+      nextDue: '2026-12-04',
+    });
+    expect(due({ last, today: '2026-12-05' })).toMatchObject({ state: 'due', overdueDays: 0 });
+    expect(due({ last, today: '2026-12-07' })).toMatchObject({ state: 'overdue', overdueDays: 1 });
+  });
+
+  it('over the National Day holidays: the week has 3 workdays, due after the break, make-up Saturday counts', () => {
+    const last = { date: '2026-09-28', metric: 'visits' };
+    expect(followUpInterval({ times: 1, per: 'week' }, '2026-09-28', holidays)).toBe(3);
+    expect(due({ last, today: '2026-10-05' })).toMatchObject({
+      state: 'ok',
+      nextDue: '2026-10-08',
+    });
+    expect(due({ last, today: '2026-10-09' })).toMatchObject({ state: 'overdue', overdueDays: 1 });
+    expect(due({ last, today: '2026-10-10' })).toMatchObject({ overdueDays: 2 });
+    expect(due({ last, today: '2026-10-11' })).toMatchObject({ overdueDays: 2 });
+    expect(due({ last, today: '2026-10-12' })).toMatchObject({ overdueDays: 3 });
+    // A, visited the Wednesday before: floor(3 / 2) = 1 workday, the first one after the break.
+    expect(
+      due({ class: 'A', last: { date: '2026-09-30', metric: 'calls' }, today: '2026-10-02' }),
+    ).toMatchObject({ state: 'ok', nextDue: '2026-10-08' });
+  });
+
+  it('C (1 a month): October 2026 has 18 workdays, so due 18 workdays after Oct 9', () => {
+    const last = { date: '2026-10-09', metric: 'meetings' };
+    expect(followUpInterval({ times: 1, per: 'month' }, '2026-10-09', holidays)).toBe(18);
+    expect(due({ class: 'C', last, today: '2026-11-02' })).toMatchObject({
+      state: 'ok',
+      nextDue: '2026-11-03',
+    });
+  });
+
+  it('a classified customer never followed up is due on its first workday; no class, no cadence', () => {
+    expect(due({ class: 'A', since: '2026-10-03', today: '2026-10-08' })).toMatchObject({
+      state: 'due',
+      nextDue: '2026-10-08',
+      lastContact: null,
+    });
+    expect(due({ class: null, last: { date: '2026-01-05', metric: 'calls' } })).toEqual({
+      state: 'none',
+      lastContact: '2026-01-05',
+      lastMetric: 'calls',
+      nextDue: null,
+      overdueDays: 0,
+    });
+  });
+
+  it('follows a cadence the manager changed', () => {
+    const settings = {
+      ...DEFAULT_CUSTOMER_SETTINGS,
+      cadence: { ...DEFAULT_CUSTOMER_SETTINGS.cadence, A: { times: 5, per: 'week' as const } },
+    };
+    const last = { date: '2026-11-30', metric: 'calls' };
+    expect(due({ class: 'A', last, settings, today: '2026-12-01' }).state).toBe('due');
+  });
+});
+
+describe('lastFollowUp, order and coverage', () => {
+  it('takes the latest day among follow-up metrics only', () => {
+    const rows = [
+      { metric: 'calls', lastDate: '2026-11-20' },
+      { metric: 'revenue', lastDate: '2026-11-29' },
+      { metric: 'visits', lastDate: '2026-11-24' },
+      { metric: 'emails', lastDate: null },
+    ];
+    expect(lastFollowUp(rows, ['calls', 'visits', 'emails'])).toEqual({
+      date: '2026-11-24',
+      metric: 'visits',
+    });
+    expect(lastFollowUp(rows, ['leads'])).toBeNull();
+  });
+
+  it('orders overdue (longest first), then due, then the rest', () => {
+    const view = (name: string, state: 'ok' | 'due' | 'overdue', overdueDays = 0) => ({
+      name,
+      due: { state, overdueDays, lastContact: null, lastMetric: null, nextDue: '2026-12-01' },
+    });
+    const sorted = [
+      view('a', 'ok'),
+      view('b', 'due'),
+      view('c', 'overdue', 1),
+      view('d', 'overdue', 4),
+    ]
+      .sort(byUrgency)
+      .map((v) => v.name);
+    expect(sorted).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('covers an A customer followed up this week, not one followed up last week', () => {
+    const s = customerSettingsOf({});
+    expect(coveredThisPeriod('A', '2026-11-30', '2026-12-02', s, holidays)).toBe(true);
+    expect(coveredThisPeriod('A', '2026-11-27', '2026-12-02', s, holidays)).toBe(false);
+    expect(coveredThisPeriod('C', '2026-11-27', '2026-11-30', s, holidays)).toBe(true);
+    expect(coveredThisPeriod('A', null, '2026-12-02', s, holidays)).toBe(false);
+  });
+});
