@@ -24,6 +24,7 @@ import type { SyncState } from '../sync/state.ts';
 import { currentApi, leaderboardSigninUrl, signIn, signOut } from './account.ts';
 import { celebrationsFor } from './celebrations.ts';
 import { injectPanel } from './panel.ts';
+import { PLAN_ALARM, remindOfPlan, schedulePlanReminder } from './plan-reminder.ts';
 
 const TICK_ALARM = 'pacer-tick';
 const RETRY_ALARM = 'pacer-retry';
@@ -45,6 +46,8 @@ async function publish(state: SyncState): Promise<void> {
     fallbackTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   await stored.view().setValue(view);
+  // The reminder follows the calendar and time zone just published; it must not stop the rest.
+  await schedulePlanReminder().catch(() => undefined);
   await celebrate(view, state);
 }
 
@@ -179,7 +182,10 @@ export function startBackground(): void {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM || alarm.name === RETRY_ALARM) void engine.flush();
+    if (alarm.name === PLAN_ALARM) void remindOfPlan();
   });
+  // The reminder's time is picked in the options.
+  stored.prefs().watch(() => void schedulePlanReminder());
   // Every 30 s (the shortest alarm): teammates' announcements arrive within that (304 when none).
   void browser.alarms.create(TICK_ALARM, { periodInMinutes: 0.5 });
 

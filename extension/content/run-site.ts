@@ -7,6 +7,7 @@ import { effect } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { metricUnit } from '../../shared/domain/metrics.ts';
+import { rhythmClock } from '../platform/clock.ts';
 import type { TabMessage } from '../platform/messages.ts';
 import { savePrefs, watchPageStored } from '../platform/page-storage.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
@@ -135,6 +136,7 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     send: sendToBackground,
     savePrefs: (next) => void savePrefs(next),
     browserLanguage: navigator.language,
+    clock: rhythmClock(),
   });
   const panel = createPanelLoader(() => sendToBackground({ type: 'load-panel' }));
   let unmount: (() => void) | null = null;
@@ -200,6 +202,8 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   };
   if (held.view) onView(held.view);
   if (held.prefs) onPrefs(held.prefs);
+  // The morning plan and the evening review open the sidebar when they fall due (sidebar/rhythm.ts).
+  ctx.onInvalidated(store.rhythm.start());
 
   const logCall = () => {
     if (!enabled()) return;

@@ -18,6 +18,7 @@ import type { NewsItem, RecentLog, SidebarView } from '../platform/view.ts';
 import { formatValue } from '../ui/format.ts';
 import { likelyDouble, recordGuard } from './double-log.ts';
 import { applyLocalChanges, type LocalChanges, settledChanges } from './optimistic.ts';
+import { createRhythm } from './rhythm.ts';
 
 export interface Toast {
   id: number;
@@ -51,6 +52,8 @@ export interface SidebarDeps {
   browserLanguage: string;
   now?: () => number;
   uuid?: () => string;
+  /** The wall clock the daily rhythm reads (sidebar/rhythm.ts); `now` by default; null: idle. */
+  clock?: (() => number) | null;
 }
 
 /** A teammate's moment in one line: "🎉 Wang Fang: big deal, CN¥8,000". */
@@ -282,9 +285,18 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     toast({ text: t.value('undone') });
   }
 
+  /** The morning plan and the evening review: which is due, shown, dismissed. */
+  const rhythm = createRhythm({
+    view: published,
+    prefs: prefsState,
+    setPrefs,
+    clock: deps.clock === undefined ? now : deps.clock,
+  });
+
   return {
     published,
     shown,
+    rhythm,
     prefs: prefsState,
     toasts,
     celebration,

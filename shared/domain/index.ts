@@ -23,6 +23,7 @@ export * from './progress.ts';
 export * from './quotas.ts';
 export * from './ratios.ts';
 export * from './review.ts';
+export * from './rhythm.ts';
 export * from './rounding.ts';
 export * from './streaks.ts';
 export * from './targets.ts';

@@ -9,6 +9,7 @@ import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { OrgSettings } from '../../shared/api/index.ts';
 import { isWorkday } from '../../shared/domain/calendar.ts';
 import type { Language } from '../../shared/domain/language.ts';
+import { isLastWorkdayOfWeek } from '../../shared/domain/rhythm.ts';
 import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { OrgRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -19,7 +20,7 @@ import { announcementMessage } from './compose.ts';
 import { alertsDigest, reviewDigest, standingsDigest } from './digest.ts';
 import { pruneOutbox, requeueLost, type Staged, stage } from './outbox.ts';
 import { channelOptions, nextJobRun, type ScheduledJob } from './queries.ts';
-import { isWeekEndWorkday, runDay } from './schedule.ts';
+import { runDay } from './schedule.ts';
 
 /** Due jobs handled per tick; the rest wait for the next minute. */
 const DUE_PER_TICK = 200;
@@ -103,7 +104,7 @@ async function dueJobs(db: Db, now: Date): Promise<{ messages: Staged[]; moves: 
     // The calendar is read again: a holiday added after the run was planned is still a day off
     // (and a week's end moved by it is no longer this day).
     const cal = owner.settings.calendar;
-    const workday = job.job === 'review' ? isWeekEndWorkday(day, cal) : isWorkday(day, cal);
+    const workday = job.job === 'review' ? isLastWorkdayOfWeek(day, cal) : isWorkday(day, cal);
     if (spec.enabled && onTime && workday && !channel.pausedAt) {
       const message =
         job.job === 'standings'

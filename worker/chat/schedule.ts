@@ -5,49 +5,24 @@
  * only rows whose instant has come (worker/db/chat.ts `chat_schedules`).
  */
 import type { LocalDate } from '../../shared/api/index.ts';
-import { isWorkday, periodContaining, type WorkCalendar } from '../../shared/domain/calendar.ts';
-import { addDays, localDateOf, zonedInstant } from '../../shared/domain/dates.ts';
-
-/** A month ahead is always enough: no calendar has four weeks without a workday. */
-const LOOK_AHEAD_DAYS = 31;
+import type { WorkCalendar } from '../../shared/domain/calendar.ts';
+import { localDateOf } from '../../shared/domain/dates.ts';
+import { isLastWorkdayOfWeek, nextWorkdayAt } from '../../shared/domain/rhythm.ts';
 
 /**
  * The first instant after `afterMs` that is `time` on a workday in `timeZone`, as epoch ms; null
  * when the calendar has no workday in the next month (then the job waits for a settings change).
+ * The same rule times the extension's morning-plan reminder.
  */
-export function nextRunAt(
-  time: string,
-  timeZone: string,
-  cal: WorkCalendar,
-  afterMs: number,
-): number | null {
-  const today = localDateOf(afterMs, timeZone);
-  for (let i = -1; i <= LOOK_AHEAD_DAYS; i++) {
-    const day = addDays(today, i);
-    if (!isWorkday(day, cal)) continue;
-    const at = zonedInstant(day, time, timeZone).getTime();
-    if (at > afterMs) return at;
-  }
-  return null;
-}
+export const nextRunAt = nextWorkdayAt;
+
+/** Workday runs looked through for a week's last one: a month of them at most. */
+const WORKDAYS_AHEAD = 31;
 
 /**
- * Whether `day` is its week's last workday in the team calendar (Friday in a Monday–Friday week;
- * Saturday in a week with a make-up Saturday; Thursday before a Friday holiday): the week-end
- * runs (the weekly review digest) fall on it.
- */
-export function isWeekEndWorkday(day: LocalDate, cal: WorkCalendar): boolean {
-  if (!isWorkday(day, cal)) return false;
-  const week = periodContaining('week', day, cal);
-  for (let d = addDays(day, 1); d <= week.end; d = addDays(d, 1)) {
-    if (isWorkday(d, cal)) return false;
-  }
-  return true;
-}
-
-/**
- * Like {@link nextRunAt}, but only on the last workday of each week ({@link isWeekEndWorkday}).
- * Null when no week of the next month has a workday.
+ * Like {@link nextRunAt}, but only on the last workday of each week (`isLastWorkdayOfWeek`, the
+ * rule the sidebar offers the week's review by): the weekly review digest. Null when none comes
+ * within a month of workdays.
  */
 export function nextWeekEndRunAt(
   time: string,
@@ -55,12 +30,12 @@ export function nextWeekEndRunAt(
   cal: WorkCalendar,
   afterMs: number,
 ): number | null {
-  const today = localDateOf(afterMs, timeZone);
-  for (let i = -1; i <= LOOK_AHEAD_DAYS; i++) {
-    const day = addDays(today, i);
-    if (!isWeekEndWorkday(day, cal)) continue;
-    const at = zonedInstant(day, time, timeZone).getTime();
-    if (at > afterMs) return at;
+  let after = afterMs;
+  for (let i = 0; i < WORKDAYS_AHEAD; i++) {
+    const at = nextWorkdayAt(time, timeZone, cal, after);
+    if (at === null) return null;
+    if (isLastWorkdayOfWeek(localDateOf(at, timeZone), cal)) return at;
+    after = at;
   }
   return null;
 }

@@ -7,6 +7,7 @@ import { Counters } from './Counters.tsx';
 import { PrimaryBar } from './PrimaryBar.tsx';
 import { Quotas } from './Quotas.tsx';
 import { RecentLogs } from './RecentLogs.tsx';
+import { Rhythm } from './Rhythm.tsx';
 import { Streak } from './Streak.tsx';
 import { TierLadder } from './TierLadder.tsx';
 
@@ -79,6 +80,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
         </span>
       </header>
       <SyncLine store={store} />
+      <Rhythm store={store} />
       <PrimaryBar store={store} />
       <TierLadder store={store} />
       <Quotas store={store} />
