@@ -107,6 +107,9 @@ export default defineConfig({
       __PACER_SHADOW_ROOT_MODE__: JSON.stringify(
         process.env.PACER_TEST_OPEN_SHADOW_ROOTS === '1' ? 'open' : 'closed',
       ),
+      // Test builds only: the daily rhythm's clock can be pinned from the page's address
+      // (extension/platform/clock.ts); what ships reads Date.now.
+      __PACER_TEST_CLOCK__: JSON.stringify(process.env.PACER_TEST_CLOCK === '1'),
     },
   }),
   manifest: ({ browser }) => ({

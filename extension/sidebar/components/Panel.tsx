@@ -7,8 +7,10 @@ import { Counters } from './Counters.tsx';
 import { PrimaryBar } from './PrimaryBar.tsx';
 import { Quotas } from './Quotas.tsx';
 import { RecentLogs } from './RecentLogs.tsx';
+import { Rhythm } from './Rhythm.tsx';
 import { Streak } from './Streak.tsx';
 import { TierLadder } from './TierLadder.tsx';
+import { WonDeal } from './WonDeal.tsx';
 
 function SyncLine({ store }: { store: SidebarStore }) {
   const t = store.t.value;
@@ -79,10 +81,12 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
         </span>
       </header>
       <SyncLine store={store} />
+      <Rhythm store={store} />
       <PrimaryBar store={store} />
       <TierLadder store={store} />
       <Quotas store={store} />
       <Counters store={store} app={app} />
+      <WonDeal store={store} app={app} />
       <Streak store={store} />
       <Contests store={store} />
       <RecentLogs store={store} />

@@ -206,6 +206,10 @@ export const en = {
     history: 'Changes',
     noHistory: 'No change recorded yet.',
     deleted: 'deleted',
+    /** A rep on the team for part of the period: they carry only those days. */
+    onTeam: (from: string, to: string) => `on the team ${from} – ${to}`,
+    uncovered: (amount: string) =>
+      `${amount} falls on days with no rep on the team: nobody carries it.`,
   },
   admin: {
     manualPercent: 'Points for logs without evidence (%)',

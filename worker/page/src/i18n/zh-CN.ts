@@ -189,6 +189,8 @@ export const zhCN: Messages = {
     history: '变更记录',
     noHistory: '暂无变更记录。',
     deleted: '已删除',
+    onTeam: (from: string, to: string) => `在团队：${from} 至 ${to}`,
+    uncovered: (amount: string) => `${amount} 落在团队没有销售的日子，无人承担。`,
   },
   admin: {
     manualPercent: '无证据记录的积分比例（%）',
