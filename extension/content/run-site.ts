@@ -32,7 +32,24 @@ const ONE_CLICK_METRICS = [
   { metric: 'calls', key: 'logCall' },
   { metric: 'visits', key: 'logVisit' },
   { metric: 'meetings', key: 'logMeeting' },
+  // Not logged at once: opens the panel's "Won deal" form for the amount (WonDeal.tsx).
+  { metric: 'deals', key: 'logWonDeal' },
 ] as const;
+
+/** Opens the panel's "Won deal" form with the record as the log's contact and evidence. */
+function startWonDeal(store: SidebarStore, adapter: SiteAdapter, record: PageRecord): void {
+  const url = evidenceUrl(record.url);
+  store.dealDraft.value = {
+    ...(record.contact.name || record.contact.email ? { contact: record.contact } : {}),
+    record: record.id,
+    source: {
+      app: adapter.id,
+      ...(url ? { url } : {}),
+      ...(record.subject ? { title: record.subject } : {}),
+    },
+  };
+  if (store.prefs.value.collapsed) store.toggle(false);
+}
 
 function logFromRecord(
   store: SidebarStore,
@@ -73,9 +90,11 @@ function wireRecords(
   });
   const show = () =>
     buttons.show(enabled() ? current : null, text(), (metric, record) =>
-      logFromRecord(store, adapter, metric, record, (points) => {
-        if (points > 0) buttons.gain(metric, store.t.value('pointsGained', { points }));
-      }),
+      metric === 'deals'
+        ? startWonDeal(store, adapter, record)
+        : logFromRecord(store, adapter, metric, record, (points) => {
+            if (points > 0) buttons.gain(metric, store.t.value('pointsGained', { points }));
+          }),
     );
   watchRecords(
     adapter,
@@ -105,6 +124,7 @@ function onTabMessage(store: SidebarStore, logCall: () => void) {
     const message = raw as TabMessage;
     if (message?.type === 'command' && message.command === 'toggle-sidebar') store.toggle(false);
     if (message?.type === 'command' && message.command === 'log-call') logCall();
+    if (message?.type === 'moment') store.celebrate(message.text);
     if (message?.type === 'celebrate') {
       const t = store.t.value;
       store.celebrate(

@@ -159,6 +159,15 @@ export const en = () => ({
   disableOnSite: 'Turn off Pacer on {site}',
   siteAddressInvalid: 'Enter a web address, like https://crm.example.cn',
   sitePermissionDenied: 'Access to the site was not granted',
+  // Won deals, moments and feedback.
+  logWonDeal: 'Won deal',
+  wonDealAmount: 'Deal value ({currency})',
+  wonDealSave: 'Log won deal',
+  wonDealCelebrate: 'Deal won: {amount}',
+  passedColleague: 'You passed {name} — #{rank} now',
+  personalRecord: 'New personal best: {days} days in a row',
+  streakMilestone: '{days}-day streak!',
+  soundOnLog: 'Play a short sound when I log',
   // daily rhythm: morning plan, evening and week review (sidebar/rhythm.ts)
   planTitle: "Today's plan",
   planQuotaLeft: '{metric}: {left} to go ({done} / {quota})',
@@ -349,6 +358,15 @@ export const zhCN = (): Record<MessageKey, Message> => ({
   disableOnSite: '在 {site} 上关闭 Pacer',
   siteAddressInvalid: '请输入网址，例如 https://crm.example.cn',
   sitePermissionDenied: '未获得该网站的访问权限',
+  // Won deals, moments and feedback.
+  logWonDeal: '赢单',
+  wonDealAmount: '成交金额（{currency}）',
+  wonDealSave: '记录赢单',
+  wonDealCelebrate: '赢单：{amount}',
+  passedColleague: '你超过了{name}，现在排名第 {rank}',
+  personalRecord: '个人新纪录：连续 {days} 天',
+  streakMilestone: '连续 {days} 天！',
+  soundOnLog: '记录时播放简短提示音',
   // daily rhythm: morning plan, evening and week review (sidebar/rhythm.ts)
   planTitle: '今日计划',
   planQuotaLeft: '{metric}：还差 {left}（{done} / {quota}）',

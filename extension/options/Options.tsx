@@ -1,4 +1,4 @@
-/** Options: default server, language, theme, notifications, the morning plan's notification time, sidebar side, sites on/off. Saved as changed. */
+/** Options: default server, language, theme, notifications, the morning plan's notification time, sound, sidebar side, sites on/off. Saved as changed. */
 import { browser } from 'wxt/browser';
 import { type LanguageSetting, resolveLanguage, translator } from '../i18n/index.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
@@ -115,6 +115,15 @@ export function Options() {
           onChange={(e) => save({ teamNews: checked(e) })}
         />
         {t('teamNews')}
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="sound"
+          checked={p.sound}
+          onChange={(e) => save({ sound: checked(e) })}
+        />
+        {t('soundOnLog')}
       </label>
       <h2>{t('sites')}</h2>
       {BUILTIN_SITES.map((site) => (

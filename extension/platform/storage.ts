@@ -29,6 +29,13 @@ export interface CelebrationRecord {
   fired: number[];
   /** Ladder position of the highest tier celebrated in this period (−1: none). */
   tierIndex: number;
+  /**
+   * The member's own moments told in this period (shared/domain/moments.ts keys), and the
+   * longest streak and attainment last looked at; absent in records of older versions.
+   */
+  seen?: string[];
+  longest?: number;
+  percent?: number | null;
 }
 
 /**

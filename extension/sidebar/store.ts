@@ -16,6 +16,7 @@ import type { MessageReply, PageMessage } from '../platform/messages.ts';
 import type { Prefs } from '../platform/prefs.ts';
 import type { NewsItem, RecentLog, SidebarView } from '../platform/view.ts';
 import { formatValue } from '../ui/format.ts';
+import { chime } from '../ui/sound.ts';
 import { likelyDouble, recordGuard } from './double-log.ts';
 import { applyLocalChanges, type LocalChanges, settledChanges } from './optimistic.ts';
 import { createRhythm } from './rhythm.ts';
@@ -37,6 +38,8 @@ export interface Toast {
 export interface LogRequest {
   metric: string;
   quantity: number;
+  /** A won deal's value (minor units): the one log counts the deal and its revenue. */
+  amount?: number;
   contact?: EventContact;
   source: NonNullable<ActivityEvent['source']>;
   /**
@@ -95,6 +98,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   const changes = signal<LocalChanges>({ logs: [], undone: [] });
   const toasts = signal<Toast[]>([]);
   const celebration = signal<string | null>(null);
+  /** A "Won deal" being entered in the panel, with the page record it comes from, if any. */
+  const dealDraft = signal<Pick<LogRequest, 'contact' | 'source' | 'record'> | null>(null);
   /** Set when the panel closes from inside, so the pill takes the keyboard focus back. */
   const focusPill = signal(false);
   // Only a panel the member just opened takes focus: one shown expanded as the page loads must
@@ -165,6 +170,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       id: uuid(),
       metric: request.metric,
       quantity: request.quantity,
+      ...(request.amount ? { amount: request.amount } : {}),
       occurredAt: new Date(now()).toISOString(),
       source: request.source,
       ...(request.contact ? { contact: request.contact } : {}),
@@ -244,6 +250,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
         undoId: id,
         ...(points > 0 ? { points } : {}),
       });
+      if (prefsState.value.sound) chime();
       onLogged?.(points);
     };
     if (earlier !== null) {
@@ -302,6 +309,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     prefs: prefsState,
     toasts,
     celebration,
+    dealDraft,
     language,
     t,
     publish,
@@ -321,10 +329,13 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       focusPanel.value = prefsState.value.collapsed;
       setPrefs({ collapsed: !prefsState.value.collapsed });
     },
+    /** Moments close together (a won deal, the tier it reached) share one celebration. */
     celebrate: (text: string) => {
-      celebration.value = text;
+      const lines = celebration.value?.split(' · ') ?? [];
+      const next = (lines.includes(text) ? lines : [...lines, text]).join(' · ');
+      celebration.value = next;
       setTimeout(() => {
-        if (celebration.value === text) celebration.value = null;
+        if (celebration.value === next) celebration.value = null;
       }, 4_000);
     },
   };

@@ -10,6 +10,7 @@ import { RecentLogs } from './RecentLogs.tsx';
 import { Rhythm } from './Rhythm.tsx';
 import { Streak } from './Streak.tsx';
 import { TierLadder } from './TierLadder.tsx';
+import { WonDeal } from './WonDeal.tsx';
 
 function SyncLine({ store }: { store: SidebarStore }) {
   const t = store.t.value;
@@ -85,6 +86,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
       <TierLadder store={store} />
       <Quotas store={store} />
       <Counters store={store} app={app} />
+      <WonDeal store={store} app={app} />
       <Streak store={store} />
       <Contests store={store} />
       <RecentLogs store={store} />

@@ -206,6 +206,10 @@ export const en = {
     history: 'Changes',
     noHistory: 'No change recorded yet.',
     deleted: 'deleted',
+    /** A rep on the team for part of the period: they carry only those days. */
+    onTeam: (from: string, to: string) => `on the team ${from} – ${to}`,
+    uncovered: (amount: string) =>
+      `${amount} falls on days with no rep on the team: nobody carries it.`,
   },
   admin: {
     manualPercent: 'Points for logs without evidence (%)',
@@ -349,6 +353,7 @@ export const en = {
     metric: 'Metric',
     by: 'by',
     streakAtRisk: 'and streaks at risk',
+    reviewDigest: 'Weekly review (each rep\u2019s bottleneck) on the week\u2019s last workday',
     save: 'Save',
     saved: 'Saved.',
     sendTest: 'Send test message',

@@ -189,6 +189,8 @@ export const zhCN: Messages = {
     history: '变更记录',
     noHistory: '暂无变更记录。',
     deleted: '已删除',
+    onTeam: (from: string, to: string) => `在团队：${from} 至 ${to}`,
+    uncovered: (amount: string) => `${amount} 落在团队没有销售的日子，无人承担。`,
   },
   admin: {
     manualPercent: '无证据记录的积分比例（%）',
@@ -331,6 +333,7 @@ export const zhCN: Messages = {
     metric: '指标',
     by: '截至',
     streakAtRisk: '以及连续记录告急',
+    reviewDigest: '周复盘（每人的瓶颈环节），每周最后一个工作日',
     save: '保存',
     saved: '已保存。',
     sendTest: '发送测试消息',
