@@ -7,6 +7,7 @@ import { Overview } from '../overview/Overview.tsx';
 import { QuotaEditor } from '../quotas/QuotaEditor.tsx';
 import { Reviews } from '../reviews/Reviews.tsx';
 import { ConfirmSignin, PasskeyPrompt, SignedOut } from '../signin/SignIn.tsx';
+import { RatioTargets } from '../targets/RatioTargets.tsx';
 import { TargetEditor } from '../targets/TargetEditor.tsx';
 import { Header } from './Header.tsx';
 import { isManager, loadSession, pendingSignin, signInState, tab, unreachable } from './session.ts';
@@ -36,6 +37,7 @@ export function App() {
       {current === 'contests' && <Contests />}
       {current === 'review' && <Reviews />}
       {current === 'targets' && <TargetEditor />}
+      {current === 'targets' && <RatioTargets />}
       {current === 'targets' && <QuotaEditor />}
       {current === 'team' && <TeamAdmin />}
     </>
