@@ -25,6 +25,7 @@ import { currentApi, leaderboardSigninUrl, signIn, signOut } from './account.ts'
 import { celebrationsFor, ownMoments } from './celebrations.ts';
 import { injectPanel } from './panel.ts';
 import { PLAN_ALARM, remindOfPlan, schedulePlanReminder } from './plan-reminder.ts';
+import { answerReview } from './review.ts';
 
 const TICK_ALARM = 'pacer-tick';
 const RETRY_ALARM = 'pacer-retry';
@@ -157,6 +158,7 @@ async function handle(
   if (page.success) {
     const message = page.data;
     if (message.type === 'load-panel') return injectPanel(sender);
+    if (message.type === 'review' || message.type === 'reflect') return answerReview(message);
     if (message.type === 'open-leaderboard') {
       await browser.tabs.create({ url: await leaderboardSigninUrl() });
       return { ok: true };

@@ -387,6 +387,16 @@ export const zhCN: Messages = {
     none: '尚无定额。',
     rule: (value: string, per: string) => `每${per} ${value}`,
   },
+  ratioTargets: {
+    title: '指标目标',
+    lead: '客单价、回款率、新客户、老客户复购率和客户保持率：团队在一个周期内要达到的值。每位销售和整个团队都以它衡量，不分解、不按进度分摊。',
+    kpi: '指标',
+    value: '目标',
+    save: '设定指标目标',
+    saved: '指标目标已保存。',
+    invalid: '请输入大于 0 的目标。',
+    none: '该团队还没有指标目标。',
+  },
   goal: {
     title: '我的个人目标',
     lead: '为自己设定不低于分配目标的挑战目标。侧边栏会以第二个标记显示；报表仍以分配目标为准。',
