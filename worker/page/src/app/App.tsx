@@ -5,7 +5,9 @@ import { GoalForm } from '../goals/GoalForm.tsx';
 import { t } from '../i18n/index.ts';
 import { Overview } from '../overview/Overview.tsx';
 import { QuotaEditor } from '../quotas/QuotaEditor.tsx';
+import { Reviews } from '../reviews/Reviews.tsx';
 import { ConfirmSignin, PasskeyPrompt, SignedOut } from '../signin/SignIn.tsx';
+import { RatioTargets } from '../targets/RatioTargets.tsx';
 import { TargetEditor } from '../targets/TargetEditor.tsx';
 import { Header } from './Header.tsx';
 import { isManager, loadSession, pendingSignin, signInState, tab, unreachable } from './session.ts';
@@ -24,7 +26,8 @@ export function App() {
   if (pendingSignin.value !== null) return <ConfirmSignin code={pendingSignin.value} />;
   if (signInState.value === 'signed-out') return <SignedOut />;
   // Reps never get the manager tabs; the API refuses their writes anyway.
-  const current = isManager.value || tab.value === 'contests' ? tab.value : 'overview';
+  const current =
+    isManager.value || tab.value === 'contests' || tab.value === 'review' ? tab.value : 'overview';
   return (
     <>
       <Header />
@@ -32,7 +35,9 @@ export function App() {
       {current === 'overview' && <Overview />}
       {current === 'overview' && !isManager.value && <GoalForm />}
       {current === 'contests' && <Contests />}
+      {current === 'review' && <Reviews />}
       {current === 'targets' && <TargetEditor />}
+      {current === 'targets' && <RatioTargets />}
       {current === 'targets' && <QuotaEditor />}
       {current === 'team' && <TeamAdmin />}
     </>
