@@ -23,6 +23,7 @@ import { buildView } from '../sync/local-view.ts';
 import type { SyncState } from '../sync/state.ts';
 import { currentApi, leaderboardSigninUrl, signIn, signOut } from './account.ts';
 import { celebrationsFor } from './celebrations.ts';
+import { handleCustomerMessage, isCustomerMessage } from './customers.ts';
 import { injectPanel } from './panel.ts';
 
 const TICK_ALARM = 'pacer-tick';
@@ -128,6 +129,7 @@ async function handle(
   if (page.success) {
     const message = page.data;
     if (message.type === 'load-panel') return injectPanel(sender);
+    if (isCustomerMessage(message)) return handleCustomerMessage(message);
     if (message.type === 'open-leaderboard') {
       await browser.tabs.create({ url: await leaderboardSigninUrl() });
       return { ok: true };

@@ -159,6 +159,19 @@ export const en = () => ({
   disableOnSite: 'Turn off Pacer on {site}',
   siteAddressInvalid: 'Enter a web address, like https://crm.example.cn',
   sitePermissionDenied: 'Access to the site was not granted',
+  // Customers (sidebar/components/CustomerCard.tsx, DueCustomers.tsx)
+  customer: 'Customer',
+  customerNew: 'New customer: logging here starts its record',
+  customerClass: 'Class',
+  customerNoClass: 'No class',
+  customerSetClass: 'Set class {cls}',
+  customerLast: 'last {metric} {ago}',
+  customerNever: 'no follow-up yet',
+  customerOverdue: { one: 'overdue {count} day', other: 'overdue {count} days' },
+  customerDueToday: 'due today',
+  customerNext: 'next {date}',
+  customersDue: 'Due customers',
+  customersDueNone: 'No customer due today',
 });
 
 export type MessageKey = keyof ReturnType<typeof en>;
@@ -317,4 +330,17 @@ export const zhCN = (): Record<MessageKey, Message> => ({
   disableOnSite: '在 {site} 上关闭 Pacer',
   siteAddressInvalid: '请输入网址，例如 https://crm.example.cn',
   sitePermissionDenied: '未获得该网站的访问权限',
+  // Customers (sidebar/components/CustomerCard.tsx, DueCustomers.tsx)
+  customer: '客户',
+  customerNew: '新客户：在这里记录即建立客户档案',
+  customerClass: '分类',
+  customerNoClass: '未分类',
+  customerSetClass: '设为 {cls} 类',
+  customerLast: '上次{metric} {ago}',
+  customerNever: '尚未跟进',
+  customerOverdue: '逾期 {count} 天',
+  customerDueToday: '今天到期',
+  customerNext: '下次 {date}',
+  customersDue: '待跟进客户',
+  customersDueNone: '今天没有待跟进的客户',
 });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TimeZone, Uuid } from '../../shared/api/common.ts';
 import { ActivityEvent } from '../../shared/api/events.ts';
+import { CustomerClass } from '../../shared/api/settings.ts';
 
 /** From any extension context, content scripts included. */
 export const PageMessage = z.discriminatedUnion('type', [
@@ -16,6 +17,19 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open-leaderboard') }),
   // Runs the expanded panel's bundle in the sender's own tab and frame (sidebar/panel-host.ts).
   z.object({ type: z.literal('load-panel') }),
+  // Customers (background/customers.ts): the one on screen, today's due list, a class change.
+  z.object({
+    type: z.literal('customer-lookup'),
+    url: z.string().max(2048).optional(),
+    email: z.string().max(254).optional(),
+    name: z.string().max(200).optional(),
+  }),
+  z.object({ type: z.literal('customers-due') }),
+  z.object({
+    type: z.literal('customer-class'),
+    id: z.string().min(1).max(64),
+    class: CustomerClass.nullable(),
+  }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
@@ -41,7 +55,7 @@ export type AccountMessage = z.infer<typeof AccountMessage>;
 /** `revision`: for a log, the sync-state revision that committed it (see SyncState.revision). */
 /** `code`: the API's error code, or `network` when the server could not be reached. */
 export type MessageReply =
-  | { ok: true; revision?: number }
+  | { ok: true; revision?: number; data?: unknown }
   | { ok: false; error: string; code?: string };
 
 /** From the background to a tab's content script. */
