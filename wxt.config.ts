@@ -39,7 +39,7 @@ function siteEntrypoints(
         `import '${src}/content/script-start.ts';`,
         `import '${src}/content/startup-read.ts';`,
         `import { defineContentScript } from 'wxt/utils/define-content-script';`,
-        `import { runSite } from '${src}/content/run-site.tsx';`,
+        `import { runSite } from '${src}/content/run-site.ts';`,
         `import { ${site.id} } from '${src}/sites/${site.id}/adapter.ts';`,
         ``,
         `export default defineContentScript({`,
@@ -107,6 +107,9 @@ export default defineConfig({
       __PACER_SHADOW_ROOT_MODE__: JSON.stringify(
         process.env.PACER_TEST_OPEN_SHADOW_ROOTS === '1' ? 'open' : 'closed',
       ),
+      // Test builds only: the daily rhythm's clock can be pinned from the page's address
+      // (extension/platform/clock.ts); what ships reads Date.now.
+      __PACER_TEST_CLOCK__: JSON.stringify(process.env.PACER_TEST_CLOCK === '1'),
     },
   }),
   manifest: ({ browser }) => ({

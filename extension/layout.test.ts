@@ -1,7 +1,8 @@
 /**
  * The extension's folders stay what extension/README.md says they are: no module imports itself
- * back through others (no import loops), and nothing a content script bundles reaches the
- * background's code (account, token vault) or the sync engine.
+ * back through others (no import loops), nothing a content script bundles reaches the
+ * background's code (account, token vault) or the sync engine, and a content script carries
+ * neither Preact nor WXT's storage items (the panel brings Preact when it loads).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -17,15 +18,23 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Relative imports of a module that are kept at run time (`import type` is erased). */
-function imports(file: string): string[] {
+/** Imports of a module that are kept at run time (`import type` is erased). */
+function specifiers(file: string): string[] {
   const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
   const found: string[] = [];
   for (const m of code.matchAll(
-    /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"](\.[^'"?]+)/gm,
+    /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"?]+)/gm,
   ))
-    if (m[1]) found.push(resolve(dirname(file), m[1]));
-  return found.filter((path) => path.startsWith(root));
+    if (m[1]) found.push(m[1]);
+  return found;
+}
+
+/** Relative imports of a module that are kept at run time. */
+function imports(file: string): string[] {
+  return specifiers(file)
+    .filter((s) => s.startsWith('.'))
+    .map((s) => resolve(dirname(file), s))
+    .filter((path) => path.startsWith(root));
 }
 
 const files = sources(root);
@@ -51,17 +60,31 @@ describe('extension layout', () => {
     expect(loops).toEqual([]);
   });
 
-  it('content scripts never bundle the background or the sync engine', () => {
+  const contentScript = () => {
     const reached = new Set<string>();
     const walk = (file: string) => {
       if (reached.has(file)) return;
       reached.add(file);
       for (const next of graph.get(file) ?? []) walk(next);
     };
-    walk(join(root, 'content/run-site.tsx'));
+    walk(join(root, 'content/run-site.ts'));
     walk(join(root, 'entrypoints/generic.content.ts'));
+    return reached;
+  };
+
+  it('content scripts never bundle the background or the sync engine', () => {
+    const reached = contentScript();
     const forbidden = [...reached].map(name).filter((f) => /^(background|sync)\//.test(f));
     expect(reached.size).toBeGreaterThan(10);
     expect(forbidden).toEqual([]);
+  });
+
+  it('content scripts bundle neither Preact nor WXT storage items', () => {
+    const packages = [...contentScript()].flatMap((file) =>
+      specifiers(file)
+        .filter((s) => /^(preact|@preact\/signals$|wxt\/utils\/storage)/.test(s))
+        .map((s) => `${name(file)}: ${s}`),
+    );
+    expect(packages).toEqual([]);
   });
 });

@@ -22,9 +22,10 @@ import { SyncEngine } from '../sync/engine.ts';
 import { buildView } from '../sync/local-view.ts';
 import type { SyncState } from '../sync/state.ts';
 import { currentApi, leaderboardSigninUrl, signIn, signOut } from './account.ts';
-import { celebrationsFor } from './celebrations.ts';
+import { celebrationsFor, ownMoments } from './celebrations.ts';
 import { handleCustomerMessage, isCustomerMessage } from './customers.ts';
 import { injectPanel } from './panel.ts';
+import { PLAN_ALARM, remindOfPlan, schedulePlanReminder } from './plan-reminder.ts';
 
 const TICK_ALARM = 'pacer-tick';
 const RETRY_ALARM = 'pacer-retry';
@@ -46,6 +47,8 @@ async function publish(state: SyncState): Promise<void> {
     fallbackTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   await stored.view().setValue(view);
+  // The reminder follows the calendar and time zone just published; it must not stop the rest.
+  await schedulePlanReminder().catch(() => undefined);
   await celebrate(view, state);
 }
 
@@ -54,12 +57,38 @@ async function celebrate(view: SidebarView, state: SyncState): Promise<void> {
   const firedOnServer = (state.snapshot?.period.milestones ?? [])
     .filter((m) => m.reachedAt !== null)
     .map((m) => m.threshold);
-  const { celebrations, record } = celebrationsFor(view, celebrated, firedOnServer);
+  const tiers = celebrationsFor(view, celebrated, firedOnServer);
+  const { celebrations } = tiers;
+  const { moments, record } = ownMoments(
+    view,
+    state.board,
+    state.me?.member.id ?? null,
+    tiers.record,
+  );
   if (record) await stored.celebrated().setValue(record);
-  if (celebrations.length === 0) return;
+  if (celebrations.length === 0 && moments.length === 0) return;
   const prefs = withDefaults(await stored.prefs().getValue());
   const language = resolveLanguage(prefs.language, browser.i18n.getUILanguage());
   const t = translator(language);
+  for (const m of moments) {
+    const text =
+      m.kind === 'passed'
+        ? t('passedColleague', { name: m.name, rank: m.rank })
+        : m.kind === 'record'
+          ? t('personalRecord', { days: m.days })
+          : t('streakMilestone', { days: m.days });
+    await broadcast({ type: 'moment', text });
+    if (prefs.notifications) {
+      await browser.notifications
+        .create({
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: t('appName'),
+          message: text,
+        })
+        .catch(() => undefined);
+    }
+  }
   for (const c of celebrations) {
     const tierName = c.kind === 'tier' ? inLanguage(c.tierName, language) : null;
     const message: TabMessage = {
@@ -181,7 +210,10 @@ export function startBackground(): void {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM || alarm.name === RETRY_ALARM) void engine.flush();
+    if (alarm.name === PLAN_ALARM) void remindOfPlan();
   });
+  // The reminder's time is picked in the options.
+  stored.prefs().watch(() => void schedulePlanReminder());
   // Every 30 s (the shortest alarm): teammates' announcements arrive within that (304 when none).
   void browser.alarms.create(TICK_ALARM, { periodInMinutes: 0.5 });
 

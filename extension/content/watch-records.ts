@@ -3,9 +3,11 @@
  * one check) and on URL changes, reads the open record and reports it. Everything stops when
  * `signal` aborts.
  *
- * A URL change made with `history.pushState` fires no event, and an app may show another record
- * by toggling classes only (Salesforce's console switching subtabs); so the URL is also compared
- * a few times a second (a string comparison), and a change schedules a check.
+ * A URL change made with `history.pushState` fires no `popstate` or `hashchange`, and an app may
+ * show another record by toggling classes only (Salesforce's console switching subtabs), so URL
+ * changes are watched on their own: through the Navigation API's `currententrychange` where the
+ * browser has it (Chromium: an event, nothing runs while the page stays put), else by comparing
+ * the URL a few times a second (a string comparison). A change schedules a check.
  */
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
 
@@ -62,12 +64,15 @@ export function watchRecords(
   view?.addEventListener('hashchange', schedule, { signal });
   view?.addEventListener('popstate', schedule, { signal });
   let href = view?.location.href;
-  const poll = setInterval(() => {
+  const compareUrl = () => {
     if (view && view.location.href !== href) {
       href = view.location.href;
       schedule();
     }
-  }, URL_POLL_MS);
+  };
+  const navigation = (view as (Window & { navigation?: EventTarget }) | null)?.navigation;
+  if (navigation) navigation.addEventListener('currententrychange', compareUrl, { signal });
+  const poll = navigation ? undefined : setInterval(compareUrl, URL_POLL_MS);
   signal.addEventListener(
     'abort',
     () => {

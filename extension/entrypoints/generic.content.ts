@@ -2,7 +2,7 @@
 import '../content/script-start.ts';
 import '../content/startup-read.ts';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runSite } from '../content/run-site.tsx';
+import { runSite } from '../content/run-site.ts';
 import { generic } from '../sites/generic/adapter.ts';
 
 /**

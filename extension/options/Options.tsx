@@ -1,4 +1,4 @@
-/** Options: default server, language, theme, notifications, sidebar side, sites on/off. Saved as changed. */
+/** Options: default server, language, theme, notifications, the morning plan's notification time, sound, sidebar side, sites on/off. Saved as changed. */
 import { browser } from 'wxt/browser';
 import { type LanguageSetting, resolveLanguage, translator } from '../i18n/index.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
@@ -13,6 +13,19 @@ const prefs = storedSignal(stored.prefs(), lifetime.signal);
 function save(change: Partial<Prefs>): void {
   void stored.prefs().setValue({ ...withDefaults(prefs.value), ...change });
 }
+
+/** The morning plan's notification times offered, local time on workdays. */
+const PLAN_TIMES = [
+  '07:00',
+  '07:30',
+  '08:00',
+  '08:30',
+  '09:00',
+  '09:30',
+  '10:00',
+  '10:30',
+  '11:00',
+];
 
 const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 const checked = (e: Event) => (e.currentTarget as HTMLInputElement).checked;
@@ -79,6 +92,21 @@ export function Options() {
         />
         {t('notifications')}
       </label>
+      <label>
+        <span>{t('planReminder')}</span>
+        <select
+          name="planReminder"
+          value={p.planReminder ?? ''}
+          onChange={(e) => save({ planReminder: value(e) || null })}
+        >
+          <option value="">{t('planReminderOff')}</option>
+          {PLAN_TIMES.map((time) => (
+            <option key={time} value={time}>
+              {time}
+            </option>
+          ))}
+        </select>
+      </label>
       <label class="check">
         <input
           type="checkbox"
@@ -87,6 +115,15 @@ export function Options() {
           onChange={(e) => save({ teamNews: checked(e) })}
         />
         {t('teamNews')}
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="sound"
+          checked={p.sound}
+          onChange={(e) => save({ sound: checked(e) })}
+        />
+        {t('soundOnLog')}
       </label>
       <h2>{t('sites')}</h2>
       {BUILTIN_SITES.map((site) => (

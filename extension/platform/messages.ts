@@ -61,4 +61,6 @@ export type MessageReply =
 /** From the background to a tab's content script. */
 export type TabMessage =
   | { type: 'command'; command: 'toggle-sidebar' | 'log-call' }
-  | { type: 'celebrate'; kind: 'milestone' | 'tier'; threshold: number; tierName: string | null };
+  | { type: 'celebrate'; kind: 'milestone' | 'tier'; threshold: number; tierName: string | null }
+  /** One of the member's own moments (shared/domain/moments.ts), in their language. */
+  | { type: 'moment'; text: string };

@@ -15,6 +15,19 @@ export interface Prefs {
   top: number;
   /** The server the sign-in form suggests ('' = the build's default). */
   server: string;
+  /** A short sound on each log (ui/sound.ts); off unless the member turns it on. */
+  sound: boolean;
+  /** A browser notification with the morning plan at this local time (HH:MM) on workdays; null: off. */
+  planReminder: string | null;
+  /** The daily rhythm's cards (sidebar/rhythm.ts): the local date each last opened the sidebar by itself, and was dismissed. */
+  rhythm: RhythmSeen;
+}
+
+export interface RhythmSeen {
+  planOpened?: string;
+  planDismissed?: string;
+  reviewOpened?: string;
+  reviewDismissed?: string;
 }
 
 export const DEFAULT_PREFS: Prefs = {
@@ -27,6 +40,9 @@ export const DEFAULT_PREFS: Prefs = {
   collapsed: true,
   top: 160,
   server: '',
+  sound: false,
+  planReminder: null,
+  rhythm: {},
 };
 
 export function withDefaults(stored: Partial<Prefs> | undefined): Prefs {

@@ -1,7 +1,8 @@
 /**
- * Everything Pacer keeps in `chrome.storage.local`, as typed WXT storage items: the one place a
- * stored key is named. Content scripts can read this storage area, so nothing secret is here
- * (the API token lives in the background's IndexedDB, background/token-vault.ts).
+ * Everything Pacer keeps in `chrome.storage.local`, as typed WXT storage items over the keys of
+ * keys.ts. Content scripts read their two keys without these items (page-storage.ts), and they
+ * can read this storage area, so nothing secret is here (the API token lives in the background's
+ * IndexedDB, background/token-vault.ts).
  *
  * Each item's value type is what a reader may rely on; fallbacks cover a key never written.
  * Values written by older versions are partial where fields were added later, which the types
@@ -9,8 +10,11 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { SyncState } from '../sync/state.ts';
+import { STORAGE_KEYS } from './keys.ts';
 import type { Prefs } from './prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from './view.ts';
+
+const local = (key: string) => `local:${key}` as const;
 
 /** Who is signed in, and where. */
 export interface Account {
@@ -25,12 +29,19 @@ export interface CelebrationRecord {
   fired: number[];
   /** Ladder position of the highest tier celebrated in this period (−1: none). */
   tierIndex: number;
+  /**
+   * The member's own moments told in this period (shared/domain/moments.ts keys), and the
+   * longest streak and attainment last looked at; absent in records of older versions.
+   */
+  seen?: string[];
+  longest?: number;
+  percent?: number | null;
 }
 
 /**
  * WXT's `defineItem` reads its key as soon as the item is defined (to run an `init` option), so
- * each item is defined on first use: a content script then reads only the keys it uses, never
- * the sync document.
+ * each item is defined on first use: a page (popup, options) then reads only the keys it uses,
+ * never the sync document.
  */
 function onFirstUse<T>(define: () => T): () => T {
   let item: T | undefined;
@@ -42,22 +53,24 @@ function onFirstUse<T>(define: () => T): () => T {
 
 export const stored = {
   /** The signed-in account (null: signed out). Written by background/account.ts. */
-  account: onFirstUse(() => storage.defineItem<Account>('local:pacer:account')),
+  account: onFirstUse(() => storage.defineItem<Account>(local(STORAGE_KEYS.account))),
   /**
-   * What the sidebar and popup show, published by the background (background/main.ts) and read
-   * by every content script on load and on change.
+   * What the sidebar and popup show, published by the background (background/main.ts); content
+   * scripts read it on load and on change through page-storage.ts.
    */
   view: onFirstUse(() =>
-    storage.defineItem<SidebarView>('local:pacer:view', { fallback: SIGNED_OUT_VIEW }),
+    storage.defineItem<SidebarView>(local(STORAGE_KEYS.view), { fallback: SIGNED_OUT_VIEW }),
   ),
   /** The member's preferences as saved; read through `withDefaults` (platform/prefs.ts). */
   prefs: onFirstUse(() =>
-    storage.defineItem<Partial<Prefs>>('local:pacer:prefs', { fallback: {} }),
+    storage.defineItem<Partial<Prefs>>(local(STORAGE_KEYS.prefs), { fallback: {} }),
   ),
   /** The sync engine's one document (sync/state.ts): outbox, journal, snapshot, … */
   syncState: onFirstUse(() =>
-    storage.defineItem<Partial<SyncState>>('local:pacer:sync', { fallback: {} }),
+    storage.defineItem<Partial<SyncState>>(local(STORAGE_KEYS.syncState), { fallback: {} }),
   ),
   /** Celebrations already shown in this period (null: none yet). */
-  celebrated: onFirstUse(() => storage.defineItem<CelebrationRecord>('local:pacer:celebrated')),
+  celebrated: onFirstUse(() =>
+    storage.defineItem<CelebrationRecord>(local(STORAGE_KEYS.celebrated)),
+  ),
 };

@@ -1,4 +1,5 @@
 import type { FunnelNeeds, ProgressResponse } from '../../shared/api/progress.ts';
+import type { WorkCalendar } from '../../shared/domain/calendar.ts';
 import type { OverlaySettings, UnsyncedLog } from '../../shared/domain/overlay.ts';
 import type { PaceStatus } from '../../shared/domain/pace.ts';
 
@@ -163,6 +164,12 @@ export interface SidebarView {
   contests?: ContestLine[];
   /** Teammates' latest announcements, oldest first (absent in older views). */
   news?: NewsItem[];
+  /**
+   * The team's working calendar for the daily rhythm (morning plan, evening and week review;
+   * shared/domain/rhythm.ts), its holidays and make-up days cut to the weeks around now (see
+   * sync/local-view.ts). Absent when signed out and in older views.
+   */
+  calendar?: WorkCalendar;
   /** The sync state's revision this view was built from (see SyncState.revision). */
   revision?: number;
   /** What the numbers were computed from (absent when signed out and in older views). */

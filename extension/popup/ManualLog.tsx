@@ -1,6 +1,11 @@
-/** Log any metric by hand: amount for money metrics, optional contact and note. No evidence link. */
+/**
+ * Log any metric by hand: amount for money metrics, optional contact and note. No evidence link.
+ * A deal may carry its value: one "won deal" log counting the deal and its revenue
+ * (shared/domain/lines.ts).
+ */
 import { useState } from 'preact/hooks';
 import { FIELD_LIMITS } from '../../shared/api/limits.ts';
+import { amountMetricOf } from '../../shared/domain/lines.ts';
 import { metricLabel } from '../../shared/domain/metrics.ts';
 import { parseAmount } from '../../shared/domain/money.ts';
 import type { Language, Translate } from '../i18n/index.ts';
@@ -22,6 +27,9 @@ export function ManualLog({
   );
   const [message, setMessage] = useState<string | null>(null);
   const kind = view.counters.find((c) => c.metric === metric)?.kind ?? 'count';
+  const amountMetric = amountMetricOf(metric);
+  const carriesAmount =
+    amountMetric !== null && view.counters.some((c) => c.metric === amountMetric);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -34,6 +42,12 @@ export function ManualLog({
       setMessage(t('errorAmount', { field: t(kind === 'amount' ? 'amount' : 'quantity') }));
       return;
     }
+    const dealValue = carriesAmount ? field('amount') : '';
+    const amount = dealValue ? parseAmount(dealValue, view.currency) : null;
+    if (dealValue && (!amount || !Number.isInteger(amount) || amount <= 0)) {
+      setMessage(t('errorAmount', { field: t('amount') }));
+      return;
+    }
     const name = field('contactName');
     const email = field('contactEmail');
     const note = field('note');
@@ -43,6 +57,7 @@ export function ManualLog({
         id: crypto.randomUUID(),
         metric,
         quantity,
+        ...(amount ? { amount } : {}),
         occurredAt: new Date().toISOString(),
         source: { app: 'manual' },
         ...(name || email
@@ -85,6 +100,12 @@ export function ManualLog({
           key={kind}
         />
       </label>
+      {carriesAmount ? (
+        <label>
+          <span>{t('wonDealAmount', { currency: view.currency })}</span>
+          <input name="amount" inputMode="decimal" data-testid="manual-deal-amount" />
+        </label>
+      ) : null}
       <label>
         <span>{t('contactName')}</span>
         <input name="contactName" maxLength={FIELD_LIMITS.contactName} />

@@ -1,28 +1,24 @@
 /**
  * Loads the expanded panel's code on first use (see panel-host.ts): the content script carries
- * only what the page shows at load (the pill, toasts, log buttons), and the panel, the larger part,
- * costs nothing on a page where the member never opens it.
+ * only what the page shows at load (the pill, toasts, log buttons), and the panel, the larger part
+ * (Preact included), costs nothing on a page where the member never opens it.
  */
 import {
+  action,
   batch,
   computed,
+  createModel,
   effect,
   type ReadonlySignal,
+  Signal,
   signal,
-  useComputed,
-  useSignal,
-} from '@preact/signals';
-import { Fragment } from 'preact';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { jsx, jsxDEV, jsxs } from 'preact/jsx-runtime';
+  untracked,
+} from '@preact/signals-core';
 import type { MessageReply } from '../platform/messages.ts';
 import { type PanelModule, type SharedModules, setPanelHost } from './panel-host.ts';
 
 const SHARED: SharedModules = {
-  preact: { Fragment },
-  hooks: { useCallback, useEffect, useMemo, useRef, useState },
-  jsxRuntime: { Fragment, jsx, jsxDEV, jsxs },
-  signals: { batch, computed, effect, signal, useComputed, useSignal },
+  signals: { Signal, action, batch, computed, createModel, effect, signal, untracked },
 };
 
 export interface PanelLoader {

@@ -2,7 +2,7 @@
  * The sidebar's state as signals, and the actions its controls call. Logging shows at once
  * (local changes) and is committed by the background, which owns the outbox and the token.
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals-core';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
 import { inLanguage, intlLocale } from '../../shared/domain/language.ts';
 import {
@@ -16,8 +16,10 @@ import type { MessageReply, PageMessage } from '../platform/messages.ts';
 import type { Prefs } from '../platform/prefs.ts';
 import type { NewsItem, RecentLog, SidebarView } from '../platform/view.ts';
 import { formatValue } from '../ui/format.ts';
+import { chime } from '../ui/sound.ts';
 import { likelyDouble, recordGuard } from './double-log.ts';
 import { applyLocalChanges, type LocalChanges, settledChanges } from './optimistic.ts';
+import { createRhythm } from './rhythm.ts';
 
 export interface Toast {
   id: number;
@@ -36,6 +38,8 @@ export interface Toast {
 export interface LogRequest {
   metric: string;
   quantity: number;
+  /** A won deal's value (minor units): the one log counts the deal and its revenue. */
+  amount?: number;
   contact?: EventContact;
   source: NonNullable<ActivityEvent['source']>;
   /**
@@ -60,6 +64,8 @@ export interface SidebarDeps {
   browserLanguage: string;
   now?: () => number;
   uuid?: () => string;
+  /** The wall clock the daily rhythm reads (sidebar/rhythm.ts); `now` by default; null: idle. */
+  clock?: (() => number) | null;
 }
 
 /** A teammate's moment in one line: "🎉 Wang Fang: big deal, CN¥8,000". */
@@ -101,6 +107,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   const changes = signal<LocalChanges>({ logs: [], undone: [] });
   const toasts = signal<Toast[]>([]);
   const celebration = signal<string | null>(null);
+  /** A "Won deal" being entered in the panel, with the page record it comes from, if any. */
+  const dealDraft = signal<Pick<LogRequest, 'contact' | 'source' | 'record'> | null>(null);
   /** Set when the panel closes from inside, so the pill takes the keyboard focus back. */
   const focusPill = signal(false);
   // Only a panel the member just opened takes focus: one shown expanded as the page loads must
@@ -176,6 +184,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       id: uuid(),
       metric: request.metric,
       quantity: request.quantity,
+      ...(request.amount ? { amount: request.amount } : {}),
       occurredAt: new Date(now()).toISOString(),
       source: request.source,
       ...(request.contact ? { contact: request.contact } : {}),
@@ -259,6 +268,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
         undoId: id,
         ...(points > 0 ? { points } : {}),
       });
+      if (prefsState.value.sound) chime();
       onLogged?.(points);
     };
     if (earlier !== null) {
@@ -275,7 +285,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
 
   /**
    * "Hide on this site": asks once, then hides the sidebar and the log buttons here and offers
-   * Undo for a while (run-site.tsx keeps the toasts on screen until then), so a slip of the
+   * Undo for a while (run-site.ts keeps the toasts on screen until then), so a slip of the
    * finger next to "×" costs nothing.
    */
   function hideOnSite(app: string): void {
@@ -301,12 +311,22 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     toast({ text: t.value('undone') });
   }
 
+  /** The morning plan and the evening review: which is due, shown, dismissed. */
+  const rhythm = createRhythm({
+    view: published,
+    prefs: prefsState,
+    setPrefs,
+    clock: deps.clock === undefined ? now : deps.clock,
+  });
+
   return {
     published,
     shown,
+    rhythm,
     prefs: prefsState,
     toasts,
     celebration,
+    dealDraft,
     language,
     t,
     publish,
@@ -331,10 +351,13 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       focusPanel.value = prefsState.value.collapsed;
       setPrefs({ collapsed: !prefsState.value.collapsed });
     },
+    /** Moments close together (a won deal, the tier it reached) share one celebration. */
     celebrate: (text: string) => {
-      celebration.value = text;
+      const lines = celebration.value?.split(' · ') ?? [];
+      const next = (lines.includes(text) ? lines : [...lines, text]).join(' · ');
+      celebration.value = next;
       setTimeout(() => {
-        if (celebration.value === text) celebration.value = null;
+        if (celebration.value === next) celebration.value = null;
       }, 4_000);
     },
   };

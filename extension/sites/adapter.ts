@@ -2,7 +2,7 @@
  * A site adapter: everything Pacer knows about one web app (where it runs, its selectors in one
  * place, a pure `readRecord`), in one folder with its fixtures and tests. The catalog
  * (catalog.ts) turns each built-in adapter into a content script; the runner
- * (content/run-site.tsx) handles SPA navigation, buttons and cleanup.
+ * (content/run-site.ts) handles SPA navigation, buttons and cleanup.
  */
 export interface PageContact {
   name?: string;

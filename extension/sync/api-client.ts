@@ -15,7 +15,7 @@ import { PostEventsResponse, RecentEventsResponse } from '../../shared/api/event
 import type { JoinRequest } from '../../shared/api/orgs.ts';
 import { JoinResponse, MeResponse } from '../../shared/api/orgs.ts';
 import { SigninCodeResponse } from '../../shared/api/page.ts';
-import { ProgressResponse } from '../../shared/api/progress.ts';
+import { LeaderboardResponse, ProgressResponse } from '../../shared/api/progress.ts';
 import { createClient } from '../../worker/client.ts';
 
 export class ApiError extends Error {
@@ -61,6 +61,8 @@ export interface PacerApi {
   runningContests(etag?: string): Promise<Tagged<RunningContestsResponse> | null>;
   /** The team's announcements after id `since`; `null` on 304. */
   announcements(since: number, etag?: string): Promise<Tagged<AnnouncementsResponse> | null>;
+  /** The member's team board by attainment for the period (who they pass); `null` on 304. */
+  board(period: PeriodKind, etag?: string): Promise<Tagged<LeaderboardResponse> | null>;
   /** Revokes this token on the server (sign-out): it stops working with the next request. */
   revokeToken(): Promise<void>;
 }
@@ -166,6 +168,17 @@ export function createApi(baseUrl: string, token: string, fetchFn: typeof fetch 
             etag ? { headers: { 'if-none-match': etag } } : undefined,
           ),
         AnnouncementsResponse,
+      );
+      return result ? { ...result.body, ...(result.etag ? { etag: result.etag } : {}) } : null;
+    },
+    async board(period, etag) {
+      const result = await answer(
+        () =>
+          client.leaderboard.$get(
+            { query: { period, by: 'attainment' } },
+            etag ? { headers: { 'if-none-match': etag } } : undefined,
+          ),
+        LeaderboardResponse,
       );
       return result ? { ...result.body, ...(result.etag ? { etag: result.etag } : {}) } : null;
     },

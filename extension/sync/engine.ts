@@ -337,6 +337,14 @@ export class SyncEngine {
         () => state.contests,
       );
       const news = await this.#news(api, state, me.member.id);
+      // The team's board, for "you passed …" (background/celebrations.ts); kept on failure.
+      const sameBoard = state.board?.period.kind === incentivePeriod;
+      const board = await api
+        .board(incentivePeriod, sameBoard ? state.board?.etag : undefined)
+        .then(
+          (fresh) => fresh ?? (sameBoard ? state.board : undefined),
+          () => state.board,
+        );
       // Runs inside the single flush, so no acknowledgement can land between reading `seq`
       // and the server answering: the snapshot counts exactly the logs acked up to `seq`.
       await this.#commit((s) => ({
@@ -346,6 +354,7 @@ export class SyncEngine {
         serverRecent,
         ...(contests ? { contests } : {}),
         ...(news ? { news } : {}),
+        ...(board ? { board } : {}),
         journal: pruneJournal(s.journal, seq),
       }));
     } catch (error) {

@@ -8,7 +8,7 @@ import type { AnnouncementView } from '../../shared/api/announcements.ts';
 import type { RunningContestsResponse } from '../../shared/api/contests.ts';
 import type { ActivityEvent, PostEventsResponse } from '../../shared/api/events.ts';
 import type { MeResponse } from '../../shared/api/orgs.ts';
-import type { ProgressResponse } from '../../shared/api/progress.ts';
+import type { LeaderboardResponse, ProgressResponse } from '../../shared/api/progress.ts';
 import { ApiError, NetworkError, type PacerApi } from './api-client.ts';
 
 export class FakeServer {
@@ -26,6 +26,8 @@ export class FakeServer {
   contestsVersion = 'contests-0';
   /** The team's announcements, ids increasing. */
   readonly news: AnnouncementView[] = [];
+  /** The team's board by attainment (null: the server has none to give). */
+  board: LeaderboardResponse | null = null;
   /** Metric ids the server refuses (to exercise per-event rejection). */
   unknownMetrics = new Set<string>();
 
@@ -105,6 +107,12 @@ export class FakeServer {
         this.requests.push('revoke');
         this.#gate();
         this.#answer(undefined);
+      },
+      board: async () => {
+        this.requests.push('board');
+        this.#gate();
+        if (!this.board) throw new ApiError(403, 'forbidden', 'no board');
+        return this.#answer(this.board);
       },
       runningContests: async (etag) => {
         this.requests.push('contests');

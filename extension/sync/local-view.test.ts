@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { celebrationsFor } from '../background/celebrations.ts';
 import type { SidebarView } from '../platform/view.ts';
 import { SyncEngine } from './engine.ts';
-import { FakeServer, makeEvent } from './fake-server.test-helper.ts';
+import { FakeServer, fakeMe, makeEvent } from './fake-server.test-helper.ts';
 import { buildView } from './local-view.ts';
 import { memoryDocument } from './memory-document.test-helper.ts';
 
@@ -202,6 +202,32 @@ describe('local view (snapshot + local logs)', () => {
     expect(server.requests.filter((r) => r.startsWith('news:'))).toEqual(['news:0', 'news:1']);
     await engine.flush({ force: true });
     expect(server.requests.filter((r) => r.startsWith('news:')).at(-1)).toBe('news:3');
+  });
+
+  it("carries the team's calendar for the daily rhythm, its dated days cut to the weeks around today", async () => {
+    const { engine } = setup();
+    await engine.flush();
+    const state = await engine.state();
+    const me = state.me ?? fakeMe();
+    const calendar = {
+      ...me.org.settings.calendar,
+      // Today is 2026-11-23 (ctx.now): a year-old holiday and one next year are left out.
+      holidays: ['2025-10-01', '2026-11-20', '2026-12-31', '2027-10-01'],
+      extraWorkdays: ['2026-11-28', '2027-09-26'],
+    };
+    const view = buildView(
+      { ...state, me: { ...me, org: { ...me.org, settings: { ...me.org.settings, calendar } } } },
+      ctx,
+    );
+    expect(view.calendar).toEqual({
+      weekStart: 1,
+      workweeks: [[1, 2, 3, 4, 5]],
+      cycleAnchor: '2024-01-01',
+      fiscalYearStartMonth: 1,
+      holidays: ['2026-11-20', '2026-12-31'],
+      extraWorkdays: ['2026-11-28'],
+      workingHours: { start: '09:00', end: '18:00' },
+    });
   });
 
   it('signed out shows the signed-out view', async () => {

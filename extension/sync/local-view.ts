@@ -5,7 +5,8 @@
  * from the sync state. The basis of the numbers is published with the view, so the sidebar in
  * a page can add a new log to it with the same function in the same frame.
  */
-import { localDateOf } from '../../shared/domain/dates.ts';
+import type { WorkCalendar } from '../../shared/domain/calendar.ts';
+import { addDays, localDateOf } from '../../shared/domain/dates.ts';
 import { type MetricDefinition, metricCatalog } from '../../shared/domain/metrics.ts';
 import { overlay } from '../../shared/domain/overlay.ts';
 import type { ContestLine, OverlayBasis, RecentLog, SidebarView } from '../platform/view.ts';
@@ -133,10 +134,35 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
       ...moment,
       name: member.name,
     })),
+    ...(settings ? { calendar: viewCalendar(settings.calendar, localDateOf(ctx.now, tz)) } : {}),
     revision: state.revision ?? 0,
     basis,
   };
   return withFigures(skeleton, basis, overlay({ ...basis, now: ctx.now }));
+}
+
+/** Holidays and make-up days further than this from today are left out of the view. */
+const CALENDAR_DAYS_BEFORE = 35;
+const CALENDAR_DAYS_AFTER = 70;
+
+/**
+ * The calendar the sidebar's daily rhythm reads: every rule field, with the dated lists cut to
+ * the weeks around today (every content script reads the view at page load, and a team's list of
+ * holidays may run for years). The view is republished far more often than that window moves.
+ */
+function viewCalendar(cal: WorkCalendar, today: string): WorkCalendar {
+  const from = addDays(today, -CALENDAR_DAYS_BEFORE);
+  const to = addDays(today, CALENDAR_DAYS_AFTER);
+  const near = (days: readonly string[]) => days.filter((d) => d >= from && d <= to);
+  return {
+    weekStart: cal.weekStart,
+    workweeks: cal.workweeks,
+    cycleAnchor: cal.cycleAnchor,
+    fiscalYearStartMonth: cal.fiscalYearStartMonth,
+    holidays: near(cal.holidays),
+    extraWorkdays: near(cal.extraWorkdays),
+    ...(cal.workingHours ? { workingHours: cal.workingHours } : {}),
+  };
 }
 
 /** The snapshot of the incentive period, when it is the current one. */

@@ -8,7 +8,7 @@ import type { AnnouncementView } from '../../shared/api/announcements.ts';
 import type { RunningContestsResponse } from '../../shared/api/contests.ts';
 import type { EventView } from '../../shared/api/events.ts';
 import type { MeResponse } from '../../shared/api/orgs.ts';
-import type { ProgressResponse } from '../../shared/api/progress.ts';
+import type { LeaderboardResponse, ProgressResponse } from '../../shared/api/progress.ts';
 import type { Tagged } from './api-client.ts';
 import type { JournalEntry } from './journal.ts';
 import type { OutboxOp } from './outbox.ts';
@@ -52,6 +52,8 @@ export interface SyncState {
    * that arrived after the first poll (the first only sets the baseline: no old news).
    */
   news?: { since: number; etag?: string; items: AnnouncementView[] };
+  /** The member's team board by attainment for the incentive period (absent in older state). */
+  board?: Tagged<LeaderboardResponse>;
 }
 
 export function emptyState(): SyncState {

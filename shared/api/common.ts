@@ -81,6 +81,7 @@ export const BUILTIN_METRIC_IDS = [
   'meetings',
   'emails',
   'leads',
+  'collections',
 ] as const;
 export const MetricId = z
   .string()

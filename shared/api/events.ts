@@ -33,6 +33,11 @@ export const ActivityEvent = z.object({
   source: EventSource.optional(),
   contact: EventContact.optional(),
   note: z.string().max(FIELD_LIMITS.note).optional(),
+  /**
+   * On a collection (回款) log only: the id of the deal log (a `deals` or `revenue` log of the
+   * same team) that the money pays.
+   */
+  deal: Uuid.optional(),
 });
 export type ActivityEvent = z.infer<typeof ActivityEvent>;
 

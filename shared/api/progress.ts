@@ -160,6 +160,11 @@ export const LeaderboardEntry = z.object({
    * pace line at the start of the day); null without a target or outside the running period.
    */
   pace: PaceStatusSchema.nullable().optional(),
+  /**
+   * Ranking by a ratio KPI (average order value, …): its parts over the period, so a sum of
+   * entries is taken part by part and divided once (shared/domain/ratios.ts).
+   */
+  parts: z.object({ numerator: z.number(), denominator: z.number() }).optional(),
 });
 export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalDate, MetricId, PeriodKind } from './common.ts';
+import { Id, LocalDate, MetricId, Period, PeriodKind, Role } from './common.ts';
 import { SplitOver, StoredTeamSplit } from './targets.ts';
 
 // What targets carry beyond their value: their history (who changed what, when, why), the
@@ -94,6 +94,28 @@ export const AllocationQuery = z.object({
   start: LocalDate,
 });
 export const AllocationResponse = z.object({ tree: AllocationLevel });
+
+/**
+ * `GET /api/v1/targets/membership`: who shares a team's targets in one period, day by day: the
+ * membership stretches on the team's subtree that overlap the period (shared/domain/membership.ts,
+ * `MembershipPeriod`: `from` inclusive, `until` exclusive or null), and the names of their
+ * members, also of those who have since moved away or left. The target editor splits a draft
+ * over them with the rule the server splits saved targets with.
+ */
+export const TargetMembershipQuery = z.object({ team: Id, kind: PeriodKind, start: LocalDate });
+export const MembershipStretch = z.object({
+  memberId: Id,
+  teamId: Id,
+  role: Role,
+  from: LocalDate,
+  until: LocalDate.nullable(),
+});
+export const TargetMembershipResponse = z.object({
+  period: Period,
+  stretches: z.array(MembershipStretch),
+  members: z.array(z.object({ id: Id, name: z.string(), active: z.boolean() })),
+});
+export type TargetMembershipResponse = z.infer<typeof TargetMembershipResponse>;
 
 /**
  * A year (or quarter) target against the month targets set inside it: what the months add up

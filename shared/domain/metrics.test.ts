@@ -23,8 +23,13 @@ describe('BUILTIN_METRICS', () => {
       meetings: 3,
       emails: 1,
       leads: 2,
+      collections: 0,
     });
     expect(BUILTIN_METRICS.find((m) => m.id === 'revenue')?.kind).toBe('amount');
+    expect(BUILTIN_METRICS.find((m) => m.id === 'collections')).toMatchObject({
+      kind: 'amount',
+      label: { en: 'Collections', zh: '回款' },
+    });
     expect(BUILTIN_METRICS.filter((m) => m.kind === 'count')).toHaveLength(6);
     for (const m of BUILTIN_METRICS) expect(m.label.zh.length).toBeGreaterThan(0);
   });

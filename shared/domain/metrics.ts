@@ -27,7 +27,10 @@ const builtin = (
   unit: Label,
 ): MetricDefinition => ({ id, kind, label, unit, points, builtin: true });
 
-/** The built-in metrics with their default points (email 1, call 2, lead 2, meeting 3, visit 5, deal 10). */
+/**
+ * The built-in metrics with their default points (email 1, call 2, lead 2, meeting 3, visit 5,
+ * deal 10); the amounts (revenue, collections) earn none.
+ */
 export const BUILTIN_METRICS: readonly MetricDefinition[] = Object.freeze([
   builtin('revenue', 'amount', 0, { en: 'Revenue', zh: '业绩' }, { en: 'revenue', zh: '业绩' }),
   builtin('deals', 'count', 10, { en: 'Deals', zh: '订单' }, { en: 'deal', zh: '订单' }),
@@ -36,6 +39,14 @@ export const BUILTIN_METRICS: readonly MetricDefinition[] = Object.freeze([
   builtin('meetings', 'count', 3, { en: 'Meetings', zh: '会议' }, { en: 'meeting', zh: '会议' }),
   builtin('emails', 'count', 1, { en: 'Emails', zh: '邮件' }, { en: 'email', zh: '邮件' }),
   builtin('leads', 'count', 2, { en: 'Leads', zh: '线索' }, { en: 'lead', zh: '线索' }),
+  // Money received on deals (回款); a collection log may name the deal log it pays (`deal`).
+  builtin(
+    'collections',
+    'amount',
+    0,
+    { en: 'Collections', zh: '回款' },
+    { en: 'collection', zh: '回款' },
+  ),
 ]);
 
 const builtinById = new Map(BUILTIN_METRICS.map((m) => [m.id, m]));

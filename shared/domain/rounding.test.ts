@@ -22,6 +22,24 @@ describe('largestRemainder', () => {
     ]);
   });
 
+  it("with ties: 'spread', large totals cross at the same places as small ones (float noise snapped)", () => {
+    // 300,000 and 30,000,000 over 22 both leave 8 units, where 4k / 22 crosses a whole number:
+    // the 3rd, 6th, 9th, 11th, 14th, 17th, 20th and 22nd (the 11th's running sum 15,000,000 is
+    // 14,999,999.999999998 in floating point, still a crossing).
+    const extras = (total: number) => {
+      const parts = largestRemainder(
+        total,
+        Array.from({ length: 22 }, () => 1),
+        { ties: 'spread' },
+      );
+      const floor = Math.floor(total / 22);
+      return parts.flatMap((p, i) => (p > floor ? [i + 1] : []));
+    };
+    expect(extras(300_000)).toEqual([3, 6, 9, 11, 14, 17, 20, 22]);
+    expect(extras(30_000_000)).toEqual([3, 6, 9, 11, 14, 17, 20, 22]);
+    expect(extras(3_000_000_000)).toEqual([3, 6, 9, 11, 14, 17, 20, 22]);
+  });
+
   it("with ties: 'spread', every prefix of an equal split stays within one unit of pace (property)", () => {
     fc.assert(
       fc.property(

@@ -155,10 +155,18 @@ describe('customers in the sidebar', () => {
     await expect
       .poll(() => sidebarText(crm, 'pacer-customer-due'), { timeout: 30_000 })
       .toBe('A · last visit 9 days ago · overdue 6 days');
-    const { customers } = (await api('GET', '/customers')) as {
-      customers: { key: string; class: string }[];
-    };
-    expect(customers.find((c) => c.key === 'crm:pipedrive:acme:person:1842')?.class).toBe('A');
+    // Saved on the server (the card showed it at once; the save follows).
+    await expect
+      .poll(
+        async () => {
+          const { customers } = (await api('GET', '/customers')) as {
+            customers: { key: string; class: string }[];
+          };
+          return customers.find((c) => c.key === 'crm:pipedrive:acme:person:1842')?.class;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('A');
     await screenshot(crm, 'customers-pipedrive-class');
     await crm.close();
   });

@@ -17,6 +17,8 @@
  *   A: 9,000,000 / 9,431,818 = 95.42 %, still Base.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { repsOnTeams, splitDaily } from '../../shared/domain/membership.ts';
+import { spreadTarget } from '../../shared/domain/targets.ts';
 import { addMember, addTeam, call, createOrg, event, type MemberFixture } from './helpers.ts';
 
 const march = { kind: 'month', start: '2026-03-01' };
@@ -129,6 +131,20 @@ describe('a rep who leaves later does not move a closed month', () => {
     const revenue = res.body.metrics.find((m: { metric: string }) => m.metric === 'revenue');
     expect(revenue).toMatchObject({ target: 10_000_000, achieved: 9_000_000, percent: 90 });
     expect(res.body.tier.current).toBe('base');
+    // The editor's history of March: C still in it (since removed), D not.
+    const history = await call(
+      'GET',
+      `/targets/membership?team=${sales}&kind=month&start=2026-03-01`,
+      { token: org.managerToken },
+    );
+    expect(history.status).toBe(200);
+    const ids = history.body.stretches.map((p: { memberId: string }) => p.memberId);
+    expect(ids).toContain(C.id);
+    expect(ids).not.toContain(D.id);
+    expect(history.body.members.find((m: { id: string }) => m.id === C.id)).toMatchObject({
+      name: 'C',
+      active: false,
+    });
     // D's March carries nothing: they were on no team then.
     const d = await call('GET', '/me/progress?period=month&date=2026-03-15', { token: D.token });
     expect(d.status).toBe(200);
@@ -207,6 +223,46 @@ describe('a rep who joins on March 25 carries only the 25th–31st', () => {
     expect(await day('2026-03-24')).toBe(0);
     // Workday 18 carries 1,363,636 fen over four reps: 340,909 each.
     expect(await day('2026-03-25')).toBe(340_909);
+  });
+
+  it("the editor's history of who was on the team splits a draft as the API splits the target", async () => {
+    const res = await call('GET', `/targets/membership?team=${sales}&kind=month&start=2026-03-01`, {
+      token: org.managerToken,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.period).toEqual({ kind: 'month', start: '2026-03-01', end: '2026-03-31' });
+    const froms = Object.fromEntries(
+      res.body.stretches.map((p: { memberId: string; from: string }) => [p.memberId, p.from]),
+    );
+    expect(froms[D.id]).toBe('2026-03-25');
+    expect(Object.keys(froms)).toHaveLength(4);
+    expect(res.body.members.map((m: { name: string }) => m.name)).toEqual(['A', 'B', 'C', 'D']);
+    // The shared rule over that history gives the shares the API gives the stored target.
+    const settings = (await call('GET', '/me', { token: org.managerToken })).body.org.settings;
+    const daily = spreadTarget(
+      { period: { kind: 'month', start: '2026-03-01' }, value: 30_000_000 },
+      settings.calendar,
+    );
+    const draft = splitDaily(daily, repsOnTeams(res.body.stretches, new Set([sales])));
+    const stored = (
+      await call('GET', `/targets?team=${sales}&metric=revenue`, { token: org.managerToken })
+    ).body.targets.find((t: { teamId: string }) => t.teamId === sales);
+    expect(draft.allocation.shares).toEqual(
+      [...stored.allocation.shares].sort((a: { memberId: string }, b: { memberId: string }) =>
+        a.memberId.localeCompare(b.memberId),
+      ),
+    );
+    expect(draft.allocation.shares.find((x) => x.memberId === D.id)?.value).toBe(1_704_546);
+  });
+
+  it("only the team's managers read who shares its targets; a period start is checked", async () => {
+    const path = `/targets/membership?team=${sales}&kind=month`;
+    expect((await call('GET', `${path}&start=2026-03-01`, { token: A.token })).status).toBe(403);
+    const bad = await call('GET', `${path}&start=2026-03-02`, { token: org.managerToken });
+    expect(bad.status).toBe(400);
+    const other = await createOrg({ timezone: 'Asia/Shanghai', currency: 'CNY' });
+    const foreign = await call('GET', `${path}&start=2026-03-01`, { token: other.managerToken });
+    expect([403, 404]).toContain(foreign.status);
   });
 
   it("the API's allocation of the target adds up exactly", async () => {

@@ -5,31 +5,15 @@
  * only rows whose instant has come (worker/db/chat.ts `chat_schedules`).
  */
 import type { LocalDate } from '../../shared/api/index.ts';
-import { isWorkday, type WorkCalendar } from '../../shared/domain/calendar.ts';
-import { addDays, localDateOf, zonedInstant } from '../../shared/domain/dates.ts';
-
-/** A month ahead is always enough: no calendar has four weeks without a workday. */
-const LOOK_AHEAD_DAYS = 31;
+import { localDateOf } from '../../shared/domain/dates.ts';
+import { nextWorkdayAt } from '../../shared/domain/rhythm.ts';
 
 /**
  * The first instant after `afterMs` that is `time` on a workday in `timeZone`, as epoch ms; null
  * when the calendar has no workday in the next month (then the job waits for a settings change).
+ * The same rule times the extension's morning-plan reminder.
  */
-export function nextRunAt(
-  time: string,
-  timeZone: string,
-  cal: WorkCalendar,
-  afterMs: number,
-): number | null {
-  const today = localDateOf(afterMs, timeZone);
-  for (let i = -1; i <= LOOK_AHEAD_DAYS; i++) {
-    const day = addDays(today, i);
-    if (!isWorkday(day, cal)) continue;
-    const at = zonedInstant(day, time, timeZone).getTime();
-    if (at > afterMs) return at;
-  }
-  return null;
-}
+export const nextRunAt = nextWorkdayAt;
 
 /** The local day a run at `atMs` belongs to (its idempotency key). */
 export const runDay = (atMs: number, timeZone: string): LocalDate => localDateOf(atMs, timeZone);

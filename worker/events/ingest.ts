@@ -38,6 +38,7 @@ import type { Db } from '../db/client.ts';
 import { events, rollups } from '../db/schema.ts';
 import type { D1Like } from '../env.ts';
 import { newId } from '../sessions/crypto.ts';
+import { COLLECTIONS, refuseUnknownDeals } from './deal-links.ts';
 
 /** Clocks drift; an event more than this far ahead of the server's clock is refused. */
 export const MAX_FUTURE_MS = 60 * 60 * 1000;
@@ -64,6 +65,8 @@ interface Row {
   /** The customer identity its evidence names (shared/domain/customers.ts), if any. */
   customerKey: string | null;
   customerName: string | null;
+  /** The deal log a collection pays (kept in `details`; checked by ./deal-links.ts). */
+  deal?: string;
 }
 
 const rejected = (id: string, code: string, message: string): EventResult => ({
@@ -123,7 +126,10 @@ function checkEvent(
   if (at < now - MAX_AGE_MS) {
     return rejected(e.id, 'too_old', 'occurredAt is more than 400 days ago');
   }
-  const details = { source: e.source, contact: e.contact, note: e.note };
+  if (e.deal !== undefined && e.metric !== COLLECTIONS) {
+    return rejected(e.id, 'invalid_event', `deal: only ${COLLECTIONS} logs name a deal`);
+  }
+  const details = { source: e.source, contact: e.contact, note: e.note, deal: e.deal };
   const customer = customerIdentity({
     url: e.source?.url,
     email: e.contact?.email,
@@ -143,6 +149,7 @@ function checkEvent(
     details: JSON.stringify(details),
     customerKey: customer?.key ?? null,
     customerName: customer?.name ?? null,
+    ...(e.deal ? { deal: e.deal } : {}),
   };
 }
 
@@ -305,6 +312,7 @@ export async function ingestEvents(
       results.push(null);
     }
   }
+  await refuseUnknownDeals(db, member, toInsert, results);
   if (toInsert.length > 0) {
     const totals = await dayTotals(db, member, toInsert);
     let refused = overCap(toInsert, totals, () => true);

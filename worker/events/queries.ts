@@ -7,7 +7,10 @@ import { events } from '../db/schema.ts';
 type EventRow = typeof events.$inferSelect;
 
 export function eventView(row: EventRow): EventView {
-  const details = JSON.parse(row.details) as Pick<EventView, 'source' | 'contact' | 'note'>;
+  const details = JSON.parse(row.details) as Pick<
+    EventView,
+    'source' | 'contact' | 'note' | 'deal'
+  >;
   return {
     id: row.id,
     memberId: row.memberId,
@@ -21,6 +24,7 @@ export function eventView(row: EventRow): EventView {
     ...(details.source ? { source: details.source } : {}),
     ...(details.contact ? { contact: details.contact } : {}),
     ...(details.note !== undefined ? { note: details.note } : {}),
+    ...(details.deal ? { deal: details.deal } : {}),
   };
 }
 

@@ -5,7 +5,8 @@
  * `GET /api/v1/export/events.csv` (every logged event of a team's subtree between two dates,
  * voided ones marked; the one place raw events are read, bounded to a year). Amounts are written
  * in major units with the currency's own decimals (shared/domain/money.ts: 1250.50 CNY, 1500 JPY,
- * 1.250 BHD) beside a `currency` column, so a spreadsheet reads them as they are meant.
+ * 1.250 BHD) beside a `currency` column, so a spreadsheet reads them as they are meant; a
+ * collection's `deal_event_id` names the deal log it pays.
  */
 import { and, asc, between, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -21,6 +22,7 @@ import { STANDING_LABELS } from '../../shared/domain/membership.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import { amountText } from '../../shared/domain/money.ts';
 import { PACE_LABELS } from '../../shared/domain/pace.ts';
+import { findRatio } from '../../shared/domain/ratios.ts';
 import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv } from '../context.ts';
 import { events, members } from '../db/schema.ts';
@@ -38,8 +40,20 @@ const MAX_EXPORT_EVENTS = 100_000;
 
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40);
 
-/** How a metric's values go into a CSV: amounts as exact major units, counts as they are. */
+/**
+ * How a metric's values go into a CSV: amounts as exact major units, counts as they are; a ratio
+ * KPI per unit in major units (rounded to the minor unit) or in percent to one decimal.
+ */
 function columnOf(settings: OrgSettings, metric: string) {
+  const ratio = findRatio(metric);
+  if (ratio) {
+    const money = ratio.format === 'money';
+    return {
+      currency: money ? settings.currency : '',
+      cell: (value: number) =>
+        money ? amountText(Math.round(value), settings.currency) : Math.round(value * 10) / 10,
+    };
+  }
   const currency = findMetric(metric, settings)?.kind === 'amount' ? settings.currency : null;
   return {
     currency: currency ?? '',
@@ -51,6 +65,7 @@ const EventDetails = z.object({
   source: z.object({ app: z.string(), url: z.string().optional() }).partial().optional(),
   contact: z.object({ name: z.string(), email: z.string() }).partial().optional(),
   note: z.string().optional(),
+  deal: z.string().optional(),
 });
 
 export const exportRoutes = new Hono<AppEnv>()
@@ -179,6 +194,7 @@ export const exportRoutes = new Hono<AppEnv>()
             e.amountMetric && e.amount !== null
               ? columnOf(caller.settings, e.amountMetric).cell(e.amount)
               : '',
+            d.deal,
           ],
         ];
       });
@@ -202,6 +218,7 @@ export const exportRoutes = new Hono<AppEnv>()
           'note',
           'amount_metric',
           'amount',
+          'deal_event_id',
         ],
         lines,
       );

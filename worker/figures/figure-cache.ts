@@ -9,6 +9,7 @@ import { and, inArray, sql } from 'drizzle-orm';
 import type { OrgSettings } from '../../shared/api/index.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import type { MembershipPeriod } from '../../shared/domain/membership.ts';
+import { findRatio, type RatioParts } from '../../shared/domain/ratios.ts';
 import { tierStatus } from '../../shared/domain/tiers.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -18,6 +19,7 @@ import { loadTargetsOverlapping } from '../targets/queries.ts';
 import type { TeamRow } from '../teams/queries.ts';
 import { withLongStreak } from './full-streak.ts';
 import { memberFigures, type Window } from './member-figures.ts';
+import { metricParts, ratioFigures, ratioTargetOf } from './ratio-figures.ts';
 import { membersRollups, type RollupRow } from './rollups.ts';
 
 /**
@@ -39,6 +41,12 @@ export interface BoardFigures {
    * shared/domain/pace.ts); absent in rows cached before it was kept.
    */
   expected?: number;
+  /**
+   * Ranking by a ratio KPI (shared/domain/ratios.ts): its parts over the period, so a team's
+   * ratio is its reps' parts added up and divided once. Then `metricTotal` is the ratio (null
+   * while the denominator is 0) and achieved / target / percent are the ratio's.
+   */
+  parts?: RatioParts;
 }
 
 export interface BoardInput {
@@ -163,18 +171,37 @@ export async function boardFiguresOf(
       return { m, f: await withLongStreak(db, input.settings, m, today, f) };
     }),
   );
+  const ratio = findRatio(input.by);
   const writes = computed.map(({ m, f }) => {
+    const tier = tierStatus({
+      achieved: f.primary.achieved,
+      target: f.primary.target,
+      ladder: input.settings.tiers.ladder,
+    }).current;
+    if (ratio) {
+      const own = rowsBy.get(m.id) ?? [];
+      const target = ratioTargetOf(m, ratio.id, targets, input.teams, win.period);
+      const r = ratioFigures(ratio, metricParts(ratio, own, win.period), target);
+      const figures: BoardFigures = {
+        achieved: r.value ?? 0,
+        target: r.target ?? 0,
+        percent: r.percent,
+        tier,
+        streak: f.streak.current,
+        points: f.points.period,
+        metricTotal: r.value,
+        parts: r.parts,
+      };
+      result.set(m.id, figures);
+      return cacheFigures(db, m.id, slot, stampOf(input, m), figures);
+    }
     const ranked = f.metrics.find((x) => x.metric === input.by);
     const shown = ranked ?? f.primary;
     const figures: BoardFigures = {
       achieved: shown.achieved,
       target: shown.target,
       percent: shown.percent,
-      tier: tierStatus({
-        achieved: f.primary.achieved,
-        target: f.primary.target,
-        ladder: input.settings.tiers.ladder,
-      }).current,
+      tier,
       streak: f.streak.current,
       points: f.points.period,
       metricTotal: ranked?.achieved ?? null,

@@ -26,6 +26,13 @@ import {
 import { standingIn } from '../../shared/domain/membership.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import { paceStatus } from '../../shared/domain/pace.ts';
+import {
+  addParts,
+  findRatio,
+  isRatio,
+  type RatioParts,
+  ratioValue,
+} from '../../shared/domain/ratios.ts';
 import { BOARD_REFUSED, subtreeIds } from '../../shared/domain/teams.ts';
 import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -67,6 +74,23 @@ interface Scored {
   figures: BoardFigures;
 }
 
+const NO_PARTS = { numerator: 0, denominator: 0 };
+
+/** A sub-team's standing: its reps' figures pooled. */
+interface TeamEntry {
+  id: string;
+  name: string;
+  value: number | null;
+  achieved: number;
+  target: number;
+  percent: number | null;
+  points: number;
+  streak: number;
+  expected?: number;
+  /** Ranking by a ratio: the pooled parts. */
+  parts?: RatioParts;
+}
+
 /**
  * One entry per direct sub-team of `team`, aggregated over the reps of its subtree; `shows`
  * leaves out a sub-team whose pooled figures the viewer may not see.
@@ -94,30 +118,47 @@ function teamEntries(
       const sum = (f: (s: Scored) => number) => members.reduce((a, s) => a + f(s), 0);
       const perRep = (f: (s: Scored) => number) =>
         members.length > 0 ? sum(f) / members.length : 0;
+      const points = perRep((s) => s.figures.points);
+      const streak = perRep((s) => s.figures.streak);
+      const ratio = findRatio(by);
+      if (ratio) {
+        // A ratio is never summed or averaged over reps: their parts are, then divided once.
+        const parts = addParts(members.map((s) => s.figures.parts ?? NO_PARTS));
+        const value = ratioValue(ratio, parts);
+        const pooled: TeamEntry = {
+          id: child.id,
+          name: child.name,
+          value,
+          achieved: value ?? 0,
+          target: 0,
+          percent: null,
+          points,
+          streak,
+          parts,
+        };
+        return [pooled];
+      }
       const achieved = sum((s) => s.figures.achieved);
       const target = sum((s) => s.figures.target);
       const expected = sum((s) => s.figures.expected ?? 0);
       const percent = target > 0 ? (achieved / target) * 100 : null;
-      const points = perRep((s) => s.figures.points);
-      const streak = perRep((s) => s.figures.streak);
       let value: number | null;
       if (by === 'attainment') value = percent;
       else if (by === 'points') value = points;
       else if (by === 'streak') value = streak;
       else value = sum((s) => s.figures.metricTotal ?? 0);
-      return [
-        {
-          id: child.id,
-          name: child.name,
-          value,
-          achieved,
-          target,
-          percent,
-          points,
-          streak,
-          expected,
-        },
-      ];
+      const entry: TeamEntry = {
+        id: child.id,
+        name: child.name,
+        value,
+        achieved,
+        target,
+        percent,
+        points,
+        streak,
+        expected,
+      };
+      return [entry];
     });
 }
 
@@ -148,6 +189,8 @@ function valueBy(by: string, f: BoardFigures): number | null {
   if (by === 'attainment') return f.percent;
   if (by === 'points') return f.points;
   if (by === 'streak') return f.streak;
+  // A ratio without a denominator (no deals yet) has no value and ranks last.
+  if (isRatio(by)) return f.metricTotal;
   return f.metricTotal ?? 0;
 }
 
@@ -161,7 +204,7 @@ export function planBoard(
   now = new Date(),
 ): BoardPlan | BoardRefusal {
   const { settings } = caller;
-  if (!isRanking(query.by) && !findMetric(query.by, settings)) {
+  if (!isRanking(query.by) && !isRatio(query.by) && !findMetric(query.by, settings)) {
     return { refused: 'unknown_metric', message: `cannot rank by ${query.by}: no such metric` };
   }
   return {
@@ -260,6 +303,7 @@ export async function buildBoard(
       streak: Math.round(e.streak),
       points: e.points,
       pace: paceOf({ achieved: e.achieved, target: e.target, expected: e.expected }),
+      ...(e.parts ? { parts: e.parts } : {}),
     }));
     return { ...header, entries };
   }
@@ -282,6 +326,7 @@ export async function buildBoard(
     streak: e.figures.streak,
     points: e.figures.points,
     pace: paceOf(e.figures),
+    ...(e.figures.parts ? { parts: e.figures.parts } : {}),
     ...marked(standing.get(e.id)),
   }));
   return { ...header, entries: shown, ...(you ? { you } : {}) };

@@ -17,6 +17,7 @@ import {
 } from '../../shared/api/index.ts';
 import { defaultOrgSettings } from '../../shared/domain/defaults.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
+import { RATIO_IDS } from '../../shared/domain/ratios.ts';
 import type { AppEnv } from '../context.ts';
 import { members, orgs, teams } from '../db/schema.ts';
 import { requireManager, requireMember } from '../http/auth.ts';
@@ -148,8 +149,8 @@ export const orgRoutes = new Hono<AppEnv>()
       if (!findMetric(merged.data.primaryMetric, merged.data)) {
         throw new ApiError(400, 'validation_failed', 'primaryMetric is not a defined metric');
       }
-      const clash = merged.data.customMetrics.find((m) =>
-        (BUILTIN_METRIC_IDS as readonly string[]).includes(m.id),
+      const clash = merged.data.customMetrics.find(
+        (m) => (BUILTIN_METRIC_IDS as readonly string[]).includes(m.id) || RATIO_IDS.has(m.id),
       );
       if (clash) {
         throw new ApiError(

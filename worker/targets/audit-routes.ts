@@ -1,7 +1,8 @@
 /**
  * What targets carry beyond their value: their history, the reopening of closed periods, the
- * allocation tree of a team target (allocated vs target at every level), and a year or
- * quarter target against the month targets inside it, with the re-spread that makes it exact.
+ * allocation tree of a team target (allocated vs target at every level), who shares a team's
+ * targets day by day in a period (the editor previews a split with it), and a year or quarter
+ * target against the month targets inside it, with the re-spread that makes it exact.
  */
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -18,8 +19,11 @@ import {
   ReopeningsResponse,
   ReopenRequest,
   RespreadRequest,
+  TargetMembershipQuery,
+  TargetMembershipResponse,
 } from '../../shared/api/index.ts';
 import { allocationTree, periodMismatch, type TreeLevel } from '../../shared/domain/allocation.ts';
+import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv, Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { targetReopenings, targets } from '../db/schema.ts';
@@ -27,8 +31,8 @@ import { assertCanActOn, managedTeamOr403, memberOr404 } from '../http/access.ts
 import { requireManager, requireMember } from '../http/auth.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
-import { loadMembership } from '../members/history.ts';
-import { loadActiveMembers } from '../members/queries.ts';
+import { loadMembership, loadMembershipOn } from '../members/history.ts';
+import { loadActiveMembers, loadMembers } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
 import { bumpVersion } from '../orgs/version.ts';
 import { newId } from '../sessions/crypto.ts';
@@ -273,6 +277,45 @@ export const targetAuditRoutes = new Hono<AppEnv>()
         children: level.children.map(named),
       });
       return c.json({ tree: named(tree) }, 200);
+    },
+  )
+  /**
+   * Who shares a team's targets in a period: the stretches on its subtree overlapping the period
+   * and their members' names (managers of the team). Cost: the org's teams and members, one
+   * indexed read per stretch on the subtree.
+   */
+  .get(
+    '/membership',
+    documented({
+      summary:
+        "Who shares a team's targets in a period, day by day: the membership stretches on its subtree",
+      auth: 'manager',
+      responses: { 200: TargetMembershipResponse },
+    }),
+    requireManager,
+    validate('query', TargetMembershipQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const caller = c.var.caller;
+      const db = c.var.db;
+      const period = resolvePeriod(caller, q.kind, q.start);
+      const [teams, members] = await Promise.all([
+        loadTeams(db, caller.org.id),
+        loadMembers(db, caller.org.id),
+      ]);
+      managedTeamOr403(caller, teams, q.team);
+      const stretches = (
+        await loadMembershipOn(db, caller.org.id, subtreeIds(teams, q.team))
+      ).filter((p) => p.from <= period.end && (p.until === null || p.until > period.start));
+      stretches.sort(
+        (a, b) => a.memberId.localeCompare(b.memberId) || a.from.localeCompare(b.from),
+      );
+      const ids = new Set(stretches.map((p) => p.memberId));
+      const named = members
+        .filter((m) => ids.has(m.id))
+        .map((m) => ({ id: m.id, name: m.name, active: m.active }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      return c.json({ period, stretches, members: named }, 200);
     },
   )
   /** A year or quarter target against its months: the total, the gap, the re-spread (managers). */

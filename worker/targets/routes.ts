@@ -19,6 +19,7 @@ import {
 } from '../../shared/api/index.ts';
 import { periodFromStart } from '../../shared/domain/calendar.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
+import { isRatio } from '../../shared/domain/ratios.ts';
 import { splitTeamTarget, spreadTarget } from '../../shared/domain/targets.ts';
 import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv, Caller } from '../context.ts';
@@ -57,6 +58,20 @@ export function resolvePeriod(caller: Caller, kind: Period['kind'], start: strin
 export function assertKnownMetric(caller: Caller, metric: string): void {
   if (!findMetric(metric, caller.settings)) {
     throw new ApiError(400, 'validation_failed', `metric ${metric} is not defined for this team`);
+  }
+}
+
+/**
+ * A ratio KPI's target (shared/domain/ratios.ts) is the ratio to reach, compared as a ratio: it
+ * is neither paced over the period's days nor split among reps, so it takes no curve or split.
+ */
+function assertRatioTarget(input: { curve?: unknown; split?: unknown }): void {
+  if (input.curve !== undefined || input.split !== undefined) {
+    throw new ApiError(
+      400,
+      'validation_failed',
+      'a ratio target applies as is to every rep and is not paced or split: send no curve or split',
+    );
   }
 }
 
@@ -123,7 +138,7 @@ export const targetsRoutes = new Hono<AppEnv>()
       const ownShareOnly = (t: TargetRow) =>
         caller.settings.privacy !== 'open' && !managed.has(t.subjectId);
       const withAllocation = list.map((t) => {
-        if (t.scope !== 'team') return targetView(t);
+        if (t.scope !== 'team' || isRatio(t.metric)) return targetView(t);
         const view = { ...targetView(t), allocation: allocationOf(t, ctx, rows) };
         return ownShareOnly(t) ? onlyShareOf(view, caller.member.id) : view;
       });
@@ -144,7 +159,8 @@ export const targetsRoutes = new Hono<AppEnv>()
       const input = c.req.valid('json');
       const caller = c.var.caller;
       const db = c.var.db;
-      assertKnownMetric(caller, input.metric);
+      if (isRatio(input.metric)) assertRatioTarget(input);
+      else assertKnownMetric(caller, input.metric);
       const period = resolvePeriod(caller, input.period.kind, input.period.start);
       // Run the rules that will read it before saving: what they refuse (a DomainError, 400) is
       // never stored, so no later read can meet it.
@@ -219,7 +235,7 @@ export const targetsRoutes = new Hono<AppEnv>()
       ]);
       const row = upserted[0] as TargetRow;
       let allocation: ReturnType<typeof allocationOf> | undefined;
-      if (row.scope === 'team') {
+      if (row.scope === 'team' && !isRatio(row.metric)) {
         const [membership, rows] = await Promise.all([
           loadMembership(db, caller.org.id),
           db.select().from(targets).where(eq(targets.orgId, caller.org.id)).all(),

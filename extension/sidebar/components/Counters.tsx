@@ -2,6 +2,7 @@
 import { metricLabel, metricUnit } from '../../../shared/domain/metrics.ts';
 import type { SidebarStore } from '../store.ts';
 import { trusted } from '../trusted.ts';
+import { Tick } from './Tick.tsx';
 
 export function Counters({ store, app }: { store: SidebarStore; app: string }) {
   const t = store.t.value;
@@ -29,8 +30,12 @@ export function Counters({ store, app }: { store: SidebarStore; app: string }) {
             return (
               <tr key={c.metric}>
                 <th scope="row">{label}</th>
-                <td data-testid={`pacer-today-${c.metric}`}>{c.today}</td>
-                <td data-testid={`pacer-period-${c.metric}`}>{c.period}</td>
+                <td data-testid={`pacer-today-${c.metric}`}>
+                  <Tick value={c.today} />
+                </td>
+                <td data-testid={`pacer-period-${c.metric}`}>
+                  <Tick value={c.period} />
+                </td>
                 <td>
                   <button
                     type="button"

@@ -9,8 +9,10 @@ import { DueCustomers } from './DueCustomers.tsx';
 import { PrimaryBar } from './PrimaryBar.tsx';
 import { Quotas } from './Quotas.tsx';
 import { RecentLogs } from './RecentLogs.tsx';
+import { Rhythm } from './Rhythm.tsx';
 import { Streak } from './Streak.tsx';
 import { TierLadder } from './TierLadder.tsx';
+import { WonDeal } from './WonDeal.tsx';
 
 function SyncLine({ store }: { store: SidebarStore }) {
   const t = store.t.value;
@@ -81,11 +83,13 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
         </span>
       </header>
       <SyncLine store={store} />
+      <Rhythm store={store} />
       <PrimaryBar store={store} />
       <TierLadder store={store} />
       <Quotas store={store} />
       <CustomerCard store={store} />
       <Counters store={store} app={app} />
+      <WonDeal store={store} app={app} />
       <Streak store={store} />
       <Contests store={store} />
       <DueCustomers store={store} />

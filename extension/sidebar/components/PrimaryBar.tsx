@@ -8,6 +8,7 @@ import { metricLabel } from '../../../shared/domain/metrics.ts';
 import type { PaceStatus } from '../../../shared/domain/pace.ts';
 import { formatPercent, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
+import { Tick } from './Tick.tsx';
 
 const PACE_TEXT: Record<PaceStatus, 'paceOnTrack' | 'paceAtRisk' | 'paceOffTrack'> = {
   'on-track': 'paceOnTrack',
@@ -46,7 +47,7 @@ export function PrimaryBar({ store }: { store: SidebarStore }) {
     <section class="primary" aria-label={metricLabel(p.metric, store.language.value)}>
       <div class="primary-head">
         <strong class="big" data-testid="pacer-percent">
-          {formatPercent(p.percent, locale)}
+          <Tick value={p.achieved}>{formatPercent(p.percent, locale)}</Tick>
         </strong>
         <span>{t('ofTarget', { target: fmt(p.target) })}</span>
         {p.pace ? (

@@ -27,6 +27,7 @@ export function RecentLogs({ store }: { store: SidebarStore }) {
                 : log.quantity > 1
                   ? ` ×${log.quantity}`
                   : ''}
+              {log.amount ? ` ${formatValue(log.amount, 'amount', view.currency, locale)}` : ''}
               {log.contactName || log.contactEmail
                 ? ` · ${log.contactName ?? log.contactEmail}`
                 : ''}

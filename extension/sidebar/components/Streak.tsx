@@ -1,5 +1,6 @@
 /** Streak of qualifying days, freezes banked, and today's points against the daily goal. */
 import type { SidebarStore } from '../store.ts';
+import { Tick } from './Tick.tsx';
 
 export function Streak({ store }: { store: SidebarStore }) {
   const t = store.t.value;
@@ -15,7 +16,11 @@ export function Streak({ store }: { store: SidebarStore }) {
         </span>{' '}
         {/* No "0-day streak" in bold: an empty streak is an invitation, not a verdict. */}
         {(streak?.current ?? 0) > 0 ? (
-          <strong>{t('streakDays', { days: streak?.current ?? 0 })}</strong>
+          <strong data-testid="pacer-streak-days">
+            <Tick value={streak?.current ?? 0}>
+              {t('streakDays', { days: streak?.current ?? 0 })}
+            </Tick>
+          </strong>
         ) : (
           <span data-testid="pacer-streak-start">{t('streakStart')}</span>
         )}
@@ -33,8 +38,9 @@ export function Streak({ store }: { store: SidebarStore }) {
       >
         <div class="bar-fill" style={{ width: `${share}%` }} />
       </div>
-      <p class="muted">
-        {t('pointsToday', { points: view.points.today })} / {goal}
+      <p class="muted" data-testid="pacer-points-today">
+        <Tick value={view.points.today}>{t('pointsToday', { points: view.points.today })}</Tick> /{' '}
+        {goal}
         {streak?.atRisk ? ` · ${t('streakAtRisk', { goal })}` : ''}
       </p>
     </section>

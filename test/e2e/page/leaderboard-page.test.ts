@@ -422,6 +422,77 @@ describe('target editor', () => {
     );
     await see(page.locator('.summary [data-figure=target]')).hasText('CN¥500K');
   });
+
+  it('previews each rep’s share as the server splits it when someone joined inside the period', async () => {
+    const page = managerPage;
+    const sub = await subTeamOf(env.demo.repToken);
+    // Someone joins the team today: inside this quarter, so they carry only its days from today.
+    const invite = await api<{ code: string }>(env.url, 'POST', '/invites', env.demo.managerToken, {
+      teamId: sub.id,
+    });
+    const joined = await api<{ member: { id: string } }>(env.url, 'POST', '/join', undefined, {
+      code: invite.code,
+      name: 'Newcomer',
+      email: 'newcomer@example.com',
+      timezone: 'Asia/Shanghai',
+    });
+    await page.goto(`${env.url}/#/targets`);
+    await page.locator('form.editor').waitFor();
+    await page.locator('form.editor select[name=team]').selectOption(sub.id);
+    await page.locator('form.editor select[name=metric]').selectOption('revenue');
+    await page.locator('form.editor select[name=kind]').selectOption('quarter');
+    await page.locator('form.editor input[name=value]').fill('900000');
+    const newcomer = page.locator(`table.shares tbody tr[data-member="${joined.member.id}"]`);
+    await newcomer.waitFor();
+    // The history the page split over, as the API gives it.
+    const period = await page.locator('[data-period-start]').getAttribute('data-period-start');
+    const history = await api<{
+      period: { start: string; end: string };
+      stretches: { memberId: string; role: string; from: string }[];
+    }>(
+      env.url,
+      'GET',
+      `/targets/membership?team=${sub.id}&kind=quarter&start=${period}`,
+      env.demo.managerToken,
+    );
+    const from = history.stretches.find((x) => x.memberId === joined.member.id)?.from ?? '';
+    if (from > history.period.start) {
+      await see(newcomer.locator('[data-days]')).hasAttribute(
+        'data-days',
+        `${from}/${history.period.end}`,
+      );
+    }
+    await see(page.locator('.sum')).hasAttribute('data-unallocated', '0');
+    const preview = async (): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        await page
+          .locator('table.shares tbody tr')
+          .evaluateAll((trs) =>
+            trs.map((tr) => [
+              tr.getAttribute('data-member'),
+              Number(tr.querySelector('td.share')?.getAttribute('data-value')),
+            ]),
+          ),
+      );
+    const shown = await preview();
+    await page.getByRole('button', { name: 'Save target' }).click();
+    await see(page.locator('.editor .actions .ok')).hasText('Target saved.');
+    // What the server allocates for the saved target is what the preview showed, rep by rep.
+    const stored = await api<{
+      targets: {
+        teamId: string | null;
+        period: { kind: string; start: string };
+        allocation?: { shares: { memberId: string; value: number }[] };
+      }[];
+    }>(env.url, 'GET', `/targets?team=${sub.id}&metric=revenue`, env.demo.managerToken);
+    const quarter = stored.targets.find(
+      (x) => x.teamId === sub.id && x.period.kind === 'quarter' && x.period.start === period,
+    );
+    expect(
+      Object.fromEntries((quarter?.allocation?.shares ?? []).map((x) => [x.memberId, x.value])),
+    ).toEqual(shown);
+    expect(Object.values(shown).reduce((a, b) => a + b, 0)).toBe(900000 * 100);
+  });
 });
 
 describe('as a rep', () => {

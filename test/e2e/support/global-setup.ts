@@ -18,9 +18,15 @@ const E2E_OUT_DIR = `.output/e2e-${process.pid}`;
 declare module 'vitest' {
   export interface ProvidedContext {
     apiPort: number;
-    /** A test build: its shadow roots are open, so tests find the sidebar's elements by test id. */
+    /**
+     * A test build: its shadow roots are open, so tests find the sidebar's elements by test id,
+     * and the daily rhythm's clock can be pinned (extension/platform/clock.ts).
+     */
     extensionDir: string;
-    /** The same build as shipped (closed shadow roots), for the hostile-page tests. */
+    /**
+     * The build as shipped (closed shadow roots), for the hostile-page tests; only its daily
+     * rhythm waits for a pinned clock (extension/platform/clock.ts).
+     */
     closedExtensionDir: string;
     /** The Firefox build (MV2, see extension/README.md) of the test build. */
     firefoxExtensionDir: string;
@@ -49,10 +55,12 @@ export default async function setup(project: TestProject): Promise<() => void> {
   };
   project.provide('apiPort', apiPort);
   project.provide('siteOrigin', siteOrigin);
-  const open = { ...env, PACER_TEST_OPEN_SHADOW_ROOTS: '1' };
+  const open = { ...env, PACER_TEST_OPEN_SHADOW_ROOTS: '1', PACER_TEST_CLOCK: '1' };
   build(E2E_OUT_DIR, open);
   build(E2E_OUT_DIR, open, ['-b', 'firefox']);
-  build(`${E2E_OUT_DIR}-closed`, env);
+  // The daily rhythm's clock is test-only too: without a pinned clock its cards stay away, so
+  // the hostile pages find the sidebar as collapsed on any day and at any hour.
+  build(`${E2E_OUT_DIR}-closed`, { ...env, PACER_TEST_CLOCK: '1' });
   project.provide('extensionDir', join(repoRoot, E2E_OUT_DIR, 'chrome-mv3'));
   project.provide('firefoxExtensionDir', join(repoRoot, E2E_OUT_DIR, 'firefox-mv2'));
   project.provide('closedExtensionDir', join(repoRoot, `${E2E_OUT_DIR}-closed`, 'chrome-mv3'));

@@ -3,6 +3,7 @@
  * minor units; shared/domain/money.ts scales and formats them (the sidebar and CSV use it too).
  */
 import { formatMoney } from '../../../../shared/domain/money.ts';
+import { type FigureKind, formatRatio } from '../../../../shared/domain/ratios.ts';
 import type { Locale } from '../i18n/index.ts';
 
 export function formatCount(value: number, locale: Locale): string {
@@ -30,4 +31,18 @@ export function formatMetricValue(
   locale: Locale,
 ): string {
   return kind === 'amount' ? formatAmount(value, currency, locale) : formatCount(value, locale);
+}
+
+/** A figure of any kind: a metric's count or amount, or a ratio (money per unit, percent). */
+export function formatFigure(
+  value: number,
+  kind: FigureKind,
+  currency: string,
+  locale: Locale,
+  compact = false,
+): string {
+  if (kind === 'money' || kind === 'percent')
+    return formatRatio({ format: kind }, value, currency, locale);
+  if (kind === 'amount' && compact) return formatCompactAmount(value, currency, locale);
+  return formatMetricValue(value, kind, currency, locale);
 }

@@ -206,6 +206,10 @@ export const en = {
     history: 'Changes',
     noHistory: 'No change recorded yet.',
     deleted: 'deleted',
+    /** A rep on the team for part of the period: they carry only those days. */
+    onTeam: (from: string, to: string) => `on the team ${from} – ${to}`,
+    uncovered: (amount: string) =>
+      `${amount} falls on days with no rep on the team: nobody carries it.`,
   },
   admin: {
     manualPercent: 'Points for logs without evidence (%)',
@@ -401,6 +405,19 @@ export const en = {
     remove: 'Remove',
     none: 'No quotas yet.',
     rule: (value: string, per: string) => `${value} per ${per}`,
+  },
+  customers: {
+    title: 'Customers by rep',
+    lead: 'Each rep’s customers by class (A / B / C), how many are overdue for a follow-up in the team calendar, and how many A customers were followed up this period.',
+    team: 'Team',
+    csv: 'Customers CSV',
+    rep: 'Rep',
+    classHeader: (k: string) => `Class ${k}`,
+    overdue: (n: string) => `${n} overdue`,
+    unclassified: 'No class',
+    coverageA: 'A covered this period',
+    none: 'No customers yet: they appear as reps log calls, visits and emails.',
+    asOf: (date: string) => `As of ${date}`,
   },
   goal: {
     title: 'My personal goal',

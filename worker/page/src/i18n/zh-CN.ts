@@ -189,6 +189,8 @@ export const zhCN: Messages = {
     history: '变更记录',
     noHistory: '暂无变更记录。',
     deleted: '已删除',
+    onTeam: (from: string, to: string) => `在团队：${from} 至 ${to}`,
+    uncovered: (amount: string) => `${amount} 落在团队没有销售的日子，无人承担。`,
   },
   admin: {
     manualPercent: '无证据记录的积分比例（%）',
@@ -383,6 +385,19 @@ export const zhCN: Messages = {
     remove: '删除',
     none: '尚无定额。',
     rule: (value: string, per: string) => `每${per} ${value}`,
+  },
+  customers: {
+    title: '客户被拜访',
+    lead: '每位销售按 A / B / C 分类的客户数、按团队日历已逾期未跟进的客户数，以及本周期已跟进的 A 类客户。',
+    team: '团队',
+    csv: '客户 CSV',
+    rep: '销售',
+    classHeader: (k: string) => `${k} 类`,
+    overdue: (n: string) => `逾期 ${n}`,
+    unclassified: '未分类',
+    coverageA: '本周期 A 类覆盖',
+    none: '暂无客户：销售记录电话、拜访和邮件后即会出现。',
+    asOf: (date: string) => `截至 ${date}`,
   },
   goal: {
     title: '我的个人目标',

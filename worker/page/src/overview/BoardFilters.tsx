@@ -1,6 +1,6 @@
 import type { PeriodKind } from '../../../../shared/api/index.ts';
 import { filters, setFilter } from '../app/filters.ts';
-import { metricLabel, orgMetrics } from '../app/metrics.ts';
+import { metricLabel, orgMetrics, orgRatios } from '../app/metrics.ts';
 import { me, teams } from '../app/session.ts';
 import { TeamSelect } from '../components/TeamSelect.tsx';
 import { t } from '../i18n/index.ts';
@@ -86,6 +86,11 @@ export function BoardFilters() {
           {orgMetrics(settings).map((metric) => (
             <option key={metric.id} value={metric.id}>
               {metricLabel(metric.id, settings)}
+            </option>
+          ))}
+          {orgRatios().map((ratio) => (
+            <option key={ratio.id} value={ratio.id}>
+              {metricLabel(ratio.id, settings)}
             </option>
           ))}
         </select>

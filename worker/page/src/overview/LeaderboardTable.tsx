@@ -4,8 +4,8 @@ import {
   type OrgSettings,
 } from '../../../../shared/api/index.ts';
 import { inLanguage } from '../../../../shared/domain/language.ts';
-import { formatCount, formatMetricValue, formatPercent } from '../app/format.ts';
-import { metricKind, metricLabel } from '../app/metrics.ts';
+import { formatCount, formatFigure, formatPercent } from '../app/format.ts';
+import { figureKind, metricLabel } from '../app/metrics.ts';
 import { locale, t } from '../i18n/index.ts';
 import { tiedAtZero } from './movers.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -37,8 +37,8 @@ export function LeaderboardTable(props: LeaderboardTableProps) {
   const m = t.value.table;
   const { settings } = props;
   const lang = locale.value;
-  const kind = metricKind(settings, props.metric);
-  const money = (v: number) => formatMetricValue(v, kind, settings.currency, lang);
+  const kind = figureKind(settings, props.metric);
+  const money = (v: number) => formatFigure(v, kind, settings.currency, lang);
   const byMetric = !isRanking(props.by);
   if (props.entries.length === 0) return <p class="muted empty">{m.empty}</p>;
   // Days of the trend up to today: the days still ahead are not drawn (they are not zero).

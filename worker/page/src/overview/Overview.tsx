@@ -5,9 +5,10 @@ import {
 } from '../../../../shared/api/index.ts';
 import { localDateOf } from '../../../../shared/domain/dates.ts';
 import { inLanguage } from '../../../../shared/domain/language.ts';
+import { findRatio } from '../../../../shared/domain/ratios.ts';
 import { filters } from '../app/filters.ts';
-import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
-import { metricKind, metricLabel } from '../app/metrics.ts';
+import { formatFigure, formatPercent } from '../app/format.ts';
+import { figureKind, metricLabel } from '../app/metrics.ts';
 import { isManager, me } from '../app/session.ts';
 import { useAsync } from '../app/use-async.ts';
 import { locale, t } from '../i18n/index.ts';
@@ -18,32 +19,25 @@ import { Gauge } from './Gauge.tsx';
 import { LeaderboardTable } from './LeaderboardTable.tsx';
 import { MemberHonours } from './MemberHonours.tsx';
 import { periodJustBegun } from './movers.ts';
+import { boardTotals } from './totals.ts';
 
 /** The metric behind achieved/target: the ranked metric, else the org's primary metric. */
 export const boardMetric = (by: string, settings: OrgSettings) =>
   isRanking(by) ? settings.primaryMetric : by;
 
-/** Sums over the given rows: the whole team, or only the viewer where privacy hides the others. */
-function totalsOf(entries: LeaderboardResponse['entries']) {
-  let achieved = 0;
-  let target = 0;
-  for (const e of entries) {
-    achieved += e.achieved;
-    target += e.target;
-  }
-  return { achieved, target, percent: target > 0 ? (achieved / target) * 100 : null };
-}
-
 function Summary({ board, settings }: { board: LeaderboardResponse; settings: OrgSettings }) {
   const m = t.value.gauge;
   const lang = locale.value;
   const metric = boardMetric(board.by, settings);
-  const kind = metricKind(settings, metric);
-  const show = (v: number) =>
-    kind === 'amount' ? formatCompactAmount(v, settings.currency, lang) : formatCount(v, lang);
+  const kind = figureKind(settings, metric);
+  const show = (v: number | null) =>
+    v === null ? '\u2014' : formatFigure(v, kind, settings.currency, lang, true);
   const ownOnly = !isManager.value && board.privacy !== 'open';
-  const totals = totalsOf(
+  // Sums over the shown rows (a ratio's parts pooled): the whole team, or only the viewer
+  // where privacy hides the others.
+  const totals = boardTotals(
     ownOnly ? board.entries.filter((e) => e.member.id === me.value?.member.id) : board.entries,
+    metric,
   );
   const firstTier = settings.tiers.ladder[0];
   const baseLine = firstTier?.threshold ?? null;
@@ -168,9 +162,11 @@ function Movers({ teamId }: { teamId: string }) {
 function Board({ board, settings }: { board: LeaderboardResponse; settings: OrgSettings }) {
   const m = t.value.table;
   const metric = boardMetric(board.by, settings);
+  // A ratio has no daily values worth a line (it is never per day): its numerator's are drawn.
+  const trendMetric = findRatio(metric)?.numerator ?? metric;
   const trends = useAsync(
-    () => loadTrends(board.team.id, board.period.start, board.period.end, metric),
-    `${board.team.id}|${board.period.start}|${board.period.end}|${metric}`,
+    () => loadTrends(board.team.id, board.period.start, board.period.end, trendMetric),
+    `${board.team.id}|${board.period.start}|${board.period.end}|${trendMetric}`,
   );
   const today = localDateOf(Date.now(), settings.calendar.timezone);
   const justBegun = periodJustBegun(board.period, today, board.entries);

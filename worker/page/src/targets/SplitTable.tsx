@@ -1,4 +1,7 @@
-/** A team target's split over its reps: a weight or share per rep (as the mode asks) and the sum. */
+/**
+ * A team target's split over its reps: a weight or share per rep (as the mode asks), what each
+ * carries (day by day over the reps on the team that day: `draft.ts`), and the sum.
+ */
 import type { Allocation } from '../../../../shared/api/index.ts';
 import { groupedInput, parseDecimal } from '../../../../shared/domain/money.ts';
 import { NumberInput } from '../components/NumberInput.tsx';
@@ -12,15 +15,19 @@ export function SplitTable({
   shares,
   allocation,
   value,
+  uncovered,
   show,
   onChange,
 }: {
-  reps: readonly { id: string; name: string }[];
+  /** `days`: the first and last day a rep is on the team, when not the whole period. */
+  reps: readonly { id: string; name: string; days?: { from: string; to: string } }[];
   mode: SplitMode;
   weights: TargetDraft['weights'];
   shares: TargetDraft['shares'];
   allocation: Allocation;
   value: number;
+  /** What days with no rep on the team carry. */
+  uncovered: number;
   show: (v: number) => string;
   onChange: (change: Pick<TargetDraft, 'weights'> | Pick<TargetDraft, 'shares'>) => void;
 }) {
@@ -47,7 +54,15 @@ export function SplitTable({
             const share = allocation.shares.find((s) => s.memberId === x.id)?.value ?? 0;
             return (
               <tr key={x.id} data-member={x.id}>
-                <td>{x.name}</td>
+                <td>
+                  {x.name}
+                  {x.days && (
+                    <span class="muted small" data-days={`${x.days.from}/${x.days.to}`}>
+                      {' '}
+                      · {m.onTeam(x.days.from, x.days.to)}
+                    </span>
+                  )}
+                </td>
                 {mode === 'explicit' && (
                   <td class="num">
                     {/* A share in whole currency units, grouped as it is read. */}
@@ -82,7 +97,9 @@ export function SplitTable({
                     />
                   </td>
                 )}
-                <td class="num share">{show(share)}</td>
+                <td class="num share" data-value={share}>
+                  {show(share)}
+                </td>
               </tr>
             );
           })}
@@ -100,6 +117,11 @@ export function SplitTable({
             ? `${m.over} ${show(-allocation.unallocated)}`
             : `${m.under} ${show(allocation.unallocated)}`}
       </p>
+      {uncovered > 0 && (
+        <p class="muted small" data-uncovered={uncovered}>
+          {m.uncovered(show(uncovered))}
+        </p>
+      )}
     </div>
   );
 }

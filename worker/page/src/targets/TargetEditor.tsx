@@ -14,12 +14,13 @@ import { NumberInput } from '../components/NumberInput.tsx';
 import { TeamSelect } from '../components/TeamSelect.tsx';
 import { locale, t } from '../i18n/index.ts';
 import { plural } from '../i18n/plural.ts';
-import { loadMembers, loadTeamTargets, saveTarget } from './api.ts';
+import { loadMembers, loadRoster, loadTeamTargets, saveTarget } from './api.ts';
 import {
   currentTargetOf,
   initialDraft,
   KINDS,
   type Pacing,
+  periodOf,
   planOf,
   type TargetDraft,
   targetInputOf,
@@ -45,9 +46,18 @@ export function TargetEditor() {
   const [reason, setReason] = useState('');
   const [audited, setAudited] = useState(0);
 
-  // Every member the manager manages; the split is over the active reps of the team's subtree.
+  // Every member the manager manages, and who was on the team each day of the period: the split
+  // is over the reps of the team's subtree on each day, as the worker splits the saved target.
   const members = useAsync(loadMembers, 'members');
   const { teamId, metric } = draft;
+  const shownPeriod = settings ? periodOf(draft, settings) : null;
+  const roster = useAsync(
+    () =>
+      shownPeriod
+        ? loadRoster(teamId, draft.kind, shownPeriod.start)
+        : Promise.reject(new Error('no settings')),
+    `${teamId}|${draft.kind}|${shownPeriod?.start ?? ''}|${audited}`,
+  );
   const current = useAsync(
     () => loadTeamTargets(teamId, metric),
     `${teamId}|${metric}|${status?.text ?? ''}|${audited}`,
@@ -58,7 +68,7 @@ export function TargetEditor() {
   useEffect(() => setStatus(null), [JSON.stringify(typed)]);
   if (!profile || !settings) return null;
 
-  const plan = planOf(draft, settings, teams.value, members.data ?? []);
+  const plan = planOf(draft, settings, teams.value, members.data ?? [], roster.data ?? null);
   const { period, value, allocation, daily, workdays } = plan;
   const isAmount = metricKind(settings, metric) === 'amount';
   const lang = locale.value;
@@ -81,7 +91,9 @@ export function TargetEditor() {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (!plan.balanced) {
+    // Shares typed by hand must add up; an equal or weighted split always does, except for days
+    // nobody is on the team (shown below the table), which no one can carry.
+    if (draft.mode === 'explicit' && !plan.balanced) {
       setStatus({ ok: false, text: m.cannotSave });
       return;
     }
@@ -154,7 +166,11 @@ export function TargetEditor() {
           </label>
         </div>
         <p class="muted">
-          {team?.name} · {period.start} – {period.end} · {m.current}:{' '}
+          {team?.name} ·{' '}
+          <span data-period-start={period.start}>
+            {period.start} – {period.end}
+          </span>{' '}
+          · {m.current}:{' '}
           <span data-current-target>
             {existing
               ? `${show(existing.value)}${
@@ -202,6 +218,7 @@ export function TargetEditor() {
             shares={draft.shares}
             allocation={allocation}
             value={value}
+            uncovered={plan.uncovered}
             show={show}
             onChange={edit}
           />

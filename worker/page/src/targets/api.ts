@@ -9,6 +9,7 @@ import {
   PutTargetResponse,
   ReopeningResponse,
   type TargetInput,
+  TargetMembershipResponse,
 } from '../../../../shared/api/index.ts';
 import { api, get, send } from '../app/api.ts';
 
@@ -29,6 +30,12 @@ export const saveTarget = (target: TargetInput) =>
 export const loadChanges = (id: string) =>
   get(GetTargetChangesResponse, api.targets[':id'].changes.$get({ param: { id } })).then(
     (r) => r.changes,
+  );
+
+/** Who shares a team's targets in a period, day by day (the split preview's history). */
+export const loadRoster = (team: string, kind: PeriodKind, start: string) =>
+  get(TargetMembershipResponse, api.targets.membership.$get({ query: { team, kind, start } })).then(
+    (r) => ({ ...r, teamId: team }),
   );
 
 /** A team target's allocation tree for one metric and period. */

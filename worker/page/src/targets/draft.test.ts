@@ -6,6 +6,7 @@ import {
   existingTarget,
   initialDraft,
   planOf,
+  type Roster,
   type TargetDraft,
   targetInputOf,
   timeBuckets,
@@ -238,5 +239,135 @@ describe('editor details', () => {
     expect(
       currentTargetOf(d, plan, [{ ...month, teamId: 'east' }], settings().calendar),
     ).toBeNull();
+  });
+});
+
+describe('the split preview is day by day over who is on the team each day', () => {
+  // The March example, hand-computed (the worker test test/worker/effective-dating.test.ts reads
+  // the same numbers from the API): March 2026 has 22 workdays; ¥300,000 = 30,000,000 fen is
+  // 1,363,636 a workday with 8 fen left over. A, B and C are on Sales all month, D from the 25th:
+  // workdays 25, 26, 27, 30 and 31 carry 6,818,182, the 1st–24th 23,181,818. A, B, C:
+  // 23,181,818 / 3 + 6,818,182 / 4 = 9,431,818.17 each; D: 6,818,182 / 4 = 1,704,545.5; the
+  // fen the floors leave goes to D's .5. Today's four reps split equally would be 7,500,000 each.
+  const people = [
+    member('a', 'sales'),
+    member('b', 'sales'),
+    member('c', 'sales'),
+    member('d', 'sales'),
+  ];
+  const stretch = (memberId: string, from: string, until: string | null = null) => ({
+    memberId,
+    teamId: 'sales',
+    role: 'rep' as const,
+    from,
+    until,
+  });
+  const roster = (patch: Partial<Roster> = {}): Roster => ({
+    teamId: 'sales',
+    period: { kind: 'month', start: '2026-03-01', end: '2026-03-31' },
+    stretches: [
+      stretch('a', '2026-02-20'),
+      stretch('b', '2026-02-20'),
+      stretch('c', '2026-02-20'),
+      stretch('d', '2026-03-25'),
+    ],
+    members: people.map((x) => ({ id: x.id, name: x.name, active: true })),
+    ...patch,
+  });
+  const march = draft({ date: '2026-03-10', valueText: '300000' });
+
+  it('a rep who joins on the 25th carries only the 25th–31st; the parts sum to the whole', () => {
+    const plan = planOf(march, settings(), teams, people, roster());
+    expect(plan.dated).toBe(true);
+    expect(plan.allocation.shares).toEqual([
+      { memberId: 'a', value: 9_431_818 },
+      { memberId: 'b', value: 9_431_818 },
+      { memberId: 'c', value: 9_431_818 },
+      { memberId: 'd', value: 1_704_546 },
+    ]);
+    expect(plan.allocation).toMatchObject({ allocated: 30_000_000, unallocated: 0 });
+    expect(plan.balanced).toBe(true);
+    // D's first day is the 25th; the others are on the team the whole month.
+    expect(plan.reps).toEqual([
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+      { id: 'c', name: 'C' },
+      { id: 'd', name: 'D', days: { from: '2026-03-25', to: '2026-03-31' } },
+    ]);
+    // Every day's parts add up to the day: the 25th's 1,363,636 over four, 340,909 each.
+    expect(plan.byMember.get('d')?.get('2026-03-24')).toBeUndefined();
+    expect(plan.byMember.get('d')?.get('2026-03-25')).toBe(340_909);
+    for (const [day, v] of plan.daily) {
+      let sum = 0;
+      for (const row of plan.byMember.values()) sum += row.get(day) ?? 0;
+      expect(sum, day).toBe(v);
+    }
+  });
+
+  it("without the period's history (not loaded, or another team's or period's), today's reps stand in", () => {
+    const flat = planOf(march, settings(), teams, people, null);
+    expect(flat.dated).toBe(false);
+    expect(flat.allocation.shares.map((x) => x.value)).toEqual([
+      7_500_000, 7_500_000, 7_500_000, 7_500_000,
+    ]);
+    const april = roster({ period: { kind: 'month', start: '2026-04-01', end: '2026-04-30' } });
+    expect(planOf(march, settings(), teams, people, april).dated).toBe(false);
+    expect(planOf(march, settings(), teams, people, roster({ teamId: 'east' })).dated).toBe(false);
+  });
+
+  it('a rep who left mid-month keeps their days, named from the history', () => {
+    // C leaves on the 16th (until is exclusive): C carries the 1st–15th, A and B the whole month.
+    // Workdays 2–6, 9–13 (10) of the 1st–15th over three; the 12 after over two.
+    const left = roster({
+      stretches: [
+        stretch('a', '2026-02-20'),
+        stretch('b', '2026-02-20'),
+        stretch('c', '2026-02-20', '2026-03-16'),
+      ],
+      members: [
+        { id: 'a', name: 'A', active: true },
+        { id: 'b', name: 'B', active: true },
+        { id: 'c', name: 'Chen (left)', active: false },
+      ],
+    });
+    const active = people.filter((x) => x.id !== 'c' && x.id !== 'd');
+    const plan = planOf(march, settings(), teams, active, left);
+    // The 1st–15th are workdays 1–10: 13,636,363 (workdays 3, 6 and 9 take a left-over fen),
+    // the rest 16,363,637. C: 13,636,363 / 3 = 4,545,454.33; A and B: 4,545,454.33 +
+    // 16,363,637 / 2 = 12,727,272.83 each. Floors leave 2 fen: A's and B's .83.
+    expect(plan.allocation.shares).toEqual([
+      { memberId: 'a', value: 12_727_273 },
+      { memberId: 'b', value: 12_727_273 },
+      { memberId: 'c', value: 4_545_454 },
+    ]);
+    expect(plan.allocation.allocated).toBe(30_000_000);
+    expect(plan.reps.find((x) => x.id === 'c')).toEqual({
+      id: 'c',
+      name: 'Chen (left)',
+      days: { from: '2026-03-01', to: '2026-03-15' },
+    });
+  });
+
+  it('days with no rep on the team are shown as carried by nobody', () => {
+    // Only D, from the 25th: the 1st–24th's 23,181,818 is nobody's.
+    const alone = roster({ stretches: [stretch('d', '2026-03-25')] });
+    const plan = planOf(march, settings(), teams, people, alone);
+    expect(plan.allocation.shares).toEqual([{ memberId: 'd', value: 6_818_182 }]);
+    expect(plan.uncovered).toBe(23_181_818);
+    expect(plan.allocation.unallocated).toBe(23_181_818);
+  });
+
+  it('explicit shares of a part-period rep are spread over their days only', () => {
+    const plan = planOf(
+      { ...march, mode: 'explicit', shares: { a: 100_000, b: 100_000, c: 90_000, d: 10_000 } },
+      settings(),
+      teams,
+      people,
+      roster(),
+    );
+    expect(plan.allocation).toMatchObject({ allocated: 30_000_000, unallocated: 0 });
+    let beforeJoin = 0;
+    for (const [day, v] of plan.byMember.get('d') ?? []) if (day < '2026-03-25') beforeJoin += v;
+    expect(beforeJoin).toBe(0);
   });
 });

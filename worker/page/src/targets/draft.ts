@@ -1,7 +1,8 @@
 /**
  * The target editor's one state object (a team target for one period, as typed) and what follows
  * from it with the shared domain rules, the same code the worker runs: the period, the stored
- * value, the split over the team's reps, the spread over time and the `PUT /api/v1/targets` body.
+ * value, the split over the team's reps day by day (whoever is on the team each day, from the
+ * period's membership history), the spread over time and the `PUT /api/v1/targets` body.
  * Pure, so the editor's parts only edit fields.
  */
 import type {
@@ -9,6 +10,7 @@ import type {
   PacingCurve,
   PeriodKind,
   TargetInput,
+  TargetMembershipResponse,
   TargetView,
   TeamSplit,
 } from '../../../../shared/api/index.ts';
@@ -17,12 +19,15 @@ import {
   eachDay,
   findMetric,
   isWorkday,
+  type MembershipPeriod,
   parseAmount,
   parseDecimal,
   periodContaining,
+  repsOnTeams,
   repsUnder,
-  splitTeamTarget,
+  splitDaily,
   spreadTarget,
+  subtreeIds,
   type TeamMember,
   type TeamNode,
   toMinor,
@@ -106,22 +111,52 @@ export function storedValueOf(settings: OrgSettings, metric: string, typed: stri
 /** A typed weight or share: a whole number ≥ 0. */
 export const wholeOf = (typed: string) => Math.max(0, Math.round(Number(typed || '0')));
 
-/** What the draft means: the period, the stored value, its split and its spread over time. */
-export function planOf<M extends TeamMember>(
+/** The period a draft is for: the one of its kind containing its date. */
+export const periodOf = (draft: Pick<TargetDraft, 'kind' | 'date'>, settings: OrgSettings) =>
+  periodContaining(draft.kind, draft.date, settings.calendar);
+
+/**
+ * Who shares a team's targets in one period (`GET /api/v1/targets/membership`), for the team it
+ * was loaded for.
+ */
+export type Roster = TargetMembershipResponse & { teamId: string };
+
+/** A member as the split table names them. */
+type Named = { id: string; name: string };
+
+/**
+ * What the draft means: the period, the stored value, its split and its spread over time. The
+ * split is the one the worker computes for the saved target (shared/domain/membership.ts,
+ * `splitDaily`): each day's value shared by the reps of the team's subtree on that day, so a rep
+ * who joins on the 25th carries only the days from the 25th. `roster` gives that history; until
+ * it is loaded for this team and period, today's active reps stand in for the whole period.
+ */
+export function planOf(
   draft: TargetDraft,
   settings: OrgSettings,
   teams: readonly TeamNode[],
-  members: readonly M[],
+  members: readonly (TeamMember & Named)[],
+  roster: Roster | null = null,
 ) {
   const cal = settings.calendar;
-  const period = periodContaining(draft.kind, draft.date, cal);
+  const period = periodOf(draft, settings);
   const value = storedValueOf(settings, draft.metric, draft.valueText);
-  // Who shares a team target, in the order the worker splits it (shared/domain/teams.ts).
-  const memberById = new Map(members.map((x) => [x.id, x]));
-  const reps = repsUnder(teams, draft.teamId, members).flatMap((id) => {
-    const member = memberById.get(id);
-    return member ? [member] : [];
-  });
+  const history =
+    roster !== null &&
+    roster.teamId === draft.teamId &&
+    roster.period.kind === draft.kind &&
+    roster.period.start === period.start
+      ? roster
+      : null;
+  const stretches: readonly MembershipPeriod[] =
+    history?.stretches ??
+    repsUnder(teams, draft.teamId, members).map((memberId) => ({
+      memberId,
+      teamId: draft.teamId,
+      role: 'rep' as const,
+      from: period.start,
+      until: null,
+    }));
   const split: TeamSplit =
     draft.mode === 'equal'
       ? { mode: 'equal' }
@@ -136,16 +171,33 @@ export function planOf<M extends TeamMember>(
               ]),
             ),
           };
-  const allocation = splitTeamTarget(
-    value,
-    reps.map((x) => x.id),
-    split,
-  );
   const curve = curveOf(draft.pacing, period);
   const daily = spreadTarget(
     { period: { kind: draft.kind, start: period.start }, value, curve },
     cal,
   );
+  const byDay = splitDaily(daily, repsOnTeams(stretches, subtreeIds(teams, draft.teamId)), split);
+  const allocation = byDay.allocation;
+  // Who shares it: every rep of the team on some day of the period, in the worker's order (ids
+  // sorted), named from the history or the member list.
+  const names = new Map<string, string>([
+    ...members.map((x): [string, string] => [x.id, x.name]),
+    ...(history?.members ?? []).map((x): [string, string] => [x.id, x.name]),
+  ]);
+  const reps: (Named & { days?: { from: string; to: string } })[] = allocation.shares.map((s) => {
+    // The first and last day they are on the team, when that is not the whole period.
+    const present = [...(byDay.byMember.get(s.memberId)?.keys() ?? [])].sort();
+    const from = present[0] ?? period.start;
+    const to = present[present.length - 1] ?? period.end;
+    const whole = from === period.start && to === period.end;
+    return {
+      id: s.memberId,
+      name: names.get(s.memberId) ?? s.memberId,
+      ...(whole ? {} : { days: { from, to } }),
+    };
+  });
+  let uncovered = 0;
+  for (const v of byDay.uncovered.values()) uncovered += v;
   // Every workday of the period counts, also those whose rounded share is 0 (10 visits over 22
   // workdays is ≈ 0.45 a workday, not "10 workdays · 1"); a period without one spreads over all days.
   const days = eachDay(period.start, period.end);
@@ -156,6 +208,12 @@ export function planOf<M extends TeamMember>(
     reps,
     split,
     allocation,
+    /** Per rep, the days they share and their part of each. */
+    byMember: byDay.byMember,
+    /** What days with no rep on the team carry (nobody's: a team without reps then). */
+    uncovered,
+    /** Whether the history of who was on the team each day is in (else today's reps stand in). */
+    dated: history !== null,
     balanced: allocation.unallocated === 0,
     curve,
     daily,
@@ -164,7 +222,7 @@ export function planOf<M extends TeamMember>(
     perWorkday: workdays > 0 ? value / workdays : 0,
   };
 }
-export type TargetPlan<M extends TeamMember = TeamMember> = ReturnType<typeof planOf<M>>;
+export type TargetPlan = ReturnType<typeof planOf>;
 
 /** The team's stored target set for exactly the draft's period, if any. */
 export const existingTarget = (

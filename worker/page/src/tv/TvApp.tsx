@@ -11,12 +11,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AnnouncementView, OrgSettings } from '../../../../shared/api/index.ts';
 import { inLanguage } from '../../../../shared/domain/language.ts';
 import { ApiFailure, setTvToken } from '../app/api.ts';
-import { formatCompactAmount, formatCount, formatPercent } from '../app/format.ts';
-import { metricKind, metricLabel } from '../app/metrics.ts';
+import { formatCompactAmount, formatCount, formatFigure, formatPercent } from '../app/format.ts';
+import { figureKind, metricKind, metricLabel } from '../app/metrics.ts';
 import { ContestCard } from '../contests/ContestCard.tsx';
 import { locale, t } from '../i18n/index.ts';
 import { LeaderboardTable } from '../overview/LeaderboardTable.tsx';
 import { boardMetric } from '../overview/Overview.tsx';
+import { boardTotals } from '../overview/totals.ts';
 import {
   loadBoard,
   loadTvInfo,
@@ -113,23 +114,18 @@ function LeaderboardScreen({ board, paging }: { board: TvBoard; paging: Paging }
   const settings = board.org.settings;
   const lb = board.leaderboard;
   const metric = boardMetric(lb.by, settings);
-  let achieved = 0;
-  let target = 0;
-  for (const e of lb.entries) {
-    achieved += e.achieved;
-    target += e.target;
-  }
+  const { achieved, target, percent } = boardTotals(lb.entries, metric);
   const lang = locale.value;
-  const kind = metricKind(settings, metric);
-  const show = (v: number) =>
-    kind === 'amount' ? formatCompactAmount(v, settings.currency, lang) : formatCount(v, lang);
+  const kind = figureKind(settings, metric);
+  const show = (v: number | null) =>
+    v === null ? '\u2014' : formatFigure(v, kind, settings.currency, lang, true);
   return (
     <section class="tv-screen" data-screen="leaderboard" ref={screen}>
       <h1>
         {lb.team.name} · {t.value.tv.leaderboard}
         <span class="tv-sub">
           {metricLabel(metric, settings)} {show(achieved)} / {show(target)} ·{' '}
-          <strong>{formatPercent(target > 0 ? (achieved / target) * 100 : null, lang)}</strong>
+          <strong>{formatPercent(percent, lang)}</strong>
         </span>
         <PageMark page={paging.page} pages={pageCount(lb.entries.length, paging.size)} />
       </h1>

@@ -3,20 +3,20 @@
  * published view and preferences, put log buttons beside the open record, and answer keyboard
  * commands and celebrations from the background. All of it is torn down with `ctx`.
  */
-import { effect } from '@preact/signals';
-import { render } from 'preact';
+import { effect } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { metricUnit } from '../../shared/domain/metrics.ts';
+import { rhythmClock } from '../platform/clock.ts';
 import type { TabMessage } from '../platform/messages.ts';
+import { savePrefs, watchPageStored } from '../platform/page-storage.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
 import { sendToBackground } from '../platform/send.ts';
-import { stored } from '../platform/storage.ts';
 import type { SidebarView } from '../platform/view.ts';
-import { Sidebar } from '../sidebar/components/Sidebar.tsx';
 import { createPanelLoader } from '../sidebar/panel-loader.ts';
 import { createShadowHost } from '../sidebar/shadow-host.ts';
 import sidebarCss from '../sidebar/sidebar.css?inline';
+import { mountSidebar } from '../sidebar/sidebar.ts';
 import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
 import { evidenceUrl } from '../sites/dom.ts';
@@ -32,7 +32,24 @@ const ONE_CLICK_METRICS = [
   { metric: 'calls', key: 'logCall' },
   { metric: 'visits', key: 'logVisit' },
   { metric: 'meetings', key: 'logMeeting' },
+  // Not logged at once: opens the panel's "Won deal" form for the amount (WonDeal.tsx).
+  { metric: 'deals', key: 'logWonDeal' },
 ] as const;
+
+/** Opens the panel's "Won deal" form with the record as the log's contact and evidence. */
+function startWonDeal(store: SidebarStore, adapter: SiteAdapter, record: PageRecord): void {
+  const url = evidenceUrl(record.url);
+  store.dealDraft.value = {
+    ...(record.contact.name || record.contact.email ? { contact: record.contact } : {}),
+    record: record.id,
+    source: {
+      app: adapter.id,
+      ...(url ? { url } : {}),
+      ...(record.subject ? { title: record.subject } : {}),
+    },
+  };
+  if (store.prefs.value.collapsed) store.toggle(false);
+}
 
 function logFromRecord(
   store: SidebarStore,
@@ -73,9 +90,11 @@ function wireRecords(
   });
   const show = () =>
     buttons.show(enabled() ? current : null, text(), (metric, record) =>
-      logFromRecord(store, adapter, metric, record, (points) => {
-        if (points > 0) buttons.gain(metric, store.t.value('pointsGained', { points }));
-      }),
+      metric === 'deals'
+        ? startWonDeal(store, adapter, record)
+        : logFromRecord(store, adapter, metric, record, (points) => {
+            if (points > 0) buttons.gain(metric, store.t.value('pointsGained', { points }));
+          }),
     );
   watchRecords(
     adapter,
@@ -114,6 +133,7 @@ function onTabMessage(store: SidebarStore, logCall: () => void) {
     const message = raw as TabMessage;
     if (message?.type === 'command' && message.command === 'toggle-sidebar') store.toggle(false);
     if (message?.type === 'command' && message.command === 'log-call') logCall();
+    if (message?.type === 'moment') store.celebrate(message.text);
     if (message?.type === 'celebrate') {
       const t = store.t.value;
       store.celebrate(
@@ -136,27 +156,29 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   let onPrefs = (prefs: Partial<Prefs>) => {
     held.prefs = prefs;
   };
-  const unwatch = [
-    stored.view().watch((view) => onView(view)),
-    stored.prefs().watch((prefs) => onPrefs(prefs)),
-  ];
-  ctx.onInvalidated(() => {
-    for (const stop of unwatch) stop();
-  });
-  const [view, prefs] = await startupRead;
+  ctx.onInvalidated(
+    watchPageStored({ view: (view) => onView(view), prefs: (prefs) => onPrefs(prefs) }),
+  );
+  const { view, prefs } = await startupRead;
 
   const store = createSidebarStore(view, withDefaults(prefs), {
     send: sendToBackground,
-    savePrefs: (next) => void stored.prefs().setValue(next),
+    savePrefs: (next) => void savePrefs(next),
     browserLanguage: navigator.language,
+    clock: rhythmClock(),
   });
   const panel = createPanelLoader(() => sendToBackground({ type: 'load-panel' }));
+  let unmount: (() => void) | null = null;
   const ui = createShadowHost(ctx, {
     name: SIDEBAR_TAG,
     css: sidebarCss,
-    onMount: (container) =>
-      render(<Sidebar store={store} app={adapter.id} panel={panel} />, container),
-    onRemove: (container) => render(null, container),
+    onMount: (container) => {
+      unmount = mountSidebar(container, store, adapter.id, panel);
+    },
+    onRemove: () => {
+      unmount?.();
+      unmount = null;
+    },
   });
   // Switched off for this site: stay idle (but listening), so switching on needs no reload. Just
   // switched off from the sidebar, it stays mounted while its Undo toast is offered.
@@ -209,6 +231,8 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   };
   if (held.view) onView(held.view);
   if (held.prefs) onPrefs(held.prefs);
+  // The morning plan and the evening review open the sidebar when they fall due (sidebar/rhythm.ts).
+  ctx.onInvalidated(store.rhythm.start());
 
   const logCall = () => {
     if (!enabled()) return;

@@ -1,0 +1,11 @@
+/**
+ * The keys Pacer keeps in `chrome.storage.local`, each named once: storage.ts defines its typed
+ * WXT items over them, and page-storage.ts reads the two a content script needs at page load.
+ */
+export const STORAGE_KEYS = {
+  account: 'pacer:account',
+  view: 'pacer:view',
+  prefs: 'pacer:prefs',
+  syncState: 'pacer:sync',
+  celebrated: 'pacer:celebrated',
+} as const;

@@ -1,0 +1,47 @@
+/**
+ * The two stored values a content script needs (the published view and the preferences), read,
+ * watched and written straight through `browser.storage.local`. The content script runs on every
+ * load of the sites it serves, so it leaves WXT's storage items (storage.ts: versioning, locks,
+ * drivers, meta keys, none of which these keys use) to the background and the extension pages:
+ * they came to about 17 KB of every content script's code and a share of its start-up time.
+ * Same keys, values and fallbacks as the items in storage.ts.
+ */
+import { browser } from 'wxt/browser';
+import { STORAGE_KEYS } from './keys.ts';
+import type { Prefs } from './prefs.ts';
+import { SIGNED_OUT_VIEW, type SidebarView } from './view.ts';
+
+export interface PageStored {
+  view: SidebarView;
+  /** As saved: read through `withDefaults` (prefs.ts). */
+  prefs: Partial<Prefs>;
+}
+
+const view = (value: unknown): SidebarView => (value as SidebarView | undefined) ?? SIGNED_OUT_VIEW;
+const prefs = (value: unknown): Partial<Prefs> => (value as Partial<Prefs> | undefined) ?? {};
+
+/** Both values in one storage read. */
+export async function readPageStored(): Promise<PageStored> {
+  const got = await browser.storage.local.get([STORAGE_KEYS.view, STORAGE_KEYS.prefs]);
+  return { view: view(got[STORAGE_KEYS.view]), prefs: prefs(got[STORAGE_KEYS.prefs]) };
+}
+
+/** Calls back on each change of either value (removed: its fallback); returns the unwatch. */
+export function watchPageStored(on: {
+  view(next: SidebarView): void;
+  prefs(next: Partial<Prefs>): void;
+}): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    const nextView = changes[STORAGE_KEYS.view];
+    const nextPrefs = changes[STORAGE_KEYS.prefs];
+    if (nextView) on.view(view(nextView.newValue));
+    if (nextPrefs) on.prefs(prefs(nextPrefs.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export function savePrefs(next: Prefs): Promise<void> {
+  return browser.storage.local.set({ [STORAGE_KEYS.prefs]: next });
+}

@@ -1,0 +1,78 @@
+/**
+ * The daily rhythm's place in the panel (sidebar/rhythm.ts decides what is due): the morning plan
+ * card, the evening or week review card, and, for a card dismissed or not due, an entry that
+ * shows it again ("Today's plan", "Review your day").
+ */
+import { intlLocale } from '../../../shared/domain/language.ts';
+import { planLines, planOf } from '../plan-text.ts';
+import type { SidebarStore } from '../store.ts';
+import { trusted } from '../trusted.ts';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Wed, Dec 2" / "12月2日周三" for a local date (read in UTC: the date is already local). */
+function dayName(date: string, locale: string): string {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(`${date}T00:00:00Z`));
+}
+
+function PlanCard({ store }: { store: SidebarStore }) {
+  const t = store.t.value;
+  const view = store.shown.value;
+  const moment = store.rhythm.moment.value;
+  const lines = planLines(planOf(view), view, t, store.language.value);
+  return (
+    <section class="rhythm-card plan" aria-label={t('planTitle')} data-testid="pacer-plan">
+      <h3>
+        {t('planTitle')}
+        {moment ? <small> · {dayName(moment.date, intlLocale(store.language.value))}</small> : null}
+      </h3>
+      <ul>
+        {lines.map((line) => (
+          <li
+            key={line.key}
+            class={line.done ? 'done' : undefined}
+            data-testid={`pacer-plan-${line.key}`}
+          >
+            {line.text}
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        data-testid="pacer-plan-dismiss"
+        onClick={trusted(() => store.rhythm.dismiss('plan'))}
+      >
+        {t('planDismiss')}
+      </button>
+    </section>
+  );
+}
+
+export function Rhythm({ store }: { store: SidebarStore }) {
+  const t = store.t.value;
+  const rhythm = store.rhythm;
+  if (!rhythm.moment.value) return null;
+  if (rhythm.plan.value) return <PlanCard store={store} />;
+  return (
+    <nav class="rhythm-entries" aria-label={t('planTitle')}>
+      <button
+        type="button"
+        class="link"
+        data-testid="pacer-plan-open"
+        onClick={trusted(() => rhythm.show('plan'))}
+      >
+        📋 {t('planTitle')}
+      </button>
+    </nav>
+  );
+}

@@ -1,4 +1,0 @@
-/** `preact/hooks` inside the panel's bundle: the content script's (see ../panel-host.ts). */
-import { panelHost } from '../panel-host.ts';
-
-export const { useCallback, useEffect, useMemo, useRef, useState } = panelHost().hooks;
