@@ -29,15 +29,20 @@ function dictionaryFor(language: Language): Record<MessageKey, Message> {
  */
 export function translator(language: Language): Translate {
   const dictionary = dictionaryFor(language);
-  const plurals = new Intl.PluralRules(intlLocale(language));
+  // Made on the first message with plural forms: building Intl data costs the page's load
+  // (a content script's first paint) time that most pages never need.
+  let plurals: Intl.PluralRules | undefined;
+  const plural = (count: number) => {
+    plurals ??= new Intl.PluralRules(intlLocale(language));
+    return plurals.select(count);
+  };
   return (key, params) => {
     const message = dictionary[key];
     const text =
       typeof message === 'string'
         ? message
-        : ((message as Partial<Record<string, string>>)[
-            plurals.select(Number(params?.count ?? 0))
-          ] ?? message.other);
+        : ((message as Partial<Record<string, string>>)[plural(Number(params?.count ?? 0))] ??
+          message.other);
     return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
       params && name in params ? String(params[name]) : whole,
     );

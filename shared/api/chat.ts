@@ -95,12 +95,23 @@ export const ChatAlerts = z.object({
 });
 export type ChatAlerts = z.infer<typeof ChatAlerts>;
 
+/**
+ * The weekly review digest (复盘): on the last workday of each week of the team calendar, at a
+ * time of day, the team's attainment and where each rep's funnel lost the most (worker/reviews/).
+ */
+export const ChatReviewDigest = z.object({ enabled: z.boolean(), time: ClockTime });
+export type ChatReviewDigest = z.infer<typeof ChatReviewDigest>;
+
+/** Off until a manager turns it on; channels saved before it existed read as off too. */
+export const DEFAULT_REVIEW_DIGEST: ChatReviewDigest = { enabled: false, time: '17:00' };
+
 /** What a channel posts; each switchable. */
 export const ChatChannelOptions = z.object({
   /** The moments the board announces (big deals, tiers, milestones, records, contest wins). */
   announcements: z.boolean(),
   standings: ChatStandings,
   alerts: ChatAlerts,
+  review: ChatReviewDigest.default(DEFAULT_REVIEW_DIGEST),
 });
 export type ChatChannelOptions = z.infer<typeof ChatChannelOptions>;
 
@@ -108,6 +119,7 @@ export const DEFAULT_CHAT_OPTIONS: ChatChannelOptions = {
   announcements: true,
   standings: { enabled: true, time: '17:30', period: 'day' },
   alerts: { enabled: false, time: '11:00', metric: 'calls', atLeast: 10, streakAtRisk: true },
+  review: DEFAULT_REVIEW_DIGEST,
 };
 
 /** The language messages are written in. */

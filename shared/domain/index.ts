@@ -4,6 +4,7 @@ export * from './allocation.ts';
 export * from './announcements.ts';
 export * from './calendar.ts';
 export * from './contests.ts';
+export * from './customer-kpis.ts';
 export * from './customers.ts';
 export * from './dates.ts';
 export * from './defaults.ts';

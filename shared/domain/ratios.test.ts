@@ -42,17 +42,25 @@ describe('RATIO_KPIS', () => {
 
 describe('ratioValue', () => {
   it('divides the period totals once: ¥10,000.00 over 3 deals is 333,333.33… fen per deal', () => {
-    expect(ratioValue({ format: 'money' }, { numerator: 1_000_000, denominator: 3 })).toBeCloseTo(
-      333_333.333,
-      3,
-    );
+    expect(
+      ratioValue(
+        { format: 'money', denominator: 'deals' },
+        { numerator: 1_000_000, denominator: 3 },
+      ),
+    ).toBeCloseTo(333_333.333, 3);
     // 25 collected of 40 billed: 62.5 %.
-    expect(ratioValue({ format: 'percent' }, { numerator: 25, denominator: 40 })).toBe(62.5);
+    expect(
+      ratioValue({ format: 'percent', denominator: 'revenue' }, { numerator: 25, denominator: 40 }),
+    ).toBe(62.5);
   });
 
   it('has no value without a denominator (no deals: no average, not 0)', () => {
-    expect(ratioValue({ format: 'money' }, { numerator: 0, denominator: 0 })).toBeNull();
-    expect(ratioValue({ format: 'percent' }, { numerator: 5, denominator: 0 })).toBeNull();
+    expect(
+      ratioValue({ format: 'money', denominator: 'deals' }, { numerator: 0, denominator: 0 }),
+    ).toBeNull();
+    expect(
+      ratioValue({ format: 'percent', denominator: 'revenue' }, { numerator: 5, denominator: 0 }),
+    ).toBeNull();
   });
 
   it('is not the average of daily ratios', () => {
@@ -63,7 +71,7 @@ describe('ratioValue', () => {
       { numerator: 30_000, denominator: 3 },
       { numerator: 60_000, denominator: 1 },
     ];
-    expect(ratioValue({ format: 'money' }, addParts(days))).toBe(20_000);
+    expect(ratioValue({ format: 'money', denominator: 'deals' }, addParts(days))).toBe(20_000);
   });
 });
 

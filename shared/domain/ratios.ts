@@ -1,22 +1,28 @@
 import { inLanguage, intlLocale, type Label } from './language.ts';
 import { formatMoney } from './money.ts';
 
-// Ratio KPIs (客单价, 回款率, …): a figure that is one total divided by another over the same
-// period. They are never stored or summed per day: every reader adds up the parts over the period
-// (or over a team) and divides once, so a month's average order value is the month's revenue over
-// the month's deals, not an average of daily averages. This table is the only place a ratio is
-// defined, for the worker, the board, the sidebar and the CSV alike.
+// Period KPIs (客单价, 回款率, 新客户, 客户保持率, …): figures of a whole period that cannot be
+// added up day by day — one total divided by another, or a count of distinct customers. They are
+// never stored or summed per day: every reader adds up the parts over the period (or over a
+// team) and divides once, so a month's average order value is the month's revenue over the
+// month's deals, not an average of daily averages. This table is the only place one is defined,
+// for the worker, the board, the TV and the CSV alike.
 
-/** How a ratio reads: an amount per unit (money) or a share (percent). */
-export type RatioFormat = 'money' | 'percent';
+/** How a KPI reads: an amount per unit (money), a share (percent) or a count. */
+export type RatioFormat = 'money' | 'percent' | 'count';
 
 export type RatioDefinition = {
   id: string;
   label: Label;
-  /** The part above the line: a metric id, or a customer figure (shared/domain/customer-kpis.ts). */
+  /**
+   * Where the parts come from: the members' metric rollups (a metric id each), or the customer
+   * rollups (a part of shared/domain/customer-kpis.ts each).
+   */
+  source: 'metrics' | 'customers';
+  /** The part above the line. */
   numerator: string;
-  /** The part below the line; the ratio has no value while it is 0. */
-  denominator: string;
+  /** The part below the line (the KPI has no value while it is 0); null: the KPI is the numerator. */
+  denominator: string | null;
   format: RatioFormat;
 };
 
@@ -27,6 +33,7 @@ export const RATIO_KPIS: readonly RatioDefinition[] = Object.freeze([
   {
     id: 'avg_order_value',
     label: { en: 'Average order value', zh: '客单价' },
+    source: 'metrics',
     numerator: 'revenue',
     denominator: 'deals',
     format: 'money',
@@ -34,8 +41,33 @@ export const RATIO_KPIS: readonly RatioDefinition[] = Object.freeze([
   {
     id: 'collection_rate',
     label: { en: 'Collection rate', zh: '回款率' },
+    source: 'metrics',
     numerator: 'collections',
     denominator: 'revenue',
+    format: 'percent',
+  },
+  {
+    id: 'new_customers',
+    label: { en: 'New customers', zh: '新客户' },
+    source: 'customers',
+    numerator: 'new_customers',
+    denominator: null,
+    format: 'count',
+  },
+  {
+    id: 'repeat_rate',
+    label: { en: 'Repeat purchase rate', zh: '老客户复购率' },
+    source: 'customers',
+    numerator: 'returning_customers',
+    denominator: 'existing_customers',
+    format: 'percent',
+  },
+  {
+    id: 'retention_rate',
+    label: { en: 'Retention rate', zh: '客户保持率' },
+    source: 'customers',
+    numerator: 'retained_customers',
+    denominator: 'previous_buyers',
     format: 'percent',
   },
 ]);
@@ -53,11 +85,16 @@ export function ratioLabel(id: string, tag: string): string {
 }
 
 /**
- * The ratio of its parts: a money ratio in minor units per unit (revenue 1,000,000 fen over
+ * The KPI of its parts: a money ratio in minor units per unit (revenue 1,000,000 fen over
  * 3 deals → 333,333.33… fen, kept exact until shown), a percent ratio in percent (25 of 40 →
- * 62.5). null while the denominator is 0 (no deals yet: no average order value, not 0).
+ * 62.5), a count as it is. null while the denominator is 0 (no deals yet: no average order
+ * value, not 0).
  */
-export function ratioValue(def: Pick<RatioDefinition, 'format'>, parts: RatioParts): number | null {
+export function ratioValue(
+  def: Pick<RatioDefinition, 'format' | 'denominator'>,
+  parts: RatioParts,
+): number | null {
+  if (def.denominator === null) return parts.numerator;
   if (!(parts.denominator > 0)) return null;
   const ratio = parts.numerator / parts.denominator;
   return def.format === 'percent' ? ratio * 100 : ratio;
@@ -118,11 +155,11 @@ export function ratioTargetFor(
 }
 
 /** How a figure of a board column or counter reads. */
-export type FigureKind = 'count' | 'amount' | RatioFormat;
+export type FigureKind = 'amount' | RatioFormat;
 
 /**
- * A ratio for people: money with the currency sign in whole major units (¥3,333), percent with
- * up to one decimal (62.5%); "—" without a value.
+ * A KPI for people: money with the currency sign in whole major units (¥3,333), percent with
+ * up to one decimal (62.5%), a count in whole units; "—" without a value.
  */
 export function formatRatio(
   def: Pick<RatioDefinition, 'format'>,
@@ -132,6 +169,9 @@ export function formatRatio(
 ): string {
   if (value === null) return '\u2014';
   if (def.format === 'money') return formatMoney(Math.round(value), currency, tag);
+  if (def.format === 'count') {
+    return new Intl.NumberFormat(intlLocale(tag), { maximumFractionDigits: 0 }).format(value);
+  }
   return new Intl.NumberFormat(intlLocale(tag), {
     style: 'percent',
     maximumFractionDigits: 1,

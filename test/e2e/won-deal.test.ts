@@ -150,6 +150,19 @@ describe('a won deal', () => {
     await sidebar(gmail).getByTestId('pacer-won-deal').click();
     await sidebar(gmail).getByTestId('pacer-won-deal-amount').fill(DEAL);
     const { before, nextFrame } = await saveNextFrame(gmail);
+    // From then on, whatever the background and the server answer, the numbers stay put.
+    await gmail.evaluate(() => {
+      const root = document.querySelector('pacer-sidebar')?.shadowRoot;
+      if (!root) throw new Error('no sidebar');
+      const text = (id: string) => root.querySelector(`[data-testid="${id}"]`)?.textContent;
+      const seen: string[] = [];
+      (window as unknown as { __pacerSeen: string[] }).__pacerSeen = seen;
+      new MutationObserver(() =>
+        seen.push(
+          `${text('pacer-today-deals')} ${text('pacer-percent')} ${text('pacer-points-today')}`,
+        ),
+      ).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
     expect(before.deals).toBe('0');
     // One deal (10 points) and ¥180,000 of ¥360,000, all in the very next frame.
     expect(nextFrame).toEqual({ deals: '1', percent: '50%', points: '22', streak: '1-day streak' });
@@ -174,6 +187,11 @@ describe('a won deal', () => {
     const progress = await api('/me/progress?period=day', repToken);
     expect(progress.points.today).toBe(22);
     expect(progress.streak.current).toBe(1);
+    await expect.poll(() => sidebarText(gmail, 'pacer-sync'), { timeout: 30_000 }).toBe('Synced');
+    const seen = await gmail.evaluate(
+      () => (window as unknown as { __pacerSeen: string[] }).__pacerSeen,
+    );
+    expect(new Set(seen)).toEqual(new Set(['1 50% 22 pts today / 20']));
   });
 
   it('does not announce the colleague again after a reload', async () => {

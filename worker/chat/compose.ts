@@ -3,10 +3,11 @@
  * as platform-neutral `ChatMessage`s. Numbers and dates use the shared formats; names are placed
  * as they are (formatters keep them plain text).
  */
-import type { OrgSettings } from '../../shared/api/index.ts';
+import type { OrgSettings, Period, TeamReviewResponse } from '../../shared/api/index.ts';
 import { LANGUAGES, type Language } from '../../shared/domain/language.ts';
 import { findMetric, metricLabel } from '../../shared/domain/metrics.ts';
 import { formatMoney } from '../../shared/domain/money.ts';
+import { reviewStageName } from '../../shared/domain/review.ts';
 import type { ChatMessage } from './message.ts';
 
 const number = (n: number, lang: Language) =>
@@ -163,6 +164,75 @@ export function alertsMessage(input: {
     }
   }
   return { title: zh ? '⏰ 进度提醒' : '⏰ Behind pace', lines };
+}
+
+/**
+ * The weekly review: the team's total against its plan, a line counting the reps by the stage
+ * that held each back most (and those on plan or without one), the team's median conversion
+ * rates, and, when `named`, one line per rep with their attainment and bottleneck.
+ */
+export function reviewMessage(input: {
+  teamName: string;
+  period: Period;
+  rows: TeamReviewResponse['rows'];
+  medians: TeamReviewResponse['medians'];
+  named: boolean;
+  settings: OrgSettings;
+  lang: Language;
+}): ChatMessage {
+  const { lang, settings, rows } = input;
+  const zh = lang === 'zh';
+  const span = `${input.period.start} – ${input.period.end}`;
+  const title = zh
+    ? `📝 ${input.teamName} 周复盘（${span}）`
+    : `📝 ${input.teamName} week review (${span})`;
+  const metric = settings.primaryMetric;
+  const achieved = rows.reduce((sum, r) => sum + r.achieved, 0);
+  const plan = rows.reduce((sum, r) => sum + r.plan, 0);
+  const total = figure(metric, achieved, settings, lang);
+  const label = labelOf(metric, settings, lang);
+  const planned = figure(metric, plan, settings, lang);
+  const percent = number(plan > 0 ? (achieved / plan) * 100 : 0, lang);
+  const lines = [
+    zh
+      ? plan > 0
+        ? `团队${label}：${total} / 计划 ${planned}（${percent}%）`
+        : `团队${label}：${total}`
+      : plan > 0
+        ? `Team ${label.toLowerCase()}: ${total} of ${planned} planned (${percent}%)`
+        : `Team ${label.toLowerCase()}: ${total}`,
+  ];
+  const byStage = new Map<string, number>();
+  let onPlan = 0;
+  let noPlan = 0;
+  for (const r of rows) {
+    if (r.bottleneck) {
+      const name = reviewStageName(r.bottleneck.stage)[lang];
+      byStage.set(name, (byStage.get(name) ?? 0) + 1);
+    } else if (r.plan > 0) onPlan++;
+    else noPlan++;
+  }
+  const parts = [...byStage]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([name, n]) => (zh ? `${name} ${n} 人` : `${name} ${n}`));
+  if (onPlan > 0) parts.push(zh ? `达成计划 ${onPlan} 人` : `on plan ${onPlan}`);
+  if (noPlan > 0) parts.push(zh ? `无计划 ${noPlan} 人` : `no plan ${noPlan}`);
+  lines.push(zh ? `瓶颈：${parts.join(' · ')}` : `Bottlenecks: ${parts.join(' · ')}`);
+  const rate = (v: number | null) => (v === null ? '–' : `${number(v * 100, lang)}%`);
+  const m = input.medians;
+  lines.push(
+    zh
+      ? `团队中位数：线索→拜访 ${rate(m.leadToVisit)} · 拜访→会议 ${rate(m.visitToMeeting)} · 会议→成交 ${rate(m.meetingToDeal)}`
+      : `Team median: lead → visit ${rate(m.leadToVisit)} · visit → meeting ${rate(m.visitToMeeting)} · meeting → deal ${rate(m.meetingToDeal)}`,
+  );
+  if (input.named) {
+    for (const r of rows) {
+      const pct = r.percent === null ? '' : ` · ${number(r.percent, lang)}%`;
+      const stage = r.bottleneck ? ` · ${reviewStageName(r.bottleneck.stage)[lang]}` : '';
+      lines.push(`· ${r.member.name}: ${figure(metric, r.achieved, settings, lang)}${pct}${stage}`);
+    }
+  }
+  return { title, lines: lines.slice(0, 60) };
 }
 
 export function testMessage(channelName: string, lang: Language): ChatMessage {

@@ -1,13 +1,15 @@
 /**
  * The chat feature's cron tick (wrangler.toml `[triggers] crons`, every minute): stages the
- * scheduled posts that are due and the announcements made since the last tick, and re-queues
- * messages lost on their way to the queue. Cost per tick with nothing to do: three index reads
- * that find nothing (due schedules, new announcements after the cursor, lost outbox rows).
+ * scheduled posts that are due and the announcements made since the last tick, re-queues
+ * messages lost on their way to the queue and prunes old finished outbox rows. Cost per tick with
+ * nothing to do: four index reads that find nothing (due schedules, new announcements after the
+ * cursor, lost outbox rows, outbox rows old enough to prune).
  */
 import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { OrgSettings } from '../../shared/api/index.ts';
 import { isWorkday } from '../../shared/domain/calendar.ts';
 import type { Language } from '../../shared/domain/language.ts';
+import { isLastWorkdayOfWeek } from '../../shared/domain/rhythm.ts';
 import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { OrgRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -15,10 +17,10 @@ import { announcements, chatChannels, chatCursors, chatSchedules, orgs } from '.
 import type { Env } from '../env.ts';
 import { loadTeams } from '../teams/queries.ts';
 import { announcementMessage } from './compose.ts';
-import { alertsDigest, standingsDigest } from './digest.ts';
-import { requeueLost, type Staged, stage } from './outbox.ts';
-import { channelOptions } from './queries.ts';
-import { nextRunAt, runDay } from './schedule.ts';
+import { alertsDigest, reviewDigest, standingsDigest } from './digest.ts';
+import { pruneOutbox, requeueLost, type Staged, stage } from './outbox.ts';
+import { channelOptions, nextJobRun, type ScheduledJob } from './queries.ts';
+import { runDay } from './schedule.ts';
 
 /** Due jobs handled per tick; the rest wait for the next minute. */
 const DUE_PER_TICK = 200;
@@ -28,6 +30,8 @@ const ANNOUNCEMENTS_PER_TICK = 200;
 export interface TickResult {
   staged: string[];
   requeued: number;
+  /** Old delivered, dead and dropped outbox rows deleted (outbox.ts: `pruneOutbox`). */
+  pruned: number;
 }
 
 export async function chatTick(db: Db, env: Env, now: Date): Promise<TickResult> {
@@ -49,13 +53,14 @@ export async function chatTick(db: Db, env: Env, now: Date): Promise<TickResult>
       .run();
   }
   const requeued = await requeueLost(db, env, now);
-  return { staged, requeued };
+  const pruned = await pruneOutbox(db, now);
+  return { staged, requeued, pruned };
 }
 
 const settingsOf = (org: OrgRow) => OrgSettings.parse(JSON.parse(org.settings));
 
-/** Scheduled standings and alerts whose instant has come; each job moves on to its next run. */
-type Move = { channelId: string; job: 'standings' | 'alerts'; nextAt: number | null };
+/** Scheduled posts whose instant has come; each job moves on to its next run. */
+type Move = { channelId: string; job: ScheduledJob; nextAt: number | null };
 
 async function dueJobs(db: Db, now: Date): Promise<{ messages: Staged[]; moves: Move[] }> {
   const t = now.getTime();
@@ -92,12 +97,14 @@ async function dueJobs(db: Db, now: Date): Promise<{ messages: Staged[]; moves: 
       continue;
     }
     const options = channelOptions(channel);
-    const spec = job.job === 'standings' ? options.standings : options.alerts;
+    const spec = options[job.job];
     const day = runDay(job.nextAt, channel.timezone);
     // Only on the day it was due: a tick that comes a day late (an outage) does not post stale news.
     const onTime = runDay(t, channel.timezone) === day;
-    // The calendar is read again: a holiday added after the run was planned is still a day off.
-    const workday = isWorkday(day, owner.settings.calendar);
+    // The calendar is read again: a holiday added after the run was planned is still a day off
+    // (and a week's end moved by it is no longer this day).
+    const cal = owner.settings.calendar;
+    const workday = job.job === 'review' ? isLastWorkdayOfWeek(day, cal) : isWorkday(day, cal);
     if (spec.enabled && onTime && workday && !channel.pausedAt) {
       const message =
         job.job === 'standings'
@@ -109,7 +116,9 @@ async function dueJobs(db: Db, now: Date): Promise<{ messages: Staged[]; moves: 
               options.standings.period,
               now,
             )
-          : await alertsDigest(db, owner.org, owner.settings, channel, options.alerts, now);
+          : job.job === 'alerts'
+            ? await alertsDigest(db, owner.org, owner.settings, channel, options.alerts, now)
+            : await reviewDigest(db, owner.org, owner.settings, channel, day, now);
       if (message) {
         out.push({
           key: `${job.job}:${channel.id}:${day}`,
@@ -119,10 +128,11 @@ async function dueJobs(db: Db, now: Date): Promise<{ messages: Staged[]; moves: 
         });
       }
     }
-    const next = nextRunAt(
-      spec.time,
+    const next = nextJobRun(
+      job.job,
+      spec,
       channel.timezone,
-      owner.settings.calendar,
+      owner.settings,
       Math.max(t, job.nextAt),
     );
     moves.push({ channelId: job.channelId, job: job.job, nextAt: next });

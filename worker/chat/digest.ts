@@ -2,9 +2,10 @@
  * What scheduled posts say, read from the figures boards already keep (worker/figures/): the
  * team's standings, and who is behind pace or about to lose a streak. Cost: the org's teams and
  * active members, then one cached figures row per rep of the team (recomputed from rollups only
- * for reps whose figures changed), never the events.
+ * for reps whose figures changed), never the events. The weekly review digest reads the team
+ * review (worker/reviews/service.ts: rollups, never events).
  */
-import type { OrgSettings } from '../../shared/api/index.ts';
+import type { LocalDate, OrgSettings } from '../../shared/api/index.ts';
 import { addDays } from '../../shared/domain/dates.ts';
 import type { Language } from '../../shared/domain/language.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
@@ -17,8 +18,9 @@ import { windowFor } from '../figures/member-figures.ts';
 import { leaderboard } from '../leaderboard/service.ts';
 import { loadMembership } from '../members/history.ts';
 import { loadActiveMembers } from '../members/queries.ts';
+import { teamReview } from '../reviews/service.ts';
 import { findTeam, loadTeams } from '../teams/queries.ts';
-import { alertsMessage, standingsMessage } from './compose.ts';
+import { alertsMessage, reviewMessage, standingsMessage } from './compose.ts';
 import type { ChatMessage } from './message.ts';
 
 type ChannelRow = typeof chatChannels.$inferSelect;
@@ -134,6 +136,43 @@ export async function alertsDigest(
     atLeast: alert.atLeast,
     behind,
     atRisk,
+    named: settings.privacy === 'open',
+    settings,
+    lang: channel.language as Language,
+  });
+}
+
+/**
+ * The weekly review digest of the week containing `day`: the team's attainment against plan, how
+ * many reps each stage held back most, the team's median rates, and (in an `open` team only) each
+ * rep's figure and bottleneck. Reflections stay between a rep and their managers.
+ */
+export async function reviewDigest(
+  db: Db,
+  org: OrgRow,
+  settings: OrgSettings,
+  channel: ChannelRow,
+  day: LocalDate,
+  now: Date,
+): Promise<ChatMessage | null> {
+  const teams = await loadTeams(db, org.id);
+  const team = findTeam(teams, channel.teamId);
+  if (!team) return null;
+  const review = await teamReview(
+    db,
+    audienceOf(org, settings, channel),
+    team,
+    teams,
+    'week',
+    now,
+    day,
+  );
+  if (review.rows.length === 0) return null;
+  return reviewMessage({
+    teamName: team.name,
+    period: review.period,
+    rows: review.rows,
+    medians: review.medians,
     named: settings.privacy === 'open',
     settings,
     lang: channel.language as Language,

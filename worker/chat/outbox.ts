@@ -92,3 +92,32 @@ export async function markDead(db: Db, keys: string[]): Promise<void> {
     .where(and(inArray(chatOutbox.key, keys), eq(chatOutbox.status, 'queued')))
     .run();
 }
+
+/**
+ * Finished outbox rows (sent, dead or dropped) are kept this long, for the channel's history and
+ * to answer a retried queue message with "already sent"; far longer than any retry or re-queue.
+ */
+export const PRUNE_AFTER_DAYS = 30;
+/** Rows deleted per tick at most, so one tick never does unbounded work; the rest go next minute. */
+export const PRUNE_PER_TICK = 500;
+
+/**
+ * Deletes finished rows last handed to the queue over {@link PRUNE_AFTER_DAYS} ago; queued rows
+ * (still being delivered) are never pruned. Cost: the pruned rows, found by the
+ * `(status, queued_at)` index.
+ */
+export async function pruneOutbox(db: Db, now: Date): Promise<number> {
+  const before = now.getTime() - PRUNE_AFTER_DAYS * 86_400_000;
+  const old = db
+    .select({ key: chatOutbox.key })
+    .from(chatOutbox)
+    .where(
+      and(inArray(chatOutbox.status, ['sent', 'dead', 'dropped']), lt(chatOutbox.queuedAt, before)),
+    )
+    .limit(PRUNE_PER_TICK);
+  const pruned = await db
+    .delete(chatOutbox)
+    .where(inArray(chatOutbox.key, old))
+    .returning({ key: chatOutbox.key });
+  return pruned.length;
+}

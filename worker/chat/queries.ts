@@ -8,7 +8,7 @@ import {
 } from '../../shared/api/index.ts';
 import type { Db } from '../db/client.ts';
 import { chatChannels, chatSchedules } from '../db/schema.ts';
-import { nextRunAt } from './schedule.ts';
+import { nextRunAt, nextWeekEndRunAt } from './schedule.ts';
 
 export type ChannelRow = typeof chatChannels.$inferSelect;
 
@@ -47,17 +47,34 @@ export const findChannel = (db: Db, orgId: string, id: string) =>
     .where(and(eq(chatChannels.id, id), eq(chatChannels.orgId, orgId)))
     .get();
 
+/** The scheduled jobs a channel may have: daily on workdays, or (the review) at each week's end. */
+export const SCHEDULED_JOBS = ['standings', 'alerts', 'review'] as const;
+export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
+
+/** When a job of the channel runs next after `afterMs`: its time on the days it runs. */
+export function nextJobRun(
+  job: ScheduledJob,
+  spec: { time: string },
+  timeZone: string,
+  settings: Pick<OrgSettings, 'calendar'>,
+  afterMs: number,
+): number | null {
+  return job === 'review'
+    ? nextWeekEndRunAt(spec.time, timeZone, settings.calendar, afterMs)
+    : nextRunAt(spec.time, timeZone, settings.calendar, afterMs);
+}
+
 /**
  * The statements that make the channel's schedule rows match its options: each enabled job's
  * next run from `now`, no row for a disabled one.
  */
 export function scheduleStatements(db: Db, row: ChannelRow, settings: OrgSettings, now: Date) {
   const options = channelOptions(row);
-  return (['standings', 'alerts'] as const).map((job) => {
+  return SCHEDULED_JOBS.map((job) => {
     const spec = options[job];
     const next =
       spec.enabled && !row.pausedAt
-        ? nextRunAt(spec.time, row.timezone, settings.calendar, now.getTime())
+        ? nextJobRun(job, spec, row.timezone, settings, now.getTime())
         : null;
     const where = and(eq(chatSchedules.channelId, row.id), eq(chatSchedules.job, job));
     if (next === null) return db.delete(chatSchedules).where(where);

@@ -43,7 +43,7 @@ export const chatSchedules = sqliteTable(
   'chat_schedules',
   {
     channelId: text('channel_id').notNull(),
-    job: text('job', { enum: ['standings', 'alerts'] }).notNull(),
+    job: text('job', { enum: ['standings', 'alerts', 'review'] }).notNull(),
     /** Epoch ms of the next run. */
     nextAt: integer('next_at').notNull(),
   },
@@ -56,7 +56,9 @@ export const chatOutbox = sqliteTable(
     /** The idempotency key, e.g. `standings:<channel>:<local date>`, `ann:<channel>:<id>`. */
     key: text('key').primaryKey(),
     channelId: text('channel_id').notNull(),
-    kind: text('kind', { enum: ['announcement', 'standings', 'alerts', 'test'] }).notNull(),
+    kind: text('kind', {
+      enum: ['announcement', 'standings', 'alerts', 'review', 'test'],
+    }).notNull(),
     /** JSON of the platform-neutral message (worker/chat/message.ts). */
     message: text('message').notNull(),
     status: text('status', { enum: ['queued', 'sent', 'dead', 'dropped'] })

@@ -4,6 +4,7 @@ export * from './announcements.ts';
 export * from './auth.ts';
 export * from './chat.ts';
 export * from './contests.ts';
+export * from './customer-sales.ts';
 export * from './customers.ts';
 export * from './honours.ts';
 export * from './membership.ts';

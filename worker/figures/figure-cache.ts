@@ -7,11 +7,13 @@
  */
 import { and, inArray, sql } from 'drizzle-orm';
 import type { OrgSettings } from '../../shared/api/index.ts';
-import { localDateOf } from '../../shared/domain/dates.ts';
+import { periodContaining } from '../../shared/domain/calendar.ts';
+import { addDays, localDateOf } from '../../shared/domain/dates.ts';
 import type { MembershipPeriod } from '../../shared/domain/membership.ts';
-import { findRatio, type RatioParts } from '../../shared/domain/ratios.ts';
+import { findRatio, type RatioDefinition, type RatioParts } from '../../shared/domain/ratios.ts';
 import { tierStatus } from '../../shared/domain/tiers.ts';
 import type { MemberRow } from '../context.ts';
+import { customerPartsOf } from '../customer-kpis/queries.ts';
 import type { Db } from '../db/client.ts';
 import { boardFigures } from '../db/schema.ts';
 import { loadQuotas } from '../quotas/queries.ts';
@@ -120,7 +122,8 @@ export async function readCached(db: Db, ids: string[], slot: string) {
  * Figures of every board member: from the cache where the stamp matches, else computed from
  * rollups + targets (read only when some member is stale) and written back.
  * Cost: one cached row per member; for stale members also their rollups over the window, the
- * org's targets overlapping it, its quotas and its membership history.
+ * org's targets overlapping it, its quotas and its membership history, and for a customer KPI
+ * their customer rollups (worker/customer-kpis/queries.ts).
  */
 export async function boardFiguresOf(
   db: Db,
@@ -172,6 +175,22 @@ export async function boardFiguresOf(
     }),
   );
   const ratio = findRatio(input.by);
+  const customerParts =
+    ratio?.source === 'customers'
+      ? await customerPartsOf(
+          db,
+          stale.map((m) => m.id),
+          win.period,
+          periodContaining(win.period.kind, addDays(win.period.start, -1), input.settings.calendar),
+        )
+      : null;
+  const partsOf = (m: MemberRow, def: RatioDefinition): RatioParts => {
+    if (!customerParts) return metricParts(def, rowsBy.get(m.id) ?? [], win.period);
+    const own = customerParts.get(m.id);
+    const pick = (part: string | null) =>
+      part === null ? 0 : (own?.[part as keyof typeof own] ?? 0);
+    return { numerator: pick(def.numerator), denominator: pick(def.denominator) };
+  };
   const writes = computed.map(({ m, f }) => {
     const tier = tierStatus({
       achieved: f.primary.achieved,
@@ -179,9 +198,8 @@ export async function boardFiguresOf(
       ladder: input.settings.tiers.ladder,
     }).current;
     if (ratio) {
-      const own = rowsBy.get(m.id) ?? [];
       const target = ratioTargetOf(m, ratio.id, targets, input.teams, win.period);
-      const r = ratioFigures(ratio, metricParts(ratio, own, win.period), target);
+      const r = ratioFigures(ratio, partsOf(m, ratio), target);
       const figures: BoardFigures = {
         achieved: r.value ?? 0,
         target: r.target ?? 0,

@@ -47,7 +47,8 @@ export function metricParts(
 ): RatioParts {
   return {
     numerator: totalOf(rows, def.numerator, period.start, period.end),
-    denominator: totalOf(rows, def.denominator, period.start, period.end),
+    denominator:
+      def.denominator === null ? 0 : totalOf(rows, def.denominator, period.start, period.end),
   };
 }
 

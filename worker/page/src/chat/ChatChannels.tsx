@@ -161,6 +161,29 @@ function OptionsEditor({
           {m.streakAtRisk}
         </label>
       </div>
+      <div class="row">
+        <label class="inline">
+          <input
+            type="checkbox"
+            name="chat-review"
+            checked={value.review.enabled}
+            onChange={(e) =>
+              onChange({ ...value, review: { ...value.review, enabled: e.currentTarget.checked } })
+            }
+          />
+          {m.reviewDigest}
+        </label>
+        <label>
+          {m.at}
+          <input
+            type="time"
+            value={value.review.time}
+            onChange={(e) =>
+              onChange({ ...value, review: { ...value.review, time: e.currentTarget.value } })
+            }
+          />
+        </label>
+      </div>
     </fieldset>
   );
 }

@@ -353,6 +353,7 @@ export const en = {
     metric: 'Metric',
     by: 'by',
     streakAtRisk: 'and streaks at risk',
+    reviewDigest: 'Weekly review (each rep\u2019s bottleneck) on the week\u2019s last workday',
     save: 'Save',
     saved: 'Saved.',
     sendTest: 'Send test message',

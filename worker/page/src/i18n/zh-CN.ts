@@ -333,6 +333,7 @@ export const zhCN: Messages = {
     metric: '指标',
     by: '截至',
     streakAtRisk: '以及连续记录告急',
+    reviewDigest: '周复盘（每人的瓶颈环节），每周最后一个工作日',
     save: '保存',
     saved: '已保存。',
     sendTest: '发送测试消息',

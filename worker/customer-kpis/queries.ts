@@ -1,0 +1,79 @@
+/**
+ * The customer KPIs' parts for board members (rules: shared/domain/customer-kpis.ts), read from
+ * the customer rollups (worker/db/customer-sales.ts), never from events. Cost, per ≤ 90 members:
+ * one range of `customer_days_member` over the period and the one before it (a row per customer
+ * and day with a won deal), and one index-only pass over `customer_firsts_member` (a row per
+ * customer the member ever sold to).
+ */
+import { and, between, gt, inArray, sql } from 'drizzle-orm';
+import type { LocalDate } from '../../shared/api/index.ts';
+import { type CustomerPart, customerParts } from '../../shared/domain/customer-kpis.ts';
+import type { Db } from '../db/client.ts';
+import { customerDays, customerFirsts } from '../db/schema.ts';
+
+const MEMBERS_PER_READ = 90;
+
+type Span = { start: LocalDate; end: LocalDate };
+
+export async function customerPartsOf(
+  db: Db,
+  memberIds: readonly string[],
+  period: Span,
+  previous: Span,
+): Promise<Map<string, Record<CustomerPart, number>>> {
+  const purchases = new Map<string, { customerId: string; localDate: string }[]>();
+  const firsts = new Map<string, { newInPeriod: number; existingBefore: number }>();
+  for (let i = 0; i < memberIds.length; i += MEMBERS_PER_READ) {
+    const part = memberIds.slice(i, i + MEMBERS_PER_READ);
+    const [days, counts] = await Promise.all([
+      db
+        .select({
+          memberId: customerDays.memberId,
+          customerId: customerDays.customerId,
+          localDate: customerDays.localDate,
+        })
+        .from(customerDays)
+        .where(
+          and(
+            inArray(customerDays.memberId, part),
+            between(customerDays.localDate, previous.start, period.end),
+            gt(customerDays.deals, 0),
+          ),
+        )
+        .all(),
+      db
+        .select({
+          memberId: customerFirsts.memberId,
+          newInPeriod: sql<number>`coalesce(sum(${customerFirsts.firstDate} BETWEEN ${period.start} AND ${period.end}), 0)`,
+          existingBefore: sql<number>`coalesce(sum(${customerFirsts.firstDate} < ${period.start}), 0)`,
+        })
+        .from(customerFirsts)
+        .where(inArray(customerFirsts.memberId, part))
+        .groupBy(customerFirsts.memberId)
+        .all(),
+    ]);
+    for (const d of days) {
+      const list = purchases.get(d.memberId);
+      if (list) list.push(d);
+      else purchases.set(d.memberId, [d]);
+    }
+    for (const c of counts) {
+      firsts.set(c.memberId, {
+        newInPeriod: Number(c.newInPeriod),
+        existingBefore: Number(c.existingBefore),
+      });
+    }
+  }
+  return new Map(
+    memberIds.map((id) => [
+      id,
+      customerParts({
+        purchases: purchases.get(id) ?? [],
+        newInPeriod: firsts.get(id)?.newInPeriod ?? 0,
+        existingBefore: firsts.get(id)?.existingBefore ?? 0,
+        period,
+        previous,
+      }),
+    ]),
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The customer KPIs' rollups (rules: shared/domain/customer-kpis.ts): who bought when, kept so a
+ * board reads one row per customer and day with a won deal, never the logs. A purchase is a
+ * `deals` log linked to a customer and not undone. Maintained ONLY by the triggers in
+ * migrations/0020_customer_sales.sql, at insert, undo and when a log moves to another customer
+ * (merge, split), in the statement that changes `events`.
+ */
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Per customer × the seller's local day: deals won with it that day. */
+export const customerDays = sqliteTable(
+  'customer_days',
+  {
+    customerId: text('customer_id').notNull(),
+    localDate: text('local_date').notNull(),
+    orgId: text('org_id').notNull(),
+    /** The rep who logged the deals (the customer's owner). */
+    memberId: text('member_id').notNull(),
+    /** 0 once every deal of the day is undone or moved away. */
+    deals: integer('deals').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.localDate] }),
+    index('customer_days_member').on(t.memberId, t.localDate),
+  ],
+);
+
+/** Per customer: the day of its first won deal, so "new customer" is one indexed range count. */
+export const customerFirsts = sqliteTable(
+  'customer_firsts',
+  {
+    customerId: text('customer_id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    memberId: text('member_id').notNull(),
+    /** null once no deal with it is left. */
+    firstDate: text('first_date'),
+  },
+  (t) => [index('customer_firsts_member').on(t.memberId, t.firstDate)],
+);
