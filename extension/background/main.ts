@@ -26,6 +26,7 @@ import { celebrationsFor, ownMoments } from './celebrations.ts';
 import { handleCustomerMessage, isCustomerMessage } from './customers.ts';
 import { injectPanel } from './panel.ts';
 import { PLAN_ALARM, remindOfPlan, schedulePlanReminder } from './plan-reminder.ts';
+import { answerReview } from './review.ts';
 
 const TICK_ALARM = 'pacer-tick';
 const RETRY_ALARM = 'pacer-retry';
@@ -159,6 +160,7 @@ async function handle(
     const message = page.data;
     if (message.type === 'load-panel') return injectPanel(sender);
     if (isCustomerMessage(message)) return handleCustomerMessage(message);
+    if (message.type === 'review' || message.type === 'reflect') return answerReview(message);
     if (message.type === 'open-leaderboard') {
       await browser.tabs.create({ url: await leaderboardSigninUrl() });
       return { ok: true };

@@ -4,8 +4,9 @@
  * Content scripts import only the types (erased at build), keeping zod out of their bundle.
  */
 import { z } from 'zod';
-import { TimeZone, Uuid } from '../../shared/api/common.ts';
+import { LocalDate, TimeZone, Uuid } from '../../shared/api/common.ts';
 import { ActivityEvent } from '../../shared/api/events.ts';
+import { type MemberReview, ReflectionInput, ReviewPeriodKind } from '../../shared/api/reviews.ts';
 import { CustomerClass } from '../../shared/api/settings.ts';
 
 /** From any extension context, content scripts included. */
@@ -30,6 +31,10 @@ export const PageMessage = z.discriminatedUnion('type', [
     id: z.string().min(1).max(64),
     class: CustomerClass.nullable(),
   }),
+  // The member's own review of the day or week containing `date` (the sidebar's review card).
+  z.object({ type: z.literal('review'), period: ReviewPeriodKind, date: LocalDate }),
+  // The member's reflection on a period, saved on the server.
+  z.object({ type: z.literal('reflect'), reflection: ReflectionInput }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
@@ -54,8 +59,9 @@ export type AccountMessage = z.infer<typeof AccountMessage>;
 
 /** `revision`: for a log, the sync-state revision that committed it (see SyncState.revision). */
 /** `code`: the API's error code, or `network` when the server could not be reached. */
+/** `review`: the answer to a `review` message. */
 export type MessageReply =
-  | { ok: true; revision?: number; data?: unknown }
+  | { ok: true; revision?: number; review?: MemberReview; data?: unknown }
   | { ok: false; error: string; code?: string };
 
 /** From the background to a tab's content script. */

@@ -78,7 +78,7 @@ describe('daily rhythm in the sidebar', () => {
     expect(open.store.rhythm.plan.value).toBe(false);
   });
 
-  it('offers the review from 17:00 on a workday (the week’s too on Friday)', () => {
+  it('offers the review from 17:00 on a workday (the week’s too on Friday), opening once', () => {
     // Monday 17:30 in Shanghai: the day's review, the plan no longer.
     const evening = page('2026-12-07T09:30:00Z', DEFAULT_PREFS);
     expect(evening.store.rhythm.plan.value).toBe(false);
@@ -86,7 +86,10 @@ describe('daily rhythm in the sidebar', () => {
     expect(evening.store.rhythm.moment.value?.reviews).toEqual([
       { period: 'day', start: '2026-12-07' },
     ]);
+    expect(evening.saved.prefs.rhythm).toEqual({ reviewOpened: '2026-12-07' });
+    expect(evening.saved.prefs.collapsed).toBe(false);
     evening.store.rhythm.dismiss('review');
+    expect(evening.saved.prefs.collapsed).toBe(true);
     expect(evening.store.rhythm.review.value).toBe(false);
     expect(page('2026-12-07T10:00:00Z', evening.saved.prefs).store.rhythm.review.value).toBe(false);
 

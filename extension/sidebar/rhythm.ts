@@ -52,8 +52,8 @@ export function createRhythm({ view, prefs, setPrefs, clock }: RhythmDeps) {
   /** Opens the sidebar by itself, once per card and day (the first page it is due on). */
   function openIfDue(m: RhythmMoment | null): void {
     if (!m) return;
-    if (!m.plan) return;
-    const card: RhythmCard = 'plan';
+    const card: RhythmCard | null = m.plan ? 'plan' : m.reviews.length > 0 ? 'review' : null;
+    if (!card) return;
     const s = prefs.peek().rhythm ?? {};
     const opened = card === 'plan' ? s.planOpened : s.reviewOpened;
     const dismissed = card === 'plan' ? s.planDismissed : s.reviewDismissed;

@@ -323,6 +323,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     published,
     shown,
     rhythm,
+    /** Asks the background (the review card's review and reflection). */
+    send: deps.send,
     prefs: prefsState,
     toasts,
     celebration,

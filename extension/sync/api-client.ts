@@ -16,6 +16,12 @@ import type { JoinRequest } from '../../shared/api/orgs.ts';
 import { JoinResponse, MeResponse } from '../../shared/api/orgs.ts';
 import { SigninCodeResponse } from '../../shared/api/page.ts';
 import { LeaderboardResponse, ProgressResponse } from '../../shared/api/progress.ts';
+import {
+  type ReflectionInput,
+  ReflectionResponse,
+  type ReviewPeriodKind,
+  ReviewResponse,
+} from '../../shared/api/reviews.ts';
 import { createClient } from '../../worker/client.ts';
 
 export class ApiError extends Error {
@@ -65,6 +71,10 @@ export interface PacerApi {
   board(period: PeriodKind, etag?: string): Promise<Tagged<LeaderboardResponse> | null>;
   /** Revokes this token on the server (sign-out): it stops working with the next request. */
   revokeToken(): Promise<void>;
+  /** The member's own review (复盘) of the day, week or month containing `date`. */
+  review(period: ReviewPeriodKind, date: string): Promise<ReviewResponse>;
+  /** Saves the member's reflection on a period. */
+  reflect(input: ReflectionInput): Promise<z.infer<typeof ReflectionResponse>>;
 }
 
 /** Normalises what the user typed as a server address to an origin-like base URL. */
@@ -170,6 +180,16 @@ export function createApi(baseUrl: string, token: string, fetchFn: typeof fetch 
         AnnouncementsResponse,
       );
       return result ? { ...result.body, ...(result.etag ? { etag: result.etag } : {}) } : null;
+    },
+    async review(period, date) {
+      return required(
+        await answer(() => client.reviews.$get({ query: { period, date } }), ReviewResponse),
+      );
+    },
+    async reflect(input) {
+      return required(
+        await answer(() => client.reviews.reflection.$put({ json: input }), ReflectionResponse),
+      );
     },
     async board(period, etag) {
       const result = await answer(

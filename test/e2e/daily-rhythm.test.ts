@@ -4,12 +4,15 @@
  * The team works Monday to Friday with last week's Tuesday a holiday; the days used are last
  * week's, so the test means the same on any date. The morning plan opens the sidebar on the
  * first page of a workday, not again that day once dismissed, not on the holiday or the weekend,
- * and again on the next workday; the morning notification's alarm follows the options.
+ * and again on the next workday; the morning notification's alarm follows the options. The
+ * evening review opens from 17:00 (the week's too on Friday), and a reflection typed in the
+ * sidebar reaches the manager's team review.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CreateOrgResponse } from '../../shared/api/orgs.ts';
 import { ListMembersResponse } from '../../shared/api/orgs.ts';
+import { TeamReviewResponse } from '../../shared/api/reviews.ts';
 import { CalendarSettings } from '../../shared/api/settings.ts';
 import { weekStartOf } from '../../shared/domain/calendar.ts';
 import { addDays, localDateOf, zonedInstant } from '../../shared/domain/dates.ts';
@@ -165,5 +168,75 @@ describe('the morning plan', () => {
     await options.selectOption('select[name=planReminder]', '');
     await expect.poll(alarm).toBeUndefined();
     await options.close();
+  });
+});
+
+/** The rep's reflection on a period as the manager's team review shows it. */
+async function teamReflection(period: 'day' | 'week', date: string) {
+  const res = await fetch(`${server.url}/api/v1/reviews/team?period=${period}&date=${date}`, {
+    headers: { authorization: `Bearer ${org.token}` },
+  });
+  const body = TeamReviewResponse.parse(await res.json());
+  return body.rows.find((r) => r.member.name === 'Li Lei')?.reflection ?? null;
+}
+
+describe('the evening review', () => {
+  it('is offered from 17:00 on a workday, the week’s too on its last workday; a reflection typed in the sidebar reaches the manager’s team review', async () => {
+    const wednesday = addDays(monday, 2);
+    // Wednesday 16:30: the plan still (opened this morning), no review yet.
+    await openAt(wednesday, '16:30');
+    await sidebar(gmail).getByTestId('pacer-plan').waitFor();
+    expect(await sidebar(gmail).getByTestId('pacer-review').count()).toBe(0);
+    expect(await sidebar(gmail).getByTestId('pacer-review-open').count()).toBe(0);
+    await sidebar(gmail).getByTestId('pacer-plan-dismiss').click();
+    await sidebar(gmail).getByTestId('pacer-collapse').click();
+    await sidebar(gmail).getByTestId('pacer-pill').waitFor();
+
+    // 17:30: the sidebar opens by itself to the day's review, figures from the server.
+    await openAt(wednesday, '17:30');
+    const review = sidebar(gmail).getByTestId('pacer-review');
+    await review.waitFor();
+    expect(await review.locator('h3').textContent()).toBe('Review your day');
+    await expect
+      .poll(() => sidebar(gmail).getByTestId('pacer-review-sentence').textContent(), {
+        timeout: 30_000,
+      })
+      .toMatch(/\w/);
+    expect(await sidebar(gmail).getByTestId('pacer-review-attainment').textContent()).toMatch(
+      /^Revenue: /,
+    );
+    expect(await sidebar(gmail).getByTestId('pacer-review-tab-week').count()).toBe(0);
+    await sidebar(gmail).getByTestId('pacer-review-worked').fill('Called the renewals first');
+    await sidebar(gmail).getByTestId('pacer-review-change').fill('Fewer internal meetings');
+    await sidebar(gmail).getByTestId('pacer-review-focus').fill('Two visits before noon');
+    await screenshot(gmail, 'sidebar-evening-review');
+    await sidebar(gmail).getByTestId('pacer-review-save').click();
+    await expect
+      .poll(() => sidebar(gmail).getByTestId('pacer-review-save').textContent())
+      .toBe('Reflection saved');
+    await expect
+      .poll(() => teamReflection('day', wednesday), { timeout: 30_000 })
+      .toMatchObject({
+        worked: 'Called the renewals first',
+        change: 'Fewer internal meetings',
+        focus: 'Two visits before noon',
+      });
+    // Dismissed, and the sidebar it opened closes again.
+    await sidebar(gmail).getByTestId('pacer-review-dismiss').click();
+    await sidebar(gmail).getByTestId('pacer-pill').waitFor();
+    await expect.poll(async () => (await rhythmSeen()).reviewDismissed).toBe(wednesday);
+
+    // Friday, the week's last workday, 17:30: the week's review beside the day's.
+    const friday = addDays(monday, 4);
+    await openAt(friday, '17:30');
+    await review.waitFor();
+    await sidebar(gmail).getByTestId('pacer-review-tab-week').click();
+    await expect.poll(() => review.locator('h3').textContent()).toBe('Review your week');
+    await sidebar(gmail).getByTestId('pacer-review-focus').waitFor();
+    await sidebar(gmail).getByTestId('pacer-review-focus').fill('Close the Acme renewal');
+    await sidebar(gmail).getByTestId('pacer-review-save').click();
+    await expect
+      .poll(() => teamReflection('week', monday), { timeout: 30_000 })
+      .toMatchObject({ focus: 'Close the Acme renewal' });
   });
 });

@@ -7,6 +7,7 @@ import { intlLocale } from '../../../shared/domain/language.ts';
 import { planLines, planOf } from '../plan-text.ts';
 import type { SidebarStore } from '../store.ts';
 import { trusted } from '../trusted.ts';
+import { ReviewCard } from './ReviewCard.tsx';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -61,18 +62,39 @@ function PlanCard({ store }: { store: SidebarStore }) {
 export function Rhythm({ store }: { store: SidebarStore }) {
   const t = store.t.value;
   const rhythm = store.rhythm;
-  if (!rhythm.moment.value) return null;
-  if (rhythm.plan.value) return <PlanCard store={store} />;
+  const moment = rhythm.moment.value;
+  if (!moment) return null;
+  const plan = rhythm.plan.value;
+  const review = rhythm.review.value && moment.reviews.length > 0;
+  const offer = moment.reviews[moment.reviews.length - 1];
   return (
-    <nav class="rhythm-entries" aria-label={t('planTitle')}>
-      <button
-        type="button"
-        class="link"
-        data-testid="pacer-plan-open"
-        onClick={trusted(() => rhythm.show('plan'))}
-      >
-        📋 {t('planTitle')}
-      </button>
-    </nav>
+    <>
+      {plan ? <PlanCard store={store} /> : null}
+      {review ? <ReviewCard store={store} offers={moment.reviews} /> : null}
+      {plan && (review || !offer) ? null : (
+        <nav class="rhythm-entries" aria-label={t('planTitle')}>
+          {plan ? null : (
+            <button
+              type="button"
+              class="link"
+              data-testid="pacer-plan-open"
+              onClick={trusted(() => rhythm.show('plan'))}
+            >
+              📋 {t('planTitle')}
+            </button>
+          )}
+          {offer && !review ? (
+            <button
+              type="button"
+              class="link"
+              data-testid="pacer-review-open"
+              onClick={trusted(() => rhythm.show('review'))}
+            >
+              📝 {t(offer.period === 'week' ? 'reviewWeek' : 'reviewDay')}
+            </button>
+          ) : null}
+        </nav>
+      )}
+    </>
   );
 }

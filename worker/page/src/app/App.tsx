@@ -7,6 +7,7 @@ import { t } from '../i18n/index.ts';
 import { Overview } from '../overview/Overview.tsx';
 import { QuotaEditor } from '../quotas/QuotaEditor.tsx';
 import { ConfirmSignin, PasskeyPrompt, SignedOut } from '../signin/SignIn.tsx';
+import { RatioTargets } from '../targets/RatioTargets.tsx';
 import { TargetEditor } from '../targets/TargetEditor.tsx';
 import { Header } from './Header.tsx';
 import { isManager, loadSession, pendingSignin, signInState, tab, unreachable } from './session.ts';
@@ -35,6 +36,7 @@ export function App() {
       {current === 'overview' && isManager.value && <CustomerReport />}
       {current === 'contests' && <Contests />}
       {current === 'targets' && <TargetEditor />}
+      {current === 'targets' && <RatioTargets />}
       {current === 'targets' && <QuotaEditor />}
       {current === 'team' && <TeamAdmin />}
     </>

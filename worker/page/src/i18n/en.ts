@@ -420,6 +420,16 @@ export const en = {
     none: 'No customers yet: they appear as reps log calls, visits and emails.',
     asOf: (date: string) => `As of ${date}`,
   },
+  ratioTargets: {
+    title: 'KPI targets',
+    lead: 'Average order value, collection rate, new customers, repeat purchase and retention: the value to reach over a period, for a team. Each rep and the team as a whole are measured against it; it is not split or paced.',
+    kpi: 'KPI',
+    value: 'Target',
+    save: 'Set KPI target',
+    saved: 'KPI target saved.',
+    invalid: 'Enter a target above 0.',
+    none: 'No KPI target for this team yet.',
+  },
   goal: {
     title: 'My personal goal',
     lead: 'A stretch goal of your own, at or above your assigned target. Your sidebar shows it as a second marker; reports keep the assigned target.',
