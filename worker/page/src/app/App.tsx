@@ -6,6 +6,7 @@ import { GoalForm } from '../goals/GoalForm.tsx';
 import { t } from '../i18n/index.ts';
 import { Overview } from '../overview/Overview.tsx';
 import { QuotaEditor } from '../quotas/QuotaEditor.tsx';
+import { Reviews } from '../reviews/Reviews.tsx';
 import { ConfirmSignin, PasskeyPrompt, SignedOut } from '../signin/SignIn.tsx';
 import { RatioTargets } from '../targets/RatioTargets.tsx';
 import { TargetEditor } from '../targets/TargetEditor.tsx';
@@ -26,7 +27,8 @@ export function App() {
   if (pendingSignin.value !== null) return <ConfirmSignin code={pendingSignin.value} />;
   if (signInState.value === 'signed-out') return <SignedOut />;
   // Reps never get the manager tabs; the API refuses their writes anyway.
-  const current = isManager.value || tab.value === 'contests' ? tab.value : 'overview';
+  const current =
+    isManager.value || tab.value === 'contests' || tab.value === 'review' ? tab.value : 'overview';
   return (
     <>
       <Header />
@@ -35,6 +37,7 @@ export function App() {
       {current === 'overview' && !isManager.value && <GoalForm />}
       {current === 'overview' && isManager.value && <CustomerReport />}
       {current === 'contests' && <Contests />}
+      {current === 'review' && <Reviews />}
       {current === 'targets' && <TargetEditor />}
       {current === 'targets' && <RatioTargets />}
       {current === 'targets' && <QuotaEditor />}

@@ -15,8 +15,8 @@ export function Header() {
   useEffect(() => setOpen(false), [current]);
   if (!profile) return null;
   const tabs: Tab[] = isManager.value
-    ? ['overview', 'contests', 'targets', 'team']
-    : ['overview', 'contests'];
+    ? ['overview', 'contests', 'review', 'targets', 'team']
+    : ['overview', 'contests', 'review'];
   return (
     <header class={open ? 'top menu-open' : 'top'}>
       <div class="brand">

@@ -1,6 +1,12 @@
 /** The board's and TV's numbers: money by the currency's own minor unit, in the page language. */
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatCompactAmount, formatMetricValue, formatPercent } from './format.ts';
+import {
+  formatAmount,
+  formatCompactAmount,
+  formatFigure,
+  formatMetricValue,
+  formatPercent,
+} from './format.ts';
 
 // Intl separates a currency code from the number with a no-break space.
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');
@@ -25,5 +31,13 @@ describe('page formatting', () => {
     expect(formatMetricValue(1500, 'count', 'JPY', 'en')).toBe('1,500');
     expect(formatPercent(62.4, 'zh-CN')).toBe('62%');
     expect(formatPercent(null, 'en')).toBe('\u2014');
+  });
+
+  it('formats a KPI by its kind: money per unit, percent to one decimal, counts whole', () => {
+    // ¥10,000.00 over 3 deals: 333,333.33 fen a deal, shown in whole yuan.
+    expect(formatFigure(1_000_000 / 3, 'money', 'CNY', 'zh-CN')).toBe('¥3,333');
+    expect(formatFigure(200 / 3, 'percent', 'CNY', 'en')).toBe('66.7%');
+    expect(formatFigure(3, 'count', 'CNY', 'en')).toBe('3');
+    expect(formatFigure(2_800_000_000, 'amount', 'CNY', 'zh-CN', true)).toBe('¥2800万');
   });
 });

@@ -12,7 +12,7 @@ import {
 import { ApiFailure, api, get, send, setCsrfToken } from './api.ts';
 import { setFilter } from './filters.ts';
 
-export type Tab = 'overview' | 'contests' | 'targets' | 'team';
+export type Tab = 'overview' | 'contests' | 'targets' | 'team' | 'review';
 
 export const me = signal<MeResponse | null>(null);
 /** `checking` until the first GET /session answers. */
@@ -36,7 +36,9 @@ if (pendingSignin.value !== null)
 
 function tabFromHash(): Tab {
   const name = location.hash.replace(/^#\/?/, '');
-  return name === 'targets' || name === 'team' || name === 'contests' ? name : 'overview';
+  return name === 'targets' || name === 'team' || name === 'contests' || name === 'review'
+    ? name
+    : 'overview';
 }
 export const tab = signal<Tab>(tabFromHash());
 window.addEventListener('hashchange', () => {
