@@ -160,7 +160,8 @@ async function handle(
     const message = page.data;
     if (message.type === 'load-panel') return injectPanel(sender);
     if (isCustomerMessage(message)) return handleCustomerMessage(message);
-    if (message.type === 'review' || message.type === 'reflect') return answerReview(message);
+    if (message.type === 'review' || message.type === 'reflect' || message.type === 'due-customers')
+      return answerReview(message);
     if (message.type === 'open-leaderboard') {
       await browser.tabs.create({ url: await leaderboardSigninUrl() });
       return { ok: true };
