@@ -158,7 +158,8 @@ async function handle(
   if (page.success) {
     const message = page.data;
     if (message.type === 'load-panel') return injectPanel(sender);
-    if (message.type === 'review' || message.type === 'reflect') return answerReview(message);
+    if (message.type === 'review' || message.type === 'reflect' || message.type === 'due-customers')
+      return answerReview(message);
     if (message.type === 'open-leaderboard') {
       await browser.tabs.create({ url: await leaderboardSigninUrl() });
       return { ok: true };

@@ -11,6 +11,7 @@ import { resolveLanguage, translator } from '../i18n/index.ts';
 import { withDefaults } from '../platform/prefs.ts';
 import { stored } from '../platform/storage.ts';
 import { planLines, planOf } from '../sidebar/plan-text.ts';
+import { dueCustomers } from './review.ts';
 
 export const PLAN_ALARM = 'pacer-plan';
 
@@ -40,7 +41,9 @@ export async function remindOfPlan(now = Date.now()): Promise<void> {
     if (moment.workday && prefs.rhythm.planDismissed !== moment.date) {
       const language = resolveLanguage(prefs.language, browser.i18n.getUILanguage());
       const t = translator(language);
-      const lines = planLines(planOf(view), view, t, language);
+      // Who is due, when the server can say (a server without customers, or offline: nobody).
+      const due = await dueCustomers().catch(() => []);
+      const lines = planLines(planOf(view, due), view, t, language);
       // A notification that cannot be shown (an OS setting) must not stop the next one.
       await browser.notifications
         .create(PLAN_ALARM, {

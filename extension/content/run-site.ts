@@ -223,7 +223,9 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   if (held.view) onView(held.view);
   if (held.prefs) onPrefs(held.prefs);
   // The morning plan and the evening review open the sidebar when they fall due (sidebar/rhythm.ts).
-  ctx.onInvalidated(store.rhythm.start());
+  // Started once the page is idle, after the first paint: its first reading of the team's wall
+  // clock builds Intl time-zone data, many milliseconds the pill's paint need not wait for.
+  ctx.requestIdleCallback(() => ctx.onInvalidated(store.rhythm.start()), { timeout: 2_000 });
 
   const logCall = () => {
     if (!enabled()) return;

@@ -21,6 +21,8 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('review'), period: ReviewPeriodKind, date: LocalDate }),
   // The member's reflection on a period, saved on the server.
   z.object({ type: z.literal('reflect'), reflection: ReflectionInput }),
+  // The member's customers due for a follow-up today (the morning plan).
+  z.object({ type: z.literal('due-customers') }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
@@ -45,9 +47,9 @@ export type AccountMessage = z.infer<typeof AccountMessage>;
 
 /** `revision`: for a log, the sync-state revision that committed it (see SyncState.revision). */
 /** `code`: the API's error code, or `network` when the server could not be reached. */
-/** `review`: the answer to a `review` message. */
+/** `review`, `due`: the answers to a `review` and a `due-customers` message. */
 export type MessageReply =
-  | { ok: true; revision?: number; review?: MemberReview }
+  | { ok: true; revision?: number; review?: MemberReview; due?: { id: string; name: string }[] }
   | { ok: false; error: string; code?: string };
 
 /** From the background to a tab's content script. */

@@ -10,6 +10,7 @@ import { AnnouncementsResponse } from '../../shared/api/announcements.ts';
 import type { PeriodKind } from '../../shared/api/common.ts';
 import { ErrorBody } from '../../shared/api/common.ts';
 import { RunningContestsResponse } from '../../shared/api/contests.ts';
+import { DueCustomersResponse } from '../../shared/api/customers.ts';
 import type { ActivityEvent } from '../../shared/api/events.ts';
 import { PostEventsResponse, RecentEventsResponse } from '../../shared/api/events.ts';
 import type { JoinRequest } from '../../shared/api/orgs.ts';
@@ -73,6 +74,8 @@ export interface PacerApi {
   revokeToken(): Promise<void>;
   /** The member's own review (复盘) of the day, week or month containing `date`. */
   review(period: ReviewPeriodKind, date: string): Promise<ReviewResponse>;
+  /** The member's customers due or overdue for a follow-up today, most overdue first. */
+  dueCustomers(): Promise<DueCustomersResponse>;
   /** Saves the member's reflection on a period. */
   reflect(input: ReflectionInput): Promise<z.infer<typeof ReflectionResponse>>;
 }
@@ -184,6 +187,11 @@ export function createApi(baseUrl: string, token: string, fetchFn: typeof fetch 
     async review(period, date) {
       return required(
         await answer(() => client.reviews.$get({ query: { period, date } }), ReviewResponse),
+      );
+    },
+    async dueCustomers() {
+      return required(
+        await answer(() => client.customers.due.$get({ query: {} }), DueCustomersResponse),
       );
     },
     async reflect(input) {

@@ -54,13 +54,16 @@ export class FakeServer {
 
   api(): PacerApi {
     return {
-      // The sync engine never asks for reviews: the sidebar's review card does, through the
-      // background (test/e2e/daily-rhythm.test.ts runs it against the real worker).
+      // The sync engine never asks for reviews or due customers: the sidebar's cards do, through
+      // the background (test/e2e/daily-rhythm.test.ts runs the review against the real worker).
       review: async () => {
         throw new Error('the fake server serves no reviews');
       },
       reflect: async () => {
         throw new Error('the fake server serves no reviews');
+      },
+      dueCustomers: async () => {
+        throw new Error('the fake server serves no customers');
       },
       postEvents: async (events) => {
         this.requests.push(`events:${events.length}`);

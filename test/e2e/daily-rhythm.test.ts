@@ -4,7 +4,8 @@
  * The team works Monday to Friday with last week's Tuesday a holiday; the days used are last
  * week's, so the test means the same on any date. The morning plan opens the sidebar on the
  * first page of a workday, not again that day once dismissed, not on the holiday or the weekend,
- * and again on the next workday; the morning notification's alarm follows the options. The
+ * and again on the next workday, naming an overdue customer; the morning notification's alarm
+ * follows the options. The
  * evening review opens from 17:00 (the week's too on Friday), and a reflection typed in the
  * sidebar reaches the manager's team review.
  */
@@ -25,7 +26,12 @@ import {
   screenshot,
   serveGmail,
 } from './support/browser.ts';
-import { readLocalStorage, sidebar, signInWithInvite } from './support/extension.ts';
+import {
+  readLocalStorage,
+  readTokenFromVault,
+  sidebar,
+  signInWithInvite,
+} from './support/extension.ts';
 
 // The extension API inside the service worker (evaluated there, not in Node).
 declare const chrome: {
@@ -148,9 +154,46 @@ describe('the morning plan', () => {
     await expectNoPlanOpened();
     expect(await rhythmSeen()).toEqual({ planOpened: monday, planDismissed: monday });
 
+    // A customer of class A last called three weeks ago is overdue: the plan names it.
+    const token = await readTokenFromVault(await ext.serviceWorker());
+    const rep = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const logged = await fetch(`${server.url}/api/v1/events`, {
+      method: 'POST',
+      headers: rep,
+      body: JSON.stringify({
+        events: [
+          {
+            id: crypto.randomUUID(),
+            metric: 'calls',
+            quantity: 1,
+            occurredAt: new Date(Date.now() - 21 * 86_400_000).toISOString(),
+            source: {
+              app: 'salesforce',
+              url: 'https://acme.lightning.force.com/lightning/r/Account/001Ak00000AbCdEAAA/view',
+            },
+            contact: { name: 'Acme Trading' },
+          },
+        ],
+      }),
+    });
+    expect(logged.status).toBe(200);
+    const { customers } = (await (
+      await fetch(`${server.url}/api/v1/customers`, { headers: rep })
+    ).json()) as { customers: { id: string; name: string }[] };
+    const customer = customers[0] as { id: string; name: string };
+    const classed = await fetch(`${server.url}/api/v1/customers/${customer.id}`, {
+      method: 'PATCH',
+      headers: rep,
+      body: JSON.stringify({ class: 'A' }),
+    });
+    expect(classed.status).toBe(200);
+
     // Wednesday: the next workday opens it again.
     await openAt(addDays(monday, 2), '08:45');
     await plan.waitFor();
+    await expect
+      .poll(() => sidebar(gmail).getByTestId('pacer-plan-due').textContent())
+      .toBe(`Due today: ${customer.name}`);
     await expect.poll(async () => (await rhythmSeen()).planOpened).toBe(addDays(monday, 2));
   });
 

@@ -505,6 +505,18 @@ function templates(w: World): Record<
       body: { events: [w.customerLogId], name: 'Acme Labs' },
       ids: [w.customerId],
     },
+    // Two days ago: a day that has begun everywhere, so the reflection is on a real period.
+    'put /api/v1/reviews/reflection': {
+      body: {
+        period: {
+          kind: 'day',
+          start: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10),
+        },
+        worked: 'Calls in the morning',
+        change: 'Fewer meetings',
+        focus: 'Visits',
+      },
+    },
   };
 }
 

@@ -3,8 +3,10 @@
  * card, the evening or week review card, and, for a card dismissed or not due, an entry that
  * shows it again ("Today's plan", "Review your day").
  */
+
+import { useEffect, useState } from 'preact/hooks';
 import { intlLocale } from '../../../shared/domain/language.ts';
-import { planLines, planOf } from '../plan-text.ts';
+import { type DueCustomer, planLines, planOf } from '../plan-text.ts';
 import type { SidebarStore } from '../store.ts';
 import { trusted } from '../trusted.ts';
 import { ReviewCard } from './ReviewCard.tsx';
@@ -30,7 +32,19 @@ function PlanCard({ store }: { store: SidebarStore }) {
   const t = store.t.value;
   const view = store.shown.value;
   const moment = store.rhythm.moment.value;
-  const lines = planLines(planOf(view), view, t, store.language.value);
+  // Who is due today comes from the server when the card shows (none until it answers, or if
+  // it cannot).
+  const [due, setDue] = useState<DueCustomer[]>([]);
+  useEffect(() => {
+    let current = true;
+    void store.send({ type: 'due-customers' }).then((reply) => {
+      if (current && reply.ok && reply.due) setDue(reply.due);
+    });
+    return () => {
+      current = false;
+    };
+  }, [store]);
+  const lines = planLines(planOf(view, due), view, t, store.language.value);
   return (
     <section class="rhythm-card plan" aria-label={t('planTitle')} data-testid="pacer-plan">
       <h3>

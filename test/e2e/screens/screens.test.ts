@@ -181,6 +181,9 @@ describe('the board and TV on every screen', () => {
         await value.blur();
         // Grouped as it is read, and read back by the shared money rules.
         expect(await value.inputValue()).toBe('27,600,000');
+        // The split over the team's reps, once who was on the team each day has loaded.
+        await page.locator('table.shares tbody tr').first().waitFor();
+        await expect.poll(() => page.locator('[data-current-target]').textContent()).toContain('¥');
         await check(page, 'board-targets', lang, size);
 
         await tab('team', 'admin');

@@ -26,7 +26,7 @@ export function SplitTable({
   shares: TargetDraft['shares'];
   allocation: Allocation;
   value: number;
-  /** What days with no rep on the team carry. */
+  /** What days with no rep on the team carry (0 until who was on the team is known). */
   uncovered: number;
   show: (v: number) => string;
   onChange: (change: Pick<TargetDraft, 'weights'> | Pick<TargetDraft, 'shares'>) => void;

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PeriodKind } from '../../../../shared/api/index.ts';
+import { localDateOf } from '../../../../shared/domain/dates.ts';
 import { minorDigits } from '../../../../shared/domain/money.ts';
 import { formatMetricValue } from '../app/format.ts';
 import { metricKind, metricLabel, orgMetrics } from '../app/metrics.ts';
@@ -14,8 +15,9 @@ import { NumberInput } from '../components/NumberInput.tsx';
 import { TeamSelect } from '../components/TeamSelect.tsx';
 import { locale, t } from '../i18n/index.ts';
 import { plural } from '../i18n/plural.ts';
-import { loadMembers, loadRoster, loadTeamTargets, saveTarget } from './api.ts';
+import { loadAllocation, loadMembers, loadRoster, loadTeamTargets, saveTarget } from './api.ts';
 import {
+  boardTargetOf,
   currentTargetOf,
   initialDraft,
   KINDS,
@@ -38,7 +40,8 @@ export function TargetEditor() {
     initialDraft(
       profile?.team.id ?? '',
       settings?.primaryMetric ?? 'revenue',
-      new Date().toISOString().slice(0, 10),
+      // Today in the team's calendar, so the editor opens on the team's running period.
+      localDateOf(new Date(), settings?.calendar.timezone ?? 'UTC'),
     ),
   );
   const edit = (change: Partial<TargetDraft>) => setDraft((d) => ({ ...d, ...change }));
@@ -62,6 +65,18 @@ export function TargetEditor() {
     () => loadTeamTargets(teamId, metric),
     `${teamId}|${metric}|${status?.text ?? ''}|${audited}`,
   );
+  // The team's level of the allocation tree for this period: a share handed down from above
+  // is the team's target on the board when it has none of its own.
+  const level = useAsync(
+    () =>
+      shownPeriod
+        ? loadAllocation(teamId, metric, draft.kind, shownPeriod.start).then((tree) => ({
+            key: `${teamId}|${metric}|${draft.kind}|${shownPeriod.start}`,
+            tree,
+          }))
+        : Promise.reject(new Error('no settings')),
+    `${teamId}|${metric}|${draft.kind}|${shownPeriod?.start ?? ''}|${status?.text ?? ''}|${audited}`,
+  );
   // Any edit makes the last save/refusal message stale; grouping a number as its field is left
   // ("500000" → "500,000") is no edit.
   const typed = { ...draft, valueText: draft.valueText.replace(/[^\d.]/g, '') };
@@ -76,7 +91,15 @@ export function TargetEditor() {
     formatMetricValue(v, metricKind(settings, metric), settings.currency, lang);
   const team = teams.value.find((x) => x.id === teamId);
   // The target boards use for this period, also when it comes from a longer or shorter one.
-  const existing = currentTargetOf(draft, plan, current.data ?? [], settings.calendar);
+  const handed =
+    level.data?.key === `${teamId}|${metric}|${draft.kind}|${period.start}`
+      ? level.data.tree
+      : null;
+  const existing = boardTargetOf(
+    currentTargetOf(draft, plan, current.data ?? [], settings.calendar),
+    handed,
+    draft.kind,
+  );
   // The stored target this form edits (its history is shown below).
   const stored = (current.data ?? []).find(
     (x) =>
@@ -174,9 +197,11 @@ export function TargetEditor() {
           <span data-current-target>
             {existing
               ? `${show(existing.value)}${
-                  existing.kinds.some((k) => k !== draft.kind)
-                    ? ` (${existing.kinds.map((k) => t.value.period[k]).join(', ')})`
-                    : ''
+                  existing.handedDown
+                    ? ` (${m.handedDown})`
+                    : existing.kinds.some((k) => k !== draft.kind)
+                      ? ` (${existing.kinds.map((k) => t.value.period[k]).join(', ')})`
+                      : ''
                 }`
               : m.none}
           </span>
@@ -218,7 +243,7 @@ export function TargetEditor() {
             shares={draft.shares}
             allocation={allocation}
             value={value}
-            uncovered={plan.uncovered}
+            uncovered={plan.dated ? plan.uncovered : 0}
             show={show}
             onChange={edit}
           />

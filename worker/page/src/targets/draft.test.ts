@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type OrgSettings, TargetInput, type TargetView } from '../../../../shared/api/index.ts';
 import { defaultOrgSettings } from '../../../../shared/domain/index.ts';
 import {
+  boardTargetOf,
   currentTargetOf,
   existingTarget,
   initialDraft,
@@ -239,6 +240,21 @@ describe('editor details', () => {
     expect(
       currentTargetOf(d, plan, [{ ...month, teamId: 'east' }], settings().calendar),
     ).toBeNull();
+  });
+});
+
+describe("the editor's current target is the one the board uses", () => {
+  it("is the team's own when it has one, else the share a level above hands down, else none", () => {
+    const own = { value: 500_000, kinds: ['month' as const] };
+    const handed = { target: 300_000, source: 'allocated' as const };
+    expect(boardTargetOf(own, handed, 'month')).toEqual({ ...own, handedDown: false });
+    expect(boardTargetOf(null, handed, 'month')).toEqual({
+      value: 300_000,
+      kinds: ['month'],
+      handedDown: true,
+    });
+    expect(boardTargetOf(null, { target: null, source: null }, 'month')).toBeNull();
+    expect(boardTargetOf(null, null, 'month')).toBeNull();
   });
 });
 

@@ -274,6 +274,23 @@ export function currentTargetOf(
   return { value, kinds: [...new Set(own.map((x) => x.period.kind))] };
 }
 
+/**
+ * The target boards use for the draft's team and period: its own ({@link currentTargetOf}), else
+ * its share of a level above that allocates to sub-teams (`handedDown`: the allocation tree's level
+ * for this team and period, `GET /api/v1/targets/allocation`). Null when neither applies.
+ */
+export function boardTargetOf(
+  own: ReturnType<typeof currentTargetOf>,
+  level: { target: number | null; source: 'own' | 'allocated' | null } | null,
+  kind: PeriodKind,
+): { value: number; kinds: PeriodKind[]; handedDown: boolean } | null {
+  if (own) return { ...own, handedDown: false };
+  if (level?.source === 'allocated' && level.target !== null) {
+    return { value: level.target, kinds: [kind], handedDown: true };
+  }
+  return null;
+}
+
 /** What saving sends (`PUT /api/v1/targets`). */
 export function targetInputOf(draft: TargetDraft, plan: TargetPlan): TargetInput {
   return {
