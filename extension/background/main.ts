@@ -23,6 +23,7 @@ import { buildView } from '../sync/local-view.ts';
 import type { SyncState } from '../sync/state.ts';
 import { currentApi, leaderboardSigninUrl, signIn, signOut } from './account.ts';
 import { celebrationsFor, ownMoments } from './celebrations.ts';
+import { handleCustomerMessage, isCustomerMessage } from './customers.ts';
 import { injectPanel } from './panel.ts';
 import { PLAN_ALARM, remindOfPlan, schedulePlanReminder } from './plan-reminder.ts';
 import { answerReview } from './review.ts';
@@ -158,6 +159,7 @@ async function handle(
   if (page.success) {
     const message = page.data;
     if (message.type === 'load-panel') return injectPanel(sender);
+    if (isCustomerMessage(message)) return handleCustomerMessage(message);
     if (message.type === 'review' || message.type === 'reflect' || message.type === 'due-customers')
       return answerReview(message);
     if (message.type === 'open-leaderboard') {

@@ -102,6 +102,15 @@ function wireRecords(
     ctx.signal,
     (record) => {
       current = record;
+      store.record.value = record
+        ? {
+            id: record.id,
+            app: adapter.id,
+            url: record.url,
+            subject: record.subject,
+            contact: record.contact,
+          }
+        : null;
       show();
     },
     (node) =>

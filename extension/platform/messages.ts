@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LocalDate, TimeZone, Uuid } from '../../shared/api/common.ts';
 import { ActivityEvent } from '../../shared/api/events.ts';
 import { type MemberReview, ReflectionInput, ReviewPeriodKind } from '../../shared/api/reviews.ts';
+import { CustomerClass } from '../../shared/api/settings.ts';
 
 /** From any extension context, content scripts included. */
 export const PageMessage = z.discriminatedUnion('type', [
@@ -17,6 +18,19 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open-leaderboard') }),
   // Runs the expanded panel's bundle in the sender's own tab and frame (sidebar/panel-host.ts).
   z.object({ type: z.literal('load-panel') }),
+  // Customers (background/customers.ts): the one on screen, today's due list, a class change.
+  z.object({
+    type: z.literal('customer-lookup'),
+    url: z.string().max(2048).optional(),
+    email: z.string().max(254).optional(),
+    name: z.string().max(200).optional(),
+  }),
+  z.object({ type: z.literal('customers-due') }),
+  z.object({
+    type: z.literal('customer-class'),
+    id: z.string().min(1).max(64),
+    class: CustomerClass.nullable(),
+  }),
   // The member's own review of the day or week containing `date` (the sidebar's review card).
   z.object({ type: z.literal('review'), period: ReviewPeriodKind, date: LocalDate }),
   // The member's reflection on a period, saved on the server.
@@ -49,7 +63,13 @@ export type AccountMessage = z.infer<typeof AccountMessage>;
 /** `code`: the API's error code, or `network` when the server could not be reached. */
 /** `review`, `due`: the answers to a `review` and a `due-customers` message. */
 export type MessageReply =
-  | { ok: true; revision?: number; review?: MemberReview; due?: { id: string; name: string }[] }
+  | {
+      ok: true;
+      revision?: number;
+      review?: MemberReview;
+      due?: { id: string; name: string }[];
+      data?: unknown;
+    }
   | { ok: false; error: string; code?: string };
 
 /** From the background to a tab's content script. */

@@ -49,6 +49,15 @@ export interface LogRequest {
   record?: string;
 }
 
+/** What the customer card needs of the record on screen (sites/adapter.ts `PageRecord`). */
+export interface OnScreenRecord {
+  id: string;
+  app: string;
+  url: string;
+  subject: string;
+  contact: EventContact;
+}
+
 export interface SidebarDeps {
   send(message: PageMessage): Promise<MessageReply>;
   savePrefs(prefs: Prefs): void;
@@ -106,6 +115,11 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   // not pull focus away from the page (Gmail's search box, a form being filled).
   const focusPanel = signal(false);
   let toastSeq = 0;
+  /** The thread or CRM record on screen (run-site.tsx sets it), for the customer card. */
+  const record = signal<OnScreenRecord | null>(null);
+  /** Logs made in this page and the ones undone here: the customer card's local overlay. */
+  const loggedHere = signal<ActivityEvent[]>([]);
+  const undoneHere = signal<string[]>([]);
 
   // What the sidebar displays. The revision and the numbers' basis are left out (they only settle
   // and compute local changes, read from `published`), so a republished view that shows nothing new (the background republishes with
@@ -176,7 +190,10 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       ...(request.contact ? { contact: request.contact } : {}),
     };
     // Same frame: the counter moves before the background has even received the message.
-    changes.value = { ...changes.value, logs: [...changes.value.logs, event] };
+    batch(() => {
+      changes.value = { ...changes.value, logs: [...changes.value.logs, event] };
+      loggedHere.value = [...loggedHere.value, event];
+    });
     void deps.send({ type: 'log', event }).then((reply) => {
       if (reply.ok && reply.revision !== undefined) {
         const acked = { ...changes.value.acked, [event.id]: reply.revision };
@@ -187,6 +204,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
           ...changes.value,
           logs: changes.value.logs.filter((e) => e.id !== event.id),
         };
+        loggedHere.value = loggedHere.value.filter((e) => e.id !== event.id);
         toast({ text: t.value('error', { message: reply.error }) });
       }
     });
@@ -288,6 +306,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   function undo(id: string): void {
     if (changes.value.undone.includes(id)) return;
     changes.value = { ...changes.value, undone: [...changes.value.undone, id] };
+    undoneHere.value = [...undoneHere.value, id];
     void deps.send({ type: 'undo', id });
     toast({ text: t.value('undone') });
   }
@@ -319,6 +338,11 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     hideOnSite,
     showOnSite,
     dismiss,
+    record,
+    loggedHere,
+    undoneHere,
+    /** Asks the background (customer reads and edits); the reply's `data` is the server's body. */
+    ask: (message: PageMessage) => deps.send(message),
     /** A message for the member (a toast). */
     notify: (text: string) => toast({ text }),
     focusPill,

@@ -92,7 +92,7 @@ export function normaliseServerUrl(input: string): string {
 const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Sends, then turns the answer into a parsed body, `null` (304 / no body) or an error. */
-async function answer<S extends z.ZodType>(
+export async function answer<S extends z.ZodType>(
   send: () => Promise<Response>,
   schema: S | null,
 ): Promise<{ body: z.infer<S>; etag?: string } | null> {
@@ -117,13 +117,13 @@ async function answer<S extends z.ZodType>(
   return { body: parsed.data, ...(etag ? { etag } : {}) };
 }
 
-function required<T>(result: { body: T } | null): T {
+export function required<T>(result: { body: T } | null): T {
   if (!result) throw new ApiError(502, 'bad_response', 'empty answer');
   return result.body;
 }
 
 /** Every request gets a timeout: a hung connection must not stall the outbox for ever. */
-function timedFetch(fetchFn: typeof fetch): typeof fetch {
+export function timedFetch(fetchFn: typeof fetch): typeof fetch {
   return (input, init) =>
     fetchFn(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
 }

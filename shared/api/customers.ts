@@ -2,31 +2,13 @@ import { z } from 'zod';
 import { DisplayName, Id, Instant, LocalDate, MetricId, Uuid } from './common.ts';
 import { EventContact } from './events.ts';
 import { FIELD_LIMITS } from './limits.ts';
+import { CalendarSettings, CustomerClass, CustomerSettings } from './settings.ts';
 
 /**
  * Customers: who a rep's logs were with, derived from each log's evidence (rule:
  * shared/domain/customers.ts). A customer belongs to one rep (its owner) and is seen by that rep
  * and the managers of their team only.
  */
-
-/** A customer's class; each class has its own follow-up cadence. `null` on a customer: none. */
-export const CustomerClass = z.enum(['A', 'B', 'C']);
-export type CustomerClass = z.infer<typeof CustomerClass>;
-
-/** "`times` follow-ups per `per`" of the team calendar (A: 2 per week). */
-export const Cadence = z.object({
-  times: z.number().int().min(1).max(31),
-  per: z.enum(['week', 'month']),
-});
-export type Cadence = z.infer<typeof Cadence>;
-
-/** The org's customer rules; absent = the domain's defaults (shared/domain/customers.ts). */
-export const CustomerSettings = z.object({
-  cadence: z.object({ A: Cadence, B: Cadence, C: Cadence }),
-  /** The metrics whose logs count as a follow-up (calls, visits …). */
-  followUpMetrics: z.array(MetricId).min(1).max(20),
-});
-export type CustomerSettings = z.infer<typeof CustomerSettings>;
 
 /** Where a customer stands with its cadence today, in the team calendar. */
 export const CustomerDue = z.object({
@@ -75,11 +57,16 @@ export const CustomerLookupQuery = z
   });
 export type CustomerLookupQuery = z.infer<typeof CustomerLookupQuery>;
 
+/** What the sidebar needs to apply its own new logs with the same rule (shared/domain/customers.ts). */
+export const CustomerRules = z.object({ customers: CustomerSettings, calendar: CalendarSettings });
+export type CustomerRules = z.infer<typeof CustomerRules>;
+
 export const CustomerLookupResponse = z.object({
   /** The identity the evidence derives (null: it names no customer). */
   key: z.string().nullable(),
   /** The caller's customer with that identity; null until a log with it is made. */
   customer: CustomerView.nullable(),
+  rules: CustomerRules,
 });
 export type CustomerLookupResponse = z.infer<typeof CustomerLookupResponse>;
 
@@ -99,6 +86,7 @@ export const DueCustomersResponse = z.object({
   today: LocalDate,
   /** Overdue first (longest first), then due today; classified customers only. */
   customers: z.array(CustomerView),
+  rules: CustomerRules,
 });
 export type DueCustomersResponse = z.infer<typeof DueCustomersResponse>;
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ClockTime, DisplayName, LocalDate, MetricId, TimeZone } from './common.ts';
-import { CustomerSettings } from './customers.ts';
 import { MAX_AMOUNT } from './limits.ts';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -92,6 +91,25 @@ export const AnnouncementSettings = z.object({
   contestWon: z.boolean().default(true),
 });
 export type AnnouncementSettings = z.infer<typeof AnnouncementSettings>;
+
+/** A customer's class; each class has its own follow-up cadence. `null` on a customer: none. */
+export const CustomerClass = z.enum(['A', 'B', 'C']);
+export type CustomerClass = z.infer<typeof CustomerClass>;
+
+/** "`times` follow-ups per `per`" of the team calendar (A: 2 per week). */
+export const Cadence = z.object({
+  times: z.number().int().min(1).max(31),
+  per: z.enum(['week', 'month']),
+});
+export type Cadence = z.infer<typeof Cadence>;
+
+/** The org's customer rules; absent = the domain's defaults (shared/domain/customers.ts). */
+export const CustomerSettings = z.object({
+  cadence: z.object({ A: Cadence, B: Cadence, C: Cadence }),
+  /** The metrics whose logs count as a follow-up (calls, visits …). */
+  followUpMetrics: z.array(MetricId).min(1).max(20),
+});
+export type CustomerSettings = z.infer<typeof CustomerSettings>;
 
 export const OrgSettings = z.object({
   calendar: CalendarSettings,

@@ -12,6 +12,7 @@ import {
   eachDay,
   followUpInterval,
   lastFollowUp,
+  lastWithLocalLogs,
 } from './index.ts';
 
 describe('customerIdentity: the CRM record in the URL first', () => {
@@ -258,5 +259,37 @@ describe('lastFollowUp, order and coverage', () => {
     expect(coveredThisPeriod('A', '2026-11-27', '2026-12-02', s, holidays)).toBe(false);
     expect(coveredThisPeriod('C', '2026-11-27', '2026-11-30', s, holidays)).toBe(true);
     expect(coveredThisPeriod('A', null, '2026-12-02', s, holidays)).toBe(false);
+  });
+});
+
+describe('lastWithLocalLogs: the sidebar applies its own new follow-ups', () => {
+  const rec = 'https://acme.pipedrive.com/person/42';
+  const follow = DEFAULT_CUSTOMER_SETTINGS.followUpMetrics;
+  it('a visit logged on the customer’s record today clears "overdue" at once', () => {
+    const server = { date: '2026-11-27', metric: 'calls' };
+    const last = lastWithLocalLogs(
+      server,
+      'crm:pipedrive:acme:person:42',
+      [
+        { metric: 'visits', occurredAt: '2026-12-07T02:00:00Z', source: { url: rec } },
+        // Another customer's log and a non-follow-up metric change nothing.
+        {
+          metric: 'visits',
+          occurredAt: '2026-12-08T02:00:00Z',
+          contact: { email: 'x@other.example' },
+        },
+        { metric: 'revenue', occurredAt: '2026-12-08T02:00:00Z', source: { url: rec } },
+      ],
+      follow,
+      'Asia/Shanghai',
+    );
+    expect(last).toEqual({ date: '2026-12-07', metric: 'visits' });
+    expect(
+      due({ last: server, today: '2026-12-07', cal: calendar({ timezone: 'Asia/Shanghai' }) })
+        .state,
+    ).toBe('overdue');
+    expect(
+      due({ last, today: '2026-12-07', cal: calendar({ timezone: 'Asia/Shanghai' }) }).state,
+    ).toBe('ok');
   });
 });

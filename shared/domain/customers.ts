@@ -7,7 +7,7 @@ import type {
   OrgSettings,
 } from '../api/index.ts';
 import { isWorkday, periodContaining, type WorkCalendar } from './calendar.ts';
-import { addDays, daysBetween } from './dates.ts';
+import { addDays, daysBetween, localDateOf } from './dates.ts';
 
 // Customers (docs/architecture.md, "Customers"): which customer a log was with, derived from the
 // evidence it already carries, and when each classified customer is next due for a follow-up in
@@ -285,6 +285,41 @@ export function lastFollowUp(
     if (row.lastDate === null || !followUpMetrics.includes(row.metric)) continue;
     if (best === null || row.lastDate > best.date)
       best = { date: row.lastDate, metric: row.metric };
+  }
+  return best;
+}
+
+/** A log made on this device that the server's answer may not reflect yet. */
+export type LocalFollowUp = {
+  metric: string;
+  occurredAt: string;
+  source?: { url?: string | undefined } | undefined;
+  contact?: { name?: string | undefined; email?: string | undefined } | undefined;
+};
+
+/**
+ * The last follow-up with this device's own new logs applied (the sidebar's overlay, like
+ * shared/domain/overlay.ts for the counters): a follow-up log naming the customer `key` moves the
+ * last contact to its day, so a visit logged on an overdue customer clears it in the same frame.
+ */
+export function lastWithLocalLogs(
+  last: { date: LocalDate; metric: string } | null,
+  key: string,
+  logs: readonly LocalFollowUp[],
+  followUpMetrics: readonly string[],
+  timeZone: string,
+): { date: LocalDate; metric: string } | null {
+  let best = last;
+  for (const log of logs) {
+    if (!followUpMetrics.includes(log.metric)) continue;
+    const identity = customerIdentity({
+      url: log.source?.url,
+      email: log.contact?.email,
+      name: log.contact?.name,
+    });
+    if (identity?.key !== key) continue;
+    const date = localDateOf(log.occurredAt, timeZone);
+    if (best === null || date >= best.date) best = { date, metric: log.metric };
   }
   return best;
 }

@@ -140,7 +140,8 @@ describe('customer identity at ingest', () => {
     const unknown = await call('GET', '/customers/lookup?email=new%40northwind2.example', {
       token: rep.token,
     });
-    expect(unknown.body).toEqual({ key: 'domain:northwind2.example', customer: null });
+    expect(unknown.body).toMatchObject({ key: 'domain:northwind2.example', customer: null });
+    expect(unknown.body.rules.customers.cadence.A).toEqual({ times: 2, per: 'week' });
   });
 
   it('keeps each rep’s customers apart: one customer per identity per owner', async () => {

@@ -23,7 +23,7 @@ import {
   SplitCustomerRequest,
   SplitCustomerResponse,
 } from '../../shared/api/index.ts';
-import { byUrgency, customerIdentity } from '../../shared/domain/customers.ts';
+import { byUrgency, customerIdentity, customerSettingsOf } from '../../shared/domain/customers.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv, Caller } from '../context.ts';
@@ -46,6 +46,12 @@ import {
 } from './service.ts';
 
 const IdParam = z.object({ id: Id });
+
+/** The rules a client needs to apply its own new logs the same way. */
+const rulesOf = (caller: Caller) => ({
+  customers: customerSettingsOf(caller.settings),
+  calendar: caller.settings.calendar,
+});
 const LOGS_SHOWN = 200;
 
 /** A customer as its owner sees it today. Cost: one customer and its rollup rows. */
@@ -102,7 +108,7 @@ export const customersRoutes = new Hono<AppEnv>()
         .map((r) => customerView(r, today, caller.settings))
         .filter((v) => v.due.state === 'due' || v.due.state === 'overdue')
         .sort(byUrgency);
-      return c.json({ today, customers }, 200);
+      return c.json({ today, customers, rules: rulesOf(caller) }, 200);
     },
   )
   .get(
@@ -117,13 +123,14 @@ export const customersRoutes = new Hono<AppEnv>()
       const { caller, db } = c.var;
       const q = c.req.valid('query');
       const identity = customerIdentity({ url: q.url, email: q.email, name: q.name });
-      if (!identity) return c.json({ key: null, customer: null }, 200);
+      if (!identity) return c.json({ key: null, customer: null, rules: rulesOf(caller) }, 200);
       const found = await customerByKey(db, caller.org.id, caller.member.id, identity.key);
       const today = localDateOf(new Date(), caller.member.timezone);
       return c.json(
         {
           key: identity.key,
           customer: found ? customerView(found, today, caller.settings) : null,
+          rules: rulesOf(caller),
         },
         200,
       );

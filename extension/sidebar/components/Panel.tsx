@@ -4,6 +4,8 @@ import type { SidebarStore } from '../store.ts';
 import { trusted } from '../trusted.ts';
 import { Contests } from './Contests.tsx';
 import { Counters } from './Counters.tsx';
+import { CustomerCard } from './CustomerCard.tsx';
+import { DueCustomers } from './DueCustomers.tsx';
 import { PrimaryBar } from './PrimaryBar.tsx';
 import { Quotas } from './Quotas.tsx';
 import { RecentLogs } from './RecentLogs.tsx';
@@ -85,10 +87,12 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
       <PrimaryBar store={store} />
       <TierLadder store={store} />
       <Quotas store={store} />
+      <CustomerCard store={store} />
       <Counters store={store} app={app} />
       <WonDeal store={store} app={app} />
       <Streak store={store} />
       <Contests store={store} />
+      <DueCustomers store={store} />
       <RecentLogs store={store} />
     </div>
   );

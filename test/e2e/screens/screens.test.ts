@@ -1,6 +1,6 @@
 /**
  * Every screen at a phone, a laptop and a TV-sized viewport, in English and 简体中文: the board's
- * overview, targets, team and contests tabs, TV mode, the sidebar on a Gmail thread and the
+ * overview, targets, team, contests and review tabs, TV mode, the sidebar on a Gmail thread and the
  * popup, for a team of 23 built through the API (team.ts). Each screen is checked for horizontal
  * page scroll, text drawn over text and text cut off (support/layout.ts), and photographed: into
  * test-results/screens/, or into docs/screenshots/screens/ with `npm run screenshots` (the set the
@@ -198,6 +198,15 @@ describe('the board and TV on every screen', () => {
         await tab('contests');
         await page.locator('.contest').first().waitFor();
         await check(page, 'board-contests', lang, size);
+
+        // The manager's team review of the month: each rep's bottleneck, a rep's full review.
+        await tab('review');
+        await page.locator('select[name=review-period]').selectOption('month');
+        const first = page.locator('table.team-review-table tbody tr').first();
+        await first.waitFor();
+        await first.locator('button.link').click();
+        await page.getByTestId('review-sentence').waitFor();
+        await check(page, 'board-review', lang, size);
 
         await page.goto(`${team.tvUrl}?lang=${lang}&rotate=3600`);
         await page.locator('table.board tbody tr').first().waitFor();

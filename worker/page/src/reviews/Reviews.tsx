@@ -110,107 +110,115 @@ function ReviewCard({ review: r }: { review: MemberReview }) {
       <p class="sentence" data-testid="review-sentence">
         {inLanguage(r.sentence, lang)}
       </p>
-      <table class="review-figures">
-        <tbody>
-          <tr>
-            <th scope="row">{metricLabel(a.metric, settings)}</th>
-            <td>
-              {show(a.metric, a.achieved)} / {show(a.metric, a.plan)} {m.plan} (
-              {formatPercent(a.percent, lang)})
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{m.previous}</th>
-            <td>
-              {show(a.metric, a.previous.achieved)} · {change(a.previous.change)}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{m.lastYear}</th>
-            <td>
-              {show(a.metric, a.lastYear.achieved)} · {change(a.lastYear.change)}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{m.bestDay}</th>
-            <td>
-              {r.bestDay ? `${r.bestDay.date} · ${show(a.metric, r.bestDay.value)}` : t.value.none}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{m.streak}</th>
-            <td>{m.streakDays(r.streak.current, r.streak.longest)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <div class="scroll">
+        <table class="review-figures">
+          <tbody>
+            <tr>
+              <th scope="row">{metricLabel(a.metric, settings)}</th>
+              <td>
+                {show(a.metric, a.achieved)} / {show(a.metric, a.plan)} {m.plan} (
+                {formatPercent(a.percent, lang)})
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{m.previous}</th>
+              <td>
+                {show(a.metric, a.previous.achieved)} · {change(a.previous.change)}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{m.lastYear}</th>
+              <td>
+                {show(a.metric, a.lastYear.achieved)} · {change(a.lastYear.change)}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{m.bestDay}</th>
+              <td>
+                {r.bestDay
+                  ? `${r.bestDay.date} · ${show(a.metric, r.bestDay.value)}`
+                  : t.value.none}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{m.streak}</th>
+              <td>{m.streakDays(r.streak.current, r.streak.longest)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
       {r.activities.length > 0 && (
-        <table class="review-activities">
-          <caption>{m.activities}</caption>
+        <div class="scroll">
+          <table class="review-activities">
+            <caption>{m.activities}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.metric}</th>
+                <th scope="col">{m.done}</th>
+                <th scope="col">{m.quota}</th>
+                <th scope="col">%</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.activities.map((x) => (
+                <tr key={x.metric}>
+                  <th scope="row">{metricLabel(x.metric, settings)}</th>
+                  <td>{show(x.metric, x.achieved)}</td>
+                  <td>{show(x.metric, Math.round(x.quota))}</td>
+                  <td>{formatPercent(x.percent, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div class="scroll">
+        <table class="review-funnel">
+          <caption>{m.funnel}</caption>
           <thead>
             <tr>
-              <th scope="col">{m.metric}</th>
-              <th scope="col">{m.done}</th>
-              <th scope="col">{m.quota}</th>
-              <th scope="col">%</th>
+              <th scope="col">{m.stage}</th>
+              <th scope="col">{m.rate}</th>
+              <th scope="col">{m.usual}</th>
+              <th scope="col">{m.teamMedian}</th>
             </tr>
           </thead>
           <tbody>
-            {r.activities.map((x) => (
-              <tr key={x.metric}>
-                <th scope="row">{metricLabel(x.metric, settings)}</th>
-                <td>{show(x.metric, x.achieved)}</td>
-                <td>{show(x.metric, Math.round(x.quota))}</td>
-                <td>{formatPercent(x.percent, lang)}</td>
+            {r.funnel.stages.map((s) => (
+              <tr
+                key={s.stage}
+                class={r.bottleneck?.stage === s.stage ? 'bottleneck' : undefined}
+                data-stage={s.stage}
+              >
+                <th scope="row">{inLanguage(reviewStageName(s.stage), lang)}</th>
+                <td>{rate(s.rate)}</td>
+                <td>
+                  {rate(s.usual)}
+                  {s.usualLearned ? '' : ` (${m.teamDefault})`}
+                </td>
+                <td>{rate(s.teamMedian)}</td>
               </tr>
             ))}
+            <tr class={r.bottleneck?.stage === 'dealSize' ? 'bottleneck' : undefined}>
+              <th scope="row">{inLanguage(reviewStageName('dealSize'), lang)}</th>
+              <td>
+                {r.funnel.avgDealSize.value === null
+                  ? t.value.none
+                  : formatAmount(r.funnel.avgDealSize.value, r.currency, lang)}
+              </td>
+              <td>
+                {formatAmount(r.funnel.avgDealSize.usual, r.currency, lang)}
+                {r.funnel.avgDealSize.usualLearned ? '' : ` (${m.teamDefault})`}
+              </td>
+              <td>
+                {r.funnel.avgDealSize.teamMedian === null
+                  ? t.value.none
+                  : formatAmount(r.funnel.avgDealSize.teamMedian, r.currency, lang)}
+              </td>
+            </tr>
           </tbody>
         </table>
-      )}
-      <table class="review-funnel">
-        <caption>{m.funnel}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.stage}</th>
-            <th scope="col">{m.rate}</th>
-            <th scope="col">{m.usual}</th>
-            <th scope="col">{m.teamMedian}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.funnel.stages.map((s) => (
-            <tr
-              key={s.stage}
-              class={r.bottleneck?.stage === s.stage ? 'bottleneck' : undefined}
-              data-stage={s.stage}
-            >
-              <th scope="row">{inLanguage(reviewStageName(s.stage), lang)}</th>
-              <td>{rate(s.rate)}</td>
-              <td>
-                {rate(s.usual)}
-                {s.usualLearned ? '' : ` (${m.teamDefault})`}
-              </td>
-              <td>{rate(s.teamMedian)}</td>
-            </tr>
-          ))}
-          <tr class={r.bottleneck?.stage === 'dealSize' ? 'bottleneck' : undefined}>
-            <th scope="row">{inLanguage(reviewStageName('dealSize'), lang)}</th>
-            <td>
-              {r.funnel.avgDealSize.value === null
-                ? t.value.none
-                : formatAmount(r.funnel.avgDealSize.value, r.currency, lang)}
-            </td>
-            <td>
-              {formatAmount(r.funnel.avgDealSize.usual, r.currency, lang)}
-              {r.funnel.avgDealSize.usualLearned ? '' : ` (${m.teamDefault})`}
-            </td>
-            <td>
-              {r.funnel.avgDealSize.teamMedian === null
-                ? t.value.none
-                : formatAmount(r.funnel.avgDealSize.teamMedian, r.currency, lang)}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      </div>
       {r.contests.length > 0 && (
         <ul class="review-contests" aria-label={m.contests}>
           {r.contests.map((c) => (
@@ -351,53 +359,55 @@ function TeamReview({
             {data.rows.length === 0 ? (
               <p class="muted">{m.noReps}</p>
             ) : (
-              <table class="team-review-table" data-testid="team-review">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.rep}</th>
-                    <th scope="col">{metricLabel(data.primaryMetric, settings)}</th>
-                    <th scope="col">%</th>
-                    <th scope="col">{m.bottleneck}</th>
-                    <th scope="col">{m.reflection}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.rows.map((row) => (
-                    <tr key={row.member.id} data-member={row.member.id}>
-                      <th scope="row">
-                        <button
-                          type="button"
-                          class="link"
-                          aria-expanded={open === row.member.id}
-                          onClick={() => setOpen(open === row.member.id ? null : row.member.id)}
-                        >
-                          {row.member.name}
-                        </button>
-                      </th>
-                      <td>
-                        {formatMetricValue(
-                          row.achieved,
-                          metricKind(settings, row.metric),
-                          data.currency,
-                          lang,
-                        )}{' '}
-                        /{' '}
-                        {formatMetricValue(
-                          row.plan,
-                          metricKind(settings, row.metric),
-                          data.currency,
-                          lang,
-                        )}
-                      </td>
-                      <td>{formatPercent(row.percent, lang)}</td>
-                      <td class="sentence">{inLanguage(row.sentence, lang)}</td>
-                      <td>
-                        <ReflectionText reflection={row.reflection} />
-                      </td>
+              <div class="scroll">
+                <table class="team-review-table" data-testid="team-review">
+                  <thead>
+                    <tr>
+                      <th scope="col">{m.rep}</th>
+                      <th scope="col">{metricLabel(data.primaryMetric, settings)}</th>
+                      <th scope="col">%</th>
+                      <th scope="col">{m.bottleneck}</th>
+                      <th scope="col">{m.reflection}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.rows.map((row) => (
+                      <tr key={row.member.id} data-member={row.member.id}>
+                        <th scope="row">
+                          <button
+                            type="button"
+                            class="link"
+                            aria-expanded={open === row.member.id}
+                            onClick={() => setOpen(open === row.member.id ? null : row.member.id)}
+                          >
+                            {row.member.name}
+                          </button>
+                        </th>
+                        <td>
+                          {formatMetricValue(
+                            row.achieved,
+                            metricKind(settings, row.metric),
+                            data.currency,
+                            lang,
+                          )}{' '}
+                          /{' '}
+                          {formatMetricValue(
+                            row.plan,
+                            metricKind(settings, row.metric),
+                            data.currency,
+                            lang,
+                          )}
+                        </td>
+                        <td>{formatPercent(row.percent, lang)}</td>
+                        <td class="sentence">{inLanguage(row.sentence, lang)}</td>
+                        <td>
+                          <ReflectionText reflection={row.reflection} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </>
         )}

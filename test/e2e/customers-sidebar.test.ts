@@ -1,0 +1,173 @@
+/**
+ * Customers in the sidebar, in real Chromium against the real worker: on a Gmail thread and on a
+ * Pipedrive person record, the sidebar shows the customer's class, last follow-up and due state
+ * ("B · last visit 9 days ago · overdue 2 days"); logging a visit from the page's button clears
+ * "overdue" in the very next frame (the card applies the local log with shared/domain/customers.ts)
+ * and the due list drops the customer; a class changes with one click and is saved.
+ * Every day is a workday for this team, so "B: once a week" means 7 workdays whatever day the
+ * test runs: a visit 9 days ago is 2 days overdue.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { CreateOrgResponse } from '../../shared/api/orgs.ts';
+import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
+import { createOrg } from './support/api.ts';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  screenshot,
+  serveGmail,
+} from './support/browser.ts';
+import {
+  clickAndReadNextFrame,
+  readTokenFromVault,
+  sidebar,
+  sidebarText,
+  signInWithInvite,
+} from './support/extension.ts';
+import { serveFixtures } from './support/sites.ts';
+
+const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
+const PERSON = 'https://acme.pipedrive.com/person/1842';
+const DAY = 24 * 60 * 60 * 1000;
+
+let server: WorkerServer;
+let ext: ExtensionBrowser;
+let org: CreateOrgResponse;
+let repToken: string;
+
+async function api(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${repToken}` },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  expect(res.status, `${method} ${path}`).toBe(200);
+  return res.json();
+}
+
+/** Opens the panel, unless it is already open (the sidebar remembers expanded across pages). */
+async function openPanel(page: Page) {
+  const pill = page.getByTestId('pacer-pill').getByRole('button');
+  const panel = page.getByTestId('pacer-panel');
+  await pill.or(panel).first().waitFor();
+  if (!(await panel.isVisible())) await pill.click();
+  await panel.waitFor();
+}
+
+const dueNames = async (page: Page) =>
+  sidebar(page).getByTestId('pacer-due-customer').allTextContents();
+
+beforeAll(async () => {
+  server = await startWorkerServer({ port: inject('apiPort') });
+  org = await createOrg(server.url);
+  const patched = await fetch(`${server.url}/api/v1/org`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${org.token}` },
+    body: JSON.stringify({ calendar: { timezone: 'UTC', workweeks: [[1, 2, 3, 4, 5, 6, 7]] } }),
+  });
+  expect(patched.status).toBe(200);
+  ext = await launchWithExtension(inject('extensionDir'));
+  const popup = await signInWithInvite(ext, server.url, org.inviteCode, 'Li Lei');
+  await popup.close();
+  repToken = (await readTokenFromVault(await ext.serviceWorker())) ?? '';
+  expect(repToken).not.toBe('');
+  // A visit 9 days ago with the thread's sender and one on the Pipedrive person; both class B.
+  const nineDaysAgo = new Date(Date.now() - 9 * DAY).toISOString();
+  await api('POST', '/events', {
+    events: [
+      {
+        id: crypto.randomUUID(),
+        metric: 'visits',
+        quantity: 1,
+        occurredAt: nineDaysAgo,
+        source: { app: 'gmail', url: THREAD },
+        contact: { name: 'Ada', email: 'ada@example.com' },
+      },
+      {
+        id: crypto.randomUUID(),
+        metric: 'visits',
+        quantity: 1,
+        occurredAt: nineDaysAgo,
+        source: { app: 'pipedrive', url: PERSON },
+        contact: { name: 'Grace Hopper' },
+      },
+    ],
+  });
+  const { customers } = (await api('GET', '/customers')) as { customers: { id: string }[] };
+  expect(customers).toHaveLength(2);
+  for (const c of customers) await api('PATCH', `/customers/${c.id}`, { class: 'B' });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.dispose();
+});
+
+describe('customers in the sidebar', () => {
+  it('on a Gmail thread: class, last visit and "overdue 2 days"; a visit clears it in the next frame and leaves the due list', async () => {
+    await serveGmail(ext.context, 'one-message.html');
+    const gmail = await ext.context.newPage();
+    await gmail.goto(THREAD);
+    await openPanel(gmail);
+    await expect
+      .poll(() => sidebarText(gmail, 'pacer-customer-due'), { timeout: 30_000 })
+      .toBe('B · last visit 9 days ago · overdue 2 days');
+    await expect.poll(() => dueNames(gmail), { timeout: 30_000 }).toHaveLength(2);
+    await screenshot(gmail, 'customers-gmail-overdue');
+
+    const { before, nextFrame } = await clickAndReadNextFrame(
+      gmail,
+      'button[data-metric="visits"]',
+      'pacer-customer-due',
+    );
+    expect(before).toBe('B · last visit 9 days ago · overdue 2 days');
+    expect(nextFrame).toMatch(/^B · last visit today · next \d{4}-\d{2}-\d{2}$/);
+    expect(await dueNames(gmail)).toHaveLength(1);
+    // Once synced the server says the same.
+    await expect
+      .poll(
+        async () =>
+          ((await api('GET', '/customers/due')) as { customers: unknown[] }).customers.length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(1);
+    expect(await sidebarText(gmail, 'pacer-customer-due')).toMatch(/^B · last visit today/);
+    await gmail.close();
+  });
+
+  it('on a Pipedrive person record: overdue, and one click makes it an A customer', async () => {
+    await serveFixtures(
+      ext.context,
+      ['https://acme.pipedrive.com/**'],
+      () => 'pipedrive/person-spa.html',
+    );
+    const crm = await ext.context.newPage();
+    await crm.goto(PERSON);
+    await openPanel(crm);
+    await expect
+      .poll(() => sidebarText(crm, 'pacer-customer-due'), { timeout: 30_000 })
+      .toBe('B · last visit 9 days ago · overdue 2 days');
+    await sidebar(crm).getByTestId('pacer-customer-class-A').click();
+    // A: twice a week = every 3 of the 7 workdays, so due 6 days ago.
+    await expect
+      .poll(() => sidebarText(crm, 'pacer-customer-due'), { timeout: 30_000 })
+      .toBe('A · last visit 9 days ago · overdue 6 days');
+    // Saved on the server (the card showed it at once; the save follows).
+    await expect
+      .poll(
+        async () => {
+          const { customers } = (await api('GET', '/customers')) as {
+            customers: { key: string; class: string }[];
+          };
+          return customers.find((c) => c.key === 'crm:pipedrive:acme:person:1842')?.class;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('A');
+    await screenshot(crm, 'customers-pipedrive-class');
+    await crm.close();
+  });
+});
