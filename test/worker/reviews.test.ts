@@ -248,3 +248,95 @@ describe('a rep’s review', () => {
     expect(foreignTeam.status).toBe(404);
   });
 });
+
+/**
+ * The review's streak and contest rounds, on a UTC org with the default rules (Mon–Fri workdays,
+ * a visit 5 points, a call 2, a daily goal of 20 points, one grace workday). Ada's November:
+ * - 4 visits (20 points: a qualifying day) on Mon 2 – Sat 7 and Mon 9 – Wed 11: 5 + 1 (a
+ *   qualifying Saturday adds one; Sunday 8 missed breaks nothing) + 3 = 9 days in a row, no freeze
+ *   earned (one per 10); Thursday 12, a missed workday, ends that run;
+ * - 9 calls on Wed 18 (18 points: not a qualifying day);
+ * - 4 visits on Mon 23 – Fri 27 and Mon 30: 5 + 1 = 6 (weekend 28–29 missed, not needed).
+ * → the month's streak: current 6 (the run at Nov 30), longest 9.
+ * The "Sprint" contest (members, calls, Mon 16 – Fri 20 Nov) settles at midnight into Tue 24
+ * after the grace Monday; Ada 9 calls, Bo 5 → Ada 1st of 2 and won, Bo 2nd of 2.
+ */
+describe('a rep’s review: streak and contests', () => {
+  it('shows the streak within the period and the contest rounds settled in it', async () => {
+    // Friday Nov 20, the round's last day: the org, the contest and the logs up to then.
+    vi.setSystemTime(new Date('2026-11-20T15:00:00Z'));
+    const org = await createOrg({ timezone: 'UTC' });
+    const since = '2026-10-01';
+    const ada = await addMember(org.managerToken, org.rootTeamId, {
+      name: 'Ada',
+      timezone: 'UTC',
+      since,
+    });
+    const bo = await addMember(org.managerToken, org.rootTeamId, {
+      name: 'Bo',
+      timezone: 'UTC',
+      since,
+    });
+    const created = await call('POST', '/contests', {
+      token: org.managerToken,
+      body: {
+        name: 'Sprint',
+        teamId: org.rootTeamId,
+        metric: 'calls',
+        start: '2026-11-16',
+        end: '2026-11-20',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const contestId = created.body.contest.id as string;
+    const visits = (days: string[]) =>
+      days.map((d) => event({ metric: 'visits', quantity: 4, occurredAt: at(d) }));
+    await log(ada.token, [
+      ...visits(['02', '03', '04', '05', '06', '07', '09', '10', '11'].map((d) => `2026-11-${d}`)),
+      event({ metric: 'calls', quantity: 9, occurredAt: at('2026-11-18') }),
+    ]);
+    await log(bo.token, [event({ metric: 'calls', quantity: 5, occurredAt: at('2026-11-19') })]);
+
+    // Wednesday Dec 2: the rest of November logged; the first standings read settles the round.
+    vi.setSystemTime(NOW);
+    await log(ada.token, visits(['23', '24', '25', '26', '27', '30'].map((d) => `2026-11-${d}`)));
+    const standings = await call('GET', `/contests/${contestId}/standings?date=2026-11-20`, {
+      token: ada.token,
+    });
+    expect(standings.status, JSON.stringify(standings.body)).toBe(200);
+    expect(standings.body.round).toMatchObject({ decided: true, provisional: false });
+
+    const november = await call('GET', '/reviews?period=month&date=2026-11-01', {
+      token: ada.token,
+    });
+    expect(november.status, JSON.stringify(november.body)).toBe(200);
+    expect(november.body.review.streak).toEqual({ current: 6, longest: 9 });
+    expect(november.body.review.contests).toEqual([
+      { contestId, name: 'Sprint', roundEnd: '2026-11-20', rank: 1, of: 2, won: true },
+    ]);
+
+    // Bo, through the manager: second of two, not a winner.
+    const bos = await call('GET', `/reviews?period=month&date=2026-11-01&member=${bo.id}`, {
+      token: org.managerToken,
+    });
+    expect(bos.status, JSON.stringify(bos.body)).toBe(200);
+    expect(bos.body.review.contests).toEqual([
+      { contestId, name: 'Sprint', roundEnd: '2026-11-20', rank: 2, of: 2, won: false },
+    ]);
+    expect(bos.body.review.streak).toEqual({ current: 0, longest: 0 });
+
+    // The round's week: its result, and no streak (18 points on Wed 18 miss the goal of 20).
+    const roundWeek = await call('GET', '/reviews?period=week&date=2026-11-18', {
+      token: ada.token,
+    });
+    expect(roundWeek.body.review.period).toMatchObject({ start: '2026-11-16', end: '2026-11-22' });
+    expect(roundWeek.body.review.contests).toMatchObject([{ contestId, rank: 1, won: true }]);
+    expect(roundWeek.body.review.streak).toEqual({ current: 0, longest: 0 });
+    // The week after: no round ended in it; Mon 23 – Fri 27 qualify → 5 and 5.
+    const nextWeek = await call('GET', '/reviews?period=week&date=2026-11-23', {
+      token: ada.token,
+    });
+    expect(nextWeek.body.review.contests).toEqual([]);
+    expect(nextWeek.body.review.streak).toEqual({ current: 5, longest: 5 });
+  });
+});
