@@ -20,6 +20,7 @@ const OPTIONS = {
   announcements: true,
   standings: { enabled: true, time: '17:30', period: 'day' },
   alerts: { enabled: true, time: '11:00', metric: 'calls', atLeast: 10, streakAtRisk: true },
+  review: { enabled: true, time: '17:00' },
 };
 
 const DEMO_CHANNELS = [
