@@ -546,9 +546,13 @@ describe('as a rep', () => {
 
   it('cannot reach manager actions, in the UI or through the API with the session', async () => {
     const { context, page } = await repPage();
-    // Reps get the overview and the contests tab, no manager tab.
-    await see(page.locator('nav.tabs a')).hasCount(2);
-    expect(await page.locator('nav.tabs a').allTextContents()).toEqual(['Overview', 'Contests']);
+    // Reps get the overview, contests and their own review, no manager tab.
+    await see(page.locator('nav.tabs a')).hasCount(3);
+    expect(await page.locator('nav.tabs a').allTextContents()).toEqual([
+      'Overview',
+      'Contests',
+      'Review',
+    ]);
     await see(page.locator('.exports')).hasCount(0);
     await page.goto(`${env.url}/#/targets`);
     await page.locator('table.board').waitFor();
