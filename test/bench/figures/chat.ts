@@ -1,8 +1,9 @@
 /**
  * Team chat's scheduled work for an org of 500 reps in 20 teams, one channel per team (standings,
  * behind-pace alerts and announcements on): D1 rows read by the cron tick (idle, alerts due for
- * every channel, standings due for every channel, announcements to forward) and by delivering
- * each message, at two event counts, and per day against the D1 free plan (5 M rows read / day).
+ * every channel, standings due for every channel, announcements to forward, the weekly review digest
+ * for every channel) and by delivering each message, at two event counts, and per day against the
+ * D1 free plan (5 M rows read / day).
  * The bench entry (worker/bench/index.ts) runs one tick and delivers what it staged, metered.
  */
 import { type ChatReceiver, startChatReceiver } from '../../../scripts/demo/chat-receiver.ts';
@@ -40,7 +41,7 @@ async function tickAt(server: WorkerServer, at: number): Promise<TickCost> {
 }
 
 /** Makes every channel's `job` due now (as the schedule would at its local time). */
-async function makeDue(server: WorkerServer, job: 'alerts' | 'standings', at: number) {
+async function makeDue(server: WorkerServer, job: 'alerts' | 'standings' | 'review', at: number) {
   await d1Query(
     { persistTo: server.persistTo },
     `UPDATE chat_schedules SET next_at = ${at - 1000} WHERE job = '${job}'`,
@@ -54,6 +55,17 @@ interface Round {
   alertsWarm: TickCost;
   standings: TickCost;
   announcements: TickCost;
+  review: TickCost;
+}
+
+/**
+ * 10:00 UTC on the Friday of this week (the world's teams keep a Monday–Friday week in UTC), when
+ * the weekly review digest is due; a Saturday or Sunday takes the next week's.
+ */
+function weekEndAt(now: number): number {
+  const d = new Date(now);
+  const toFriday = (5 - d.getUTCDay() + 7) % 7;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + toFriday, 10);
 }
 
 async function round(server: WorkerServer, world: World, events: number): Promise<Round> {
@@ -82,7 +94,16 @@ async function round(server: WorkerServer, world: World, events: number): Promis
   }
   const announcements = await tickAt(server, at());
   await d1Query({ persistTo: server.persistTo }, 'DELETE FROM chat_outbox');
-  return { events, idle, alertsCold, alertsWarm, standings, announcements };
+  // The weekly review at the week's end, alone: the daily jobs are moved past it first.
+  const friday = weekEndAt(at());
+  await d1Query(
+    { persistTo: server.persistTo },
+    `UPDATE chat_schedules SET next_at = ${friday + 30 * 86_400_000} WHERE job != 'review'`,
+  );
+  await makeDue(server, 'review', friday);
+  const review = await tickAt(server, friday);
+  await d1Query({ persistTo: server.persistTo }, 'DELETE FROM chat_outbox');
+  return { events, idle, alertsCold, alertsWarm, standings, announcements, review };
 }
 
 function daily(r: Round): number {
@@ -90,12 +111,15 @@ function daily(r: Round): number {
     r.announcements.staged > 0
       ? (r.announcements.tick.rowsRead + r.announcements.deliveries.rowsRead) / 10
       : 0;
+  // The week's last workday, the day with the most scheduled work: the review digest runs too.
   return (
-    (TICKS_PER_DAY - 3) * r.idle.tick.rowsRead +
+    (TICKS_PER_DAY - 4) * r.idle.tick.rowsRead +
     r.alertsCold.tick.rowsRead +
     r.alertsCold.deliveries.rowsRead +
     r.standings.tick.rowsRead +
     r.standings.deliveries.rowsRead +
+    r.review.tick.rowsRead +
+    r.review.deliveries.rowsRead +
     ANNOUNCEMENTS_PER_DAY * perAnnouncement
   );
 }
@@ -130,6 +154,7 @@ async function run(ctx: BenchContext): Promise<Section> {
           options: {
             announcements: true,
             standings: { enabled: true, time: '17:30', period: 'month' },
+            review: { enabled: true, time: '10:00' },
             alerts: {
               enabled: true,
               time: '11:00',
@@ -153,7 +178,7 @@ async function run(ctx: BenchContext): Promise<Section> {
       `${label} at ${fmt(r.events)} events: tick ${fmt(c(r).tick.rowsRead)} rows read (${c(r).tick.queries} queries), ${c(r).staged} messages staged, delivering them ${fmt(c(r).deliveries.rowsRead)} rows read (${c(r).sent} sent)`;
     return {
       title: 'Team chat: scheduled work',
-      method: `One org of ${TEAMS * REPS_PER_TEAM} reps in ${TEAMS} teams, one chat channel per team (standings of the month at 17:30, behind-pace alerts at 11:00, announcements), measured at ${fmt(small.events)} and ${fmt(big.events)} events. Each figure is one cron tick of the chat feature run through the bench entry with the D1 meter (summed rows_read), then every message it staged delivered to a local receiver, also metered: an idle minute (nothing due, no announcement), alerts due for all ${TEAMS} channels (figure cache cold after the events were written, then warm), standings due for all channels, and 10 announcements to forward. A day = ${fmt(TICKS_PER_DAY)} ticks: all idle but one alerts tick (cold), one standings tick and the forwarding of ${ANNOUNCEMENTS_PER_DAY} announcements, with every message's delivery.`,
+      method: `One org of ${TEAMS * REPS_PER_TEAM} reps in ${TEAMS} teams, one chat channel per team (standings of the month at 17:30, behind-pace alerts at 11:00, announcements, the weekly review digest at 10:00 on the week's last workday), measured at ${fmt(small.events)} and ${fmt(big.events)} events. Each figure is one cron tick of the chat feature run through the bench entry with the D1 meter (summed rows_read), then every message it staged delivered to a local receiver, also metered: an idle minute (nothing due, no announcement), alerts due for all ${TEAMS} channels (figure cache cold after the events were written, then warm), standings due for all channels, 10 announcements to forward, and the weekly review digest due for all channels. A day = ${fmt(TICKS_PER_DAY)} ticks of the week's last workday (the busiest): all idle but one alerts tick (cold), one standings tick, one review tick and the forwarding of ${ANNOUNCEMENTS_PER_DAY} announcements, with every message's delivery.`,
       figures: [
         {
           name: 'chat rows read per day, scheduled work of a 500-rep org',
@@ -178,6 +203,19 @@ async function run(ctx: BenchContext): Promise<Section> {
           pass: big.alertsCold.tick.rowsRead <= small.alertsCold.tick.rowsRead * 1.1 + 50,
         },
         {
+          name: `review digest tick (all channels): rows read at ${fmt(big.events)} vs ${fmt(small.events)} events`,
+          value: big.review.tick.rowsRead,
+          unit: 'rows',
+          baseline: {
+            label: `at ${fmt(small.events)} events`,
+            value: small.review.tick.rowsRead,
+            unit: 'rows',
+          },
+          ratio: big.review.tick.rowsRead / Math.max(1, small.review.tick.rowsRead),
+          budget: 'independent of events (ratio ≈ 1)',
+          pass: big.review.tick.rowsRead <= small.review.tick.rowsRead * 1.1 + 50,
+        },
+        {
           name: 'idle tick: rows read',
           value: big.idle.tick.rowsRead,
           unit: 'rows',
@@ -192,11 +230,13 @@ async function run(ctx: BenchContext): Promise<Section> {
           line('alerts tick, figure cache warm', r, (x) => x.alertsWarm),
           line('standings tick (month)', r, (x) => x.standings),
           line('announcements tick (10 new)', r, (x) => x.announcements),
+          line('weekly review tick', r, (x) => x.review),
         ]),
         `per day at ${fmt(big.events)} events: ${fmt(perDay)} rows read (${pct(perDay / FREE_PLAN_ROWS_READ)} of the free plan); at ${fmt(small.events)} events: ${fmt(daily(small))}`,
       ],
       notes: [
         'Alerts and standings read the figures boards keep (one cached row per rep; a rep whose figures are stale is recomputed from rollups), so their cost follows reps and days, not logged events.',
+        "The weekly review digest reads each rep's day rollups of the week and the 90 days before it (their usual funnel rates) and the targets, never events.",
         'An idle tick reads only the index ranges of due schedules, new announcements and lost outbox rows.',
       ],
     };
