@@ -87,9 +87,11 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
       <PrimaryBar store={store} />
       <TierLadder store={store} />
       <Quotas store={store} />
-      <CustomerCard store={store} />
       <Counters store={store} app={app} />
       <WonDeal store={store} app={app} />
+      {/* Below the +1 buttons: the card grows once a log makes the thread's customer known, and
+          must not move a button under the rep's pointer. */}
+      <CustomerCard store={store} />
       <Streak store={store} />
       <Contests store={store} />
       <DueCustomers store={store} />
