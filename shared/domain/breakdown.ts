@@ -1,10 +1,4 @@
-import {
-  CUSTOMER_SEGMENTS,
-  type CustomerSegment,
-  type LocalDate,
-  type SegmentProgress,
-  type TargetBreakdown,
-} from '../api/index.ts';
+import type { CustomerSegment, LocalDate, SegmentProgress, TargetBreakdown } from '../api/index.ts';
 import { DomainError } from './errors.ts';
 import { amountMetricOf } from './lines.ts';
 import { attainmentPercent } from './progress.ts';
@@ -14,6 +8,9 @@ import { largestRemainder } from './rounding.ts';
 // its value is to come from new and from existing customers. The parts are whole units that add
 // up to the target exactly, made and re-split with the same largest-remainder rounding as every
 // other decomposition (shared/domain/rounding.ts).
+
+/** The segments in the order parts are listed (the API's CUSTOMER_SEGMENTS). */
+const SEGMENTS: readonly CustomerSegment[] = ['new', 'existing'];
 
 /** The count metric whose logs are won deals; its amount metric (revenue) counts with it. */
 const DEAL_METRIC = 'deals';
@@ -46,7 +43,7 @@ export function breakdownFromPercents(
   value: number,
   percents: Partial<Record<CustomerSegment, number>>,
 ): TargetBreakdown {
-  const segments = CUSTOMER_SEGMENTS.filter((s) => percents[s] !== undefined);
+  const segments = SEGMENTS.filter((s) => percents[s] !== undefined);
   if (segments.length === 0) throw new DomainError('a breakdown needs at least one segment');
   const values = largestRemainder(
     value,
@@ -76,7 +73,7 @@ export function splitByBreakdown(
   const parts = partsOf(breakdown);
   const values = largestRemainder(
     total,
-    CUSTOMER_SEGMENTS.map((s) => parts[s]),
+    SEGMENTS.map((s) => parts[s]),
   );
   return { new: values[0] ?? 0, existing: values[1] ?? 0 };
 }
@@ -117,7 +114,7 @@ export function segmentProgress(
   achieved: Record<CustomerSegment, number>,
   achievedTotal: number,
 ): SegmentProgress[] {
-  const rows: SegmentProgress[] = CUSTOMER_SEGMENTS.map((segment) => ({
+  const rows: SegmentProgress[] = SEGMENTS.map((segment) => ({
     segment,
     achieved: achieved[segment],
     target: targets[segment],
