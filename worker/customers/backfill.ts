@@ -3,7 +3,7 @@
  * ingest uses (shared/domain/customers.ts), so customers, last contacts and the customer KPIs
  * include history. A one-off walk over `events` in primary-key order, resumable: each step looks
  * at the next `limit` events after the cursor kept in `backfills`, and everything a step does —
- * new customers, linked logs (the rollups follow through the triggers of 0019–0021, as for a
+ * new customers, linked logs (the rollups follow through the triggers of 0019–0022, as for a
  * merge), earlier `since` days, the cursor — commits in one batch, so a step that fails changes
  * nothing and the next one starts where the last one ended. Idempotent: only logs still without
  * a customer are linked, a customer is made only for an identity its owner has none for, and a

@@ -62,7 +62,7 @@ export const customerMetrics = sqliteTable(
  * Per customer × local day × metric: linked logs not undone. The due list counts a customer's
  * follow-up days within one cadence period from it (one primary-key range, a row per day and
  * metric whatever the number of logs); maintained ONLY by the triggers in
- * migrations/0021_customer_contacts.sql, like `customer_metrics`.
+ * migrations/0022_customer_contacts.sql, like `customer_metrics`.
  */
 export const customerContacts = sqliteTable(
   'customer_contacts',
