@@ -40,6 +40,8 @@ export interface LogRequest {
   quantity: number;
   /** A won deal's value (minor units): the one log counts the deal and its revenue. */
   amount?: number;
+  /** A won deal's product category (one of the org's). */
+  category?: string;
   contact?: EventContact;
   source: NonNullable<ActivityEvent['source']>;
   /**
@@ -185,6 +187,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       metric: request.metric,
       quantity: request.quantity,
       ...(request.amount ? { amount: request.amount } : {}),
+      ...(request.category ? { category: request.category } : {}),
       occurredAt: new Date(now()).toISOString(),
       source: request.source,
       ...(request.contact ? { contact: request.contact } : {}),
