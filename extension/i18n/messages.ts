@@ -41,6 +41,7 @@ export const en = () => ({
   funnelTooLittle: '{from} → {to}: too little history (team default {rate})',
   // Targets by customer segment: the line under the primary bar.
   segmentsLabel: 'By customer',
+  segmentsByCategory: 'By category',
   segmentNew: 'New {achieved} / {target}',
   segmentExisting: 'Existing {achieved} / {target}',
   segmentUnknown: 'Customer unknown {achieved}',
@@ -268,6 +269,7 @@ export const zhCN = (): Record<MessageKey, Message> => ({
   funnelRate: '{from} → {to} {rate}',
   funnelTooLittle: '{from} → {to}：历史数据不足（团队默认 {rate}）',
   segmentsLabel: '按客户',
+  segmentsByCategory: '按类别',
   segmentNew: '新客户 {achieved} / {target}',
   segmentExisting: '老客户 {achieved} / {target}',
   segmentUnknown: '客户未知 {achieved}',

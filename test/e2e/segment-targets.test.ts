@@ -177,7 +177,9 @@ describe('a target by customer segment from the board to the sidebar', () => {
     // The first test's won deal carries no category.
     expect(await segmentText(gmail, 'uncategorised')).toBe(`No category ${fmt(3_000_000)}`);
 
-    await gmail.locator('button[data-metric="deals"]').first().click();
+    // The panel's own button: a second won deal from the same thread would first ask whether
+    // it is a double log.
+    await sidebar(gmail).getByTestId('pacer-won-deal').click();
     await sidebar(gmail).getByTestId('pacer-won-deal-amount').fill('5000');
     await sidebar(gmail).getByTestId('pacer-won-deal-category').selectOption('software');
     await sidebar(gmail).getByTestId('pacer-won-deal-save').click();

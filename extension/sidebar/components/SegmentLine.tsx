@@ -37,9 +37,11 @@ export function SegmentLine({ store }: { store: SidebarStore }) {
         </span>
       );
     });
+  const byCategory = p.segments.some((s) => s.segment.startsWith('category:'));
   return (
     <p class="muted segments" data-testid="pacer-segments">
-      {t('segmentsLabel')}: {parts.flatMap((part, i) => (i === 0 ? [part] : [' · ', part]))}
+      {t(byCategory ? 'segmentsByCategory' : 'segmentsLabel')}:{' '}
+      {parts.flatMap((part, i) => (i === 0 ? [part] : [' · ', part]))}
     </p>
   );
 }
