@@ -28,6 +28,11 @@ export const CustomerView = z.object({
   ownerId: Id,
   /** The identity the customer was first derived from (`crm:…`, `domain:…`, `email:…`, `contact:…`). */
   key: z.string(),
+  /**
+   * Every identity that names it, `key` included: those merged into it too (sent with the due
+   * list and the lookup, so the sidebar counts its own new log on any of them).
+   */
+  keys: z.array(z.string()).optional(),
   name: z.string(),
   class: CustomerClass.nullable(),
   createdAt: Instant,

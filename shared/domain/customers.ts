@@ -298,13 +298,22 @@ export type LocalFollowUp = {
 };
 
 /**
+ * Every identity a customer answers to: the one it was first derived from and those merged into
+ * it (`keys`, when the server sent them), each once.
+ */
+export function identitiesOf(customer: { key: string; keys?: readonly string[] | undefined }) {
+  return [...new Set([customer.key, ...(customer.keys ?? [])])];
+}
+
+/**
  * The last follow-up with this device's own new logs applied (the sidebar's overlay, like
- * shared/domain/overlay.ts for the counters): a follow-up log naming the customer `key` moves the
- * last contact to its day, so a visit logged on an overdue customer clears it in the same frame.
+ * shared/domain/overlay.ts for the counters): a follow-up log naming any of the customer's
+ * identities (`keys`: a merged customer answers to each identity folded into it) moves the last
+ * contact to its day, so a visit logged on an overdue customer clears it in the same frame.
  */
 export function lastWithLocalLogs(
   last: { date: LocalDate; metric: string } | null,
-  key: string,
+  keys: readonly string[],
   logs: readonly LocalFollowUp[],
   followUpMetrics: readonly string[],
   timeZone: string,
@@ -317,7 +326,7 @@ export function lastWithLocalLogs(
       email: log.contact?.email,
       name: log.contact?.name,
     });
-    if (identity?.key !== key) continue;
+    if (!identity || !keys.includes(identity.key)) continue;
     const date = localDateOf(log.occurredAt, timeZone);
     if (best === null || date >= best.date) best = { date, metric: log.metric };
   }

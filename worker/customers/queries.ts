@@ -115,6 +115,27 @@ export async function customerByKey(
   return link ? findCustomer(db, orgId, link.customerId) : undefined;
 }
 
+/**
+ * Every identity of each customer (the one it was derived from and those merged into it), by
+ * customer id. Cost: those customers' key rows (index customer_keys_customer).
+ */
+export async function identitiesOfCustomers(
+  db: Db,
+  customerIds: string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(customerIds.map((id) => [id, []]));
+  for (let i = 0; i < customerIds.length; i += IDS_PER_QUERY) {
+    const rows = await db
+      .select({ customerId: customerKeys.customerId, key: customerKeys.key })
+      .from(customerKeys)
+      .where(inArray(customerKeys.customerId, customerIds.slice(i, i + IDS_PER_QUERY)))
+      .all();
+    for (const r of rows) out.get(r.customerId)?.push(r.key);
+  }
+  for (const keys of out.values()) keys.sort();
+  return out;
+}
+
 /** The customer as the API shows it, its due state computed for `today` in the team calendar. */
 export function customerView(
   { row, metrics }: CustomerWithMetrics,

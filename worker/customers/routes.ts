@@ -35,7 +35,14 @@ import { validate } from '../http/validate.ts';
 import { loadActiveMembers } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
 import { loadTeams } from '../teams/queries.ts';
-import { customerByKey, customerLogs, customersOf, customerView, findCustomer } from './queries.ts';
+import {
+  customerByKey,
+  customerLogs,
+  customersOf,
+  customerView,
+  findCustomer,
+  identitiesOfCustomers,
+} from './queries.ts';
 import { customerReport } from './report.ts';
 import {
   mergeCustomers,
@@ -104,10 +111,16 @@ export const customersRoutes = new Hono<AppEnv>()
       const owner = await visibleOwner(db, caller, c.req.valid('query').member ?? caller.member.id);
       const today = localDateOf(new Date(), owner.timezone);
       const rows = await customersOf(db, caller.org.id, [owner.id], { classified: true });
-      const customers = rows
+      const due = rows
         .map((r) => customerView(r, today, caller.settings))
         .filter((v) => v.due.state === 'due' || v.due.state === 'overdue')
         .sort(byUrgency);
+      // Each one's identities: a log on any of them clears it in the sidebar before it syncs.
+      const keys = await identitiesOfCustomers(
+        db,
+        due.map((v) => v.id),
+      );
+      const customers = due.map((v) => ({ ...v, keys: keys.get(v.id) ?? [v.key] }));
       return c.json({ today, customers, rules: rulesOf(caller) }, 200);
     },
   )
@@ -126,10 +139,16 @@ export const customersRoutes = new Hono<AppEnv>()
       if (!identity) return c.json({ key: null, customer: null, rules: rulesOf(caller) }, 200);
       const found = await customerByKey(db, caller.org.id, caller.member.id, identity.key);
       const today = localDateOf(new Date(), caller.member.timezone);
+      const keys = found ? await identitiesOfCustomers(db, [found.row.id]) : null;
       return c.json(
         {
           key: identity.key,
-          customer: found ? customerView(found, today, caller.settings) : null,
+          customer: found
+            ? {
+                ...customerView(found, today, caller.settings),
+                keys: keys?.get(found.row.id) ?? [identity.key],
+              }
+            : null,
           rules: rulesOf(caller),
         },
         200,

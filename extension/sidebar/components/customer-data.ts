@@ -52,11 +52,14 @@ export function timeZoneOf(store: SidebarStore, rules: CustomerRules): string {
   return store.published.value.basis?.timeZone ?? rules.calendar.timezone;
 }
 
-/** The customer's due state today with this page's own logs applied. */
+/**
+ * The customer's due state today with this page's own logs applied: a log naming any of its
+ * identities (`keys`: the one on screen and those merged into it) counts.
+ */
 export function dueWithLocalLogs(
   store: SidebarStore,
   customer: CustomerView,
-  key: string,
+  keys: readonly string[],
   rules: CustomerRules,
   now: number,
 ): CustomerDue {
@@ -69,7 +72,7 @@ export function dueWithLocalLogs(
       : null;
   return customerDue({
     class: customer.class,
-    last: lastWithLocalLogs(server, key, logs, rules.customers.followUpMetrics, timeZone),
+    last: lastWithLocalLogs(server, keys, logs, rules.customers.followUpMetrics, timeZone),
     since: customer.since,
     today: localDateOf(now, timeZone),
     settings: rules.customers,
