@@ -76,6 +76,17 @@ export interface RecentLog {
   voided: boolean;
   /** Logged with a source URL (full points); absent in views of older versions. */
   evidence?: boolean;
+  /** On a collection: the id of the deal log it pays (shared/domain/collections.ts). */
+  deal?: string;
+}
+
+/** A won deal a collection can name (sidebar/components/Collection.tsx, popup). */
+export interface WonDealLine {
+  id: string;
+  /** Its value for revenue (minor units); null: a deal logged without a value. */
+  value: number | null;
+  contactName: string | null;
+  occurredAt: string;
 }
 
 /**
@@ -170,6 +181,11 @@ export interface SidebarView {
    * sync/local-view.ts). Absent when signed out and in older views.
    */
   calendar?: WorkCalendar;
+  /**
+   * The member's recent won deals this device knows (its journal and the server's newest logs),
+   * newest first, for a collection to name the deal it pays (absent in older views).
+   */
+  wonDeals?: WonDealLine[];
   /** The sync state's revision this view was built from (see SyncState.revision). */
   revision?: number;
   /** What the numbers were computed from (absent when signed out and in older views). */
