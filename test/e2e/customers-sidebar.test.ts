@@ -3,9 +3,10 @@
  * Pipedrive person record, the sidebar shows the customer's class, last follow-up and due state
  * ("B · last visit 9 days ago · overdue 2 days"); logging a visit from the page's button clears
  * "overdue" in the very next frame (the card applies the local log with shared/domain/customers.ts)
- * and the due list drops the customer; a class changes with one click and is saved. A customer
- * merged from two identities leaves the due list in the same frame when the visit is logged on
- * the identity that was merged in (the list is keyed by the one it was first derived from).
+ * and the due list drops the customer; a class changes with one click on either and is saved.
+ * A customer merged from two identities leaves the due list in the same frame when the visit is
+ * logged on the identity that was merged in (the list is keyed by the one it was first derived
+ * from).
  * Every day is a workday for this team, so "B: once a week" means 7 workdays whatever day the
  * test runs: a visit 9 days ago is 2 days overdue.
  */
@@ -137,6 +138,22 @@ describe('customers in the sidebar', () => {
       )
       .toBe(1);
     expect(await sidebarText(gmail, 'pacer-customer-due')).toMatch(/^B · last visit today/);
+    // One click makes it a C customer here too, shown at once and saved.
+    await sidebar(gmail).getByTestId('pacer-customer-class-C').click();
+    expect(await sidebarText(gmail, 'pacer-customer-due')).toMatch(
+      /^C · last visit today · next \d{4}-\d{2}-\d{2}$/,
+    );
+    await expect
+      .poll(
+        async () => {
+          const { customers } = (await api('GET', '/customers')) as {
+            customers: { key: string; class: string }[];
+          };
+          return customers.find((c) => c.key === 'domain:example.com')?.class;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('C');
     await gmail.close();
   });
 
