@@ -27,6 +27,7 @@ import { passkeysRoutes } from './passkeys/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
 import { quotasRoutes } from './quotas/routes.ts';
 import { reviewsRoutes } from './reviews/routes.ts';
+import { segmentTargetsRoutes } from './segment-targets/routes.ts';
 import { sessionRoutes, signinRoutes } from './sessions/routes.ts';
 import { tvInfoRoutes, tvLinksRoutes } from './sessions/tv-link-routes.ts';
 import { targetAuditRoutes } from './targets/audit-routes.ts';
@@ -69,6 +70,7 @@ export const app = base
   .route('/api/v1/events', eventsRoutes)
   .route('/api/v1/targets', targetsRoutes)
   .route('/api/v1/targets', targetAuditRoutes)
+  .route('/api/v1/targets', segmentTargetsRoutes)
   .route('/api/v1/quotas', quotasRoutes)
   .route('/api/v1/customers', customersRoutes)
   .route('/api/v1/leaderboard', leaderboardRoutes)

@@ -10,6 +10,19 @@ export const ProgressQuery = z.object({
   date: LocalDate.optional(),
 });
 
+/**
+ * A revenue or deal target's progress in one customer segment (shared/domain/breakdown.ts):
+ * `unknown` holds what was won with no known customer, and has no target.
+ */
+export const SegmentProgress = z.object({
+  segment: z.enum(['new', 'existing', 'unknown']),
+  achieved: z.number(),
+  target: z.number().nullable(),
+  /** 0–100+, null where there is no target. */
+  percent: z.number().nullable(),
+});
+export type SegmentProgress = z.infer<typeof SegmentProgress>;
+
 export const MetricProgress = z.object({
   metric: MetricId,
   achieved: z.number(),
@@ -25,6 +38,8 @@ export const MetricProgress = z.object({
    * is the whole shortfall: what is needed today.
    */
   remainingWorkdays: z.number().optional(),
+  /** Present when the metric's target in the period is broken down by customer segment. */
+  breakdown: z.array(SegmentProgress).optional(),
 });
 export type MetricProgress = z.infer<typeof MetricProgress>;
 
@@ -179,3 +194,12 @@ export const LeaderboardResponse = z.object({
     .optional(),
 });
 export type LeaderboardResponse = z.infer<typeof LeaderboardResponse>;
+
+/** `GET /targets/{id}/segments`: a target broken down by segment, against what was won. */
+export const TargetSegmentsResponse = z.object({
+  targetId: Id,
+  metric: MetricId,
+  period: z.object({ start: LocalDate, end: LocalDate }),
+  segments: z.array(SegmentProgress),
+});
+export type TargetSegmentsResponse = z.infer<typeof TargetSegmentsResponse>;

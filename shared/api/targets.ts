@@ -64,6 +64,32 @@ export const StoredTeamSplit = z.discriminatedUnion('mode', [
   }),
 ]);
 
+/**
+ * The customer segments a revenue or deal target can be broken down by (新客户 / 老客户): who a
+ * won deal is with, classified as the customer KPIs classify (shared/domain/breakdown.ts).
+ */
+export const CUSTOMER_SEGMENTS = ['new', 'existing'] as const;
+export const CustomerSegment = z.enum(CUSTOMER_SEGMENTS);
+export type CustomerSegment = z.infer<typeof CustomerSegment>;
+
+/**
+ * A target's breakdown by business segment: how much of its value is to come from new and from
+ * existing customers. Part values are whole units of the metric that add up to the target's
+ * value exactly (shared/domain/breakdown.ts makes them from percentages).
+ */
+export const TargetBreakdown = z
+  .object({
+    by: z.literal('customer'),
+    parts: z
+      .array(z.object({ segment: CustomerSegment, value: z.number().int().min(0).max(MAX_AMOUNT) }))
+      .min(1)
+      .max(CUSTOMER_SEGMENTS.length),
+  })
+  .refine((b) => new Set(b.parts.map((p) => p.segment)).size === b.parts.length, {
+    message: 'each segment at most once',
+  });
+export type TargetBreakdown = z.infer<typeof TargetBreakdown>;
+
 export const TargetInput = z
   .object({
     scope: z.enum(['member', 'team']),
@@ -74,6 +100,8 @@ export const TargetInput = z
     value: z.number().int().min(0).max(MAX_AMOUNT),
     curve: PacingCurve.optional(),
     split: TeamSplit.optional(),
+    /** Revenue and deal targets only: the part of the value each customer segment is to bring. */
+    breakdown: TargetBreakdown.optional(),
     /** Why it changed: kept in the target's history (GET /targets/:id/changes). */
     reason: z.string().trim().max(200).optional(),
   })
@@ -82,7 +110,13 @@ export const TargetInput = z
   })
   .refine((t) => t.scope === 'team' || t.split === undefined, {
     message: 'only team targets have a split',
-  });
+  })
+  .refine(
+    (t) =>
+      t.breakdown === undefined ||
+      t.breakdown.parts.reduce((sum, p) => sum + p.value, 0) === t.value,
+    { message: "the breakdown's parts must add up to the target's value", path: ['breakdown'] },
+  );
 export type TargetInput = z.infer<typeof TargetInput>;
 
 export const TargetView = z.object({
@@ -95,6 +129,8 @@ export const TargetView = z.object({
   value: z.number(),
   curve: PacingCurve.nullable(),
   split: StoredTeamSplit.nullable(),
+  /** Its breakdown by customer segment, if it has one. */
+  breakdown: TargetBreakdown.nullable().optional(),
 });
 export type TargetView = z.infer<typeof TargetView>;
 

@@ -2,6 +2,7 @@
 // extension (offline, optimistic). ES2023 + Intl only; docs/architecture.md walks through them.
 export * from './allocation.ts';
 export * from './announcements.ts';
+export * from './breakdown.ts';
 export * from './calendar.ts';
 export * from './contests.ts';
 export * from './customer-kpis.ts';

@@ -1,4 +1,11 @@
-import type { Allocation, LocalDate, PacingCurve, PeriodKind, TeamSplit } from '../api/index.ts';
+import type {
+  Allocation,
+  LocalDate,
+  PacingCurve,
+  PeriodKind,
+  TargetBreakdown,
+  TeamSplit,
+} from '../api/index.ts';
 import {
   isWorkday,
   memoForCalendar,
@@ -35,6 +42,8 @@ export type TargetSource = 'member' | 'team';
 export type ApplicableTarget = TargetToSpread & {
   source: TargetSource;
   days?: ReadonlyMap<LocalDate, number>;
+  /** Its breakdown by customer segment (a team share: the team target's). */
+  breakdown?: TargetBreakdown | null;
 };
 
 const SPECIFICITY: Record<PeriodKind, number> = { day: 0, week: 1, month: 2, quarter: 3, year: 4 };
@@ -132,12 +141,32 @@ function moreSpecific(a: ApplicableTarget, b: ApplicableTarget): boolean {
  * range is in the map.
  */
 export function dailyTargets(input: DailyTargetsInput): Map<LocalDate, number> {
+  const result = new Map<LocalDate, number>();
+  for (const { day, value } of dailyWinners(input)) result.set(day, value);
+  return result;
+}
+
+/**
+ * What each explicit target contributes to the range: the sum of the daily targets it gives
+ * (see {@link dailyTargets}), for the targets that win at least one day. A breakdown of the
+ * range's target is taken target by target from this (shared/domain/breakdown.ts).
+ */
+export function targetsByWinner(input: DailyTargetsInput): Map<ApplicableTarget, number> {
+  const sums = new Map<ApplicableTarget, number>();
+  for (const { winner, value } of dailyWinners(input)) {
+    if (winner) sums.set(winner, (sums.get(winner) ?? 0) + value);
+  }
+  return sums;
+}
+
+function* dailyWinners(
+  input: DailyTargetsInput,
+): Generator<{ day: LocalDate; winner: ApplicableTarget | undefined; value: number }> {
   const resolved = input.targets.map((target) => ({
     target,
     period: periodFromStart(target.period.kind, target.period.start, input.cal),
   }));
   const spreads = new Map<ApplicableTarget, ReadonlyMap<LocalDate, number>>();
-  const result = new Map<LocalDate, number>();
   for (const day of eachDay(input.start, input.end)) {
     let winner: ApplicableTarget | undefined;
     for (const { target, period } of resolved) {
@@ -145,7 +174,7 @@ export function dailyTargets(input: DailyTargetsInput): Map<LocalDate, number> {
       if (!winner || moreSpecific(target, winner)) winner = target;
     }
     if (!winner) {
-      result.set(day, 0);
+      yield { day, winner, value: 0 };
       continue;
     }
     let spread = spreads.get(winner);
@@ -153,9 +182,8 @@ export function dailyTargets(input: DailyTargetsInput): Map<LocalDate, number> {
       spread = winner.days ?? cachedSpread(winner, input.cal);
       spreads.set(winner, spread);
     }
-    result.set(day, spread.get(day) ?? 0);
+    yield { day, winner, value: spread.get(day) ?? 0 };
   }
-  return result;
 }
 
 /** The target of any span = the sum of its daily targets (so a week across two months is right). */

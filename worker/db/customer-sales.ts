@@ -18,6 +18,8 @@ export const customerDays = sqliteTable(
     memberId: text('member_id').notNull(),
     /** 0 once every deal of the day is undone or moved away. */
     deals: integer('deals').notNull().default(0),
+    /** The amounts of those deals (revenue, minor units), so revenue splits by segment too. */
+    revenue: integer('revenue').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.customerId, t.localDate] }),

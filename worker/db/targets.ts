@@ -23,6 +23,8 @@ export const targets = sqliteTable(
     curve: text('curve'),
     /** TeamSplit JSON or null (team targets only). */
     split: text('split'),
+    /** TargetBreakdown JSON or null (revenue and deal targets only). */
+    breakdown: text('breakdown'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [

@@ -28,6 +28,7 @@ import { memberRollups } from '../figures/rollups.ts';
 import { rememberLongestStreak } from '../figures/streak-record.ts';
 import { goalOf } from '../goals/service.ts';
 import { appliedQuotas } from '../quotas/queries.ts';
+import { withSegmentProgress } from '../segment-targets/service.ts';
 
 /** A validated `GET /me/progress` query. */
 export type ProgressQuery = z.output<typeof ProgressQuerySchema>;
@@ -134,7 +135,7 @@ export async function memberProgress(
     period: win.period,
     memberId: member.id,
     primaryMetric: settings.primaryMetric,
-    metrics: figures.metrics,
+    metrics: await withSegmentProgress(db, context, member, figures.metrics, win.period),
     tier: figures.tier,
     streak: figures.streak,
     points: figures.points,

@@ -39,7 +39,7 @@ import { newId } from '../sessions/crypto.ts';
 import { loadTeams, type TeamRow } from '../teams/queries.ts';
 import { changesOf, upsertTarget } from './changes.ts';
 import { orgToday, reopeningView } from './locks.ts';
-import { repSplit, resolvedGroup, type TargetRow } from './queries.ts';
+import { repSplit, rescaledBreakdown, resolvedGroup, type TargetRow } from './queries.ts';
 import { assertKnownMetric, resolvePeriod, visibleTo } from './routes.ts';
 
 const idParam = validate('param', z.object({ id: Id }));
@@ -399,6 +399,8 @@ export const targetAuditRoutes = new Hono<AppEnv>()
             periodEnd: month.end,
             curve: null,
             split: outer.split,
+            // The month keeps the outer target's proportions by customer segment.
+            breakdown: rescaledBreakdown(m.respread as number, outer.breakdown),
             updatedAt: now,
           },
           before: null,

@@ -20,10 +20,11 @@ type Written = Pick<
   | 'value'
   | 'curve'
   | 'split'
+  | 'breakdown'
 >;
 
 const detail = (t: Written | null) =>
-  t === null ? null : JSON.stringify({ curve: t.curve, split: t.split });
+  t === null ? null : JSON.stringify({ curve: t.curve, split: t.split, breakdown: t.breakdown });
 
 /** The statement recording one write: `before` null on create, `after` null on delete. */
 export function recordChange(
@@ -66,7 +67,7 @@ export function upsertTarget(
   write: {
     orgId: string;
     key: Pick<TargetRow, 'scope' | 'subjectId' | 'metric' | 'periodKind' | 'periodStart'>;
-    values: Pick<TargetRow, 'value' | 'periodEnd' | 'curve' | 'split' | 'updatedAt'>;
+    values: Pick<TargetRow, 'value' | 'periodEnd' | 'curve' | 'split' | 'breakdown' | 'updatedAt'>;
     before: TargetRow | null;
     by: string;
     reason: string | null;

@@ -7,11 +7,14 @@
 import { and, eq, gte, lte } from 'drizzle-orm';
 import {
   type Allocation,
+  CUSTOMER_SEGMENTS,
   PacingCurve,
   StoredTeamSplit,
+  TargetBreakdown,
   type TargetView,
 } from '../../shared/api/index.ts';
 import { type ResolvedTeamTarget, resolveTeamTargets } from '../../shared/domain/allocation.ts';
+import { splitByBreakdown } from '../../shared/domain/breakdown.ts';
 import type { WorkCalendar } from '../../shared/domain/calendar.ts';
 import {
   type DailySplit,
@@ -59,7 +62,23 @@ export function targetView(t: TargetRow): TargetView {
     value: t.value,
     curve: t.curve === null ? null : PacingCurve.parse(JSON.parse(t.curve)),
     split: t.split === null ? null : StoredTeamSplit.parse(JSON.parse(t.split)),
+    breakdown: breakdownOf(t),
   };
+}
+
+/** A stored target's breakdown by customer segment, or null. */
+export function breakdownOf(t: Pick<TargetRow, 'breakdown'>): TargetBreakdown | null {
+  return t.breakdown === null ? null : TargetBreakdown.parse(JSON.parse(t.breakdown));
+}
+
+/** `breakdown`'s proportions for a target of `value` (parts adding up to it exactly), as stored. */
+export function rescaledBreakdown(value: number, breakdown: string | null): string | null {
+  if (breakdown === null) return null;
+  const parts = splitByBreakdown(value, TargetBreakdown.parse(JSON.parse(breakdown)));
+  return JSON.stringify({
+    by: 'customer',
+    parts: CUSTOMER_SEGMENTS.map((segment) => ({ segment, value: parts[segment] })),
+  });
 }
 
 /**
@@ -182,6 +201,35 @@ export function allocationOf(t: TargetRow, ctx: SplitContext, rows: TargetRow[])
 }
 
 /**
+ * The breakdown a team's share of a target group follows: its own target's, or (a share handed
+ * down) that of the nearest team above with a target of its own in the group.
+ */
+function ownBreakdown(
+  rows: TargetRow[],
+  teams: TeamRow[],
+  teamId: string,
+  group: Pick<TargetRow, 'metric' | 'periodKind' | 'periodStart'>,
+): TargetBreakdown | null {
+  const seen = new Set<string>();
+  let at: string | null = teamId;
+  while (at !== null && !seen.has(at)) {
+    seen.add(at);
+    const here: string = at;
+    const own = rows.find(
+      (r) =>
+        r.scope === 'team' &&
+        r.subjectId === here &&
+        r.metric === group.metric &&
+        r.periodKind === group.periodKind &&
+        r.periodStart === group.periodStart,
+    );
+    if (own) return breakdownOf(own);
+    at = teams.find((x) => x.id === here)?.parentId ?? null;
+  }
+  return null;
+}
+
+/**
  * Every explicit target that applies to `member` for `metric`: their own, then their day-by-day
  * share of each team target that reaches them (the nearest level allocating to reps, own or
  * handed down), deeper teams first. Pure: give it the loaded rows.
@@ -200,6 +248,7 @@ export function applicableTargets(
         value: t.value,
         curve: curveOf(t),
         source: 'member',
+        breakdown: breakdownOf(t),
       });
     }
   }
@@ -235,6 +284,7 @@ export function applicableTargets(
         curve: ownRow ? curveOf(ownRow) : null,
         source: 'team',
         days,
+        breakdown: ownBreakdown(rows, ctx.teams, resolved.teamId, t),
         depth: depth.get(resolved.teamId) ?? 0,
       });
     }

@@ -17,6 +17,7 @@ import {
   TargetsQuery,
   TargetView,
 } from '../../shared/api/index.ts';
+import { canBreakDown } from '../../shared/domain/breakdown.ts';
 import { periodFromStart } from '../../shared/domain/calendar.ts';
 import { findMetric } from '../../shared/domain/metrics.ts';
 import { isRatio } from '../../shared/domain/ratios.ts';
@@ -161,6 +162,14 @@ export const targetsRoutes = new Hono<AppEnv>()
       const db = c.var.db;
       if (isRatio(input.metric)) assertRatioTarget(input);
       else assertKnownMetric(caller, input.metric);
+      if (input.breakdown && !canBreakDown(input.metric)) {
+        throw new ApiError(
+          400,
+          'validation_failed',
+          `only revenue and deal targets break down by customer segment, not ${input.metric}`,
+          [{ path: 'breakdown', code: 'custom', message: 'not for this metric' }],
+        );
+      }
       const period = resolvePeriod(caller, input.period.kind, input.period.start);
       // Run the rules that will read it before saving: what they refuse (a DomainError, 400) is
       // never stored, so no later read can meet it.
@@ -214,6 +223,7 @@ export const targetsRoutes = new Hono<AppEnv>()
         periodEnd: period.end,
         curve: input.curve ? JSON.stringify(input.curve) : null,
         split: input.split ? JSON.stringify(input.split) : null,
+        breakdown: input.breakdown ? JSON.stringify(input.breakdown) : null,
         updatedAt: now,
       };
       const [upserted] = await db.batch([

@@ -1,0 +1,111 @@
+/**
+ * Progress per customer segment of revenue and deal targets broken down by segment
+ * (shared/domain/breakdown.ts): a member's, within their progress, and a stored target's, for
+ * the board. Reads the customer rollups (queries.ts) and the metric rollups, never events.
+ */
+import type {
+  LocalDate,
+  MetricProgress,
+  SegmentProgress,
+  TargetBreakdown,
+} from '../../shared/api/index.ts';
+import {
+  canBreakDown,
+  segmentProgress,
+  segmentTargets,
+  splitByBreakdown,
+} from '../../shared/domain/breakdown.ts';
+import { repsOnTeams } from '../../shared/domain/membership.ts';
+import { targetsByWinner } from '../../shared/domain/targets.ts';
+import { subtreeIds } from '../../shared/domain/teams.ts';
+import type { MemberRow } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import type { OrgContext } from '../figures/member-figures.ts';
+import { membersRollups } from '../figures/rollups.ts';
+import { applicableTargets, type TargetRow } from '../targets/queries.ts';
+import type { TeamRow } from '../teams/queries.ts';
+import { achievedBySegment, segmentDays } from './queries.ts';
+
+type Span = { start: LocalDate; end: LocalDate };
+
+/**
+ * `metrics` (a member's progress in `period`) with `breakdown` on each revenue or deal metric
+ * whose target in the period is broken down by segment. Cost: nothing more without such a
+ * target; with one, {@link segmentDays} for the member over the period.
+ */
+export async function withSegmentProgress(
+  db: Db,
+  org: OrgContext,
+  member: MemberRow,
+  metrics: MetricProgress[],
+  period: Span,
+): Promise<MetricProgress[]> {
+  const cal = org.settings.calendar;
+  const targetsOf = new Map<string, ReturnType<typeof segmentTargets>>();
+  for (const m of metrics) {
+    if (!canBreakDown(m.metric)) continue;
+    const applicable = applicableTargets(member, m.metric, org.targets, {
+      teams: org.teams,
+      membership: org.membership,
+      cal,
+    });
+    if (!applicable.some((t) => t.breakdown)) continue;
+    const byWinner = targetsByWinner({ targets: applicable, ...period, cal });
+    const parts = segmentTargets(
+      m.target,
+      [...byWinner].map(([t, value]) => ({ value, breakdown: t.breakdown ?? null })),
+    );
+    if (parts) targetsOf.set(m.metric, parts);
+  }
+  if (targetsOf.size === 0) return metrics;
+  const rows = await segmentDays(db, [member.id], period);
+  return metrics.map((m) => {
+    const parts = targetsOf.get(m.metric);
+    if (!parts) return m;
+    return {
+      ...m,
+      breakdown: segmentProgress(parts, achievedBySegment(rows, m.metric), m.achieved),
+    };
+  });
+}
+
+/**
+ * A stored target's progress per segment over its whole period: a member's own, or a team's
+ * summed over the reps of its subtree on each day (as its allocation splits it). Cost:
+ * {@link segmentDays} and the metric rollups of those reps over the period.
+ */
+export async function targetSegmentProgress(
+  db: Db,
+  row: TargetRow,
+  breakdown: TargetBreakdown,
+  context: { teams: TeamRow[]; membership: OrgContext['membership'] },
+): Promise<SegmentProgress[]> {
+  const span = { start: row.periodStart, end: row.periodEnd };
+  let memberIds: string[];
+  let keep: (r: { memberId: string; localDate: LocalDate }) => boolean = () => true;
+  if (row.scope === 'member') memberIds = [row.subjectId];
+  else {
+    const teamIds = subtreeIds(context.teams, row.subjectId);
+    const present = repsOnTeams(context.membership, teamIds);
+    const stretches = context.membership.filter(
+      (p) =>
+        p.role === 'rep' &&
+        teamIds.has(p.teamId) &&
+        p.from <= span.end &&
+        (p.until === null || p.until >= span.start),
+    );
+    memberIds = [...new Set(stretches.map((p) => p.memberId))];
+    keep = (r) => present(r.localDate).includes(r.memberId);
+  }
+  const [days, rollups] = await Promise.all([
+    segmentDays(db, memberIds, span),
+    membersRollups(db, memberIds, span.start, span.end),
+  ]);
+  let total = 0;
+  for (const r of rollups) if (r.metric === row.metric && keep(r)) total += r.total;
+  return segmentProgress(
+    splitByBreakdown(row.value, breakdown),
+    achievedBySegment(days, row.metric, keep),
+    total,
+  );
+}
