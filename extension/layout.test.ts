@@ -2,7 +2,8 @@
  * The extension's folders stay what extension/README.md says they are: no module imports itself
  * back through others (no import loops), nothing a content script bundles reaches the
  * background's code (account, token vault) or the sync engine, and a content script carries
- * neither Preact nor WXT's storage items (the panel brings Preact when it loads).
+ * neither Preact nor WXT's storage items (the panel brings Preact when it loads) nor the daily
+ * rhythm's rule (the background decides which card is due and publishes it with the view).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -86,5 +87,14 @@ describe('extension layout', () => {
         .map((s) => `${name(file)}: ${s}`),
     );
     expect(packages).toEqual([]);
+  });
+
+  it("content scripts leave the daily rhythm's rule (time-zone work) to the background", () => {
+    const rule = [...contentScript()].flatMap((file) =>
+      specifiers(file)
+        .filter((s) => s.endsWith('shared/domain/rhythm.ts'))
+        .map((s) => `${name(file)}: ${s}`),
+    );
+    expect(rule).toEqual([]);
   });
 });

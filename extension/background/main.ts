@@ -19,7 +19,7 @@ import type { SidebarView } from '../platform/view.ts';
 import { forgetRevokedSites } from '../site-access/registration.ts';
 import { ApiError, NetworkError } from '../sync/api-client.ts';
 import { SyncEngine } from '../sync/engine.ts';
-import { buildView } from '../sync/local-view.ts';
+import { buildView, viewRhythm } from '../sync/local-view.ts';
 import type { SyncState } from '../sync/state.ts';
 import { currentApi, leaderboardSigninUrl, signIn, signOut } from './account.ts';
 import { celebrationsFor, ownMoments } from './celebrations.ts';
@@ -27,6 +27,7 @@ import { handleCustomerMessage, isCustomerMessage } from './customers.ts';
 import { injectPanel } from './panel.ts';
 import { PLAN_ALARM, remindOfPlan, schedulePlanReminder } from './plan-reminder.ts';
 import { answerReview } from './review.ts';
+import { pinRhythmClock, rhythmNow } from './rhythm-clock.ts';
 
 const TICK_ALARM = 'pacer-tick';
 const RETRY_ALARM = 'pacer-retry';
@@ -46,6 +47,7 @@ async function publish(state: SyncState): Promise<void> {
     serverUrl: account?.server ?? null,
     now: Date.now(),
     fallbackTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    rhythmNow: await rhythmNow(),
   });
   await stored.view().setValue(view);
   // The reminder follows the calendar and time zone just published; it must not stop the rest.
@@ -140,6 +142,16 @@ function republish(): Promise<void> {
   return next;
 }
 
+/**
+ * The daily rhythm's answer moves with the clock alone (the review's hour, a new day): checked on
+ * every tick and republished only when it changed, so pages are not sent the same view again.
+ */
+async function refreshRhythm(): Promise<void> {
+  const view = await stored.view().getValue();
+  const next = viewRhythm(view, await rhythmNow());
+  if (JSON.stringify(next) !== JSON.stringify(view.rhythm ?? null)) await republish();
+}
+
 const engine = new SyncEngine({
   document: stored.syncState(),
   api: currentApi,
@@ -159,6 +171,13 @@ async function handle(
   if (page.success) {
     const message = page.data;
     if (message.type === 'load-panel') return injectPanel(sender);
+    if (message.type === 'pin-clock') {
+      if (!__PACER_TEST_CLOCK__) return { ok: false, error: 'not allowed' };
+      await pinRhythmClock(message.at);
+      // Replied once the view decided at the pinned instant is stored: the page reads it then.
+      await republish();
+      return { ok: true };
+    }
     if (isCustomerMessage(message)) return handleCustomerMessage(message);
     if (message.type === 'review' || message.type === 'reflect' || message.type === 'due-customers')
       return answerReview(message);
@@ -213,6 +232,7 @@ export function startBackground(): void {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM || alarm.name === RETRY_ALARM) void engine.flush();
+    if (alarm.name === TICK_ALARM) void refreshRhythm();
     if (alarm.name === PLAN_ALARM) void remindOfPlan();
   });
   // The reminder's time is picked in the options.

@@ -3,11 +3,10 @@
  * published view and preferences, put log buttons beside the open record, and answer keyboard
  * commands and celebrations from the background. All of it is torn down with `ctx`.
  */
-import { effect } from '@preact/signals-core';
+import { effect, signal } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { metricUnit } from '../../shared/domain/metrics.ts';
-import { rhythmClock } from '../platform/clock.ts';
 import type { TabMessage } from '../platform/messages.ts';
 import { savePrefs, watchPageStored } from '../platform/page-storage.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
@@ -23,6 +22,7 @@ import { evidenceUrl } from '../sites/dom.ts';
 import { BUTTONS_ATTR, LogButtons } from './log-buttons.ts';
 import { ignoreReplayedStarts } from './replayed-start.ts';
 import { startupRead } from './startup-read.ts';
+import { pinTestClock } from './test-clock.ts';
 import { watchRecords } from './watch-records.ts';
 
 /** The sidebar's host element in the page. */
@@ -161,11 +161,13 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   );
   const { view, prefs } = await startupRead;
 
+  // As shipped, the view's daily rhythm is current; a test build's waits for the page's clock.
+  const rhythmReady = signal(!__PACER_TEST_CLOCK__);
   const store = createSidebarStore(view, withDefaults(prefs), {
     send: sendToBackground,
     savePrefs: (next) => void savePrefs(next),
     browserLanguage: navigator.language,
-    clock: rhythmClock(),
+    rhythmReady,
   });
   const panel = createPanelLoader(() => sendToBackground({ type: 'load-panel' }));
   let unmount: (() => void) | null = null;
@@ -231,10 +233,15 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   };
   if (held.view) onView(held.view);
   if (held.prefs) onPrefs(held.prefs);
-  // The morning plan and the evening review open the sidebar when they fall due (sidebar/rhythm.ts).
-  // Started once the page is idle, after the first paint: its first reading of the team's wall
-  // clock builds Intl time-zone data, many milliseconds the pill's paint need not wait for.
-  ctx.requestIdleCallback(() => ctx.onInvalidated(store.rhythm.start()), { timeout: 2_000 });
+  // The morning plan and the evening review open the sidebar when the view says they fall due
+  // (sidebar/rhythm.ts; the background decides, so the page does no time-zone work).
+  ctx.onInvalidated(store.rhythm.start());
+  if (__PACER_TEST_CLOCK__) {
+    void pinTestClock(sendToBackground).then((pinned) => {
+      store.publish(pinned);
+      rhythmReady.value = true;
+    });
+  }
 
   const logCall = () => {
     if (!enabled()) return;

@@ -8,4 +8,6 @@ export const STORAGE_KEYS = {
   prefs: 'pacer:prefs',
   syncState: 'pacer:sync',
   celebrated: 'pacer:celebrated',
+  /** Test builds only: the daily rhythm's pinned clock (background/rhythm-clock.ts). */
+  testClock: 'pacer:test-clock',
 } as const;

@@ -73,4 +73,13 @@ export const stored = {
   celebrated: onFirstUse(() =>
     storage.defineItem<CelebrationRecord>(local(STORAGE_KEYS.celebrated)),
   ),
+  /**
+   * Test builds only: how far the daily rhythm's clock runs from Date.now, set by a page with a
+   * pinned clock (background/rhythm-clock.ts); null: not pinned.
+   */
+  testClock: onFirstUse(() =>
+    storage.defineItem<{ offset: number } | null>(local(STORAGE_KEYS.testClock), {
+      fallback: null,
+    }),
+  ),
 };

@@ -2,6 +2,7 @@ import type { FunnelNeeds, ProgressResponse } from '../../shared/api/progress.ts
 import type { WorkCalendar } from '../../shared/domain/calendar.ts';
 import type { OverlaySettings, UnsyncedLog } from '../../shared/domain/overlay.ts';
 import type { PaceStatus } from '../../shared/domain/pace.ts';
+import type { RhythmMoment } from '../../shared/domain/rhythm.ts';
 
 /**
  * What the sidebar and popup display, computed by the background from the synced snapshot plus
@@ -186,6 +187,14 @@ export interface SidebarView {
    * newest first, for a collection to name the deal it pays (absent in older views).
    */
   wonDeals?: WonDealLine[];
+  /**
+   * Which of the daily rhythm's cards are due now (shared/domain/rhythm.ts `rhythmAt` on the
+   * calendar above, in the member's time zone), decided by the background and published again
+   * when the answer changes (the review's hour, a new day): a content script reads it and does
+   * no time-zone work of its own at page load. Null or absent: nothing is due (signed out, no
+   * calendar yet, older views; test builds until a page pins the clock, platform/clock.ts).
+   */
+  rhythm?: RhythmMoment | null;
   /** The sync state's revision this view was built from (see SyncState.revision). */
   revision?: number;
   /** What the numbers were computed from (absent when signed out and in older views). */

@@ -1,6 +1,8 @@
+import { signal } from '@preact/signals-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFS, type Prefs } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
+import { viewRhythm } from '../sync/local-view.ts';
 import { createSidebarStore } from './store.ts';
 
 // Mon–Fri in Shanghai; Tuesday 2026-12-08 a holiday.
@@ -18,16 +20,21 @@ const view: SidebarView = {
   basis: { day: null, period: null, settings: {}, timeZone: 'Asia/Shanghai', logs: [] },
 };
 
+/** The view the background publishes at `iso` (its rhythm decided by sync/local-view.ts). */
+const viewAt = (iso: string): SidebarView => ({
+  ...view,
+  rhythm: viewRhythm(view, Date.parse(iso)),
+});
+
 /** A page of the sidebar opened at `iso`, with the preferences the earlier pages saved. */
 function page(iso: string, prefs: Prefs) {
   const saved: { prefs: Prefs } = { prefs };
-  const store = createSidebarStore(view, prefs, {
+  const store = createSidebarStore(viewAt(iso), prefs, {
     send: async () => ({ ok: true }),
     savePrefs: (next) => {
       saved.prefs = next;
     },
     browserLanguage: 'en-US',
-    clock: () => Date.parse(iso),
   });
   const stop = store.rhythm.start();
   stop();
@@ -102,28 +109,52 @@ describe('daily rhythm in the sidebar', () => {
     expect(page('2026-12-11T08:59:00Z', DEFAULT_PREFS).store.rhythm.review.value).toBe(false);
   });
 
-  it('stays idle without a clock (test builds whose page did not pin one)', () => {
-    const store = createSidebarStore(view, DEFAULT_PREFS, {
+  it('opens the review when the background publishes it on an open page (the review’s hour)', () => {
+    const saved: { prefs: Prefs } = { prefs: DEFAULT_PREFS };
+    const store = createSidebarStore(viewAt('2026-12-07T08:59:00Z'), DEFAULT_PREFS, {
+      send: async () => ({ ok: true }),
+      savePrefs: (next) => {
+        saved.prefs = next;
+      },
+      browserLanguage: 'en-US',
+    });
+    const stop = store.rhythm.start();
+    expect(saved.prefs.rhythm).toEqual({ planOpened: '2026-12-07' });
+    store.rhythm.dismiss('plan');
+    store.publish(viewAt('2026-12-07T09:00:00Z'));
+    expect(store.rhythm.review.value).toBe(true);
+    expect(saved.prefs.rhythm.reviewOpened).toBe('2026-12-07');
+    expect(saved.prefs.collapsed).toBe(false);
+    stop();
+  });
+
+  it('stays idle until ready (a test build, before the background decided at the page’s clock)', () => {
+    const ready = signal(false);
+    const store = createSidebarStore(viewAt('2026-12-07T01:00:00Z'), DEFAULT_PREFS, {
       send: async () => ({ ok: true }),
       savePrefs: () => {
         throw new Error('nothing to save');
       },
       browserLanguage: 'en-US',
-      clock: null,
+      rhythmReady: ready,
     });
-    store.rhythm.start()();
+    const stop = store.rhythm.start();
     expect(store.rhythm.moment.value).toBeNull();
     expect(store.rhythm.plan.value).toBe(false);
+    stop();
+    ready.value = true;
+    expect(store.rhythm.plan.value).toBe(true);
   });
 
-  it('offers nothing while signed out or before the calendar is known', () => {
-    const store = createSidebarStore(SIGNED_OUT_VIEW, DEFAULT_PREFS, {
-      send: async () => ({ ok: true }),
-      savePrefs: () => {},
-      browserLanguage: 'en-US',
-      clock: () => Date.parse('2026-12-07T01:00:00Z'),
-    });
-    expect(store.rhythm.moment.value).toBeNull();
-    expect(store.rhythm.plan.value).toBe(false);
+  it('offers nothing while signed out, before the calendar is known, or without a clock', () => {
+    const signedOut = createSidebarStore(
+      { ...SIGNED_OUT_VIEW, rhythm: viewRhythm(view, Date.parse('2026-12-07T01:00:00Z')) },
+      DEFAULT_PREFS,
+      { send: async () => ({ ok: true }), savePrefs: () => {}, browserLanguage: 'en-US' },
+    );
+    expect(signedOut.rhythm.moment.value).toBeNull();
+    expect(signedOut.rhythm.plan.value).toBe(false);
+    expect(viewRhythm({ ...view, calendar: undefined }, Date.now())).toBeNull();
+    expect(viewRhythm(view, null)).toBeNull();
   });
 });

@@ -1,13 +1,14 @@
 /**
- * The daily rhythm in the sidebar: which card is due now (the morning plan, the evening review;
- * shared/domain/rhythm.ts on the team's calendar, in the time zone the member's day is counted in),
- * opening the sidebar by itself once a day for each, and remembering per day what the member
- * dismissed (in the preferences, which every page reads at load anyway). Runs in the content
- * script, so the plan can open the panel on the first page of the workday; the cards themselves
- * are in the lazily loaded panel (components/Rhythm.tsx).
+ * The daily rhythm in the sidebar: opening the sidebar by itself once a day for the card that is
+ * due (the morning plan, the evening review), and remembering per day what the member dismissed
+ * (in the preferences, which every page reads at load anyway). Which card is due is the
+ * background's answer in the published view (`rhythm`: shared/domain/rhythm.ts on the team's
+ * calendar, in the time zone the member's day is counted in), so a page does no time-zone work
+ * of its own. Runs in the content script, so the plan can open the panel on the first page of
+ * the workday; the cards themselves are in the lazily loaded panel (components/Rhythm.tsx).
  */
 import { computed, effect, type ReadonlySignal, signal, untracked } from '@preact/signals-core';
-import { type RhythmMoment, rhythmAt } from '../../shared/domain/rhythm.ts';
+import type { RhythmMoment } from '../../shared/domain/rhythm.ts';
 import type { Prefs, RhythmSeen } from '../platform/prefs.ts';
 import type { SidebarView } from '../platform/view.ts';
 
@@ -17,19 +18,18 @@ export interface RhythmDeps {
   view: ReadonlySignal<SidebarView>;
   prefs: ReadonlySignal<Prefs>;
   setPrefs(change: Partial<Prefs>): void;
-  /** The wall clock (epoch ms); null keeps the rhythm idle (test builds without a pinned clock). */
-  clock: (() => number) | null;
+  /**
+   * False while the view's answer may be stale: a test build's page until the background has
+   * decided at the page's pinned clock (content/test-clock.ts). Always true as shipped.
+   */
+  ready?: ReadonlySignal<boolean>;
 }
 
-/** How often an open page looks at the clock again (the review is due at a time of day). */
-const TICK_MS = 60_000;
-
-export function createRhythm({ view, prefs, setPrefs, clock }: RhythmDeps) {
-  const now = signal(clock?.() ?? 0);
+export function createRhythm({ view, prefs, setPrefs, ready }: RhythmDeps) {
   const moment = computed<RhythmMoment | null>(() => {
+    if (ready && !ready.value) return null;
     const v = view.value;
-    if (!clock || !v.signedIn || !v.calendar || !v.basis) return null;
-    return rhythmAt(now.value, v.basis.timeZone, v.calendar);
+    return v.signedIn ? (v.rhythm ?? null) : null;
   });
   /** A card the member asked for on this page (the "Today's plan" and "Review" entries). */
   const asked = signal<RhythmCard | null>(null);
@@ -90,23 +90,14 @@ export function createRhythm({ view, prefs, setPrefs, clock }: RhythmDeps) {
     },
     dismiss,
     /**
-     * Watches the clock while the page is open and opens the sidebar when a card falls due;
-     * returns the stop function.
+     * Follows the published answer while the page is open (the background publishes it again
+     * when a card falls due) and opens the sidebar then; returns the stop function.
      */
     start(): () => void {
-      const stopEffect = effect(() => {
+      return effect(() => {
         const m = moment.value;
         untracked(() => openIfDue(m));
       });
-      const timer = clock
-        ? setInterval(() => {
-            now.value = clock();
-          }, TICK_MS)
-        : undefined;
-      return () => {
-        clearInterval(timer);
-        stopEffect();
-      };
     },
   };
 }

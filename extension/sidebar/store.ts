@@ -2,7 +2,7 @@
  * The sidebar's state as signals, and the actions its controls call. Logging shows at once
  * (local changes) and is committed by the background, which owns the outbox and the token.
  */
-import { batch, computed, signal } from '@preact/signals-core';
+import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
 import { inLanguage, intlLocale } from '../../shared/domain/language.ts';
 import {
@@ -66,8 +66,8 @@ export interface SidebarDeps {
   browserLanguage: string;
   now?: () => number;
   uuid?: () => string;
-  /** The wall clock the daily rhythm reads (sidebar/rhythm.ts); `now` by default; null: idle. */
-  clock?: (() => number) | null;
+  /** False while the view's daily rhythm may be stale (sidebar/rhythm.ts); true by default. */
+  rhythmReady?: ReadonlySignal<boolean>;
 }
 
 /** A teammate's moment in one line: "🎉 Wang Fang: big deal, CN¥8,000". */
@@ -319,7 +319,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     view: published,
     prefs: prefsState,
     setPrefs,
-    clock: deps.clock === undefined ? now : deps.clock,
+    ...(deps.rhythmReady ? { ready: deps.rhythmReady } : {}),
   });
 
   return {

@@ -262,6 +262,24 @@ describe('local view (snapshot + local logs)', () => {
     });
   });
 
+  it('decides which daily rhythm card is due, in the member’s time zone, at the rhythm’s clock', async () => {
+    const { engine } = setup();
+    await engine.flush();
+    const state = await engine.state();
+    // ctx.now is Monday 2026-11-23 18:00 in Shanghai (the member's zone): the day's review.
+    expect(buildView(state, ctx).rhythm).toEqual({
+      date: '2026-11-23',
+      workday: true,
+      plan: false,
+      reviews: [{ period: 'day', start: '2026-11-23' }],
+    });
+    // Friday 09:00 there: the morning plan.
+    const friday = buildView(state, { ...ctx, rhythmNow: Date.parse('2026-11-27T01:00:00Z') });
+    expect(friday.rhythm).toEqual({ date: '2026-11-27', workday: true, plan: true, reviews: [] });
+    // No clock (a test build whose pages pinned none): nothing is decided.
+    expect(buildView(state, { ...ctx, rhythmNow: null }).rhythm).toBeNull();
+  });
+
   it('signed out shows the signed-out view', async () => {
     const { engine } = setup();
     expect(buildView(await engine.state(), { ...ctx, signedIn: false }).signedIn).toBe(false);

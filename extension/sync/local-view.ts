@@ -10,6 +10,7 @@ import { dealValue, isPayable } from '../../shared/domain/collections.ts';
 import { addDays, localDateOf } from '../../shared/domain/dates.ts';
 import { type MetricDefinition, metricCatalog } from '../../shared/domain/metrics.ts';
 import { overlay } from '../../shared/domain/overlay.ts';
+import { type RhythmMoment, rhythmAt } from '../../shared/domain/rhythm.ts';
 import type {
   ContestLine,
   OverlayBasis,
@@ -87,6 +88,23 @@ export interface ViewContext {
   now: number;
   /** Used before the member's own time zone is known. */
   fallbackTimeZone: string;
+  /**
+   * The instant the daily rhythm's cards are decided at (background/rhythm-clock.ts: `now` in
+   * the build as shipped); null decides nothing. Absent: `now`.
+   */
+  rhythmNow?: number | null;
+}
+
+/**
+ * Which of the daily rhythm's cards are due at `now` (shared/domain/rhythm.ts), on the view's
+ * calendar in the time zone its numbers are counted in; null without either, or without a clock.
+ */
+export function viewRhythm(
+  view: Pick<SidebarView, 'signedIn' | 'calendar' | 'basis'>,
+  now: number | null,
+): RhythmMoment | null {
+  if (now === null || !view.signedIn || !view.calendar || !view.basis) return null;
+  return rhythmAt(now, view.basis.timeZone, view.calendar);
 }
 
 /**
@@ -171,6 +189,7 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
     revision: state.revision ?? 0,
     basis,
   };
+  skeleton.rhythm = viewRhythm(skeleton, ctx.rhythmNow === undefined ? ctx.now : ctx.rhythmNow);
   return withFigures(skeleton, basis, overlay({ ...basis, now: ctx.now }));
 }
 

@@ -41,7 +41,7 @@ import {
   customersOf,
   customerView,
   findCustomer,
-  identitiesOfCustomers,
+  withFollowUps,
 } from './queries.ts';
 import { customerReport } from './report.ts';
 import {
@@ -65,6 +65,7 @@ const LOGS_SHOWN = 200;
 async function viewOf(db: Db, caller: Caller, id: string, ownerTimezone: string) {
   const found = await findCustomer(db, caller.org.id, id);
   if (!found) throw new Error(`customer ${id} vanished`);
+  await withFollowUps(db, [found], caller.settings);
   return customerView(found, localDateOf(new Date(), ownerTimezone), caller.settings);
 }
 
@@ -91,7 +92,11 @@ export const customersRoutes = new Hono<AppEnv>()
       const { caller, db } = c.var;
       const owner = await visibleOwner(db, caller, c.req.valid('query').member ?? caller.member.id);
       const today = localDateOf(new Date(), owner.timezone);
-      const rows = await customersOf(db, caller.org.id, [owner.id]);
+      const rows = await withFollowUps(
+        db,
+        await customersOf(db, caller.org.id, [owner.id], { keys: true }),
+        caller.settings,
+      );
       const customers = rows
         .map((r) => customerView(r, today, caller.settings))
         .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
@@ -110,17 +115,15 @@ export const customersRoutes = new Hono<AppEnv>()
       const { caller, db } = c.var;
       const owner = await visibleOwner(db, caller, c.req.valid('query').member ?? caller.member.id);
       const today = localDateOf(new Date(), owner.timezone);
-      const rows = await customersOf(db, caller.org.id, [owner.id], { classified: true });
-      const due = rows
+      const rows = await withFollowUps(
+        db,
+        await customersOf(db, caller.org.id, [owner.id], { classified: true, keys: true }),
+        caller.settings,
+      );
+      const customers = rows
         .map((r) => customerView(r, today, caller.settings))
         .filter((v) => v.due.state === 'due' || v.due.state === 'overdue')
         .sort(byUrgency);
-      // Each one's identities: a log on any of them clears it in the sidebar before it syncs.
-      const keys = await identitiesOfCustomers(
-        db,
-        due.map((v) => v.id),
-      );
-      const customers = due.map((v) => ({ ...v, keys: keys.get(v.id) ?? [v.key] }));
       return c.json({ today, customers, rules: rulesOf(caller) }, 200);
     },
   )
@@ -138,17 +141,12 @@ export const customersRoutes = new Hono<AppEnv>()
       const identity = customerIdentity({ url: q.url, email: q.email, name: q.name });
       if (!identity) return c.json({ key: null, customer: null, rules: rulesOf(caller) }, 200);
       const found = await customerByKey(db, caller.org.id, caller.member.id, identity.key);
+      if (found) await withFollowUps(db, [found], caller.settings);
       const today = localDateOf(new Date(), caller.member.timezone);
-      const keys = found ? await identitiesOfCustomers(db, [found.row.id]) : null;
       return c.json(
         {
           key: identity.key,
-          customer: found
-            ? {
-                ...customerView(found, today, caller.settings),
-                keys: keys?.get(found.row.id) ?? [identity.key],
-              }
-            : null,
+          customer: found ? customerView(found, today, caller.settings) : null,
           rules: rulesOf(caller),
         },
         200,
