@@ -390,6 +390,14 @@ export type LocalFollowUp = {
 };
 
 /**
+ * Every identity a customer answers to, each once: the one it was first derived from, those
+ * merged into it (`keys`), and the one on screen when the sidebar looked it up by that.
+ */
+export function identitiesOf(customer: { key: string; keys?: readonly string[] | undefined }) {
+  return [...new Set([customer.key, ...(customer.keys ?? [])])];
+}
+
+/**
  * The last follow-up with this device's own new logs applied (the sidebar's overlay, like
  * shared/domain/overlay.ts for the counters): a follow-up log naming the customer moves the last
  * contact to its day, so a visit logged on an overdue customer clears it in the same frame.
