@@ -6,7 +6,7 @@ import type {
   LocalDate,
   OrgSettings,
 } from '../api/index.ts';
-import { isWorkday, periodContaining, type WorkCalendar } from './calendar.ts';
+import { isWorkday, memoForCalendar, periodContaining, type WorkCalendar } from './calendar.ts';
 import { addDays, daysBetween, localDateOf } from './dates.ts';
 
 // Customers (docs/architecture.md, "Customers"): which customer a log was with, derived from the
@@ -211,13 +211,18 @@ export function addWorkdays(date: LocalDate, n: number, cal: WorkCalendar): Loca
   return addDays(date, n);
 }
 
-/** Workdays in (from, to]: 0 when `to` is not after `from`. */
+/**
+ * Workdays in (from, to]: 0 when `to` is not after `from`. Memoised per calendar: a report
+ * computes it for thousands of customers over a few distinct days.
+ */
 export function workdaysAfter(from: LocalDate, to: LocalDate, cal: WorkCalendar): number {
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
-    if (isWorkday(day, cal)) count++;
-  }
-  return count;
+  return memoForCalendar(cal, `customers:after:${from}:${to}`, () => {
+    let count = 0;
+    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+      if (isWorkday(day, cal)) count++;
+    }
+    return count;
+  });
 }
 
 /**
@@ -291,6 +296,20 @@ const later = (a: LocalDate, b: LocalDate) => (a < b ? b : a);
  *   January 30: due by February's last workday, never skipping February).
  */
 export function nextFollowUpDue(
+  cadence: Cadence,
+  last: LocalDate,
+  followUps: number,
+  cal: WorkCalendar,
+): LocalDate {
+  // Memoised per calendar: thousands of customers share a few hundred (day, count) pairs.
+  return memoForCalendar(
+    cal,
+    `customers:next:${cadence.per}:${cadence.times}:${last}:${followUps}`,
+    () => computeNextDue(cadence, last, followUps, cal),
+  );
+}
+
+function computeNextDue(
   cadence: Cadence,
   last: LocalDate,
   followUps: number,
