@@ -42,6 +42,8 @@ export interface LogRequest {
   amount?: number;
   /** A won deal's product category (one of the org's). */
   category?: string;
+  /** On a collection: the deal log it pays (sidebar/components/Collection.tsx). */
+  deal?: string;
   contact?: EventContact;
   source: NonNullable<ActivityEvent['source']>;
   /**
@@ -191,6 +193,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       occurredAt: new Date(now()).toISOString(),
       source: request.source,
       ...(request.contact ? { contact: request.contact } : {}),
+      ...(request.deal ? { deal: request.deal } : {}),
     };
     // Same frame: the counter moves before the background has even received the message.
     batch(() => {

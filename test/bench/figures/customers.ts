@@ -23,7 +23,7 @@ const CUSTOMERS_PER_REP = 100;
 const EVENTS_PER_COPY = TEAMS * REPS_PER_TEAM * CUSTOMERS_PER_REP * 2.5;
 const METERED_SAMPLES = 5;
 const LATENCY_ROUNDS = 3;
-const SAMPLES = { due: 40, lookup: 40, reportTeam: 20, reportOrg: 5, boardTeam: 30, boardOrg: 20 };
+const SAMPLES = { due: 40, lookup: 40, reportTeam: 20, reportOrg: 3, boardTeam: 30, boardOrg: 20 };
 const KPI = 'repeat_rate';
 
 type Kind = keyof typeof SAMPLES;
