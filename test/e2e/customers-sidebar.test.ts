@@ -143,9 +143,9 @@ describe('customers in the sidebar', () => {
     expect(await sidebarText(gmail, 'pacer-customer-due')).toMatch(/^B · last visit today/);
     // One click makes it a C customer here too, shown at once and saved.
     await sidebar(gmail).getByTestId('pacer-customer-class-C').click();
-    expect(await sidebarText(gmail, 'pacer-customer-due')).toMatch(
-      /^C · last visit today · next \d{4}-\d{2}-\d{2}$/,
-    );
+    await expect
+      .poll(() => sidebarText(gmail, 'pacer-customer-due'), { timeout: 30_000 })
+      .toMatch(/^C · last visit today · next \d{4}-\d{2}-\d{2}$/);
     await expect
       .poll(
         async () => {

@@ -69,7 +69,7 @@ export function CustomerCard({ store }: { store: SidebarStore }) {
   }
   const now = Date.now();
   const today = localDateOf(now, timeZoneOf(store, answer.rules));
-  const keys = identitiesOf({ key: answer.key, keys: customer.keys ?? [customer.key] });
+  const keys = identitiesOf({ key: answer.key, keys: customer.keys });
   const due = dueWithLocalLogs(store, customer, keys, answer.rules, now);
   const setClass = (cls: CustomerClass | null) => {
     const before = answer;
