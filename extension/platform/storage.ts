@@ -1,6 +1,6 @@
 /**
  * Everything Pacer keeps in `chrome.storage.local`, as typed WXT storage items over the keys of
- * keys.ts. Content scripts read their two keys without these items (page-storage.ts), and they
+ * keys.ts. Content scripts read their three keys without these items (page-storage.ts), and they
  * can read this storage area, so nothing secret is here (the API token lives in the background's
  * IndexedDB, background/token-vault.ts).
  *
