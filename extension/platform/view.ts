@@ -1,4 +1,4 @@
-import type { FunnelNeeds, ProgressResponse } from '../../shared/api/progress.ts';
+import type { FunnelNeeds, ProgressResponse, SegmentProgress } from '../../shared/api/progress.ts';
 import type { WorkCalendar } from '../../shared/domain/calendar.ts';
 import type { OverlaySettings, UnsyncedLog } from '../../shared/domain/overlay.ts';
 import type { PaceStatus } from '../../shared/domain/pace.ts';
@@ -47,6 +47,11 @@ export interface PrimaryProgress {
   remainingWorkdays?: number | null;
   /** The member's personal stretch goal for the period (a second marker), if set. */
   goal?: number | null;
+  /**
+   * Its target broken down by customer segment, per part as the server last counted it
+   * (shared/domain/breakdown.ts); absent without a breakdown and in older views.
+   */
+  segments?: SegmentProgress[] | null;
 }
 
 export interface TierRung {

@@ -17,6 +17,11 @@ export const CustomerDue = z.object({
   /** The last follow-up's day and metric (null: none yet). */
   lastContact: LocalDate.nullable(),
   lastMetric: MetricId.nullable(),
+  /**
+   * Days with a follow-up in the cadence period of the last one (its class's week or month), the
+   * last one's day included; 0 with none. A class wanting 2 a week with 1 is due before the week ends.
+   */
+  followUps: z.number().int().min(0),
   nextDue: LocalDate.nullable(),
   /** Workdays past `nextDue` (0 unless overdue). */
   overdueDays: z.number().int().min(0),
@@ -28,6 +33,8 @@ export const CustomerView = z.object({
   ownerId: Id,
   /** The identity the customer was first derived from (`crm:…`, `domain:…`, `email:…`, `contact:…`). */
   key: z.string(),
+  /** Every identity it answers to: `key` and those of the customers merged into it. */
+  keys: z.array(z.string()),
   name: z.string(),
   class: CustomerClass.nullable(),
   createdAt: Instant,

@@ -13,6 +13,8 @@ import {
   followUpInterval,
   lastFollowUp,
   lastWithLocalLogs,
+  nextFollowUpDue,
+  withLocalFollowUps,
 } from './index.ts';
 
 describe('customerIdentity: the CRM record in the URL first', () => {
@@ -151,6 +153,7 @@ describe('customerDue: the next follow-up in workdays of the team calendar', () 
       state: 'ok',
       lastContact: '2026-11-30',
       lastMetric: 'visits',
+      followUps: 1,
       nextDue: '2026-12-02',
       overdueDays: 0,
     });
@@ -207,6 +210,7 @@ describe('customerDue: the next follow-up in workdays of the team calendar', () 
       state: 'none',
       lastContact: '2026-01-05',
       lastMetric: 'calls',
+      followUps: 1,
       nextDue: null,
       overdueDays: 0,
     });
@@ -219,6 +223,94 @@ describe('customerDue: the next follow-up in workdays of the team calendar', () 
     };
     const last = { date: '2026-11-30', metric: 'calls' };
     expect(due({ class: 'A', last, settings, today: '2026-12-01' }).state).toBe('due');
+  });
+});
+
+// Hand-checked on the calendar: Mon Nov 30 2026 starts a Mon–Fri week (Sat Dec 5, Sun Dec 6 off).
+describe('several follow-ups a period: counted in the period of the last one', () => {
+  const A = { times: 2, per: 'week' } as const;
+  const C = { times: 1, per: 'month' } as const;
+  const visit = (date: string) => ({ date, metric: 'visits' });
+
+  it('A with 1 of 2 this week, on Thursday: due Friday (the spacing alone said Monday)', () => {
+    expect(followUpInterval(A, '2026-12-03', holidays)).toBe(2);
+    expect(nextFollowUpDue(A, '2026-12-03', 1, holidays)).toBe('2026-12-04');
+    expect(
+      due({ class: 'A', last: visit('2026-12-03'), followUps: 1, today: '2026-12-04' }),
+    ).toMatchObject({ state: 'due', nextDue: '2026-12-04', followUps: 1 });
+    // Due on Friday stays "due" over the weekend, overdue on Monday.
+    expect(
+      due({ class: 'A', last: visit('2026-12-03'), followUps: 1, today: '2026-12-06' }),
+    ).toMatchObject({ state: 'due', overdueDays: 0 });
+    expect(
+      due({ class: 'A', last: visit('2026-12-03'), followUps: 1, today: '2026-12-07' }),
+    ).toMatchObject({ state: 'overdue', overdueDays: 1 });
+    // Wednesday: the spacing (Friday) is also the last day the second one fits.
+    expect(nextFollowUpDue(A, '2026-12-02', 1, holidays)).toBe('2026-12-04');
+    // Monday: every 2 workdays, Wednesday.
+    expect(nextFollowUpDue(A, '2026-11-30', 1, holidays)).toBe('2026-12-02');
+  });
+
+  it('A with 2 of 2 by Tuesday: done for the week, due next Monday (the spacing alone said Thursday)', () => {
+    expect(
+      due({ class: 'A', last: visit('2026-12-01'), followUps: 2, today: '2026-12-03' }),
+    ).toMatchObject({ state: 'ok', nextDue: '2026-12-07', followUps: 2 });
+    // Thursday and Friday: next week, 2 workdays on (Tuesday).
+    expect(nextFollowUpDue(A, '2026-12-04', 2, holidays)).toBe('2026-12-08');
+    // Once on Friday: no workday left this week, so next week's rule, Tuesday too.
+    expect(nextFollowUpDue(A, '2026-12-04', 1, holidays)).toBe('2026-12-08');
+  });
+
+  it('across the National Day week (Oct 1–7 off, make-up Saturday Oct 10)', () => {
+    // Sep 28–Oct 4 has 3 workdays (Mon–Wed): once on Tuesday, the second fits Wednesday.
+    expect(nextFollowUpDue(A, '2026-09-29', 1, holidays)).toBe('2026-09-30');
+    // Once on Wednesday: none of this week is left, the first workday after the break.
+    expect(nextFollowUpDue(A, '2026-09-30', 1, holidays)).toBe('2026-10-08');
+    // Twice by Tuesday: done; next week's first workday is Thursday Oct 8, not Wednesday Sep 30.
+    expect(nextFollowUpDue(A, '2026-09-29', 2, holidays)).toBe('2026-10-08');
+    expect(
+      due({ class: 'A', last: visit('2026-09-29'), followUps: 2, today: '2026-10-09' }),
+    ).toMatchObject({ state: 'overdue', overdueDays: 1, nextDue: '2026-10-08' });
+    // A week off entirely is skipped: due on the first workday of the week after.
+    const closed = calendar({
+      timezone: 'Asia/Shanghai',
+      holidays: eachDay('2026-12-07', '2026-12-13'),
+    });
+    expect(nextFollowUpDue(A, '2026-12-01', 2, closed)).toBe('2026-12-14');
+  });
+
+  it('C once a month never skips a month: visited Fri Jan 29 2027, due by Fri Feb 26 (the spacing said Mar 1)', () => {
+    const plain = calendar({ timezone: 'Asia/Shanghai' });
+    expect(followUpInterval(C, '2027-01-29', plain)).toBe(21);
+    expect(nextFollowUpDue(C, '2027-01-29', 1, plain)).toBe('2027-02-26');
+    // Early in the month the spacing comes first: Jan 5 + 21 workdays.
+    expect(nextFollowUpDue(C, '2027-01-05', 1, plain)).toBe('2027-02-03');
+  });
+
+  it('the sidebar counts its own new follow-ups like the server, and matches every identity of a merged customer', () => {
+    const keys = ['domain:acme.example', 'crm:pipedrive:acme:person:42'];
+    const logs = [
+      {
+        metric: 'visits',
+        occurredAt: '2026-12-03T02:00:00Z',
+        source: { url: 'https://acme.pipedrive.com/person/42' },
+      },
+    ];
+    const server = { last: visit('2026-12-01'), followUps: 1 };
+    const rules = { cadence: A, cal: holidays };
+    const mine = withLocalFollowUps(server, keys, logs, ['visits'], 'Asia/Shanghai', rules);
+    expect(mine).toEqual({ last: visit('2026-12-03'), followUps: 2 });
+    expect(nextFollowUpDue(A, '2026-12-03', mine.followUps, holidays)).toBe('2026-12-07');
+    // The first identity alone does not name this log's customer.
+    expect(
+      withLocalFollowUps(server, keys[0] as string, logs, ['visits'], 'Asia/Shanghai', rules),
+    ).toEqual(server);
+    // A later week starts counting again.
+    const lastWeek = { last: visit('2026-11-24'), followUps: 2 };
+    expect(withLocalFollowUps(lastWeek, keys, logs, ['visits'], 'Asia/Shanghai', rules)).toEqual({
+      last: visit('2026-12-03'),
+      followUps: 1,
+    });
   });
 });
 
@@ -240,7 +332,14 @@ describe('lastFollowUp, order and coverage', () => {
   it('orders overdue (longest first), then due, then the rest', () => {
     const view = (name: string, state: 'ok' | 'due' | 'overdue', overdueDays = 0) => ({
       name,
-      due: { state, overdueDays, lastContact: null, lastMetric: null, nextDue: '2026-12-01' },
+      due: {
+        state,
+        overdueDays,
+        lastContact: null,
+        lastMetric: null,
+        followUps: 0,
+        nextDue: '2026-12-01',
+      },
     });
     const sorted = [
       view('a', 'ok'),

@@ -239,6 +239,11 @@ export type DueInput = {
   class: CustomerClass | null;
   /** The last follow-up's day and metric, if any. */
   last: { date: LocalDate; metric: string } | null;
+  /**
+   * Days with a follow-up in the cadence period holding `last`, its day included (two logs on
+   * one day are one follow-up). Left out: 1, which is exact for a cadence of once per period.
+   */
+  followUps?: number | undefined;
   /** The day the customer appeared (its first log): a classified customer never followed up is due then. */
   since: LocalDate;
   today: LocalDate;
@@ -246,30 +251,98 @@ export type DueInput = {
   cal: WorkCalendar;
 };
 
+/** Longest run of periods without a workday that is skipped (a calendar with none at all). */
+const MAX_EMPTY_PERIODS = 60;
+
+/** The `n`-th last workday of `period` (n ≥ 1), or null when it has fewer workdays. */
+function nthLastWorkday(
+  period: { start: LocalDate; end: LocalDate },
+  n: number,
+  cal: WorkCalendar,
+): LocalDate | null {
+  let left = n;
+  for (let day = period.end; day >= period.start; day = addDays(day, -1)) {
+    if (isWorkday(day, cal) && --left === 0) return day;
+  }
+  return null;
+}
+
+/** The first workday of `period`, or null when it has none. */
+function firstWorkday(period: { start: LocalDate; end: LocalDate }, cal: WorkCalendar) {
+  for (let day = period.start; day <= period.end; day = addDays(day, 1)) {
+    if (isWorkday(day, cal)) return day;
+  }
+  return null;
+}
+
+// Local dates compare as strings (YYYY-MM-DD), so no Math.min / Math.max.
+const earlier = (a: LocalDate, b: LocalDate) => (a < b ? a : b);
+const later = (a: LocalDate, b: LocalDate) => (a < b ? b : a);
+
 /**
- * Where a customer stands today. The next follow-up is due {@link followUpInterval} workdays
- * after the last one (a customer never followed up: on its first workday); it is `due` on that
- * day and on the days off right after, `overdue` once a workday has passed it.
+ * The day the next follow-up is due after one on `last`, the `followUps`-th of its period:
+ * - the period still wants more (fewer than `times`) and has a workday left after `last`: the
+ *   spacing day ({@link followUpInterval} workdays on), but no later than the last day the
+ *   remaining ones still fit on distinct workdays (A, 2 a week, visited once on Thursday: due
+ *   Friday, not Monday);
+ * - the period has its follow-ups (or no workday left): in the next period with a workday, on
+ *   the spacing day but not before that period starts nor after the day its follow-ups must start
+ *   (A visited Monday and Tuesday: due next Monday, not Thursday; C once a month, visited
+ *   January 30: due by February's last workday, never skipping February).
+ */
+export function nextFollowUpDue(
+  cadence: Cadence,
+  last: LocalDate,
+  followUps: number,
+  cal: WorkCalendar,
+): LocalDate {
+  const spacing = addWorkdays(last, followUpInterval(cadence, last, cal), cal);
+  const period = periodContaining(cadence.per, last, cal);
+  const nextWorkday = addWorkdays(last, 1, cal);
+  if (followUps < cadence.times && nextWorkday <= period.end) {
+    const fits = nthLastWorkday(period, cadence.times - followUps, cal);
+    return earlier(spacing, fits !== null && fits > last ? fits : nextWorkday);
+  }
+  let next = periodContaining(cadence.per, addDays(period.end, 1), cal);
+  for (let i = 0; i < MAX_EMPTY_PERIODS; i++) {
+    const start = firstWorkday(next, cal);
+    if (start !== null) {
+      const fits = nthLastWorkday(next, cadence.times, cal) ?? start;
+      return later(earlier(spacing, fits), start);
+    }
+    next = periodContaining(cadence.per, addDays(next.end, 1), cal);
+  }
+  return spacing;
+}
+
+/**
+ * Where a customer stands today. The next follow-up is due on {@link nextFollowUpDue} (a customer
+ * never followed up: on its first workday); it is `due` on that day and on the days off right
+ * after, `overdue` once a workday has passed it.
  */
 export function customerDue(input: DueInput): CustomerDue {
   const { last, today, cal } = input;
   const lastContact = last?.date ?? null;
   const lastMetric = last?.metric ?? null;
+  const followUps = last ? Math.max(1, input.followUps ?? 1) : 0;
   if (input.class === null) {
-    return { state: 'none', lastContact, lastMetric, nextDue: null, overdueDays: 0 };
+    return { state: 'none', lastContact, lastMetric, followUps, nextDue: null, overdueDays: 0 };
   }
   const cadence = input.settings.cadence[input.class];
   const nextDue = last
-    ? addWorkdays(last.date, followUpInterval(cadence, last.date, cal), cal)
+    ? nextFollowUpDue(cadence, last.date, followUps, cal)
     : isWorkday(input.since, cal)
       ? input.since
       : addWorkdays(input.since, 1, cal);
-  if (today < nextDue) return { state: 'ok', lastContact, lastMetric, nextDue, overdueDays: 0 };
+  if (today < nextDue) {
+    return { state: 'ok', lastContact, lastMetric, followUps, nextDue, overdueDays: 0 };
+  }
   const overdueDays = workdaysAfter(nextDue, today, cal);
   return {
     state: overdueDays > 0 ? 'overdue' : 'due',
     lastContact,
     lastMetric,
+    followUps,
     nextDue,
     overdueDays,
   };
@@ -299,29 +372,68 @@ export type LocalFollowUp = {
 
 /**
  * The last follow-up with this device's own new logs applied (the sidebar's overlay, like
- * shared/domain/overlay.ts for the counters): a follow-up log naming the customer `key` moves the
- * last contact to its day, so a visit logged on an overdue customer clears it in the same frame.
+ * shared/domain/overlay.ts for the counters): a follow-up log naming the customer moves the last
+ * contact to its day, so a visit logged on an overdue customer clears it in the same frame.
+ * `keys`: every identity the customer answers to (a merged customer has several: the view's
+ * `keys`), or just the one on screen.
  */
 export function lastWithLocalLogs(
   last: { date: LocalDate; metric: string } | null,
-  key: string,
+  keys: string | readonly string[],
   logs: readonly LocalFollowUp[],
   followUpMetrics: readonly string[],
   timeZone: string,
 ): { date: LocalDate; metric: string } | null {
-  let best = last;
-  for (const log of logs) {
-    if (!followUpMetrics.includes(log.metric)) continue;
-    const identity = customerIdentity({
-      url: log.source?.url,
-      email: log.contact?.email,
-      name: log.contact?.name,
-    });
-    if (identity?.key !== key) continue;
-    const date = localDateOf(log.occurredAt, timeZone);
-    if (best === null || date >= best.date) best = { date, metric: log.metric };
+  return withLocalFollowUps(
+    { last, followUps: last ? 1 : 0 },
+    keys,
+    logs,
+    followUpMetrics,
+    timeZone,
+  ).last;
+}
+
+/**
+ * {@link lastWithLocalLogs} keeping the count of follow-up days in the last one's period too
+ * (the server's `due.followUps`), so the overlay's next due day is the server's rule
+ * ({@link nextFollowUpDue}): a later day in the same period adds one, a later period starts at 1.
+ * `cadence`: the customer's class's (null: no class, only the last contact moves).
+ */
+export function withLocalFollowUps(
+  server: { last: { date: LocalDate; metric: string } | null; followUps: number },
+  keys: string | readonly string[],
+  logs: readonly LocalFollowUp[],
+  followUpMetrics: readonly string[],
+  timeZone: string,
+  cadence: { cadence: Cadence; cal: WorkCalendar } | null = null,
+): { last: { date: LocalDate; metric: string } | null; followUps: number } {
+  const wanted = new Set(typeof keys === 'string' ? [keys] : keys);
+  const days = logs
+    .filter((log) => followUpMetrics.includes(log.metric))
+    .filter((log) => {
+      const identity = customerIdentity({
+        url: log.source?.url,
+        email: log.contact?.email,
+        name: log.contact?.name,
+      });
+      return identity !== null && wanted.has(identity.key);
+    })
+    .map((log) => ({ date: localDateOf(log.occurredAt, timeZone), metric: log.metric }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  let { last, followUps } = server;
+  for (const day of days) {
+    if (last !== null && day.date < last.date) continue;
+    if (last === null || day.date > last.date) {
+      const samePeriod =
+        last !== null &&
+        cadence !== null &&
+        periodContaining(cadence.cadence.per, day.date, cadence.cal).start ===
+          periodContaining(cadence.cadence.per, last.date, cadence.cal).start;
+      followUps = samePeriod ? followUps + 1 : 1;
+    }
+    last = day;
   }
-  return best;
+  return { last, followUps };
 }
 
 /** Due list order: overdue first (longest first), then due, then by next due day and name. */

@@ -116,6 +116,12 @@ describe('formatMoney: amounts for people', () => {
     expect(plain(formatMoney(1234567890, 'BHD', 'en', 'compact'))).toBe('BHD 1.2M');
   });
 
+  it('shows parts to the minor unit when they must visibly add up', () => {
+    expect(formatMoney(6_000_001, 'CNY', 'en', 'exact')).toBe('CN¥60,000.01');
+    expect(formatMoney(1235, 'JPY', 'en', 'exact')).toBe('¥1,235');
+    expect(plain(formatMoney(1234567, 'BHD', 'en', 'exact'))).toBe('BHD 1,234.567');
+  });
+
   it('agrees with Intl for any amount: the scale is the currency’s, whatever the locale', () => {
     fc.assert(
       fc.property(

@@ -84,7 +84,7 @@ export function amountText(minorUnits: number, currency: string): string {
 }
 
 /** How {@link formatMoney} writes an amount. */
-export type MoneyStyle = 'whole' | 'compact';
+export type MoneyStyle = 'whole' | 'compact' | 'exact';
 
 // Making an Intl formatter costs far more than using one, and boards and the sidebar format the
 // same few shapes on every render, so each is made once. null: Intl cannot format this currency.
@@ -100,7 +100,12 @@ function formatter(locale: string, currency: string, style: MoneyStyle): Intl.Nu
         currency,
         ...(style === 'compact'
           ? { notation: 'compact', maximumFractionDigits: 1 }
-          : { maximumFractionDigits: 0 }),
+          : style === 'exact'
+            ? {
+                minimumFractionDigits: minorDigits(currency),
+                maximumFractionDigits: minorDigits(currency),
+              }
+            : { maximumFractionDigits: 0 }),
       });
     } catch {
       made = null;
@@ -112,8 +117,8 @@ function formatter(locale: string, currency: string, style: MoneyStyle): Intl.Nu
 
 /**
  * An amount in minor units for people, in `locale`: `whole` major units with the currency sign
- * (¥1,235; BHD 1,235 for 1234567 fils), or `compact` for big figures on gauges and TV
- * (¥1.2M, ¥120万). A currency Intl cannot format is shown as a plain number.
+ * (¥1,235; BHD 1,235 for 1234567 fils), `compact` for big figures on gauges and TV
+ * (¥1.2M, ¥120万), or `exact` to the minor unit where parts must visibly add up (¥1,234.57). A currency Intl cannot format is shown as a plain number.
  */
 export function formatMoney(
   minorUnits: number,

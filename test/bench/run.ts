@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { repoRoot } from '../support/worker-server.ts';
 import { chatBench } from './figures/chat.ts';
 import { contentScriptsBench } from './figures/content-scripts.ts';
+import { customersBench } from './figures/customers.ts';
 import { durabilityBench } from './figures/durability.ts';
 import { extensionPageBench } from './figures/extension-page.ts';
 import { ingestBench } from './figures/ingest.ts';
@@ -34,6 +35,7 @@ const modules: BenchModule[] = [
   contentScriptsBench,
   extensionPageBench,
   chatBench,
+  customersBench,
 ];
 
 function parseOptions(argv: string[]): BenchOptions & { out: string } {

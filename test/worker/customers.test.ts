@@ -159,6 +159,59 @@ describe('customer identity at ingest', () => {
   });
 });
 
+describe('a refused log leaves no customer behind', () => {
+  it('an id another member used, the daily cap, and two requests racing for the last room of a day', async () => {
+    const org = await chineseOrg();
+    const a = await addMember(org.managerToken, org.rootTeamId, { timezone: TZ });
+    const b = await addMember(org.managerToken, org.rootTeamId, { timezone: TZ });
+    const taken = fromEmail('x@alpha.example');
+    await log(a.token, [taken]);
+    // b sends a's event id with another contact: refused, and no customer for b.
+    const conflict = await call('POST', '/events', {
+      token: b.token,
+      body: { events: [{ ...fromEmail('y@beta.example'), id: taken.id }] },
+    });
+    expect(conflict.body.results[0]).toMatchObject({
+      status: 'rejected',
+      error: { code: 'id_conflict' },
+    });
+    expect(await customers(b.token)).toEqual([]);
+    // Its identity went too: b's next log with that company makes the customer, with the log.
+    await log(b.token, [fromEmail('y@beta.example')]);
+    expect(await customers(b.token)).toMatchObject([{ key: 'domain:beta.example', logs: 1 }]);
+
+    // The day's calls are at the cap: a call naming a new company is refused, no customer made.
+    await log(a.token, [event({ quantity: 100_000, occurredAt: at('2026-10-07') })]);
+    const capped = await call('POST', '/events', {
+      token: a.token,
+      body: { events: [fromEmail('z@gamma.example', 'Z', { occurredAt: at('2026-10-07') })] },
+    });
+    expect(capped.body.results[0]).toMatchObject({ error: { code: 'daily_limit' } });
+
+    // Two requests at once, each wanting 60,000 of the same day's 100,000: one is refused
+    // (by the first check or by the insert's own), and only the other's customer exists.
+    const day = at('2026-10-06');
+    const racing = await Promise.all(
+      ['one', 'two'].map((name) =>
+        call('POST', '/events', {
+          token: a.token,
+          body: {
+            events: [fromEmail(`p@${name}.example`, name, { quantity: 60_000, occurredAt: day })],
+          },
+        }),
+      ),
+    );
+    const statuses = racing.map((r) => r.body.results[0].status).sort();
+    expect(statuses).toEqual(['created', 'rejected']);
+    const winner = racing.findIndex((r) => r.body.results[0].status === 'created');
+    const keys = (await customers(a.token)).map((c) => [c.key, c.logs]);
+    expect(keys.sort()).toEqual([
+      ['domain:alpha.example', 1],
+      [`domain:${winner === 0 ? 'one' : 'two'}.example`, 1],
+    ]);
+  });
+});
+
 describe('who sees a customer', () => {
   it('the owner and the managers of the owner’s team; peers and other managers get 404', async () => {
     const org = await chineseOrg();
@@ -387,6 +440,7 @@ describe('due list in the team calendar', () => {
           state: 'overdue',
           lastContact: '2026-09-28',
           lastMetric: 'visits',
+          followUps: 1,
           nextDue: '2026-10-08',
           overdueDays: 1,
         },
@@ -398,6 +452,7 @@ describe('due list in the team calendar', () => {
           state: 'due',
           lastContact: '2026-10-08',
           lastMetric: 'calls',
+          followUps: 1,
           nextDue: '2026-10-09',
           overdueDays: 0,
         },
@@ -423,6 +478,102 @@ describe('due list in the team calendar', () => {
       id: soylent,
       due: { state: 'overdue', lastContact: '2026-09-28' },
     });
+  });
+
+  it('A (2 a week) counts the follow-up days of the week from the rollup: 1 of 2 by Thursday is due Friday, 2 of 2 is done until Monday; undo and merge recount', async () => {
+    // Fri Oct 16 2026, noon in Shanghai: the week Mon Oct 12 – Sun Oct 18 has 5 workdays.
+    vi.setSystemTime(new Date('2026-10-16T04:00:00Z'));
+    const org = await chineseOrg();
+    const rep = await addMember(org.managerToken, org.rootTeamId, { timezone: TZ });
+    const tuesday = fromEmail('b@initech.example', undefined, {
+      metric: 'visits',
+      occurredAt: at('2026-10-13'),
+    });
+    await log(rep.token, [
+      fromEmail('a@hooli.example', undefined, { metric: 'calls', occurredAt: at('2026-10-15') }),
+      // Two logs on Monday are one follow-up day; revenue is none.
+      fromEmail('b@initech.example', undefined, { metric: 'calls', occurredAt: at('2026-10-12') }),
+      fromEmail('b@initech.example', undefined, { metric: 'emails', occurredAt: at('2026-10-12') }),
+      tuesday,
+      fromEmail('b@initech.example', undefined, {
+        metric: 'revenue',
+        quantity: 100,
+        occurredAt: at('2026-10-14'),
+      }),
+      fromEmail('c@initrode.example', undefined, {
+        metric: 'visits',
+        occurredAt: at('2026-10-14'),
+      }),
+    ]);
+    const keys = await byKey(rep.token);
+    const hooli = keys.get('domain:hooli.example')?.id as string;
+    const initech = keys.get('domain:initech.example')?.id as string;
+    const initrode = keys.get('domain:initrode.example')?.id as string;
+    for (const id of [hooli, initech, initrode]) {
+      await call('PATCH', `/customers/${id}`, { token: rep.token, body: { class: 'A' } });
+    }
+    const all = new Map(
+      (await customers(rep.token)).map((c) => [c.id, c.due as Record<string, unknown>]),
+    );
+    // Hooli, once on Thursday: the second must be Friday (every 2 workdays would say Monday).
+    expect(all.get(hooli)).toMatchObject({ state: 'due', followUps: 1, nextDue: '2026-10-16' });
+    // Initech, Monday and Tuesday: 2 of 2, next due Monday (not Thursday, 2 workdays on).
+    expect(all.get(initech)).toMatchObject({
+      state: 'ok',
+      lastContact: '2026-10-13',
+      followUps: 2,
+      nextDue: '2026-10-19',
+    });
+    // Initrode, once on Wednesday: Friday either way.
+    expect(all.get(initrode)).toMatchObject({ state: 'due', followUps: 1, nextDue: '2026-10-16' });
+    const due = await call('GET', '/customers/due', { token: rep.token });
+    expect(due.body.customers.map((c: { id: string }) => c.id).sort()).toEqual(
+      [hooli, initrode].sort(),
+    );
+
+    // Undo Tuesday's visit: 1 of 2 on Monday, due Wednesday: overdue 2 (Thursday, Friday).
+    await call('POST', `/events/${tuesday.id}/void`, { token: rep.token });
+    const undone = (await customers(rep.token)).find((c) => c.id === initech);
+    expect(undone?.due).toMatchObject({
+      state: 'overdue',
+      lastContact: '2026-10-12',
+      followUps: 1,
+      nextDue: '2026-10-14',
+      overdueDays: 2,
+    });
+    // Merge Initrode (Wednesday) into Initech (Monday): 2 of 2 again, due Monday; the merged
+    // customer answers to both identities (the sidebar matches its own logs on all of them).
+    const merged = await call('POST', `/customers/${initech}/merge`, {
+      token: rep.token,
+      body: { from: [initrode] },
+    });
+    expect(merged.status).toBe(200);
+    expect(merged.body.customer.due).toMatchObject({
+      state: 'ok',
+      lastContact: '2026-10-14',
+      followUps: 2,
+      nextDue: '2026-10-19',
+    });
+    expect(merged.body.customer.keys.sort()).toEqual([
+      'domain:initech.example',
+      'domain:initrode.example',
+    ]);
+    const list = await call('GET', '/customers/due', { token: rep.token });
+    expect(list.body.customers.map((c: { id: string; keys: string[] }) => [c.id, c.keys])).toEqual([
+      [hooli, ['domain:hooli.example']],
+    ]);
+    // Monday: Hooli's Friday passed with no visit (overdue 1); Initech is due today.
+    vi.setSystemTime(new Date('2026-10-19T04:00:00Z'));
+    const monday = await call('GET', '/customers/due', { token: rep.token });
+    expect(
+      monday.body.customers.map((c: { id: string; due: { overdueDays: number } }) => [
+        c.id,
+        c.due.overdueDays,
+      ]),
+    ).toEqual([
+      [hooli, 1],
+      [initech, 0],
+    ]);
   });
 
   it('follows the follow-up metrics and cadence a manager set', async () => {

@@ -7,6 +7,7 @@ import { app } from '../app.ts';
 import { chatTick } from '../chat/cron.ts';
 import { deliver } from '../chat/delivery.ts';
 import { onQueue, onScheduled, type QueueBatchLike } from '../chat/handlers.ts';
+import { backfillTick } from '../customers/backfill.ts';
 import { getDb } from '../db/client.ts';
 import type { Env } from '../env.ts';
 import {
@@ -49,7 +50,11 @@ export default {
     return metered;
   },
   async scheduled(controller: { scheduledTime: number }, env: Env): Promise<void> {
-    await onScheduled(env, controller.scheduledTime);
+    try {
+      await onScheduled(env, controller.scheduledTime);
+    } finally {
+      await backfillTick(getDb(env), env.DB);
+    }
   },
   async queue(batch: QueueBatchLike, env: Env): Promise<void> {
     await onQueue(batch, env);

@@ -1,10 +1,12 @@
 /**
- * Reads of customers and their rollup. Every read here costs customer rows and their
- * `customer_metrics` rows (one per metric logged with the customer), never events, except
- * `customerLogs` (one customer's logs, for choosing what to split off).
+ * Reads of customers and their rollups. Every read here costs customer rows, their
+ * `customer_metrics` rows (one per metric logged with the customer), their identities and, for a
+ * class wanting several follow-ups a period, their `customer_contacts` rows of one period — never
+ * events, except `customerLogs` (one customer's logs, for choosing what to split off).
  */
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { CustomerView, LocalDate, OrgSettings } from '../../shared/api/index.ts';
+import { periodContaining } from '../../shared/domain/calendar.ts';
 import { customerDue, customerSettingsOf, lastFollowUp } from '../../shared/domain/customers.ts';
 import type { Db } from '../db/client.ts';
 import { customerKeys, customerMetrics, customers, events } from '../db/schema.ts';
@@ -16,7 +18,14 @@ export type MetricRow = {
   logs: number;
   lastDate: string | null;
 };
-export type CustomerWithMetrics = { row: CustomerRow; metrics: MetricRow[] };
+export type CustomerWithMetrics = {
+  row: CustomerRow;
+  metrics: MetricRow[];
+  /** Every identity it answers to (read when a view is sent to a client). */
+  keys?: string[];
+  /** Follow-up days in the cadence period of its last follow-up ({@link withFollowUps}). */
+  followUps?: number;
+};
 
 const IDS_PER_QUERY = 90;
 
@@ -60,7 +69,7 @@ export async function customersOf(
   db: Db,
   orgId: string,
   ownerIds: string[] | null,
-  options: { classified?: boolean } = {},
+  options: { classified?: boolean; keys?: boolean } = {},
 ): Promise<CustomerWithMetrics[]> {
   const where = [eq(customers.orgId, orgId)];
   if (ownerIds !== null) {
@@ -77,7 +86,68 @@ export async function customersOf(
     .leftJoin(customerMetrics, eq(customerMetrics.customerId, customers.id))
     .where(and(...where))
     .all();
-  return grouped(rows);
+  const list = grouped(rows);
+  if (options.keys && ownerIds !== null) {
+    // The owners' identities: one primary-key range per owner (a row per identity).
+    const byCustomer = new Map(list.map((c) => [c.row.id, c]));
+    for (const ownerId of ownerIds) {
+      const found = await db
+        .select({ customerId: customerKeys.customerId, key: customerKeys.key })
+        .from(customerKeys)
+        .where(and(eq(customerKeys.orgId, orgId), eq(customerKeys.ownerId, ownerId)))
+        .all();
+      for (const k of found) {
+        const entry = byCustomer.get(k.customerId);
+        if (!entry) continue;
+        if (entry.keys) entry.keys.push(k.key);
+        else entry.keys = [k.key];
+      }
+    }
+  }
+  return list;
+}
+
+const CUSTOMERS_PER_COUNT = 400;
+
+/**
+ * Sets `followUps` on the customers whose class wants more than one follow-up a period: the
+ * days with a follow-up log in the period holding the last one, up to it. A class wanting one a
+ * period needs no count (the last one is it). Cost: those customers' `customer_contacts` rows of
+ * that one period (a row per day and metric), one primary-key range each.
+ */
+export async function withFollowUps(
+  db: Db,
+  list: CustomerWithMetrics[],
+  settings: OrgSettings,
+): Promise<CustomerWithMetrics[]> {
+  const rules = customerSettingsOf(settings);
+  const wanted: { id: string; from: string; to: string }[] = [];
+  for (const c of list) {
+    if (c.row.class === null) continue;
+    const cadence = rules.cadence[c.row.class];
+    const last = lastFollowUp(c.metrics, rules.followUpMetrics);
+    if (cadence.times <= 1 || last === null) continue;
+    const period = periodContaining(cadence.per, last.date, settings.calendar);
+    wanted.push({ id: c.row.id, from: period.start, to: last.date });
+  }
+  const counts = new Map<string, number>();
+  for (let i = 0; i < wanted.length; i += CUSTOMERS_PER_COUNT) {
+    const part = wanted.slice(i, i + CUSTOMERS_PER_COUNT);
+    const found = await db.all<{ id: string; days: number }>(sql`
+      SELECT k.customer_id AS id, count(DISTINCT k.local_date) AS days
+      FROM json_each(${JSON.stringify(part)}) AS w
+      JOIN customer_contacts AS k
+        ON k.customer_id = json_extract(w.value, '$.id')
+       AND k.local_date BETWEEN json_extract(w.value, '$.from') AND json_extract(w.value, '$.to')
+      WHERE k.logs > 0 AND k.metric IN (SELECT value FROM json_each(${JSON.stringify(rules.followUpMetrics)}))
+      GROUP BY k.customer_id`);
+    for (const r of found) counts.set(r.id, Number(r.days));
+  }
+  for (const c of list) {
+    const days = counts.get(c.row.id);
+    if (days !== undefined) c.followUps = days;
+  }
+  return list;
 }
 
 /** One customer of the org with its rollup, or undefined. Cost: one row and its metric rows. */
@@ -91,7 +161,16 @@ export async function findCustomer(
     .from(customers)
     .where(and(eq(customers.id, id), eq(customers.orgId, orgId)))
     .get();
-  return row ? (await withMetrics(db, [row]))[0] : undefined;
+  if (!row) return undefined;
+  const [found] = await withMetrics(db, [row]);
+  if (!found) return undefined;
+  const keys = await db
+    .select({ key: customerKeys.key })
+    .from(customerKeys)
+    .where(eq(customerKeys.customerId, id))
+    .all();
+  found.keys = keys.map((k) => k.key);
+  return found;
 }
 
 /** The owner's customer answering to `key`, if any. Cost: one key row, one customer. */
@@ -117,7 +196,7 @@ export async function customerByKey(
 
 /** The customer as the API shows it, its due state computed for `today` in the team calendar. */
 export function customerView(
-  { row, metrics }: CustomerWithMetrics,
+  { row, metrics, keys, followUps }: CustomerWithMetrics,
   today: LocalDate,
   settings: OrgSettings,
 ): CustomerView {
@@ -126,6 +205,7 @@ export function customerView(
     id: row.id,
     ownerId: row.ownerId,
     key: row.key,
+    keys: keys ?? [row.key],
     name: row.name,
     class: row.class ?? null,
     createdAt: row.createdAt,
@@ -134,6 +214,7 @@ export function customerView(
     due: customerDue({
       class: row.class ?? null,
       last: lastFollowUp(metrics, rules.followUpMetrics),
+      followUps,
       since: row.since,
       today,
       settings: rules,

@@ -8,7 +8,7 @@ import { coveredThisPeriod, customerSettingsOf } from '../../shared/domain/custo
 import { localDateOf } from '../../shared/domain/dates.ts';
 import type { Caller, MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { customersOf, customerView } from './queries.ts';
+import { customersOf, customerView, withFollowUps } from './queries.ts';
 
 type Reps = CustomerReportResponse['reps'];
 
@@ -20,10 +20,14 @@ export async function customerReport(
 ): Promise<CustomerReportResponse> {
   const rules = customerSettingsOf(caller.settings);
   const out: Reps = [];
-  const all = await customersOf(
+  const all = await withFollowUps(
     db,
-    caller.org.id,
-    reps.map((r) => r.id),
+    await customersOf(
+      db,
+      caller.org.id,
+      reps.map((r) => r.id),
+    ),
+    caller.settings,
   );
   const byOwner = new Map<string, typeof all>();
   for (const c of all) {

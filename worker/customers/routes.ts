@@ -35,7 +35,14 @@ import { validate } from '../http/validate.ts';
 import { loadActiveMembers } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
 import { loadTeams } from '../teams/queries.ts';
-import { customerByKey, customerLogs, customersOf, customerView, findCustomer } from './queries.ts';
+import {
+  customerByKey,
+  customerLogs,
+  customersOf,
+  customerView,
+  findCustomer,
+  withFollowUps,
+} from './queries.ts';
 import { customerReport } from './report.ts';
 import {
   mergeCustomers,
@@ -58,6 +65,7 @@ const LOGS_SHOWN = 200;
 async function viewOf(db: Db, caller: Caller, id: string, ownerTimezone: string) {
   const found = await findCustomer(db, caller.org.id, id);
   if (!found) throw new Error(`customer ${id} vanished`);
+  await withFollowUps(db, [found], caller.settings);
   return customerView(found, localDateOf(new Date(), ownerTimezone), caller.settings);
 }
 
@@ -84,7 +92,11 @@ export const customersRoutes = new Hono<AppEnv>()
       const { caller, db } = c.var;
       const owner = await visibleOwner(db, caller, c.req.valid('query').member ?? caller.member.id);
       const today = localDateOf(new Date(), owner.timezone);
-      const rows = await customersOf(db, caller.org.id, [owner.id]);
+      const rows = await withFollowUps(
+        db,
+        await customersOf(db, caller.org.id, [owner.id], { keys: true }),
+        caller.settings,
+      );
       const customers = rows
         .map((r) => customerView(r, today, caller.settings))
         .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
@@ -103,7 +115,11 @@ export const customersRoutes = new Hono<AppEnv>()
       const { caller, db } = c.var;
       const owner = await visibleOwner(db, caller, c.req.valid('query').member ?? caller.member.id);
       const today = localDateOf(new Date(), owner.timezone);
-      const rows = await customersOf(db, caller.org.id, [owner.id], { classified: true });
+      const rows = await withFollowUps(
+        db,
+        await customersOf(db, caller.org.id, [owner.id], { classified: true, keys: true }),
+        caller.settings,
+      );
       const customers = rows
         .map((r) => customerView(r, today, caller.settings))
         .filter((v) => v.due.state === 'due' || v.due.state === 'overdue')
@@ -125,6 +141,7 @@ export const customersRoutes = new Hono<AppEnv>()
       const identity = customerIdentity({ url: q.url, email: q.email, name: q.name });
       if (!identity) return c.json({ key: null, customer: null, rules: rulesOf(caller) }, 200);
       const found = await customerByKey(db, caller.org.id, caller.member.id, identity.key);
+      if (found) await withFollowUps(db, [found], caller.settings);
       const today = localDateOf(new Date(), caller.member.timezone);
       return c.json(
         {

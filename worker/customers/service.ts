@@ -8,7 +8,13 @@ import { type AnyColumn, and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { CustomerClass } from '../../shared/api/index.ts';
 import type { Caller, MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { customerKeys, customerMetrics, customers, events } from '../db/schema.ts';
+import {
+  customerContacts,
+  customerKeys,
+  customerMetrics,
+  customers,
+  events,
+} from '../db/schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { canActOn, findMember } from '../members/queries.ts';
 import { newId } from '../sessions/crypto.ts';
@@ -97,6 +103,7 @@ export async function mergeCustomers(
       .set({ customerId: into.row.id })
       .where(inArray(customerKeys.customerId, ids)),
     db.delete(customerMetrics).where(inArray(customerMetrics.customerId, ids)),
+    db.delete(customerContacts).where(inArray(customerContacts.customerId, ids)),
     db.delete(customers).where(inArray(customers.id, ids)),
   ]);
 }

@@ -57,3 +57,36 @@ export const customerMetrics = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.customerId, t.metric] })],
 );
+
+/**
+ * Per customer × local day × metric: linked logs not undone. The due list counts a customer's
+ * follow-up days within one cadence period from it (one primary-key range, a row per day and
+ * metric whatever the number of logs); maintained ONLY by the triggers in
+ * migrations/0022_customer_contacts.sql, like `customer_metrics`.
+ */
+export const customerContacts = sqliteTable(
+  'customer_contacts',
+  {
+    customerId: text('customer_id').notNull(),
+    localDate: text('local_date').notNull(),
+    metric: text('metric').notNull(),
+    /** 0 once every log of the day is undone or moved away. */
+    logs: integer('logs').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.localDate, t.metric] })],
+);
+
+/**
+ * One-off walks over stored events, resumable: `customers` links the logs stored before customers
+ * existed (worker/customers/backfill.ts). Events are walked in id order (the primary key);
+ * `cursor` is the last id looked at, `done` set once the walk reached the end.
+ */
+export const backfills = sqliteTable('backfills', {
+  name: text('name').primaryKey(),
+  cursor: text('cursor').notNull().default(''),
+  /** Events looked at and logs linked so far. */
+  seen: integer('seen').notNull().default(0),
+  linked: integer('linked').notNull().default(0),
+  done: integer('done', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: text('updated_at').notNull(),
+});

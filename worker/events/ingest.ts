@@ -197,6 +197,19 @@ const INSERT_EVENTS = `
   ON CONFLICT (id) DO NOTHING
   RETURNING id`;
 
+// The customers this request made whose logs all stayed out after all (a concurrent request took
+// the day to its cap first, or the id was another member's): gone again in the same transaction,
+// identity included, so a refused log never leaves an empty customer behind. Only ids this request
+// made are candidates; one seek of `events_customer` each.
+const DROP_EMPTY_CUSTOMERS = `
+  DELETE FROM customers
+  WHERE id IN (SELECT value FROM json_each(?1))
+    AND NOT EXISTS (SELECT 1 FROM events e WHERE e.customer_id = customers.id)`;
+const DROP_EMPTY_KEYS = `
+  DELETE FROM customer_keys
+  WHERE customer_id IN (SELECT value FROM json_each(?1))
+    AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = customer_keys.customer_id)`;
+
 const insertChunk = (d1: D1Like, member: MemberRow, rows: Row[], createdAt: string) =>
   d1.prepare(INSERT_EVENTS).bind(member.orgId, member.id, createdAt, JSON.stringify(rows));
 
@@ -220,10 +233,18 @@ function newCustomers(rows: Row[]): { id: string; key: string; name: string; sin
   return [...byKey.values()];
 }
 
-const insertCustomers = (d1: D1Like, member: MemberRow, rows: Row[], createdAt: string) =>
-  chunk(newCustomers(rows), EVENTS_PER_STATEMENT).map((part) =>
-    d1.prepare(INSERT_CUSTOMERS).bind(member.orgId, member.id, createdAt, JSON.stringify(part)),
-  );
+/** The statements that make the batch's new customers, and those that drop them if left empty. */
+function customerStatements(d1: D1Like, member: MemberRow, rows: Row[], createdAt: string) {
+  const candidates = newCustomers(rows);
+  if (candidates.length === 0) return { before: [], after: [] };
+  const ids = JSON.stringify(candidates.map((c) => c.id));
+  return {
+    before: chunk(candidates, EVENTS_PER_STATEMENT).map((part) =>
+      d1.prepare(INSERT_CUSTOMERS).bind(member.orgId, member.id, createdAt, JSON.stringify(part)),
+    ),
+    after: [d1.prepare(DROP_EMPTY_CUSTOMERS).bind(ids), d1.prepare(DROP_EMPTY_KEYS).bind(ids)],
+  };
+}
 
 /** Owners of ids that were not inserted. Cost: one primary-key read per such id. */
 async function ownersOf(db: Db, ids: string[]): Promise<Map<string, string>> {
@@ -336,13 +357,20 @@ export async function ingestEvents(
   const created = new Set<string>();
   if (toInsert.length > 0) {
     const createdAt = new Date(now).toISOString();
-    const customerStatements = insertCustomers(d1, member, toInsert, createdAt);
+    const customers = customerStatements(d1, member, toInsert, createdAt);
     const statements = chunk(toInsert, EVENTS_PER_STATEMENT).map((rows) =>
       insertChunk(d1, member, rows, createdAt),
     );
     // One batch = one transaction: all chunks commit together or none does.
-    const returned = await d1.batch<{ id: string }>([...customerStatements, ...statements]);
-    for (const result of returned.slice(customerStatements.length)) {
+    const returned = await d1.batch<{ id: string }>([
+      ...customers.before,
+      ...statements,
+      ...customers.after,
+    ]);
+    for (const result of returned.slice(
+      customers.before.length,
+      customers.before.length + statements.length,
+    )) {
       for (const r of result.results) created.add(r.id);
     }
   }

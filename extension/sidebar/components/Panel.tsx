@@ -10,6 +10,7 @@ import { PrimaryBar } from './PrimaryBar.tsx';
 import { Quotas } from './Quotas.tsx';
 import { RecentLogs } from './RecentLogs.tsx';
 import { Rhythm } from './Rhythm.tsx';
+import { SegmentLine } from './SegmentLine.tsx';
 import { Streak } from './Streak.tsx';
 import { TierLadder } from './TierLadder.tsx';
 import { WonDeal } from './WonDeal.tsx';
@@ -85,6 +86,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
       <SyncLine store={store} />
       <Rhythm store={store} />
       <PrimaryBar store={store} />
+      <SegmentLine store={store} />
       <TierLadder store={store} />
       <Quotas store={store} />
       <Counters store={store} app={app} />

@@ -7,6 +7,9 @@
  *   request in one batch — what D1 itself costs for the same write.
  * - `GET /raw-board?org=|member=&start=&end=`: per member and metric totals computed straight
  *   from the raw `events` table, with D1's own meta (what boards would cost without rollups).
+ * - `GET /raw-customers?member=`: a rep's due-list inputs (per customer and metric: logs and the
+ *   last day) from raw events; `GET /raw-purchases?org=&start=&end=`: the customer KPIs' input
+ *   (who bought from whom on which day) from raw events; both with D1's own meta.
  */
 interface Meta {
   changes: number;
@@ -82,11 +85,39 @@ async function rawBoard(url: URL, env: Env): Promise<Response> {
   return Response.json({ results, meta });
 }
 
+async function rawCustomers(url: URL, env: Env): Promise<Response> {
+  const { results, meta } = await env.DB.prepare(
+    `SELECT customer_id, metric, count(*) AS logs, max(local_date) AS last_date FROM events
+     WHERE member_id = ? AND customer_id IS NOT NULL AND voided = 0
+     GROUP BY customer_id, metric`,
+  )
+    .bind(url.searchParams.get('member') ?? '')
+    .all();
+  return Response.json({ rows: results.length, meta });
+}
+
+async function rawPurchases(url: URL, env: Env): Promise<Response> {
+  const q = (name: string) => url.searchParams.get(name) ?? '';
+  const { results, meta } = await env.DB.prepare(
+    `SELECT member_id, customer_id, local_date FROM events
+     WHERE org_id = ? AND metric = 'deals' AND voided = 0 AND customer_id IS NOT NULL
+       AND local_date BETWEEN ? AND ?
+     GROUP BY member_id, customer_id, local_date`,
+  )
+    .bind(q('org'), q('start'), q('end'))
+    .all();
+  return Response.json({ rows: results.length, meta });
+}
+
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
     if (request.method === 'POST' && url.pathname === '/ingest') return ingest(request, env);
     if (request.method === 'GET' && url.pathname === '/raw-board') return rawBoard(url, env);
+    if (request.method === 'GET' && url.pathname === '/raw-customers')
+      return rawCustomers(url, env);
+    if (request.method === 'GET' && url.pathname === '/raw-purchases')
+      return rawPurchases(url, env);
     return new Response('not found', { status: 404 });
   },
 };

@@ -20,7 +20,7 @@ const METRICS: Array<[string, number]> = [
 ];
 export const cellsFor = (reps: number) => reps * DAYS * METRICS.length;
 
-const uuidSql = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
+export const uuidSql = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
 
 /** Adds copies [from, to) of the cell grid for every rep of `orgId`. */
 export async function addEventCopies(

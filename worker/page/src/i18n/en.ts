@@ -212,6 +212,17 @@ export const en = {
     uncovered: (amount: string) =>
       `${amount} falls on days with no rep on the team: nobody carries it.`,
   },
+  /** Targets by customer segment (the editor's breakdown and the board's progress per part). */
+  segments: {
+    title: 'By customer segment',
+    enable: 'Break this target down into new and existing customers',
+    newPercent: 'From new customers (%)',
+    new: 'New customers',
+    existing: 'Existing customers',
+    unknown: 'Customer unknown',
+    progress: 'Progress by customer segment',
+    notTargeted: 'not targeted',
+  },
   admin: {
     manualPercent: 'Points for logs without evidence (%)',
     announcements: 'Announcements',

@@ -199,6 +199,16 @@ export const zhCN: Messages = {
     onTeam: (from: string, to: string) => `在团队：${from} 至 ${to}`,
     uncovered: (amount: string) => `${amount} 落在团队没有销售的日子，无人承担。`,
   },
+  segments: {
+    title: '按客户类型分解',
+    enable: '把目标分解为新客户和老客户',
+    newPercent: '新客户占比（%）',
+    new: '新客户',
+    existing: '老客户',
+    unknown: '客户未知',
+    progress: '按客户类型的进度',
+    notTargeted: '无目标',
+  },
   admin: {
     manualPercent: '无证据记录的积分比例（%）',
     announcements: '播报',

@@ -28,6 +28,8 @@ import {
   targetInputOf,
   timeBuckets,
 } from './draft.ts';
+import { SegmentProgress } from './SegmentProgress.tsx';
+import { SegmentSplit } from './SegmentSplit.tsx';
 import { SplitTable } from './SplitTable.tsx';
 import { TargetAudit } from './TargetAudit.tsx';
 import { TimeBars } from './TimeBars.tsx';
@@ -219,6 +221,12 @@ export function TargetEditor() {
             <option value="back">{m.pacingBack}</option>
           </select>
         </label>
+        <SegmentSplit
+          draft={draft}
+          value={value}
+          currency={isAmount ? settings.currency : null}
+          onChange={edit}
+        />
         <fieldset class="split">
           <legend>{m.split}</legend>
           {(['equal', 'weights', 'explicit'] as const).map((x) => (
@@ -276,6 +284,9 @@ export function TargetEditor() {
           )}
         </div>
       </form>
+      {stored?.breakdown && (
+        <SegmentProgress targetId={stored.id} refresh={JSON.stringify(stored)} show={show} />
+      )}
       <TargetAudit
         teamId={teamId}
         metric={metric}

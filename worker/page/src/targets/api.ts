@@ -10,6 +10,7 @@ import {
   ReopeningResponse,
   type TargetInput,
   TargetMembershipResponse,
+  TargetSegmentsResponse,
 } from '../../../../shared/api/index.ts';
 import { api, get, send } from '../app/api.ts';
 
@@ -66,4 +67,10 @@ export const reopen = (teamId: string, start: string, end: string, reason: strin
 export const loadTeamTargets = (teamId: string, metric: string) =>
   get(GetTargetsResponse, api.targets.$get({ query: { team: teamId, metric } })).then(
     (r) => r.targets,
+  );
+
+/** A target broken down by customer segment against what was won per segment. */
+export const loadSegments = (id: string) =>
+  get(TargetSegmentsResponse, api.targets[':id'].segments.$get({ param: { id } })).then(
+    (r) => r.segments,
   );

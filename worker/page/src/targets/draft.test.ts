@@ -3,6 +3,7 @@ import { type OrgSettings, TargetInput, type TargetView } from '../../../../shar
 import { defaultOrgSettings } from '../../../../shared/domain/index.ts';
 import {
   boardTargetOf,
+  breakdownOfDraft,
   currentTargetOf,
   existingTarget,
   initialDraft,
@@ -60,6 +61,7 @@ describe('target draft', () => {
       pacing: 'even',
       weights: {},
       shares: {},
+      newPercent: null,
     });
   });
 
@@ -121,6 +123,27 @@ describe('target draft', () => {
     );
     expect(saved.period).toEqual({ kind: 'quarter', start: '2026-10-01' });
     expect(saved.curve?.map((p) => p.weight)).toEqual([0.3, 0.5, 0.2]);
+  });
+
+  it('saves a breakdown by customer segment from a percentage, in parts adding up exactly', () => {
+    // ¥1,000.01 at 40 % new: 40,000.4 and 60,000.6 fen → 40,000 + 60,001.
+    const split = draft({ valueText: '1000.01', newPercent: 40 });
+    const saved = TargetInput.parse(
+      targetInputOf(split, planOf(split, settings(), teams, members)),
+    );
+    expect(saved.breakdown).toEqual({
+      by: 'customer',
+      parts: [
+        { segment: 'new', value: 40_000 },
+        { segment: 'existing', value: 60_001 },
+      ],
+    });
+    // Not for a metric that is not won with a customer (calls), nor without a percentage.
+    const calls = draft({ metric: 'calls', valueText: '10', newPercent: 40 });
+    expect(
+      targetInputOf(calls, planOf(calls, settings(), teams, members)).breakdown,
+    ).toBeUndefined();
+    expect(breakdownOfDraft(draft({ valueText: '10' }), 1_000)).toBeNull();
   });
 
   it("finds the team's stored target for the draft's period only", () => {

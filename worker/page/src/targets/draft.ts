@@ -9,12 +9,15 @@ import type {
   OrgSettings,
   PacingCurve,
   PeriodKind,
+  TargetBreakdown,
   TargetInput,
   TargetMembershipResponse,
   TargetView,
   TeamSplit,
 } from '../../../../shared/api/index.ts';
 import {
+  breakdownFromPercents,
+  canBreakDown,
   dailyTargets,
   eachDay,
   findMetric,
@@ -74,6 +77,11 @@ export interface TargetDraft {
   /** Per rep: a weight (mode `weights`) or a share as typed (mode `explicit`). */
   weights: Record<string, number>;
   shares: Record<string, number>;
+  /**
+   * Revenue and deal targets: the percentage to come from new customers (the rest from
+   * existing ones), or null for no breakdown by customer segment.
+   */
+  newPercent: number | null;
 }
 
 export function initialDraft(teamId: string, metric: string, today: string): TargetDraft {
@@ -87,6 +95,7 @@ export function initialDraft(teamId: string, metric: string, today: string): Tar
     pacing: 'even',
     weights: {},
     shares: {},
+    newPercent: null,
   };
 }
 
@@ -301,7 +310,23 @@ export function targetInputOf(draft: TargetDraft, plan: TargetPlan): TargetInput
     value: plan.value,
     split: plan.split,
     ...(plan.curve ? { curve: plan.curve } : {}),
+    ...withBreakdown(draft, plan.value),
   };
+}
+
+/**
+ * The draft's breakdown by customer segment of a target of `value`: whole parts adding up to it
+ * exactly (shared/domain/breakdown.ts), or none (no percentage, or a metric it does not apply to).
+ */
+export function breakdownOfDraft(draft: TargetDraft, value: number): TargetBreakdown | null {
+  if (draft.newPercent === null || !canBreakDown(draft.metric)) return null;
+  const pct = Math.min(100, Math.max(0, draft.newPercent));
+  return breakdownFromPercents(value, { new: pct, existing: 100 - pct });
+}
+
+function withBreakdown(draft: TargetDraft, value: number): { breakdown?: TargetBreakdown } {
+  const breakdown = breakdownOfDraft(draft, value);
+  return breakdown ? { breakdown } : {};
 }
 
 /** Days of the period grouped into bars: days for a week or month, months for longer periods. */

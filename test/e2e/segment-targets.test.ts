@@ -1,0 +1,136 @@
+/**
+ * Targets by customer segment end to end, in real Chromium against the real worker: a manager
+ * breaks the team's revenue target into 40 % new and 60 % existing customers in the board's
+ * target editor (the preview's parts add up exactly); the board shows the target's progress per
+ * segment; after one sync the rep's sidebar shows a line per segment under the primary bar, and a
+ * won deal on a Gmail thread with a customer never sold to before moves the "new" part.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatValue } from '../../extension/ui/format.ts';
+import { buildPage } from '../../scripts/build-page.ts';
+import type { CreateOrgResponse } from '../../shared/api/orgs.ts';
+import type { ProgressResponse } from '../../shared/api/progress.ts';
+import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
+import { submitToken } from './page/support.ts';
+import { createOrg } from './support/api.ts';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  screenshot,
+  serveGmail,
+} from './support/browser.ts';
+import { readTokenFromVault, sidebar, sidebarText, signInWithInvite } from './support/extension.ts';
+
+let server: WorkerServer;
+let ext: ExtensionBrowser;
+let org: CreateOrgResponse;
+let repToken: string;
+let gmail: Page;
+
+async function syncOnce(): Promise<void> {
+  // Opening the popup asks the background for one sync.
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await popup.close();
+}
+
+async function revenueProgress(): Promise<ProgressResponse['metrics'][number]> {
+  const res = await fetch(`${server.url}/api/v1/me/progress?period=month`, {
+    headers: { authorization: `Bearer ${repToken}` },
+  });
+  const body = (await res.json()) as ProgressResponse;
+  const revenue = body.metrics.find((m) => m.metric === 'revenue');
+  if (!revenue) throw new Error('no revenue progress');
+  return revenue;
+}
+
+const segmentText = (page: Page, segment: string) =>
+  sidebar(page).locator(`[data-testid="pacer-segments"] [data-segment="${segment}"]`).textContent();
+
+beforeAll(async () => {
+  buildPage();
+  server = await startWorkerServer({ port: inject('apiPort') });
+  org = await createOrg(server.url);
+  ext = await launchWithExtension(inject('extensionDir'));
+  const popup = await signInWithInvite(ext, server.url, org.inviteCode, 'Li Lei');
+  repToken = (await readTokenFromVault(await ext.serviceWorker())) ?? '';
+  await popup.close();
+  await serveGmail(ext.context, 'one-message.html');
+  gmail = await ext.context.newPage();
+  await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA');
+  await gmail.getByTestId('pacer-pill').getByRole('button').click();
+  await gmail.getByTestId('pacer-panel').waitFor();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.dispose();
+});
+
+describe('a target by customer segment from the board to the sidebar', () => {
+  it('shows per-segment progress in the sidebar; a won deal with a new customer moves "new"', async () => {
+    await expect.poll(() => sidebarText(gmail, 'pacer-sync'), { timeout: 30_000 }).toBe('Synced');
+    expect(await sidebar(gmail).getByTestId('pacer-segments').count()).toBe(0);
+
+    // The manager's board: the team's revenue target for this month, 40 % from new customers.
+    const board = await ext.context.newPage();
+    await board.goto(`${server.url}/`);
+    await submitToken(board, org.token);
+    await board.locator('table.board, .empty').first().waitFor();
+    await board.goto(`${server.url}/#targets`);
+    const form = board.locator('form.editor');
+    await form.waitFor();
+    await form.locator('select[name=metric]').selectOption('revenue');
+    await form.locator('input[name=value]').fill('100000.01');
+    await form.locator('input[name=segmented]').check();
+    await form.locator('input[name=newPercent]').fill('40');
+    // ¥100,000.01 = 10,000,001 fen: 4,000,000.4 and 6,000,000.6 → 4,000,000 + 6,000,001.
+    await expect
+      .poll(() => form.locator('[data-segment-preview] [data-part=existing]').textContent())
+      .toContain('60,000.01');
+    expect(await form.locator('[data-segment-preview] [data-part=new]').textContent()).toContain(
+      '40,000.00',
+    );
+    await form.getByRole('button', { name: 'Save target' }).click();
+    await board.getByText('Target saved.').waitFor();
+    const newRow = board.locator('[data-segment-progress] tr[data-segment=new]');
+    await newRow.waitFor();
+    expect(await newRow.textContent()).toContain('CN¥40,000');
+    await newRow.scrollIntoViewIfNeeded();
+    await screenshot(board, 'board-segment-target');
+    await board.close();
+
+    // The rep's share of it (from the day they joined), broken down in the same proportions.
+    const progress = await revenueProgress();
+    const [newPart, existingPart] = progress.breakdown ?? [];
+    expect(newPart?.target).toBeGreaterThan(0);
+    expect((newPart?.target ?? 0) + (existingPart?.target ?? 0)).toBe(progress.target);
+    const fmt = (v: number) => formatValue(v, 'amount', 'CNY', 'en');
+
+    await gmail.bringToFront();
+    await syncOnce();
+    await expect
+      .poll(() => segmentText(gmail, 'new'), { timeout: 30_000 })
+      .toBe(`New ${fmt(0)} / ${fmt(newPart?.target ?? 0)}`);
+    expect(await segmentText(gmail, 'existing')).toBe(
+      `Existing ${fmt(0)} / ${fmt(existingPart?.target ?? 0)}`,
+    );
+
+    // A won deal on this thread (the "Won deal" button beside it brings its contact): its
+    // customer (example.com) has never bought, so it is new.
+    await gmail.locator('button[data-metric="deals"]').first().click();
+    await sidebar(gmail).getByTestId('pacer-won-deal-amount').fill('30000');
+    await sidebar(gmail).getByTestId('pacer-won-deal-save').click();
+    await expect
+      .poll(() => segmentText(gmail, 'new'), { timeout: 30_000 })
+      .toBe(`New ${fmt(3_000_000)} / ${fmt(newPart?.target ?? 0)}`);
+    expect(await segmentText(gmail, 'existing')).toBe(
+      `Existing ${fmt(0)} / ${fmt(existingPart?.target ?? 0)}`,
+    );
+    // Nothing was won without a known customer: no "unknown" part.
+    expect(await sidebar(gmail).locator('[data-segment="unknown"]').count()).toBe(0);
+    await sidebar(gmail).getByTestId('pacer-segments').scrollIntoViewIfNeeded();
+    await screenshot(gmail, 'sidebar-segments');
+  });
+});
