@@ -177,6 +177,16 @@ export const en = () => ({
   customerNext: 'next {date}',
   customersDue: 'Due customers',
   customersDueNone: 'No customer due today',
+  // Collections (回款) and the deal they pay (sidebar/components/Collection.tsx, popup).
+  logCollection: 'Collection',
+  collectionAmount: 'Amount collected ({currency})',
+  collectionDeal: 'For deal',
+  collectionNoDeal: 'No deal named',
+  collectionSave: 'Log collection',
+  collectionLogged: '{amount} collected',
+  collectionForDeal: 'for deal {deal}',
+  collectionForEarlierDeal: 'for an earlier deal',
+  collectionSummary: 'This period: won {won} · collected {collected} · outstanding {outstanding}',
   // Won deals, moments and feedback.
   logWonDeal: 'Won deal',
   wonDealAmount: 'Deal value ({currency})',
@@ -393,6 +403,16 @@ export const zhCN = (): Record<MessageKey, Message> => ({
   customerNext: '下次 {date}',
   customersDue: '待跟进客户',
   customersDueNone: '今天没有待跟进的客户',
+  // Collections (回款) and the deal they pay (sidebar/components/Collection.tsx, popup).
+  logCollection: '回款',
+  collectionAmount: '回款金额（{currency}）',
+  collectionDeal: '对应订单',
+  collectionNoDeal: '不指定订单',
+  collectionSave: '记录回款',
+  collectionLogged: '回款 {amount}',
+  collectionForDeal: '对应订单 {deal}',
+  collectionForEarlierDeal: '对应更早的订单',
+  collectionSummary: '本期：赢单 {won} · 已回款 {collected} · 待回款 {outstanding}',
   // Won deals, moments and feedback.
   logWonDeal: '赢单',
   wonDealAmount: '成交金额（{currency}）',

@@ -82,6 +82,17 @@ export interface RecentLog {
   voided: boolean;
   /** Logged with a source URL (full points); absent in views of older versions. */
   evidence?: boolean;
+  /** On a collection: the id of the deal log it pays (shared/domain/collections.ts). */
+  deal?: string;
+}
+
+/** A won deal a collection can name (sidebar/components/Collection.tsx, popup). */
+export interface WonDealLine {
+  id: string;
+  /** Its value for revenue (minor units); null: a deal logged without a value. */
+  value: number | null;
+  contactName: string | null;
+  occurredAt: string;
 }
 
 /**
@@ -176,6 +187,11 @@ export interface SidebarView {
    * sync/local-view.ts). Absent when signed out and in older views.
    */
   calendar?: WorkCalendar;
+  /**
+   * The member's recent won deals this device knows (its journal and the server's newest logs),
+   * newest first, for a collection to name the deal it pays (absent in older views).
+   */
+  wonDeals?: WonDealLine[];
   /**
    * Which of the daily rhythm's cards are due now (shared/domain/rhythm.ts `rhythmAt` on the
    * calendar above, in the member's time zone), decided by the background and published again

@@ -1,16 +1,20 @@
 /**
  * Log any metric by hand: amount for money metrics, optional contact and note. No evidence link.
  * A deal may carry its value: one "won deal" log counting the deal and its revenue
- * (shared/domain/lines.ts).
+ * (shared/domain/lines.ts); a collection (回款) may name the recent won deal it pays
+ * (shared/domain/collections.ts).
  */
 import { useState } from 'preact/hooks';
 import { FIELD_LIMITS } from '../../shared/api/limits.ts';
+import { COLLECTIONS } from '../../shared/domain/collections.ts';
+import { intlLocale } from '../../shared/domain/language.ts';
 import { amountMetricOf } from '../../shared/domain/lines.ts';
 import { metricLabel } from '../../shared/domain/metrics.ts';
 import { parseAmount } from '../../shared/domain/money.ts';
 import type { Language, Translate } from '../i18n/index.ts';
 import { sendToBackground } from '../platform/send.ts';
 import type { SidebarView } from '../platform/view.ts';
+import { dealLabel } from '../ui/deals.ts';
 import { humanError } from './errors.ts';
 
 export function ManualLog({
@@ -48,7 +52,12 @@ export function ManualLog({
       setMessage(t('errorAmount', { field: t('amount') }));
       return;
     }
-    const name = field('contactName');
+    const deal =
+      metric === COLLECTIONS
+        ? (view.wonDeals ?? []).find((d) => d.id === field('deal'))
+        : undefined;
+    // A collection for a deal is the deal's customer's money unless another contact is typed.
+    const name = field('contactName') || (deal?.contactName ?? '');
     const email = field('contactEmail');
     const note = field('note');
     const reply = await sendToBackground({
@@ -64,6 +73,7 @@ export function ManualLog({
           ? { contact: { ...(name ? { name } : {}), ...(email ? { email } : {}) } }
           : {}),
         ...(note ? { note } : {}),
+        ...(deal ? { deal: deal.id } : {}),
       },
     });
     if (reply.ok) {
@@ -104,6 +114,19 @@ export function ManualLog({
         <label>
           <span>{t('wonDealAmount', { currency: view.currency })}</span>
           <input name="amount" inputMode="decimal" data-testid="manual-deal-amount" />
+        </label>
+      ) : null}
+      {metric === COLLECTIONS ? (
+        <label>
+          <span>{t('collectionDeal')}</span>
+          <select name="deal" data-testid="manual-collection-deal">
+            <option value="">{t('collectionNoDeal')}</option>
+            {(view.wonDeals ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {dealLabel(d, view.currency, intlLocale(language))}
+              </option>
+            ))}
+          </select>
         </label>
       ) : null}
       <label>

@@ -36,6 +36,7 @@ function asRecent(event: ActivityEvent): RecentLog {
     status: 'pending',
     voided: false,
     evidence: Boolean(event.source?.url),
+    ...(event.deal ? { deal: event.deal } : {}),
   };
 }
 

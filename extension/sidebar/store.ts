@@ -41,6 +41,8 @@ export interface LogRequest {
   quantity: number;
   /** A won deal's value (minor units): the one log counts the deal and its revenue. */
   amount?: number;
+  /** On a collection: the deal log it pays (sidebar/components/Collection.tsx). */
+  deal?: string;
   contact?: EventContact;
   source: NonNullable<ActivityEvent['source']>;
   /**
@@ -193,6 +195,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       occurredAt: new Date(now()).toISOString(),
       source: request.source,
       ...(request.contact ? { contact: request.contact } : {}),
+      ...(request.deal ? { deal: request.deal } : {}),
     };
     // Same frame: the counter moves before the background has even received the message.
     batch(() => {

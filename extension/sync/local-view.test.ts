@@ -112,6 +112,38 @@ describe('local view (snapshot + local logs)', () => {
     expect(view.recent.find((r) => r.id === elsewhere.id)?.voided).toBe(true);
   });
 
+  it('lists the won deals a collection can name, newest first, and the deal a collection pays', async () => {
+    const { server, engine } = setup();
+    const at = (minute: number) => `2026-11-23T09:${String(minute).padStart(2, '0')}:00Z`;
+    const phoneDeal = { ...makeEvent('revenue', 120_000), occurredAt: at(1) };
+    await server.api().postEvents([phoneDeal]); // logged on the rep's phone
+    const won = {
+      ...makeEvent('deals', 1),
+      amount: 5_000_000,
+      contact: { name: 'Acme' },
+      occurredAt: at(2),
+    };
+    const undone = { ...makeEvent('deals', 1), amount: 900, occurredAt: at(3) };
+    const call = { ...makeEvent('calls', 1), occurredAt: at(4) };
+    const noValue = { ...makeEvent('deals', 1), occurredAt: at(5) };
+    for (const e of [won, undone, call, noValue]) await engine.log(e);
+    await engine.undo(undone.id);
+    const collection = { ...makeEvent('collections', 2_000_000), deal: won.id, occurredAt: at(6) };
+    await engine.log(collection);
+    await engine.flush();
+    const view = buildView(await engine.state(), ctx);
+    expect(view.wonDeals).toEqual([
+      { id: noValue.id, value: null, contactName: null, occurredAt: at(5) },
+      { id: won.id, value: 5_000_000, contactName: 'Acme', occurredAt: at(2) },
+      { id: phoneDeal.id, value: 120_000, contactName: null, occurredAt: at(1) },
+    ]);
+    expect(view.recent.find((r) => r.id === collection.id)).toMatchObject({
+      metric: 'collections',
+      quantity: 2_000_000,
+      deal: won.id,
+    });
+  });
+
   it('shows running contests with place, gap and end, and provisional ones until they settle; keeps them on a 304 and drops settled rounds', async () => {
     const { server, engine } = setup();
     const contest = (id: string, endsAt: string, settlesAt = endsAt) => ({

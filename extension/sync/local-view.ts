@@ -6,11 +6,18 @@
  * a page can add a new log to it with the same function in the same frame.
  */
 import type { WorkCalendar } from '../../shared/domain/calendar.ts';
+import { dealValue, isPayable } from '../../shared/domain/collections.ts';
 import { addDays, localDateOf } from '../../shared/domain/dates.ts';
 import { type MetricDefinition, metricCatalog } from '../../shared/domain/metrics.ts';
 import { overlay } from '../../shared/domain/overlay.ts';
 import { type RhythmMoment, rhythmAt } from '../../shared/domain/rhythm.ts';
-import type { ContestLine, OverlayBasis, RecentLog, SidebarView } from '../platform/view.ts';
+import type {
+  ContestLine,
+  OverlayBasis,
+  RecentLog,
+  SidebarView,
+  WonDealLine,
+} from '../platform/view.ts';
 import { SIGNED_OUT_VIEW } from '../platform/view.ts';
 import { withFigures } from '../platform/view-figures.ts';
 import { countedBy, type JournalEntry } from './journal.ts';
@@ -32,7 +39,32 @@ function recentLog(entry: JournalEntry): RecentLog {
     status: entry.status,
     voided: entry.voided,
     evidence: Boolean(e.source?.url),
+    ...(e.deal ? { deal: e.deal } : {}),
   };
+}
+
+const WON_DEALS_SHOWN = 8;
+
+/**
+ * The won deals among the logs this device knows (its journal and the server's newest), not
+ * undone nor refused, newest first: what a collection can name (shared/domain/collections.ts).
+ */
+function wonDeals(state: SyncState): WonDealLine[] {
+  const here = new Set(state.journal.map((e) => e.event.id));
+  const known = [
+    ...state.journal.filter((e) => e.status !== 'rejected' && !e.voided).map((e) => e.event),
+    ...state.serverRecent.filter((e) => !here.has(e.id) && !e.voided),
+  ];
+  return known
+    .filter((e) => isPayable(e.metric))
+    .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt))
+    .slice(0, WON_DEALS_SHOWN)
+    .map((e) => ({
+      id: e.id,
+      value: dealValue(e),
+      contactName: e.contact?.name ?? e.contact?.email ?? null,
+      occurredAt: e.occurredAt,
+    }));
 }
 
 /** This device's logs, plus other devices' newest ones from the server, newest first. */
@@ -130,6 +162,7 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
     points: { today: 0, period: 0, dailyGoal: 20 },
     streak: null,
     recent: recentLogs(state),
+    wonDeals: wonDeals(state),
     sync: {
       status: state.unauthorized
         ? 'unauthorized'

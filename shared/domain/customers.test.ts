@@ -11,6 +11,7 @@ import {
   type DueInput,
   eachDay,
   followUpInterval,
+  identitiesOf,
   lastFollowUp,
   lastWithLocalLogs,
   nextFollowUpDue,
@@ -368,7 +369,7 @@ describe('lastWithLocalLogs: the sidebar applies its own new follow-ups', () => 
     const server = { date: '2026-11-27', metric: 'calls' };
     const last = lastWithLocalLogs(
       server,
-      'crm:pipedrive:acme:person:42',
+      ['crm:pipedrive:acme:person:42'],
       [
         { metric: 'visits', occurredAt: '2026-12-07T02:00:00Z', source: { url: rec } },
         // Another customer's log and a non-follow-up metric change nothing.
@@ -390,5 +391,48 @@ describe('lastWithLocalLogs: the sidebar applies its own new follow-ups', () => 
     expect(
       due({ last, today: '2026-12-07', cal: calendar({ timezone: 'Asia/Shanghai' }) }).state,
     ).toBe('ok');
+  });
+
+  it('a merged customer: a log on any identity folded into it is a follow-up with it', () => {
+    const merged = identitiesOf({
+      key: 'domain:initech.example',
+      keys: ['domain:initech.example', 'email:peter@gmail.com', 'crm:pipedrive:acme:person:42'],
+    });
+    expect(merged).toEqual([
+      'domain:initech.example',
+      'email:peter@gmail.com',
+      'crm:pipedrive:acme:person:42',
+    ]);
+    // Without `keys` (an older server) only the first identity.
+    expect(identitiesOf({ key: 'domain:initech.example' })).toEqual(['domain:initech.example']);
+    const server = { date: '2026-11-27', metric: 'calls' };
+    const at = (metric: string, contact: { email: string }) => ({
+      metric,
+      occurredAt: '2026-12-07T02:00:00Z',
+      contact,
+    });
+    // The second identity's personal address, then the record: both count.
+    expect(
+      lastWithLocalLogs(server, merged, [at('calls', { email: 'Peter@gmail.com' })], follow, 'UTC'),
+    ).toEqual({ date: '2026-12-07', metric: 'calls' });
+    expect(
+      lastWithLocalLogs(
+        server,
+        merged,
+        [{ metric: 'visits', occurredAt: '2026-12-06T02:00:00Z', source: { url: rec } }],
+        follow,
+        'UTC',
+      ),
+    ).toEqual({ date: '2026-12-06', metric: 'visits' });
+    // The first identity only: the log on the merged-in address is someone else's.
+    expect(
+      lastWithLocalLogs(
+        server,
+        ['domain:initech.example'],
+        [at('calls', { email: 'peter@gmail.com' })],
+        follow,
+        'UTC',
+      ),
+    ).toEqual(server);
   });
 });

@@ -6,7 +6,7 @@ import type {
   LocalDate,
   OrgSettings,
 } from '../api/index.ts';
-import { isWorkday, periodContaining, type WorkCalendar } from './calendar.ts';
+import { isWorkday, memoForCalendar, periodContaining, type WorkCalendar } from './calendar.ts';
 import { addDays, daysBetween, localDateOf } from './dates.ts';
 
 // Customers (docs/architecture.md, "Customers"): which customer a log was with, derived from the
@@ -211,13 +211,18 @@ export function addWorkdays(date: LocalDate, n: number, cal: WorkCalendar): Loca
   return addDays(date, n);
 }
 
-/** Workdays in (from, to]: 0 when `to` is not after `from`. */
+/**
+ * Workdays in (from, to]: 0 when `to` is not after `from`. Memoised per calendar: a report
+ * computes it for thousands of customers over a few distinct days.
+ */
 export function workdaysAfter(from: LocalDate, to: LocalDate, cal: WorkCalendar): number {
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
-    if (isWorkday(day, cal)) count++;
-  }
-  return count;
+  return memoForCalendar(cal, `customers:after:${from}:${to}`, () => {
+    let count = 0;
+    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+      if (isWorkday(day, cal)) count++;
+    }
+    return count;
+  });
 }
 
 /**
@@ -296,6 +301,20 @@ export function nextFollowUpDue(
   followUps: number,
   cal: WorkCalendar,
 ): LocalDate {
+  // Memoised per calendar: thousands of customers share a few hundred (day, count) pairs.
+  return memoForCalendar(
+    cal,
+    `customers:next:${cadence.per}:${cadence.times}:${last}:${followUps}`,
+    () => computeNextDue(cadence, last, followUps, cal),
+  );
+}
+
+function computeNextDue(
+  cadence: Cadence,
+  last: LocalDate,
+  followUps: number,
+  cal: WorkCalendar,
+): LocalDate {
   const spacing = addWorkdays(last, followUpInterval(cadence, last, cal), cal);
   const period = periodContaining(cadence.per, last, cal);
   const nextWorkday = addWorkdays(last, 1, cal);
@@ -369,6 +388,14 @@ export type LocalFollowUp = {
   source?: { url?: string | undefined } | undefined;
   contact?: { name?: string | undefined; email?: string | undefined } | undefined;
 };
+
+/**
+ * Every identity a customer answers to, each once: the one it was first derived from, those
+ * merged into it (`keys`), and the one on screen when the sidebar looked it up by that.
+ */
+export function identitiesOf(customer: { key: string; keys?: readonly string[] | undefined }) {
+  return [...new Set([customer.key, ...(customer.keys ?? [])])];
+}
 
 /**
  * The last follow-up with this device's own new logs applied (the sidebar's overlay, like

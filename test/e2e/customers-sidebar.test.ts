@@ -3,7 +3,10 @@
  * Pipedrive person record, the sidebar shows the customer's class, last follow-up and due state
  * ("B · last visit 9 days ago · overdue 2 days"); logging a visit from the page's button clears
  * "overdue" in the very next frame (the card applies the local log with shared/domain/customers.ts)
- * and the due list drops the customer; a class changes with one click and is saved.
+ * and the due list drops the customer; a class changes with one click on either and is saved.
+ * A customer merged from two identities leaves the due list in the same frame when the visit is
+ * logged on the identity that was merged in (the list is keyed by the one it was first derived
+ * from).
  * Every day is a workday for this team, so "B: once a week" means 7 workdays whatever day the
  * test runs: a visit 9 days ago is 2 days overdue.
  */
@@ -138,6 +141,22 @@ describe('customers in the sidebar', () => {
       )
       .toBe(1);
     expect(await sidebarText(gmail, 'pacer-customer-due')).toMatch(/^B · last visit today/);
+    // One click makes it a C customer here too, shown at once and saved.
+    await sidebar(gmail).getByTestId('pacer-customer-class-C').click();
+    await expect
+      .poll(() => sidebarText(gmail, 'pacer-customer-due'), { timeout: 30_000 })
+      .toMatch(/^C · last visit today · next \d{4}-\d{2}-\d{2}$/);
+    await expect
+      .poll(
+        async () => {
+          const { customers } = (await api('GET', '/customers')) as {
+            customers: { key: string; class: string }[];
+          };
+          return customers.find((c) => c.key === 'domain:example.com')?.class;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('C');
     await gmail.close();
   });
 
@@ -183,6 +202,53 @@ describe('customers in the sidebar', () => {
       )
       .toBe('A');
     await screenshot(crm, 'customers-pipedrive-class');
+    await crm.close();
+  });
+
+  it('a merged customer leaves the due list in the same frame when a visit is logged on its merged-in identity', async () => {
+    // Initech (its domain) was visited 9 days ago too; the Pipedrive person is merged into it.
+    await api('POST', '/events', {
+      events: [
+        {
+          id: crypto.randomUUID(),
+          metric: 'visits',
+          quantity: 1,
+          occurredAt: new Date(Date.now() - 9 * DAY).toISOString(),
+          source: { app: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/initech' },
+          contact: { name: 'Bill', email: 'bill@initech.example' },
+        },
+      ],
+    });
+    const { customers } = (await api('GET', '/customers')) as {
+      customers: { id: string; key: string }[];
+    };
+    const initech = customers.find((c) => c.key === 'domain:initech.example');
+    const person = customers.find((c) => c.key === 'crm:pipedrive:acme:person:1842');
+    await api('PATCH', `/customers/${initech?.id}`, { class: 'B', name: 'Initech' });
+    await api('POST', `/customers/${initech?.id}/merge`, { from: [person?.id] });
+
+    await serveFixtures(
+      ext.context,
+      ['https://acme.pipedrive.com/**'],
+      () => 'pipedrive/person-spa.html',
+    );
+    const crm = await ext.context.newPage();
+    await crm.goto(PERSON);
+    await openPanel(crm);
+    await expect
+      .poll(() => sidebarText(crm, 'pacer-customer-due'), { timeout: 30_000 })
+      .toBe('B · last visit 9 days ago · overdue 2 days');
+    await expect
+      .poll(() => dueNames(crm), { timeout: 30_000 })
+      .toEqual(['B Initech · last visit 9 days ago · overdue 2 days']);
+    const { before, nextFrame } = await clickAndReadNextFrame(
+      crm,
+      'button[data-metric="visits"]',
+      'pacer-due-customers',
+    );
+    expect(before).toContain('Initech');
+    expect(nextFrame).not.toContain('Initech');
+    expect(await sidebarText(crm, 'pacer-customer-due')).toMatch(/^B · last visit today/);
     await crm.close();
   });
 });

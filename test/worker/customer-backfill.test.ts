@@ -26,7 +26,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The logs both reps have: every kind of evidence, a deal, one undone, one naming nobody. */
+/** The logs both reps have: every kind of evidence, won deals, one undone, one naming nobody. */
 function history(): Record<string, unknown>[] {
   const mail = (email: string, date: string, extra: Record<string, unknown> = {}) =>
     event({
@@ -38,7 +38,7 @@ function history(): Record<string, unknown>[] {
   return [
     mail('ada@acme.example', '2026-09-14', { metric: 'visits' }),
     mail('bob@acme.example', '2026-10-12', { metric: 'calls' }),
-    mail('bob@acme.example', '2026-10-13', { metric: 'deals' }),
+    mail('bob@acme.example', '2026-10-13', { metric: 'deals', amount: 50_000 }),
     mail('ada@acme.example', '2026-10-13', { metric: 'emails' }),
     mail('li@qq.com', '2026-10-05'),
     mail('li@qq.com', '2026-10-15', { metric: 'visits' }),
@@ -89,7 +89,7 @@ async function snapshot(memberId: string) {
        ORDER BY 1, 2, 3`,
     ),
     days: await q(
-      `SELECT c.key, d.local_date, d.deals FROM customer_days d
+      `SELECT c.key, d.local_date, d.deals, d.revenue FROM customer_days d
        JOIN customers c ON c.id = d.customer_id WHERE c.owner_id = ?1 AND d.deals > 0
        ORDER BY 1, 2`,
     ),

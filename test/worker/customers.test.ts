@@ -295,6 +295,24 @@ describe('rename, class, merge and split', () => {
     const after = await customers(rep.token);
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: crm?.id, logs: 4 });
+    // The due list and the lookup name every identity of the merged customer, so the sidebar
+    // counts its own new log on any of them (shared/domain/customers.ts lastWithLocalLogs).
+    const classed = await call('PATCH', `/customers/${crm?.id}`, {
+      token: rep.token,
+      body: { class: 'A' },
+    });
+    expect(classed.status).toBe(200);
+    const identities = ['crm:pipedrive:acme:organization:9', 'domain:initech.example'];
+    const due = await call('GET', '/customers/due', { token: rep.token });
+    expect(due.status).toBe(200);
+    expect(due.body.customers).toHaveLength(1);
+    expect(due.body.customers[0]).toMatchObject({ id: crm?.id });
+    expect([...due.body.customers[0].keys].sort()).toEqual(identities);
+    const lookup = await call('GET', '/customers/lookup?email=ceo%40initech.example', {
+      token: rep.token,
+    });
+    expect(lookup.body).toMatchObject({ key: 'domain:initech.example', customer: { id: crm?.id } });
+    expect([...lookup.body.customer.keys].sort()).toEqual(identities);
     // Merging into itself, or someone else's customer, is refused and moves nothing.
     const self = await call('POST', `/customers/${crm?.id}/merge`, {
       token: rep.token,

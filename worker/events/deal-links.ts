@@ -1,18 +1,19 @@
 /**
  * A collection (回款) log may name the deal log it pays (`deal`). The link is kept in the log's
- * details and shown back; ingest accepts it only when the deal is a `deals` or `revenue` log of
- * the same team, stored already or earlier in the same batch (the outbox sends logs in order, so
- * a deal logged offline arrives before its collection).
+ * details and shown back; ingest accepts it only when the deal is a log a collection can pay
+ * (shared/domain/collections.ts: `deals` or `revenue`) of the same team, stored already or
+ * earlier in the same batch (the outbox sends logs in order, so a deal logged offline arrives
+ * before its collection).
  */
 import { inArray } from 'drizzle-orm';
 import type { EventResult } from '../../shared/api/index.ts';
+import { COLLECTIONS, isPayable } from '../../shared/domain/collections.ts';
 import type { MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { events } from '../db/schema.ts';
 
-export const COLLECTIONS = 'collections';
-/** The logs a collection can pay: a won deal counted as a deal, as revenue, or both. */
-const DEAL_METRICS: ReadonlySet<string> = new Set(['deals', 'revenue']);
+export { COLLECTIONS };
+
 const IDS_PER_LOOKUP = 90;
 
 interface Linkable {
@@ -42,14 +43,13 @@ export async function refuseUnknownDeals(
       .from(events)
       .where(inArray(events.id, named.slice(i, i + IDS_PER_LOOKUP)))
       .all();
-    for (const r of rows)
-      if (r.orgId === member.orgId && DEAL_METRICS.has(r.metric)) stored.add(r.id);
+    for (const r of rows) if (r.orgId === member.orgId && isPayable(r.metric)) stored.add(r.id);
   }
   const earlier = new Set<string>();
   const refused = new Set<string>();
   for (const row of toInsert) {
     if (row.deal && !stored.has(row.deal) && !earlier.has(row.deal)) refused.add(row.id);
-    if (DEAL_METRICS.has(row.metric)) earlier.add(row.id);
+    if (isPayable(row.metric)) earlier.add(row.id);
   }
   if (refused.size === 0) return;
   let next = 0;

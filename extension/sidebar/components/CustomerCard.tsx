@@ -4,6 +4,7 @@
  */
 import type { CustomerDue, CustomerView } from '../../../shared/api/customers.ts';
 import type { CustomerClass } from '../../../shared/api/settings.ts';
+import { identitiesOf } from '../../../shared/domain/customers.ts';
 import { daysBetween, localDateOf } from '../../../shared/domain/dates.ts';
 import { intlLocale } from '../../../shared/domain/language.ts';
 import { metricUnit } from '../../../shared/domain/metrics.ts';
@@ -68,7 +69,8 @@ export function CustomerCard({ store }: { store: SidebarStore }) {
   }
   const now = Date.now();
   const today = localDateOf(now, timeZoneOf(store, answer.rules));
-  const due = dueWithLocalLogs(store, customer, answer.key, answer.rules, now);
+  const keys = identitiesOf({ key: answer.key, keys: customer.keys });
+  const due = dueWithLocalLogs(store, customer, keys, answer.rules, now);
   const setClass = (cls: CustomerClass | null) => {
     const before = answer;
     setAnswer({ ...answer, customer: { ...customer, class: cls } });

@@ -1,5 +1,5 @@
 /** Today's due and overdue customers of the member, most overdue first. */
-import { byUrgency } from '../../../shared/domain/customers.ts';
+import { byUrgency, identitiesOf } from '../../../shared/domain/customers.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import type { SidebarStore } from '../store.ts';
 import { dueText } from './CustomerCard.tsx';
@@ -25,7 +25,7 @@ export function DueCustomers({ store }: { store: SidebarStore }) {
   const now = Date.now();
   const today = localDateOf(now, timeZoneOf(store, answer.rules));
   const rows = answer.customers
-    .map((c) => ({ ...c, due: dueWithLocalLogs(store, c, c.key, answer.rules, now) }))
+    .map((c) => ({ ...c, due: dueWithLocalLogs(store, c, identitiesOf(c), answer.rules, now) }))
     .filter((c) => c.due.state === 'due' || c.due.state === 'overdue')
     .sort(byUrgency);
   return (

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { SidebarStore } from '../store.ts';
 import { trusted } from '../trusted.ts';
+import { Collection } from './Collection.tsx';
 import { Contests } from './Contests.tsx';
 import { Counters } from './Counters.tsx';
 import { CustomerCard } from './CustomerCard.tsx';
@@ -94,6 +95,7 @@ export function Panel({ store, app }: { store: SidebarStore; app: string }) {
       {/* Below the +1 buttons: the card grows once a log makes the thread's customer known, and
           must not move a button under the rep's pointer. */}
       <CustomerCard store={store} />
+      <Collection store={store} app={app} />
       <Streak store={store} />
       <Contests store={store} />
       <DueCustomers store={store} />

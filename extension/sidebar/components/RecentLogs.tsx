@@ -1,6 +1,8 @@
 /** The newest logs with Undo; text from pages is rendered as text nodes only. */
+import { COLLECTIONS } from '../../../shared/domain/collections.ts';
 import { intlLocale } from '../../../shared/domain/language.ts';
 import { metricLabel } from '../../../shared/domain/metrics.ts';
+import { collectionText } from '../../ui/deals.ts';
 import { formatTime, formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
 import { trusted } from '../trusted.ts';
@@ -21,14 +23,21 @@ export function RecentLogs({ store }: { store: SidebarStore }) {
         {recent.map((log) => (
           <li key={log.id} class={log.voided ? 'voided' : ''} data-testid="pacer-recent">
             <span>
-              {metricLabel(log.metric, store.language.value)}
-              {amountMetrics.has(log.metric)
-                ? ` ${formatValue(log.quantity, 'amount', view.currency, locale)}`
-                : log.quantity > 1
-                  ? ` ×${log.quantity}`
-                  : ''}
-              {log.amount ? ` ${formatValue(log.amount, 'amount', view.currency, locale)}` : ''}
-              {log.contactName || log.contactEmail
+              {log.metric === COLLECTIONS ? (
+                collectionText(t, view, log, locale)
+              ) : (
+                <>
+                  {metricLabel(log.metric, store.language.value)}
+                  {amountMetrics.has(log.metric)
+                    ? ` ${formatValue(log.quantity, 'amount', view.currency, locale)}`
+                    : log.quantity > 1
+                      ? ` ×${log.quantity}`
+                      : ''}
+                  {log.amount ? ` ${formatValue(log.amount, 'amount', view.currency, locale)}` : ''}
+                </>
+              )}
+              {/* A collection for a deal is named by the deal's contact already. */}
+              {(log.contactName || log.contactEmail) && !(log.metric === COLLECTIONS && log.deal)
                 ? ` · ${log.contactName ?? log.contactEmail}`
                 : ''}
             </span>

@@ -13,7 +13,7 @@ import type {
   CustomerView,
   DueCustomersResponse,
 } from '../../../shared/api/customers.ts';
-import { customerDue, lastWithLocalLogs } from '../../../shared/domain/customers.ts';
+import { customerDue, withLocalFollowUps } from '../../../shared/domain/customers.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import type { PageMessage } from '../../platform/messages.ts';
 import type { SidebarStore } from '../store.ts';
@@ -52,11 +52,14 @@ export function timeZoneOf(store: SidebarStore, rules: CustomerRules): string {
   return store.published.value.basis?.timeZone ?? rules.calendar.timezone;
 }
 
-/** The customer's due state today with this page's own logs applied. */
+/**
+ * The customer's due state today with this page's own logs applied: a log naming any of its
+ * identities (`keys`: the one on screen and those merged into it) counts.
+ */
 export function dueWithLocalLogs(
   store: SidebarStore,
   customer: CustomerView,
-  key: string,
+  keys: readonly string[],
   rules: CustomerRules,
   now: number,
 ): CustomerDue {
@@ -67,9 +70,22 @@ export function dueWithLocalLogs(
     customer.due.lastContact && customer.due.lastMetric
       ? { date: customer.due.lastContact, metric: customer.due.lastMetric }
       : null;
+  // The server's follow-up days in the last one's cadence period, moved on by this page's logs
+  // with the same rule (A: due once its 2 follow-ups of the week are in).
+  const { last, followUps } = withLocalFollowUps(
+    { last: server, followUps: customer.due.followUps },
+    keys,
+    logs,
+    rules.customers.followUpMetrics,
+    timeZone,
+    customer.class
+      ? { cadence: rules.customers.cadence[customer.class], cal: rules.calendar }
+      : null,
+  );
   return customerDue({
     class: customer.class,
-    last: lastWithLocalLogs(server, key, logs, rules.customers.followUpMetrics, timeZone),
+    last,
+    followUps,
     since: customer.since,
     today: localDateOf(now, timeZone),
     settings: rules.customers,

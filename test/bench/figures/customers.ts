@@ -23,7 +23,17 @@ const CUSTOMERS_PER_REP = 100;
 const EVENTS_PER_COPY = TEAMS * REPS_PER_TEAM * CUSTOMERS_PER_REP * 2.5;
 const METERED_SAMPLES = 5;
 const LATENCY_ROUNDS = 3;
-const SAMPLES = { due: 40, lookup: 40, reportTeam: 20, reportOrg: 5, boardTeam: 30, boardOrg: 20 };
+const SAMPLES = {
+  due: 40,
+  lookup: 40,
+  progress: 40,
+  reportTeam: 20,
+  reportOrg: 3,
+  boardTeam: 30,
+  boardOrg: 20,
+};
+/** Reps whose quarter's deal target is split into new and existing customers (progress reads it). */
+const SEGMENT_REPS = 40;
 const KPI = 'repeat_rate';
 
 type Kind = keyof typeof SAMPLES;
@@ -34,6 +44,7 @@ interface Measured {
   rows: {
     due: number;
     lookup: number;
+    progress: number;
     reportTeam: number;
     reportOrg: number;
     boardTeamCold: number;
@@ -44,6 +55,7 @@ interface Measured {
     rawKpi: number;
   };
   dueShown: number;
+  segmentsShown: number;
   ms: Record<Kind, number[][]>;
 }
 
@@ -145,6 +157,41 @@ async function invalidateBoard(url: string, world: World): Promise<void> {
   if (res.status !== 200) throw new Error(`targets → ${res.status} ${JSON.stringify(res.body)}`);
 }
 
+/** The first day of this calendar quarter (the org's fiscal year starts in January). */
+function quarterStart(): string {
+  const now = new Date();
+  const month = now.getUTCMonth() - (now.getUTCMonth() % 3);
+  return new Date(Date.UTC(now.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
+}
+
+/** The measured reps' deal targets of the quarter, split into new and existing customers. */
+async function setSegmentTargets(url: string, world: World): Promise<void> {
+  for (let i = 0; i < SEGMENT_REPS; i++) {
+    const res = await request(`${url}/api/v1/targets`, {
+      method: 'PUT',
+      token: world.managerToken,
+      body: {
+        scope: 'member',
+        memberId: repAt(world, i).id,
+        metric: 'deals',
+        period: { kind: 'quarter', start: quarterStart() },
+        value: 100,
+        breakdown: {
+          by: 'customer',
+          parts: [
+            { segment: 'new', value: 40 },
+            { segment: 'existing', value: 60 },
+          ],
+        },
+      },
+    });
+    if (res.status !== 200) throw new Error(`targets → ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+const repAt = (world: World, i: number) =>
+  world.reps[(i * 37) % world.reps.length] as World['reps'][number];
+
 async function measure(
   server: WorkerServer,
   bareUrl: string,
@@ -155,7 +202,8 @@ async function measure(
   const url = server.url;
   const manager = world.managerToken;
   const team = world.teams[0]?.id as string;
-  const rep = (i: number) => world.reps[(i * 37) % world.reps.length] as World['reps'][number];
+  const rep = (i: number) => repAt(world, i);
+  const progressUrl = `${url}/api/v1/me/progress?period=quarter`;
   const dueUrl = `${url}/api/v1/customers/due`;
   const lookupUrl = (i: number) =>
     `${url}/api/v1/customers/lookup?email=${encodeURIComponent(`buyer@${(lookupKeys.get(rep(i).id) ?? '').slice('domain:'.length)}`)}`;
@@ -185,6 +233,12 @@ async function measure(
     return { cold: median(cold), warm };
   };
   const dueBody = await request<{ customers: unknown[] }>(dueUrl, { token: rep(0).token });
+  const progressBody = await request<{ metrics: { metric: string; breakdown?: unknown[] }[] }>(
+    progressUrl,
+    { token: rep(0).token },
+  );
+  const segmentsShown =
+    progressBody.body.metrics.find((m) => m.metric === 'deals')?.breakdown?.length ?? 0;
   const boardTeam = await boardRows(boardTeamUrl);
   const boardOrg = await boardRows(boardOrgUrl);
   // Baselines from raw events (the bare worker on the same database): the due list's inputs for
@@ -201,6 +255,7 @@ async function measure(
   const rows: Measured['rows'] = {
     due: await samples((i) => metered(dueUrl, rep(i).token)),
     lookup: await samples((i) => metered(lookupUrl(i), rep(i).token)),
+    progress: await samples((i) => metered(progressUrl, rep(i).token)),
     reportTeam: await samples(() => metered(reportTeamUrl, manager)),
     reportOrg: await samples(() => metered(reportOrgUrl, manager)),
     boardTeamCold: boardTeam.cold,
@@ -216,6 +271,7 @@ async function measure(
   const ms: Measured['ms'] = {
     due: [],
     lookup: [],
+    progress: [],
     reportTeam: [],
     reportOrg: [],
     boardTeam: [],
@@ -233,6 +289,7 @@ async function measure(
   for (let round = 0; round < LATENCY_ROUNDS; round++) {
     await timed('due', (i) => request(dueUrl, { token: rep(i).token }));
     await timed('lookup', (i) => request(lookupUrl(i), { token: rep(i).token }));
+    await timed('progress', (i) => request(progressUrl, { token: rep(i).token }));
     await timed('reportTeam', () => request(reportTeamUrl, { token: manager }));
     await timed('reportOrg', () => request(reportOrgUrl, { token: manager }));
     await timed('boardTeam', () => request(boardTeamUrl, { token: manager }));
@@ -247,6 +304,7 @@ async function measure(
     },
     rows,
     dueShown: dueBody.body.customers.length,
+    segmentsShown,
     ms,
   };
 }
@@ -259,9 +317,10 @@ function rawLines(m: Measured): string[] {
   const r = m.rows;
   return [
     `${fmt(m.events)} events; customer rollup rows: ${fmt(m.rollupRows.customerMetrics)} customer × metric, ${fmt(m.rollupRows.customerDays)} customer × purchase day, ${fmt(m.rollupRows.contacts)} customer × follow-up day × metric (sums = raw: checked)`,
-    `  rows read: due list ${fmt(r.due)} (${m.dueShown} due or overdue shown), lookup ${fmt(r.lookup)}, report team of ${REPS_PER_TEAM} ${fmt(r.reportTeam)}, report org of ${TEAMS * REPS_PER_TEAM} ${fmt(r.reportOrg)}, board by ${KPI} cold/warm: team ${fmt(r.boardTeamCold)}/${fmt(r.boardTeamWarm)}, org ${fmt(r.boardOrgCold)}/${fmt(r.boardOrgWarm)}; raw events: one rep's due list ${fmt(r.rawDue)}, the org's KPI purchases ${fmt(r.rawKpi)}`,
+    `  rows read: due list ${fmt(r.due)} (${m.dueShown} due or overdue shown), lookup ${fmt(r.lookup)}, progress of the quarter ${fmt(r.progress)} (${m.segmentsShown} segments of the deal target shown), report team of ${REPS_PER_TEAM} ${fmt(r.reportTeam)}, report org of ${TEAMS * REPS_PER_TEAM} ${fmt(r.reportOrg)}, board by ${KPI} cold/warm: team ${fmt(r.boardTeamCold)}/${fmt(r.boardTeamWarm)}, org ${fmt(r.boardOrgCold)}/${fmt(r.boardOrgWarm)}; raw events: one rep's due list ${fmt(r.rawDue)}, the org's KPI purchases ${fmt(r.rawKpi)}`,
     `  latency ms, due list: ${latencyText(m.ms.due)}`,
     `  latency ms, lookup: ${latencyText(m.ms.lookup)}`,
+    `  latency ms, progress (quarter, deal target by segment): ${latencyText(m.ms.progress)}`,
     `  latency ms, report (team of ${REPS_PER_TEAM}): ${latencyText(m.ms.reportTeam)}`,
     `  latency ms, report (org of ${TEAMS * REPS_PER_TEAM}): ${latencyText(m.ms.reportOrg)}`,
     `  latency ms, board by ${KPI} (team of ${REPS_PER_TEAM}): ${latencyText(m.ms.boardTeam)}`,
@@ -308,6 +367,7 @@ function figures(small: Measured, big: Measured): Figure[] {
   return [
     rowsFigure("a rep's due list", 'due', 'rawDue'),
     rowsFigure('lookup of the customer on screen', 'lookup'),
+    rowsFigure("a rep's progress with a target by customer segment", 'progress'),
     rowsFigure(`customer report (${team})`, 'reportTeam'),
     rowsFigure(`customer report (${org}, 50,000 customers)`, 'reportOrg'),
     rowsFigure(`board by ${KPI} (${team}), cold`, 'boardTeamCold', 'rawKpi'),
@@ -315,6 +375,7 @@ function figures(small: Measured, big: Measured): Figure[] {
     rowsFigure(`board by ${KPI} (${org}), warm`, 'boardOrgWarm', 'rawKpi'),
     latency("a rep's due list", 'due', true),
     latency('lookup', 'lookup', true),
+    latency('progress with a target by customer segment', 'progress', true),
     latency(`customer report (${team})`, 'reportTeam', false),
     latency(`customer report (${org})`, 'reportOrg', false),
     latency(`board by ${KPI} (${team})`, 'boardTeam', true),
@@ -328,6 +389,7 @@ async function run(ctx: BenchContext): Promise<Section> {
   const bare = await startBareServer(server.persistTo);
   try {
     const world = await buildWorld(server, { teams: TEAMS, repsPerTeam: REPS_PER_TEAM });
+    await setSegmentTargets(server.url, world);
     ctx.log(`customers: ${fmt(world.reps.length * CUSTOMERS_PER_REP)} customers…`);
     await addCustomers(server, world.orgId);
     const [keys] = await d1Query<{ owner_id: string; key: string }>(
@@ -359,7 +421,7 @@ async function run(ctx: BenchContext): Promise<Section> {
     ctx.log(`customers: ${rawLines(big).join(' | ')}`);
     return {
       title: 'Customers at scale',
-      method: `A generated org: ${TEAMS} teams × ${REPS_PER_TEAM} reps, ${fmt(CUSTOMERS_PER_REP)} customers each (${fmt(TEAMS * REPS_PER_TEAM * CUSTOMERS_PER_REP)} in all; 20 % A, 30 % B, 30 % C, 20 % unclassified). Events are written by SQLite into the real events table with their customer set, so the real triggers keep every rollup (checked equal to the raw events before measuring): each copy gives every customer two follow-ups on days fixed per customer and every second customer a won deal, so going from ${fmt(small.events)} to ${fmt(big.events)} events multiplies events while the rollup rows stay put — the smaller count is the same-run baseline. Measured through the real routes: GET /api/v1/customers/due (a rep's due list), GET /api/v1/customers/lookup (the customer of the thread on screen), GET /api/v1/customers/report for a team and for the whole org (manager), and GET /api/v1/leaderboard ranked by ${KPI} (its parts come from the customer rollups; cold = first request after the org's configuration moved, warm = repeated). Rows read = the sum of D1 \`meta.rows_read\` over every statement of the request (bench entry worker/bench/index.ts, x-pacer-meter), median of ${METERED_SAMPLES}. Second baseline: the same answers' inputs read from raw events with \`wrangler d1 execute\` (rows_read from D1 meta). Latency: sequential full requests from this machine, unmetered, in ${LATENCY_ROUNDS} interleaved rounds; the figure is the median of the rounds' p95.`,
+      method: `A generated org: ${TEAMS} teams × ${REPS_PER_TEAM} reps, ${fmt(CUSTOMERS_PER_REP)} customers each (${fmt(TEAMS * REPS_PER_TEAM * CUSTOMERS_PER_REP)} in all; 20 % A, 30 % B, 30 % C, 20 % unclassified). Events are written by SQLite into the real events table with their customer set, so the real triggers keep every rollup (checked equal to the raw events before measuring): each copy gives every customer two follow-ups on days fixed per customer and every second customer a won deal, so going from ${fmt(small.events)} to ${fmt(big.events)} events multiplies events while the rollup rows stay put — the smaller count is the same-run baseline. Measured through the real routes: GET /api/v1/customers/due (a rep's due list), GET /api/v1/customers/lookup (the customer of the thread on screen), GET /api/v1/me/progress for the quarter (the measured reps' deal targets split into new and existing customers: the split's progress comes from the customer rollups), GET /api/v1/customers/report for a team and for the whole org (manager), and GET /api/v1/leaderboard ranked by ${KPI} (its parts come from the customer rollups; cold = first request after the org's configuration moved, warm = repeated). Rows read = the sum of D1 \`meta.rows_read\` over every statement of the request (bench entry worker/bench/index.ts, x-pacer-meter), median of ${METERED_SAMPLES}. Second baseline: the same answers' inputs read from raw events with \`wrangler d1 execute\` (rows_read from D1 meta). Latency: sequential full requests from this machine, unmetered, in ${LATENCY_ROUNDS} interleaved rounds; the figure is the median of the rounds' p95.`,
       figures: figures(small, big),
       raw: [
         ...rawLines(small),
@@ -369,6 +431,7 @@ async function run(ctx: BenchContext): Promise<Section> {
       notes: [
         "The due list reads the rep's customers (index customers_owner), each one's row per metric (customer_metrics) and, for classes that want more than one follow-up per period, its follow-up days in the period of its last follow-up (customer_contacts): customers and days, never events.",
         'The report reads the same for every rep of the team; the org-wide report is 50,000 customers and is reported, not budgeted (a manager opens it, no one polls it).',
+        "A rep's progress with a deal target split by customer segment reads, besides its metric rollups, the rep's purchase days of the quarter (customer_days) and each one's first-purchase row (customer_firsts).",
         "The board by a customer KPI reads each rep's purchase days of this period and the one before (customer_days) and their first-purchase rows (customer_firsts); warm, it reads the cached figures.",
       ],
     };

@@ -1,6 +1,6 @@
 /**
  * Every screen at a phone, a laptop and a TV-sized viewport, in English and 简体中文: the board's
- * overview, targets, team, contests and review tabs, TV mode, the sidebar on a Gmail thread and the
+ * overview (and the managers' customer view below it), targets, team, contests and review tabs, TV mode, the sidebar on a Gmail thread and the
  * popup, for a team of 23 built through the API (team.ts). Each screen is checked for horizontal
  * page scroll, text drawn over text and text cut off (support/layout.ts), and photographed: into
  * test-results/screens/, or into docs/screenshots/screens/ with `npm run screenshots` (the set the
@@ -172,7 +172,16 @@ describe('the board and TV on every screen', () => {
           await page.locator('button.menu-toggle').click();
           expect(await tabs.isVisible()).toBe(true);
           await check(page, 'board-menu', lang, size);
+          await page.locator('button.menu-toggle').click();
         }
+        // The managers' customer view under the board: every rep with their customers by class
+        // (and the manager, and the sidebar's member when that test ran first).
+        const customers = page.getByTestId('customer-report');
+        await expect
+          .poll(() => customers.getByTestId('customer-report-row').count(), { timeout: 30_000 })
+          .toBeGreaterThan(team.reps.length);
+        await customers.scrollIntoViewIfNeeded();
+        await check(page, 'board-customers', lang, size);
 
         await tab('targets');
         await page.locator('form.editor select[name=team]').selectOption(team.teamId);

@@ -2,7 +2,9 @@
  * A team built for the screen tests through the public API (never the demo seed): a manager, a
  * sub-team with `size` reps (English and Chinese names, one long), a month target split over
  * them, logs with contacts and evidence on the days of this month up to today (the last three
- * reps have none yet), a running contest and a TV link.
+ * reps have none yet), customers classed A, B and C (every third rep also has an A customer last
+ * visited 40 days ago, before this month's figures, so it is overdue), a running contest and a
+ * TV link.
  */
 import type { CreateOrgResponse } from '../../../shared/api/orgs.ts';
 import { addDays, localDateOf } from '../../../shared/domain/dates.ts';
@@ -27,6 +29,23 @@ const repName = (i: number) =>
     : i % 3 === 2
       ? (CHINESE[i % CHINESE.length] as string)
       : `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 7) % FAMILY.length]}`;
+
+/** The rep's customers named and classed: their client's company by `i`, an old account A. */
+async function classCustomers(base: string, token: string, i: number) {
+  const { customers } = await api<{ customers: { id: string; key: string }[] }>(
+    base,
+    'GET',
+    '/customers',
+    token,
+  );
+  for (const c of customers) {
+    const old = c.key.startsWith('domain:account');
+    await api(base, 'PATCH', `/customers/${c.id}`, token, {
+      name: old ? `Account ${i}` : `Client ${i} Trading`,
+      class: old ? 'A' : (['A', 'B', 'C'] as const)[i % 3],
+    });
+  }
+}
 
 export async function buildTeam(base: string, size: number): Promise<BuiltTeam> {
   const org = await api<CreateOrgResponse>(base, 'POST', '/orgs', undefined, {
@@ -76,9 +95,19 @@ export async function buildTeam(base: string, size: number): Promise<BuiltTeam> 
       events.push(log('calls', 1 + (i % 4)), log('revenue', (size - i) * 150_000));
       if (i % 2 === 0) events.push(log('visits', 1));
     }
+    if (i < size - 3 && i % 3 === 1) {
+      events.push({
+        id: crypto.randomUUID(),
+        metric: 'visits',
+        quantity: 1,
+        occurredAt: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000).toISOString(),
+        contact: { name: 'Buyer', email: `buyer@account${i}.example` },
+      });
+    }
     for (let k = 0; k < events.length; k += 100) {
       await api(base, 'POST', '/events', joined.token, { events: events.slice(k, k + 100) });
     }
+    await classCustomers(base, joined.token, i);
   }
   // ¥1.2M per rep for the month (minor units), split equally.
   await api(base, 'PUT', '/targets', managerToken, {

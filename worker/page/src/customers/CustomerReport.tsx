@@ -48,40 +48,42 @@ export function CustomerReport() {
       {report.error && <p class="error">{report.error.message}</p>}
       {report.data && reps.length === 0 && <p class="muted">{m.none}</p>}
       {reps.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{m.rep}</th>
-              {CLASSES.map((k) => (
-                <th scope="col" key={k}>
-                  {m.classHeader(k)}
-                </th>
-              ))}
-              <th scope="col">{m.unclassified}</th>
-              <th scope="col">{m.coverageA}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reps.map((rep) => (
-              <tr key={rep.memberId} data-testid="customer-report-row">
-                <th scope="row">{rep.name}</th>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{m.rep}</th>
                 {CLASSES.map((k) => (
-                  <td key={k}>
-                    {formatCount(rep.classes[k].customers, lang)}
-                    {rep.classes[k].overdue > 0 && (
-                      <span class="bad">
-                        {' '}
-                        · {m.overdue(formatCount(rep.classes[k].overdue, lang))}
-                      </span>
-                    )}
-                  </td>
+                  <th scope="col" key={k}>
+                    {m.classHeader(k)}
+                  </th>
                 ))}
-                <td>{formatCount(rep.unclassified, lang)}</td>
-                <td>{coverage(rep, lang)}</td>
+                <th scope="col">{m.unclassified}</th>
+                <th scope="col">{m.coverageA}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {reps.map((rep) => (
+                <tr key={rep.memberId} data-testid="customer-report-row">
+                  <th scope="row">{rep.name}</th>
+                  {CLASSES.map((k) => (
+                    <td key={k}>
+                      {formatCount(rep.classes[k].customers, lang)}
+                      {rep.classes[k].overdue > 0 && (
+                        <span class="bad">
+                          {' '}
+                          · {m.overdue(formatCount(rep.classes[k].overdue, lang))}
+                        </span>
+                      )}
+                    </td>
+                  ))}
+                  <td>{formatCount(rep.unclassified, lang)}</td>
+                  <td>{coverage(rep, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {report.data && <p class="muted small">{m.asOf(report.data.today)}</p>}
     </section>
