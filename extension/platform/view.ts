@@ -200,6 +200,8 @@ export interface SidebarView {
    * calendar yet, older views; test builds until a page pins the clock, platform/clock.ts).
    */
   rhythm?: RhythmMoment | null;
+  /** The org's product categories a won deal may carry (absent in older views). */
+  categories?: { id: string; name: string }[];
   /** The sync state's revision this view was built from (see SyncState.revision). */
   revision?: number;
   /** What the numbers were computed from (absent when signed out and in older views). */

@@ -41,6 +41,8 @@ export interface LogRequest {
   quantity: number;
   /** A won deal's value (minor units): the one log counts the deal and its revenue. */
   amount?: number;
+  /** A won deal's product category (one of the org's). */
+  category?: string;
   /** On a collection: the deal log it pays (sidebar/components/Collection.tsx). */
   deal?: string;
   contact?: EventContact;
@@ -192,6 +194,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       metric: request.metric,
       quantity: request.quantity,
       ...(request.amount ? { amount: request.amount } : {}),
+      ...(request.category ? { category: request.category } : {}),
       occurredAt: new Date(now()).toISOString(),
       source: request.source,
       ...(request.contact ? { contact: request.contact } : {}),

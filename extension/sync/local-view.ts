@@ -186,6 +186,7 @@ export function buildView(state: SyncState, ctx: ViewContext): SidebarView {
       name: member.name,
     })),
     ...(settings ? { calendar: viewCalendar(settings.calendar, localDateOf(ctx.now, tz)) } : {}),
+    categories: settings?.productCategories ?? [],
     revision: state.revision ?? 0,
     basis,
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Instant, MetricId, Uuid } from './common.ts';
 import { FIELD_LIMITS, MAX_EVENT_QUANTITY } from './limits.ts';
+import { CategoryId } from './settings.ts';
 
 /** Where a log was made; `url` present means the log carries evidence (see docs/architecture.md). */
 export const EventSource = z.object({
@@ -38,6 +39,8 @@ export const ActivityEvent = z.object({
    * same team) that the money pays.
    */
   deal: Uuid.optional(),
+  /** On a won deal only: the org's product category it is of (settings `productCategories`). */
+  category: CategoryId.optional(),
 });
 export type ActivityEvent = z.infer<typeof ActivityEvent>;
 

@@ -11,11 +11,14 @@ export const ProgressQuery = z.object({
 });
 
 /**
- * A revenue or deal target's progress in one customer segment (shared/domain/breakdown.ts):
- * `unknown` holds what was won with no known customer, and has no target.
+ * A revenue or deal target's progress in one segment (shared/domain/breakdown.ts): `new` and
+ * `existing` customers, `category:<id>` for a product category; `unknown` (won with no known
+ * customer) and `uncategorised` (won with no category) have no target.
  */
 export const SegmentProgress = z.object({
-  segment: z.enum(['new', 'existing', 'unknown']),
+  segment: z.string().max(50),
+  /** A product category's name, as the org calls it. */
+  label: z.string().optional(),
   achieved: z.number(),
   target: z.number().nullable(),
   /** 0–100+, null where there is no target. */

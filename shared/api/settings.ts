@@ -111,6 +111,18 @@ export const CustomerSettings = z.object({
 });
 export type CustomerSettings = z.infer<typeof CustomerSettings>;
 
+/** A product category's id, as targets and won deals name it. */
+export const CategoryId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'category ids look like software or hw_2');
+
+/**
+ * A product category the org defines: a won deal may carry one, and a revenue or deal target may
+ * break down by them (shared/domain/breakdown.ts).
+ */
+export const ProductCategory = z.object({ id: CategoryId, name: DisplayName(40) });
+export type ProductCategory = z.infer<typeof ProductCategory>;
+
 export const OrgSettings = z.object({
   calendar: CalendarSettings,
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code'),
@@ -128,5 +140,11 @@ export const OrgSettings = z.object({
   announcements: AnnouncementSettings.optional(),
   /** Customer classes' follow-up cadence; absent = the domain's defaults. */
   customers: CustomerSettings.optional(),
+  /** Product categories, managers' own list; none when absent. */
+  productCategories: z
+    .array(ProductCategory)
+    .max(20)
+    .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'each id once')
+    .optional(),
 });
 export type OrgSettings = z.infer<typeof OrgSettings>;

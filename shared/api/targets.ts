@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, LocalDate, MetricId, PeriodKind } from './common.ts';
 import { MAX_AMOUNT, MAX_SPLIT_WEIGHT } from './limits.ts';
+import { CategoryId } from './settings.ts';
 
 /** Weights over parts of a period, e.g. a month 30 % / 50 % / 20 % (first ten days / middle / last). */
 export const PacingCurve = z
@@ -74,20 +75,35 @@ export type CustomerSegment = z.infer<typeof CustomerSegment>;
 
 /**
  * A target's breakdown by business segment: how much of its value is to come from new and from
- * existing customers. Part values are whole units of the metric that add up to the target's
- * value exactly (shared/domain/breakdown.ts makes them from percentages).
+ * existing customers, or from each of the org's product categories. Part values are whole units
+ * of the metric that add up to the target's value exactly (shared/domain/breakdown.ts makes them
+ * from percentages).
  */
 export const TargetBreakdown = z
-  .object({
-    by: z.literal('customer'),
-    parts: z
-      .array(z.object({ segment: CustomerSegment, value: z.number().int().min(0).max(MAX_AMOUNT) }))
-      .min(1)
-      .max(CUSTOMER_SEGMENTS.length),
-  })
-  .refine((b) => new Set(b.parts.map((p) => p.segment)).size === b.parts.length, {
-    message: 'each segment at most once',
-  });
+  .discriminatedUnion('by', [
+    z.object({
+      by: z.literal('customer'),
+      parts: z
+        .array(
+          z.object({ segment: CustomerSegment, value: z.number().int().min(0).max(MAX_AMOUNT) }),
+        )
+        .min(1)
+        .max(CUSTOMER_SEGMENTS.length),
+    }),
+    z.object({
+      by: z.literal('category'),
+      parts: z
+        .array(z.object({ category: CategoryId, value: z.number().int().min(0).max(MAX_AMOUNT) }))
+        .min(1)
+        .max(20),
+    }),
+  ])
+  .refine(
+    (b) =>
+      new Set(b.parts.map((p) => ('segment' in p ? p.segment : p.category))).size ===
+      b.parts.length,
+    { message: 'each segment at most once' },
+  );
 export type TargetBreakdown = z.infer<typeof TargetBreakdown>;
 
 export const TargetInput = z

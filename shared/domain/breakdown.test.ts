@@ -6,7 +6,9 @@ import {
   type ApplicableTarget,
   breakdownFromPercents,
   canBreakDown,
+  categoryBreakdownFromPercents,
   customerSegment,
+  rescaleBreakdown,
   segmentProgress,
   segmentTargets,
   splitByBreakdown,
@@ -115,7 +117,12 @@ describe('splitByBreakdown and segmentTargets', () => {
   });
 
   it('re-splits any share of the target in its proportions, exactly', () => {
-    expect(splitByBreakdown(333, forty)).toEqual({ new: 133, existing: 200 });
+    expect(splitByBreakdown(333, forty)).toEqual(
+      new Map([
+        ['new', 133],
+        ['existing', 200],
+      ]),
+    );
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1e15 }),
@@ -132,8 +139,8 @@ describe('splitByBreakdown and segmentTargets', () => {
               ],
             }),
           );
-          expect(parts.new + parts.existing).toBe(total);
-          if (n + e > 0 && e === 0) expect(parts.existing).toBe(0);
+          expect((parts.get('new') ?? 0) + (parts.get('existing') ?? 0)).toBe(total);
+          if (n + e > 0 && e === 0) expect(parts.get('existing')).toBe(0);
         },
       ),
     );
@@ -146,7 +153,13 @@ describe('splitByBreakdown and segmentTargets', () => {
         { value: 100, breakdown: forty },
         { value: 50, breakdown: null },
       ]),
-    ).toEqual({ new: 40, existing: 60, unsplit: 50 });
+    ).toEqual({
+      parts: new Map([
+        ['new', 40],
+        ['existing', 60],
+      ]),
+      unsplit: 50,
+    });
   });
 
   it('gives a month of daily targets the parts of its one target (targetsByWinner)', () => {
@@ -171,8 +184,10 @@ describe('splitByBreakdown and segmentTargets', () => {
     });
     expect([...alone.values()]).toEqual([1_000]);
     expect(segmentTargets(1_000, [{ value: 1_000, breakdown: forty }])).toEqual({
-      new: 400,
-      existing: 600,
+      parts: new Map([
+        ['new', 400],
+        ['existing', 600],
+      ]),
       unsplit: 0,
     });
     // A week target without a breakdown wins its five workdays: they are unsplit.
@@ -187,16 +202,59 @@ describe('splitByBreakdown and segmentTargets', () => {
     const contributions = [...both].map(([t, value]) => ({ value, breakdown: t.breakdown }));
     const parts = segmentTargets(fromMonth + 500, contributions);
     expect(parts?.unsplit).toBe(500);
-    expect((parts?.new ?? 0) + (parts?.existing ?? 0)).toBe(fromMonth);
+    expect((parts?.parts.get('new') ?? 0) + (parts?.parts.get('existing') ?? 0)).toBe(fromMonth);
   });
 });
 
+const byKey = (o: Record<string, number>) => new Map(Object.entries(o));
+
 describe('segmentProgress', () => {
   it('puts what no known customer brought under unknown, with no target', () => {
-    expect(segmentProgress({ new: 400, existing: 600 }, { new: 100, existing: 300 }, 450)).toEqual([
+    expect(
+      segmentProgress(byKey({ new: 400, existing: 600 }), byKey({ new: 100, existing: 300 }), 450),
+    ).toEqual([
       { segment: 'new', achieved: 100, target: 400, percent: 25 },
       { segment: 'existing', achieved: 300, target: 600, percent: 50 },
       { segment: 'unknown', achieved: 50, target: null, percent: null },
     ]);
+  });
+
+  it('by category: targeted categories, others won, and what was won with no category', () => {
+    expect(
+      segmentProgress(
+        byKey({ 'category:software': 700, 'category:service': 300 }),
+        byKey({ 'category:software': 350, 'category:hardware': 20 }),
+        400,
+      ),
+    ).toEqual([
+      { segment: 'category:software', achieved: 350, target: 700, percent: 50 },
+      { segment: 'category:service', achieved: 0, target: 300, percent: 0 },
+      { segment: 'category:hardware', achieved: 20, target: null, percent: null },
+      { segment: 'uncategorised', achieved: 30, target: null, percent: null },
+    ]);
+  });
+});
+
+describe('category breakdowns', () => {
+  it('makes category parts from percentages, exactly, and keeps proportions when rescaled', () => {
+    const b = categoryBreakdownFromPercents(1_001, [
+      { category: 'software', percent: 50 },
+      { category: 'service', percent: 30 },
+      { category: 'hardware', percent: 20 },
+    ]);
+    expect(b.parts.map((p) => p.value)).toEqual([501, 300, 200]);
+    expect(TargetBreakdown.safeParse(b).success).toBe(true);
+    const half = rescaleBreakdown(500, b);
+    expect(half.parts.reduce((s, p) => s + p.value, 0)).toBe(500);
+    expect(half.by).toBe('category');
+    expect(
+      TargetBreakdown.safeParse({
+        by: 'category',
+        parts: [
+          { category: 'software', value: 1 },
+          { category: 'software', value: 2 },
+        ],
+      }).success,
+    ).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import { largestRemainder } from './rounding.ts';
 const SEGMENTS: readonly CustomerSegment[] = ['new', 'existing'];
 
 /** The count metric whose logs are won deals; its amount metric (revenue) counts with it. */
-const DEAL_METRIC = 'deals';
+export const DEAL_METRIC = 'deals';
 
 /** Metrics a breakdown by customer segment applies to: what a won deal counts for. */
 export function canBreakDown(metric: string): boolean {
@@ -55,27 +55,63 @@ export function breakdownFromPercents(
   };
 }
 
-/** The part of each segment in a breakdown: 0 for a segment it leaves out. */
-export function partsOf(breakdown: TargetBreakdown): Record<CustomerSegment, number> {
-  const parts: Record<CustomerSegment, number> = { new: 0, existing: 0 };
-  for (const p of breakdown.parts) parts[p.segment] += p.value;
+/**
+ * A breakdown of `value` over product categories by percentages (relative, as above), in the
+ * order given.
+ */
+export function categoryBreakdownFromPercents(
+  value: number,
+  percents: readonly { category: string; percent: number }[],
+): TargetBreakdown {
+  if (percents.length === 0) throw new DomainError('a breakdown needs at least one category');
+  const values = largestRemainder(
+    value,
+    percents.map((p) => p.percent),
+  );
+  return {
+    by: 'category',
+    parts: percents.map((p, i) => ({ category: p.category, value: values[i] ?? 0 })),
+  };
+}
+
+/** The key a product category's part and progress go by (`category:software`). */
+export const categoryKey = (id: string): string => `category:${id}`;
+
+/** The key of a breakdown's part: its customer segment, or its category's {@link categoryKey}. */
+function keyOf(part: TargetBreakdown['parts'][number]): string {
+  return 'segment' in part ? part.segment : categoryKey(part.category);
+}
+
+/** Each part of a breakdown by key, in its order. */
+export function partsOf(breakdown: TargetBreakdown): Map<string, number> {
+  const parts = new Map<string, number>();
+  for (const p of breakdown.parts) parts.set(keyOf(p), (parts.get(keyOf(p)) ?? 0) + p.value);
   return parts;
 }
 
 /**
  * Splits a target of `total` (a member's share, a period's part of it) in the proportions of
- * `breakdown`: whole parts adding up to `total` exactly.
+ * `breakdown`: whole parts by key adding up to `total` exactly.
  */
-export function splitByBreakdown(
-  total: number,
-  breakdown: TargetBreakdown,
-): Record<CustomerSegment, number> {
+export function splitByBreakdown(total: number, breakdown: TargetBreakdown): Map<string, number> {
   const parts = partsOf(breakdown);
-  const values = largestRemainder(
-    total,
-    SEGMENTS.map((s) => parts[s]),
-  );
-  return { new: values[0] ?? 0, existing: values[1] ?? 0 };
+  const values = largestRemainder(total, [...parts.values()]);
+  return new Map([...parts.keys()].map((key, i) => [key, values[i] ?? 0]));
+}
+
+/** `breakdown`'s proportions for a target of `value`, as a breakdown of it. */
+export function rescaleBreakdown(value: number, breakdown: TargetBreakdown): TargetBreakdown {
+  const values = [...splitByBreakdown(value, breakdown).values()];
+  if (breakdown.by === 'customer') {
+    return {
+      by: 'customer',
+      parts: breakdown.parts.map((p, i) => ({ segment: p.segment, value: values[i] ?? 0 })),
+    };
+  }
+  return {
+    by: 'category',
+    parts: breakdown.parts.map((p, i) => ({ category: p.category, value: values[i] ?? 0 })),
+  };
 }
 
 /**
@@ -87,40 +123,61 @@ export function splitByBreakdown(
 export function segmentTargets(
   total: number,
   contributions: Iterable<{ value: number; breakdown?: TargetBreakdown | null }>,
-): (Record<CustomerSegment, number> & { unsplit: number }) | null {
-  const raw = { new: 0, existing: 0, unsplit: 0 };
+): { parts: Map<string, number>; unsplit: number } | null {
+  const raw = new Map<string, number>();
+  let unsplit = 0;
   let any = false;
   for (const c of contributions) {
     if (!c.breakdown) {
-      raw.unsplit += c.value;
+      unsplit += c.value;
       continue;
     }
     any = true;
-    const parts = splitByBreakdown(c.value, c.breakdown);
-    raw.new += parts.new;
-    raw.existing += parts.existing;
+    for (const [key, v] of splitByBreakdown(c.value, c.breakdown)) {
+      raw.set(key, (raw.get(key) ?? 0) + v);
+    }
   }
   if (!any) return null;
-  const [n, e, u] = largestRemainder(total, [raw.new, raw.existing, raw.unsplit]);
-  return { new: n ?? 0, existing: e ?? 0, unsplit: u ?? 0 };
+  const values = largestRemainder(total, [...raw.values(), unsplit]);
+  return {
+    parts: new Map([...raw.keys()].map((key, i) => [key, values[i] ?? 0])),
+    unsplit: values[raw.size] ?? 0,
+  };
 }
 
 /**
- * Progress per segment: achieved with new and existing customers against their parts, and what
- * was won with no known customer (the rest of `achievedTotal`, never targeted).
+ * Progress per segment: what was won in each targeted segment against its part, then what fits
+ * no part: with customer segments, what was won with no known customer (`unknown`); with
+ * categories, each category won but not targeted (no target) and what was won with no category
+ * (`uncategorised`). `achieved` holds what was won per key; the rests are taken from
+ * `achievedTotal`, never below 0.
  */
 export function segmentProgress(
-  targets: Record<CustomerSegment, number>,
-  achieved: Record<CustomerSegment, number>,
+  targets: ReadonlyMap<string, number>,
+  achieved: ReadonlyMap<string, number>,
   achievedTotal: number,
 ): SegmentProgress[] {
-  const rows: SegmentProgress[] = SEGMENTS.map((segment) => ({
+  const won = (key: string) => achieved.get(key) ?? 0;
+  const rows: SegmentProgress[] = [...targets].map(([segment, target]) => ({
     segment,
-    achieved: achieved[segment],
-    target: targets[segment],
-    percent: attainmentPercent(achieved[segment], targets[segment]),
+    achieved: won(segment),
+    target,
+    percent: attainmentPercent(won(segment), target),
   }));
-  const unknown = Math.max(0, achievedTotal - achieved.new - achieved.existing);
-  rows.push({ segment: 'unknown', achieved: unknown, target: null, percent: null });
+  const rest = (segment: string, value: number) =>
+    rows.push({ segment, achieved: Math.max(0, value), target: null, percent: null });
+  const keys = [...targets.keys()];
+  if (keys.some((k) => (SEGMENTS as readonly string[]).includes(k))) {
+    rest('unknown', achievedTotal - won('new') - won('existing'));
+  }
+  if (keys.some((k) => k.startsWith('category:'))) {
+    let categorised = 0;
+    for (const [key, value] of achieved) {
+      if (!key.startsWith('category:')) continue;
+      categorised += value;
+      if (!targets.has(key) && value > 0) rest(key, value);
+    }
+    rest('uncategorised', achievedTotal - categorised);
+  }
   return rows;
 }

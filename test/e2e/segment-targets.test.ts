@@ -52,6 +52,18 @@ beforeAll(async () => {
   buildPage();
   server = await startWorkerServer({ port: inject('apiPort') });
   org = await createOrg(server.url);
+  // The org's product categories, before anyone signs in.
+  const patched = await fetch(`${server.url}/api/v1/org`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${org.token}` },
+    body: JSON.stringify({
+      productCategories: [
+        { id: 'software', name: 'Software' },
+        { id: 'service', name: 'Service' },
+      ],
+    }),
+  });
+  expect(patched.status).toBe(200);
   ext = await launchWithExtension(inject('extensionDir'));
   const popup = await signInWithInvite(ext, server.url, org.inviteCode, 'Li Lei');
   repToken = (await readTokenFromVault(await ext.serviceWorker())) ?? '';
@@ -83,7 +95,7 @@ describe('a target by customer segment from the board to the sidebar', () => {
     await form.waitFor();
     await form.locator('select[name=metric]').selectOption('revenue');
     await form.locator('input[name=value]').fill('100000.01');
-    await form.locator('input[name=segmented]').check();
+    await form.locator('select[name=segmentBy]').selectOption('customer');
     await form.locator('input[name=newPercent]').fill('40');
     // ¥100,000.01 = 10,000,001 fen: 4,000,000.4 and 6,000,000.6 → 4,000,000 + 6,000,001.
     await expect
@@ -132,5 +144,49 @@ describe('a target by customer segment from the board to the sidebar', () => {
     expect(await sidebar(gmail).locator('[data-segment="unknown"]').count()).toBe(0);
     await sidebar(gmail).getByTestId('pacer-segments').scrollIntoViewIfNeeded();
     await screenshot(gmail, 'sidebar-segments');
+  });
+
+  it('by product category: the board splits 70 / 30, a won deal of a category moves its part', async () => {
+    const board = await ext.context.newPage();
+    // Still signed in from the first test.
+    await board.goto(`${server.url}/#targets`);
+    const form = board.locator('form.editor');
+    await form.waitFor();
+    await form.locator('select[name=metric]').selectOption('revenue');
+    await form.locator('input[name=value]').fill('100000');
+    await form.locator('select[name=segmentBy]').selectOption('category');
+    await form.locator('input[name=category-percent-software]').fill('70');
+    await form.locator('input[name=category-percent-service]').fill('30');
+    await expect
+      .poll(() => form.locator('[data-segment-preview] [data-part=software]').textContent())
+      .toContain('70,000.00');
+    await form.getByRole('button', { name: 'Save target' }).click();
+    await board.getByText('Target saved.').waitFor();
+    await board.locator('[data-segment-progress] tr[data-segment="category:software"]').waitFor();
+    await board.close();
+
+    const progress = await revenueProgress();
+    const software = progress.breakdown?.find((s) => s.segment === 'category:software');
+    expect(software?.target).toBeGreaterThan(0);
+    const fmt = (v: number) => formatValue(v, 'amount', 'CNY', 'en');
+    await gmail.bringToFront();
+    await syncOnce();
+    await expect
+      .poll(() => segmentText(gmail, 'category:software'), { timeout: 30_000 })
+      .toBe(`Software ${fmt(0)} / ${fmt(software?.target ?? 0)}`);
+    // The first test's won deal carries no category.
+    expect(await segmentText(gmail, 'uncategorised')).toBe(`No category ${fmt(3_000_000)}`);
+
+    // The panel's own button: a second won deal from the same thread would first ask whether
+    // it is a double log.
+    await sidebar(gmail).getByTestId('pacer-won-deal').click();
+    await sidebar(gmail).getByTestId('pacer-won-deal-amount').fill('5000');
+    await sidebar(gmail).getByTestId('pacer-won-deal-category').selectOption('software');
+    await sidebar(gmail).getByTestId('pacer-won-deal-save').click();
+    await expect
+      .poll(() => segmentText(gmail, 'category:software'), { timeout: 30_000 })
+      .toBe(`Software ${fmt(500_000)} / ${fmt(software?.target ?? 0)}`);
+    await sidebar(gmail).getByTestId('pacer-segments').scrollIntoViewIfNeeded();
+    await screenshot(gmail, 'sidebar-segments-categories');
   });
 });

@@ -256,3 +256,153 @@ describe('targets by customer segment', () => {
     ]);
   });
 });
+
+/**
+ * Targets by product category on the same kind of month: the org's own categories, won deals
+ * carrying one (refused for a category the org does not have, or on a log that is not a won
+ * deal), a revenue target broken down 70 / 30 over two categories, progress per category, a
+ * category won but not targeted, what was won with no category, and undo.
+ */
+describe('targets by product category', () => {
+  let org: OrgFixture;
+  let ada: MemberFixture;
+  let P: { start: string; end: string };
+  const undone = uuid();
+
+  const deal = (category: string | null, day: string, amount: number, id = uuid()) =>
+    event({
+      id,
+      metric: 'deals',
+      quantity: 1,
+      amount,
+      occurredAt: `${day}T12:00:00.000Z`,
+      ...(category ? { category } : {}),
+    });
+
+  beforeAll(async () => {
+    org = await createOrg({ timezone: 'UTC', currency: 'CNY' });
+    ada = await addMember(org.managerToken, org.rootTeamId, {
+      timezone: 'UTC',
+      name: 'Ada',
+      since: '2020-01-01',
+    });
+    const patched = await call('PATCH', '/org', {
+      token: org.managerToken,
+      body: {
+        productCategories: [
+          { id: 'software', name: '软件' },
+          { id: 'service', name: 'Service' },
+          { id: 'hardware', name: 'Hardware' },
+        ],
+      },
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const first = await call('GET', `/me/progress?period=month&date=${inP}`, { token: ada.token });
+    P = first.body.period;
+    const reopened = await call('POST', '/targets/reopenings', {
+      token: org.managerToken,
+      body: { teamId: org.rootTeamId, start: P.start, end: P.end, reason: 'category targets' },
+    });
+    expect(reopened.status).toBe(201);
+  });
+
+  it('a won deal carries one of the org’s categories; anything else is refused', async () => {
+    const p = (n: number) => addDays(P.start, n);
+    const res = await call('POST', '/events', {
+      token: ada.token,
+      body: {
+        events: [
+          deal('software', p(1), 500_000),
+          deal('software', p(2), 200_000),
+          deal('service', p(3), 100_000),
+          deal('hardware', p(4), 40_000),
+          deal(null, p(5), 10_000),
+          deal('service', p(6), 90_000, undone),
+          deal('furniture', p(7), 1),
+          event({ metric: 'calls', category: 'software', occurredAt: `${p(7)}T12:00:00.000Z` }),
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual([
+      ...Array(6).fill('created'),
+      'rejected',
+      'rejected',
+    ]);
+    expect(res.body.results[6].error.message).toContain('furniture');
+    expect((await call('POST', `/events/${undone}/void`, { token: ada.token })).status).toBe(200);
+    const recent = await call('GET', '/me/events', { token: ada.token });
+    expect(recent.body.events.map((e: { category?: string }) => e.category ?? null)).toContain(
+      'software',
+    );
+  });
+
+  it('shows progress per category: targeted, won but not targeted, and with no category', async () => {
+    const bad = await call('PUT', '/targets', {
+      token: org.managerToken,
+      body: {
+        scope: 'member',
+        memberId: ada.id,
+        metric: 'revenue',
+        period: { kind: 'month', start: P.start },
+        value: 1_000_000,
+        breakdown: { by: 'category', parts: [{ category: 'furniture', value: 1_000_000 }] },
+      },
+    });
+    expect(bad.status).toBe(400);
+    const put = await call('PUT', '/targets', {
+      token: org.managerToken,
+      body: {
+        scope: 'member',
+        memberId: ada.id,
+        metric: 'revenue',
+        period: { kind: 'month', start: P.start },
+        value: 1_000_000,
+        breakdown: {
+          by: 'category',
+          parts: [
+            { category: 'software', value: 700_000 },
+            { category: 'service', value: 300_000 },
+          ],
+        },
+      },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const progress = await call('GET', `/me/progress?period=month&date=${inP}`, {
+      token: ada.token,
+    });
+    const revenue = progress.body.metrics.find((m: { metric: string }) => m.metric === 'revenue');
+    // Won in P: software 700,000, service 100,000 (90,000 undone), hardware 40,000, none 10,000.
+    expect(revenue.achieved).toBe(850_000);
+    expect(revenue.breakdown).toEqual([
+      {
+        segment: 'category:software',
+        label: '软件',
+        achieved: 700_000,
+        target: 700_000,
+        percent: 100,
+      },
+      {
+        segment: 'category:service',
+        label: 'Service',
+        achieved: 100_000,
+        target: 300_000,
+        percent: (100_000 / 300_000) * 100,
+      },
+      {
+        segment: 'category:hardware',
+        label: 'Hardware',
+        achieved: 40_000,
+        target: null,
+        percent: null,
+      },
+      { segment: 'uncategorised', achieved: 10_000, target: null, percent: null },
+    ]);
+    const board = await call('GET', `/targets/${put.body.target.id}/segments`, {
+      token: org.managerToken,
+    });
+    expect(board.body.segments.map((s: { achieved: number }) => s.achieved)).toEqual([
+      700_000, 100_000, 40_000, 10_000,
+    ]);
+  });
+});

@@ -43,6 +43,8 @@ export const events = sqliteTable(
      * ever changes, when a rep merges or splits customers. Null: the log names no customer.
      */
     customerId: text('customer_id'),
+    /** A won deal's product category (org settings `productCategories`), or null. */
+    category: text('category'),
   },
   (t) => [
     index('events_member_recent').on(t.memberId, t.createdAt),

@@ -39,3 +39,22 @@ export const customerFirsts = sqliteTable(
   },
   (t) => [index('customer_firsts_member').on(t.memberId, t.firstDate)],
 );
+
+/**
+ * Per member × local day × product category: won deals of that category and their amounts, so a
+ * target broken down by category reads one row per category and day sold (shared/domain/
+ * breakdown.ts). Maintained ONLY by the triggers in migrations/0023_deal_categories.sql, at
+ * insert and undo (a log's category never changes).
+ */
+export const categoryDays = sqliteTable(
+  'category_days',
+  {
+    memberId: text('member_id').notNull(),
+    localDate: text('local_date').notNull(),
+    category: text('category').notNull(),
+    orgId: text('org_id').notNull(),
+    deals: integer('deals').notNull().default(0),
+    revenue: integer('revenue').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.localDate, t.category] })],
+);

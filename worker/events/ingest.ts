@@ -28,6 +28,7 @@ import {
   type OrgSettings,
 } from '../../shared/api/index.ts';
 import { announcementRulesOf, bigDealLine } from '../../shared/domain/announcements.ts';
+import { DEAL_METRIC } from '../../shared/domain/breakdown.ts';
 import { customerIdentity } from '../../shared/domain/customers.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import { amountMetricOf, metricLines } from '../../shared/domain/lines.ts';
@@ -67,6 +68,8 @@ interface Row {
   customerName: string | null;
   /** The deal log a collection pays (kept in `details`; checked by ./deal-links.ts). */
   deal?: string;
+  /** A won deal's product category, one of the org's, or null. */
+  category: string | null;
 }
 
 const rejected = (id: string, code: string, message: string): EventResult => ({
@@ -91,6 +94,7 @@ function checkEvent(
   raw: Record<string, unknown>,
   member: MemberRow,
   metrics: Map<string, MetricKind>,
+  categories: ReadonlySet<string>,
   now: number,
 ): Row | EventResult {
   const rawId = typeof raw.id === 'string' ? raw.id.slice(0, 64) : '';
@@ -129,6 +133,16 @@ function checkEvent(
   if (e.deal !== undefined && e.metric !== COLLECTIONS) {
     return rejected(e.id, 'invalid_event', `deal: only ${COLLECTIONS} logs name a deal`);
   }
+  if (e.category !== undefined && e.metric !== DEAL_METRIC) {
+    return rejected(e.id, 'invalid_event', `category: only ${DEAL_METRIC} logs carry a category`);
+  }
+  if (e.category !== undefined && !categories.has(e.category)) {
+    return rejected(
+      e.id,
+      'invalid_event',
+      `category: ${e.category} is not one of this team's product categories`,
+    );
+  }
   const details = { source: e.source, contact: e.contact, note: e.note, deal: e.deal };
   const customer = customerIdentity({
     url: e.source?.url,
@@ -150,6 +164,7 @@ function checkEvent(
     customerKey: customer?.key ?? null,
     customerName: customer?.name ?? null,
     ...(e.deal ? { deal: e.deal } : {}),
+    category: e.category ?? null,
   };
 }
 
@@ -174,14 +189,16 @@ const INSERT_CUSTOMERS = `
 
 const INSERT_EVENTS = `
   INSERT INTO events (id, org_id, member_id, metric, quantity, amount, amount_metric,
-                      occurred_at, local_date, evidence, details, created_at, customer_id)
+                      occurred_at, local_date, evidence, details, created_at, customer_id,
+                      category)
   SELECT json_extract(value, '$.id'), ?1, ?2,
          json_extract(value, '$.metric'), json_extract(value, '$.quantity'),
          json_extract(value, '$.amount'), json_extract(value, '$.amountMetric'),
          json_extract(value, '$.occurredAt'), json_extract(value, '$.localDate'),
          json_extract(value, '$.evidence'), json_extract(value, '$.details'), ?3,
          (SELECT k.customer_id FROM customer_keys k
-          WHERE k.org_id = ?1 AND k.owner_id = ?2 AND k.key = json_extract(value, '$.customerKey'))
+          WHERE k.org_id = ?1 AND k.owner_id = ?2 AND k.key = json_extract(value, '$.customerKey')),
+         json_extract(value, '$.category')
   FROM json_each(?4)
   WHERE coalesce((SELECT r.total FROM rollups r
                   WHERE r.member_id = ?2
@@ -317,11 +334,12 @@ export async function ingestEvents(
   now: number = Date.now(),
 ): Promise<EventResult[]> {
   const metrics = knownMetrics(settings);
+  const categories = new Set((settings.productCategories ?? []).map((c) => c.id));
   const results: (EventResult | null)[] = [];
   const toInsert: Row[] = [];
   const seen = new Set<string>();
   for (const raw of batch) {
-    const checked = checkEvent(raw, member, metrics, now);
+    const checked = checkEvent(raw, member, metrics, categories, now);
     if ('status' in checked) {
       results.push(checked);
     } else if (seen.has(checked.id)) {

@@ -25,6 +25,7 @@ export function eventView(row: EventRow): EventView {
     ...(details.contact ? { contact: details.contact } : {}),
     ...(details.note !== undefined ? { note: details.note } : {}),
     ...(details.deal ? { deal: details.deal } : {}),
+    ...(row.category !== null ? { category: row.category } : {}),
   };
 }
 

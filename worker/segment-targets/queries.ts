@@ -1,14 +1,15 @@
 /**
- * What members won per customer segment (rules: shared/domain/breakdown.ts), read from the
- * customer rollups (worker/db/customer-sales.ts), never from events. Cost, per ≤ 90 members:
- * one range of `customer_days_member` over the span (a row per customer and day with a won deal)
- * and, per such row, one `customer_firsts` primary-key lookup.
+ * What members won per customer segment and per product category (rules: shared/domain/
+ * breakdown.ts), read from the rollups (worker/db/customer-sales.ts), never from events. Cost,
+ * per ≤ 90 members: customer segments, one range of `customer_days_member` over the span (a row
+ * per customer and day with a won deal) and, per such row, one `customer_firsts` primary-key
+ * lookup; categories, one primary-key range of `category_days` (a row per category and day sold).
  */
 import { and, between, eq, inArray } from 'drizzle-orm';
 import type { CustomerSegment, LocalDate } from '../../shared/api/index.ts';
-import { customerSegment, wonFor } from '../../shared/domain/breakdown.ts';
+import { categoryKey, customerSegment, wonFor } from '../../shared/domain/breakdown.ts';
 import type { Db } from '../db/client.ts';
-import { customerDays, customerFirsts } from '../db/schema.ts';
+import { categoryDays, customerDays, customerFirsts } from '../db/schema.ts';
 
 const MEMBERS_PER_READ = 90;
 
@@ -64,18 +65,61 @@ export async function segmentDays(
   return out;
 }
 
-/**
- * Sums `rows` for `metric` (deals: the count; revenue: the amounts) per segment, keeping the
- * rows `keep` accepts (a team's: the days each rep was on it).
- */
-export function achievedBySegment(
-  rows: readonly SegmentDay[],
-  metric: string,
-  keep: (row: SegmentDay) => boolean = () => true,
-): Record<CustomerSegment, number> {
-  const sums: Record<CustomerSegment, number> = { new: 0, existing: 0 };
-  for (const r of rows) {
-    if (keep(r)) sums[r.segment] += wonFor(metric, r);
+/** One member's won deals of one product category on one day. */
+export type CategoryDay = {
+  memberId: string;
+  localDate: LocalDate;
+  category: string;
+  deals: number;
+  revenue: number;
+};
+
+/** The won deals of `memberIds` with a product category in `span`. */
+export async function categoryDaysOf(
+  db: Db,
+  memberIds: readonly string[],
+  span: { start: LocalDate; end: LocalDate },
+): Promise<CategoryDay[]> {
+  const out: CategoryDay[] = [];
+  for (let i = 0; i < memberIds.length; i += MEMBERS_PER_READ) {
+    const rows = await db
+      .select({
+        memberId: categoryDays.memberId,
+        localDate: categoryDays.localDate,
+        category: categoryDays.category,
+        deals: categoryDays.deals,
+        revenue: categoryDays.revenue,
+      })
+      .from(categoryDays)
+      .where(
+        and(
+          inArray(categoryDays.memberId, memberIds.slice(i, i + MEMBERS_PER_READ)),
+          between(categoryDays.localDate, span.start, span.end),
+        ),
+      )
+      .all();
+    out.push(...rows);
   }
+  return out;
+}
+
+type Kept = { memberId: string; localDate: LocalDate };
+
+/**
+ * What `metric` (deals: the count; revenue: the amounts) won per segment key, from customer
+ * segment rows and category rows, keeping the rows `keep` accepts (a team's: the days each rep
+ * was on it).
+ */
+export function achievedByKey(
+  metric: string,
+  segments: readonly SegmentDay[],
+  categories: readonly CategoryDay[],
+  keep: (row: Kept) => boolean = () => true,
+): Map<string, number> {
+  const sums = new Map<string, number>();
+  const add = (key: string, row: { deals: number; revenue: number }) =>
+    sums.set(key, (sums.get(key) ?? 0) + wonFor(metric, row));
+  for (const r of segments) if (keep(r)) add(r.segment, r);
+  for (const r of categories) if (keep(r)) add(categoryKey(r.category), r);
   return sums;
 }

@@ -48,7 +48,11 @@ export const segmentTargetsRoutes = new Hono<AppEnv>().use(requireMember).get(
     if (!visibleTo(caller, teams, new Map(members.map((m) => [m.id, m.teamId])))(row)) {
       throw notFound('target');
     }
-    const segments = await targetSegmentProgress(db, row, breakdown, { teams, membership });
+    const segments = await targetSegmentProgress(db, row, breakdown, {
+      teams,
+      membership,
+      settings: caller.settings,
+    });
     return c.json(
       {
         targetId: row.id,

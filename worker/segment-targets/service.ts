@@ -1,16 +1,18 @@
 /**
- * Progress per customer segment of revenue and deal targets broken down by segment
+ * Progress per segment (customer segment or product category) of revenue and deal targets
  * (shared/domain/breakdown.ts): a member's, within their progress, and a stored target's, for
  * the board. Reads the customer rollups (queries.ts) and the metric rollups, never events.
  */
 import type {
   LocalDate,
   MetricProgress,
+  OrgSettings,
   SegmentProgress,
   TargetBreakdown,
 } from '../../shared/api/index.ts';
 import {
   canBreakDown,
+  categoryKey,
   segmentProgress,
   segmentTargets,
   splitByBreakdown,
@@ -24,9 +26,30 @@ import type { OrgContext } from '../figures/member-figures.ts';
 import { membersRollups } from '../figures/rollups.ts';
 import { applicableTargets, type TargetRow } from '../targets/queries.ts';
 import type { TeamRow } from '../teams/queries.ts';
-import { achievedBySegment, segmentDays } from './queries.ts';
+import { achievedByKey, categoryDaysOf, segmentDays } from './queries.ts';
 
 type Span = { start: LocalDate; end: LocalDate };
+
+/** Names each category's row as the org calls it (a category since removed keeps its id). */
+function labelled(rows: SegmentProgress[], settings: OrgSettings): SegmentProgress[] {
+  const names = new Map((settings.productCategories ?? []).map((c) => [categoryKey(c.id), c.name]));
+  return rows.map((r) => {
+    const name =
+      names.get(r.segment) ?? (r.segment.startsWith('category:') ? r.segment.slice(9) : undefined);
+    return name === undefined ? r : { ...r, label: name };
+  });
+}
+
+/** The rollup rows the segment `keys` need: customer segments', categories', or both. */
+async function wonIn(db: Db, memberIds: string[], span: Span, keys: readonly string[]) {
+  const byCustomer = keys.some((k) => k === 'new' || k === 'existing');
+  const byCategory = keys.some((k) => k.startsWith('category:'));
+  const [segments, categories] = await Promise.all([
+    byCustomer ? segmentDays(db, memberIds, span) : [],
+    byCategory ? categoryDaysOf(db, memberIds, span) : [],
+  ]);
+  return { segments, categories };
+}
 
 /**
  * `metrics` (a member's progress in `period`) with `breakdown` on each revenue or deal metric
@@ -58,14 +81,14 @@ export async function withSegmentProgress(
     if (parts) targetsOf.set(m.metric, parts);
   }
   if (targetsOf.size === 0) return metrics;
-  const rows = await segmentDays(db, [member.id], period);
+  const keys = [...targetsOf.values()].flatMap((t) => (t ? [...t.parts.keys()] : []));
+  const { segments, categories } = await wonIn(db, [member.id], period, keys);
   return metrics.map((m) => {
     const parts = targetsOf.get(m.metric);
     if (!parts) return m;
-    return {
-      ...m,
-      breakdown: segmentProgress(parts, achievedBySegment(rows, m.metric), m.achieved),
-    };
+    const achieved = achievedByKey(m.metric, segments, categories);
+    const rows = segmentProgress(parts.parts, achieved, m.achieved);
+    return { ...m, breakdown: labelled(rows, org.settings) };
   });
 }
 
@@ -78,7 +101,7 @@ export async function targetSegmentProgress(
   db: Db,
   row: TargetRow,
   breakdown: TargetBreakdown,
-  context: { teams: TeamRow[]; membership: OrgContext['membership'] },
+  context: { teams: TeamRow[]; membership: OrgContext['membership']; settings: OrgSettings },
 ): Promise<SegmentProgress[]> {
   const span = { start: row.periodStart, end: row.periodEnd };
   let memberIds: string[];
@@ -97,15 +120,15 @@ export async function targetSegmentProgress(
     memberIds = [...new Set(stretches.map((p) => p.memberId))];
     keep = (r) => present(r.localDate).includes(r.memberId);
   }
-  const [days, rollups] = await Promise.all([
-    segmentDays(db, memberIds, span),
+  const parts = splitByBreakdown(row.value, breakdown);
+  const [won, rollups] = await Promise.all([
+    wonIn(db, memberIds, span, [...parts.keys()]),
     membersRollups(db, memberIds, span.start, span.end),
   ]);
   let total = 0;
   for (const r of rollups) if (r.metric === row.metric && keep(r)) total += r.total;
-  return segmentProgress(
-    splitByBreakdown(row.value, breakdown),
-    achievedBySegment(days, row.metric, keep),
-    total,
+  return labelled(
+    segmentProgress(parts, achievedByKey(row.metric, won.segments, won.categories, keep), total),
+    context.settings,
   );
 }

@@ -7,14 +7,13 @@
 import { and, eq, gte, lte } from 'drizzle-orm';
 import {
   type Allocation,
-  CUSTOMER_SEGMENTS,
   PacingCurve,
   StoredTeamSplit,
   TargetBreakdown,
   type TargetView,
 } from '../../shared/api/index.ts';
 import { type ResolvedTeamTarget, resolveTeamTargets } from '../../shared/domain/allocation.ts';
-import { splitByBreakdown } from '../../shared/domain/breakdown.ts';
+import { rescaleBreakdown } from '../../shared/domain/breakdown.ts';
 import type { WorkCalendar } from '../../shared/domain/calendar.ts';
 import {
   type DailySplit,
@@ -74,11 +73,7 @@ export function breakdownOf(t: Pick<TargetRow, 'breakdown'>): TargetBreakdown | 
 /** `breakdown`'s proportions for a target of `value` (parts adding up to it exactly), as stored. */
 export function rescaledBreakdown(value: number, breakdown: string | null): string | null {
   if (breakdown === null) return null;
-  const parts = splitByBreakdown(value, TargetBreakdown.parse(JSON.parse(breakdown)));
-  return JSON.stringify({
-    by: 'customer',
-    parts: CUSTOMER_SEGMENTS.map((segment) => ({ segment, value: parts[segment] })),
-  });
+  return JSON.stringify(rescaleBreakdown(value, TargetBreakdown.parse(JSON.parse(breakdown))));
 }
 
 /**

@@ -170,6 +170,18 @@ export const targetsRoutes = new Hono<AppEnv>()
           [{ path: 'breakdown', code: 'custom', message: 'not for this metric' }],
         );
       }
+      if (input.breakdown?.by === 'category') {
+        const known = new Set((caller.settings.productCategories ?? []).map((x) => x.id));
+        const unknown = input.breakdown.parts.find((p) => !known.has(p.category));
+        if (unknown) {
+          throw new ApiError(
+            400,
+            'validation_failed',
+            `category ${unknown.category} is not one of this team's product categories`,
+            [{ path: 'breakdown.parts', code: 'custom', message: 'unknown category' }],
+          );
+        }
+      }
       const period = resolvePeriod(caller, input.period.kind, input.period.start);
       // Run the rules that will read it before saving: what they refuse (a DomainError, 400) is
       // never stored, so no later read can meet it.

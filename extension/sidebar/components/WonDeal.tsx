@@ -13,6 +13,7 @@ import { parseAmount } from '../../../shared/domain/money.ts';
 import { formatValue } from '../../ui/format.ts';
 import type { SidebarStore } from '../store.ts';
 import { trusted } from '../trusted.ts';
+import { DealCategory } from './DealCategory.tsx';
 
 const DEAL = 'deals';
 
@@ -23,6 +24,7 @@ export function WonDeal({ store, app }: { store: SidebarStore; app: string }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const category = useRef<HTMLSelectElement>(null);
   const showing = open || draft !== null;
   useEffect(() => {
     if (showing) input.current?.focus();
@@ -52,6 +54,7 @@ export function WonDeal({ store, app }: { store: SidebarStore; app: string }) {
         metric: DEAL,
         quantity: 1,
         amount,
+        ...(category.current?.value ? { category: category.current.value } : {}),
         ...(draft?.contact ? { contact: draft.contact } : {}),
         ...(draft?.record ? { record: draft.record } : {}),
         source: draft?.source ?? { app },
@@ -99,6 +102,7 @@ export function WonDeal({ store, app }: { store: SidebarStore; app: string }) {
             aria-invalid={error ? 'true' : undefined}
           />
         </label>
+        <DealCategory store={store} selectRef={category} />
         {error ? (
           <p class="error" role="alert">
             {error}

@@ -215,13 +215,22 @@ export const en = {
   /** Targets by customer segment (the editor's breakdown and the board's progress per part). */
   segments: {
     title: 'By customer segment',
-    enable: 'Break this target down into new and existing customers',
+    none: 'No breakdown',
     newPercent: 'From new customers (%)',
     new: 'New customers',
     existing: 'Existing customers',
     unknown: 'Customer unknown',
     progress: 'Progress by customer segment',
     notTargeted: 'not targeted',
+    uncategorised: 'No category',
+    byCustomer: 'New vs existing customers',
+    byCategory: 'Product categories',
+    categoryPercent: (name: string) => `${name} (%)`,
+    categories: 'Product categories',
+    categoriesHelp: 'A won deal may carry one; revenue and deal targets may break down by them.',
+    categoryId: 'Id',
+    categoryName: 'Name',
+    addCategory: 'Add category',
   },
   admin: {
     manualPercent: 'Points for logs without evidence (%)',

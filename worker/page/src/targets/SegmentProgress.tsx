@@ -22,7 +22,14 @@ export function SegmentProgress({
   const m = t.value.segments;
   const segments = useAsync(() => loadSegments(targetId), `${targetId}|${refresh}`);
   if (!segments.data) return null;
-  const label = (s: Segment['segment']) => m[s];
+  const label = (s: Segment) =>
+    s.label ??
+    (s.segment === 'new' ||
+    s.segment === 'existing' ||
+    s.segment === 'unknown' ||
+    s.segment === 'uncategorised'
+      ? m[s.segment]
+      : s.segment);
   return (
     <section class="card segment-progress" data-segment-progress aria-labelledby="segments-title">
       <h3 id="segments-title">{m.progress}</h3>
@@ -30,7 +37,7 @@ export function SegmentProgress({
         <tbody>
           {segments.data.map((s) => (
             <tr key={s.segment} data-segment={s.segment}>
-              <th scope="row">{label(s.segment)}</th>
+              <th scope="row">{label(s)}</th>
               <td class="num" data-achieved={s.achieved}>
                 {show(s.achieved)}
               </td>

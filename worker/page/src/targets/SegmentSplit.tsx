@@ -1,8 +1,10 @@
 /**
- * The editor's breakdown of a revenue or deal target by customer segment: a percentage from new
- * customers (the rest from existing ones) and the parts it makes, whole units adding up to the
- * target exactly (shared/domain/breakdown.ts, as the worker stores them).
+ * The editor's breakdown of a revenue or deal target by segment: a percentage from new customers
+ * (the rest from existing ones), or a percentage per product category of the org, and the parts
+ * they make, whole units adding up to the target exactly (shared/domain/breakdown.ts, as the
+ * worker stores them).
  */
+import type { ProductCategory } from '../../../../shared/api/index.ts';
 import { canBreakDown } from '../../../../shared/domain/breakdown.ts';
 import { formatMoney } from '../../../../shared/domain/money.ts';
 import { locale, t } from '../i18n/index.ts';
@@ -14,12 +16,14 @@ export function SegmentSplit({
   draft,
   value,
   currency,
+  categories,
   onChange,
 }: {
   draft: TargetDraft;
   value: number;
   /** Set for an amount metric: its parts are shown to the minor unit, so they visibly add up. */
   currency: string | null;
+  categories: readonly ProductCategory[];
   onChange: (change: Partial<TargetDraft>) => void;
 }) {
   if (!canBreakDown(draft.metric)) return null;
@@ -28,47 +32,83 @@ export function SegmentSplit({
     currency === null
       ? new Intl.NumberFormat(locale.value).format(v)
       : formatMoney(v, currency, locale.value, 'exact');
+  const by =
+    draft.categoryPercents !== null ? 'category' : draft.newPercent !== null ? 'customer' : 'none';
   const breakdown = breakdownOfDraft(draft, value);
-  const part = (segment: 'new' | 'existing') =>
-    breakdown?.parts.find((p) => p.segment === segment)?.value ?? 0;
+  const nameOf = (id: string) => categories.find((c) => c.id === id)?.name ?? id;
+  // A percentage field's properties (0–100; anything else typed is ignored).
+  const percentField = (name: string, percent: number, set: (p: number) => void) => ({
+    name,
+    min: 0,
+    max: 100,
+    step: 'any',
+    value: percent,
+    onInput: (e: Event) => {
+      const field = e.currentTarget as HTMLInputElement;
+      const typed = Number(field.value);
+      if (field.value !== '' && Number.isFinite(typed)) set(Math.min(100, Math.max(0, typed)));
+    },
+  });
   return (
     <fieldset class="segments" data-segment-split>
       <legend>{m.title}</legend>
-      <label class="inline">
-        <input
-          type="checkbox"
-          name="segmented"
-          checked={draft.newPercent !== null}
-          onChange={(e) =>
-            onChange({ newPercent: e.currentTarget.checked ? DEFAULT_NEW_PERCENT : null })
-          }
-        />
-        {m.enable}
-      </label>
-      {draft.newPercent !== null && (
-        <>
-          <label class="inline">
-            {m.newPercent}
+      <select
+        name="segmentBy"
+        aria-label={m.title}
+        value={by}
+        onChange={(e) => {
+          const next = e.currentTarget.value;
+          onChange({
+            newPercent: next === 'customer' ? DEFAULT_NEW_PERCENT : null,
+            categoryPercents:
+              next === 'category'
+                ? Object.fromEntries(categories.map((c) => [c.id, 100 / categories.length]))
+                : null,
+          });
+        }}
+      >
+        <option value="none">{m.none}</option>
+        <option value="customer">{m.byCustomer}</option>
+        {categories.length > 0 && <option value="category">{m.byCategory}</option>}
+      </select>
+      {by === 'customer' && (
+        <label class="inline">
+          {m.newPercent}
+          <input
+            type="number"
+            {...percentField('newPercent', draft.newPercent ?? 0, (newPercent) =>
+              onChange({ newPercent }),
+            )}
+          />
+        </label>
+      )}
+      {by === 'category' &&
+        categories.map((c) => (
+          <label class="inline" key={c.id}>
+            {m.categoryPercent(c.name)}
             <input
               type="number"
-              name="newPercent"
-              min={0}
-              max={100}
-              step="any"
-              value={draft.newPercent}
-              onInput={(e) => {
-                const typed = Number(e.currentTarget.value);
-                if (e.currentTarget.value !== '' && Number.isFinite(typed)) {
-                  onChange({ newPercent: Math.min(100, Math.max(0, typed)) });
-                }
-              }}
+              {...percentField(
+                `category-percent-${c.id}`,
+                draft.categoryPercents?.[c.id] ?? 0,
+                (p) => onChange({ categoryPercents: { ...draft.categoryPercents, [c.id]: p } }),
+              )}
             />
           </label>
-          <p class="muted" data-segment-preview>
-            {m.new}: <span data-part="new">{show(part('new'))}</span> · {m.existing}:{' '}
-            <span data-part="existing">{show(part('existing'))}</span>
-          </p>
-        </>
+        ))}
+      {breakdown && (
+        <p class="muted" data-segment-preview>
+          {breakdown.parts.map((p, i) => {
+            const key = 'segment' in p ? p.segment : p.category;
+            const label = 'segment' in p ? m[p.segment] : nameOf(p.category);
+            return (
+              <span key={key}>
+                {i > 0 ? ' · ' : ''}
+                {label}: <span data-part={key}>{show(p.value)}</span>
+              </span>
+            );
+          })}
+        </p>
       )}
     </fieldset>
   );

@@ -225,6 +225,7 @@ export function TargetEditor() {
           draft={draft}
           value={value}
           currency={isAmount ? settings.currency : null}
+          categories={settings.productCategories ?? []}
           onChange={edit}
         />
         <fieldset class="split">

@@ -62,6 +62,7 @@ describe('target draft', () => {
       weights: {},
       shares: {},
       newPercent: null,
+      categoryPercents: null,
     });
   });
 
@@ -144,6 +145,21 @@ describe('target draft', () => {
       targetInputOf(calls, planOf(calls, settings(), teams, members)).breakdown,
     ).toBeUndefined();
     expect(breakdownOfDraft(draft({ valueText: '10' }), 1_000)).toBeNull();
+    // By category: the categories given a percentage, in their order, exactly.
+    expect(
+      breakdownOfDraft(
+        draft({ categoryPercents: { software: 50, service: 30, hardware: 20 } }),
+        1_001,
+      ),
+    ).toEqual({
+      by: 'category',
+      parts: [
+        { category: 'software', value: 501 },
+        { category: 'service', value: 300 },
+        { category: 'hardware', value: 200 },
+      ],
+    });
+    expect(breakdownOfDraft(draft({ categoryPercents: { software: 0 } }), 1_001)).toBeNull();
   });
 
   it("finds the team's stored target for the draft's period only", () => {

@@ -18,6 +18,7 @@ import type {
 import {
   breakdownFromPercents,
   canBreakDown,
+  categoryBreakdownFromPercents,
   dailyTargets,
   eachDay,
   findMetric,
@@ -82,6 +83,11 @@ export interface TargetDraft {
    * existing ones), or null for no breakdown by customer segment.
    */
   newPercent: number | null;
+  /**
+   * Or by product category: the percentage of each category (by id, in the org's order), or null.
+   * Only one of the two is set.
+   */
+  categoryPercents: Record<string, number> | null;
 }
 
 export function initialDraft(teamId: string, metric: string, today: string): TargetDraft {
@@ -96,6 +102,7 @@ export function initialDraft(teamId: string, metric: string, today: string): Tar
     weights: {},
     shares: {},
     newPercent: null,
+    categoryPercents: null,
   };
 }
 
@@ -319,7 +326,14 @@ export function targetInputOf(draft: TargetDraft, plan: TargetPlan): TargetInput
  * exactly (shared/domain/breakdown.ts), or none (no percentage, or a metric it does not apply to).
  */
 export function breakdownOfDraft(draft: TargetDraft, value: number): TargetBreakdown | null {
-  if (draft.newPercent === null || !canBreakDown(draft.metric)) return null;
+  if (!canBreakDown(draft.metric)) return null;
+  if (draft.categoryPercents !== null) {
+    const percents = Object.entries(draft.categoryPercents)
+      .filter(([, percent]) => percent > 0)
+      .map(([category, percent]) => ({ category, percent }));
+    return percents.length > 0 ? categoryBreakdownFromPercents(value, percents) : null;
+  }
+  if (draft.newPercent === null) return null;
   const pct = Math.min(100, Math.max(0, draft.newPercent));
   return breakdownFromPercents(value, { new: pct, existing: 100 - pct });
 }

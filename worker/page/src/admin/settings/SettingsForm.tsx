@@ -8,6 +8,7 @@ import { me } from '../../app/session.ts';
 import { t } from '../../i18n/index.ts';
 import { saveOrgSettings } from '../api.ts';
 import { CalendarFields, HolidaysField } from './CalendarFields.tsx';
+import { CategoryFields } from './CategoryFields.tsx';
 import { CustomMetricsFields } from './CustomMetricsFields.tsx';
 import { changeOf, draftOf, type SettingsDraft } from './draft.ts';
 import { PointsWeightFields, TierFields } from './PointsFields.tsx';
@@ -54,6 +55,11 @@ export function SettingsForm({ settings }: { settings: OrgSettings }) {
         metrics={draft.customMetrics}
         saved={new Set(settings.customMetrics.map((x) => x.id))}
         onChange={(customMetrics) => set({ customMetrics })}
+      />
+      <CategoryFields
+        categories={draft.productCategories}
+        saved={new Set((settings.productCategories ?? []).map((x) => x.id))}
+        onChange={(productCategories) => set({ productCategories })}
       />
       <HolidaysField holidays={draft.holidays} onChange={(holidays) => set({ holidays })} />
       <div class="actions">

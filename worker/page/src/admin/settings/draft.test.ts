@@ -65,4 +65,18 @@ describe('settings draft', () => {
     // Amounts earn no points per unit: they are not sent.
     expect(points).not.toHaveProperty('revenue');
   });
+
+  it('saves product categories added, and a list emptied as empty', () => {
+    const before = settings();
+    const added = changeOf(
+      { ...draftOf(before), productCategories: [{ id: 'software', name: '软件' }] },
+      before,
+    );
+    expect(UpdateOrgSettingsRequest.parse(added).productCategories).toEqual([
+      { id: 'software', name: '软件' },
+    ]);
+    const had = settings({ productCategories: [{ id: 'software', name: '软件' }] });
+    expect(draftOf(had).productCategories).toEqual([{ id: 'software', name: '软件' }]);
+    expect(changeOf({ ...draftOf(had), productCategories: [] }, had).productCategories).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import type {
   CustomMetric,
   OrgSettings,
   PrivacyMode,
+  ProductCategory,
   Tier,
   UpdateOrgSettingsRequest,
 } from '../../../../../shared/api/index.ts';
@@ -25,6 +26,8 @@ export interface SettingsDraft {
   holidays: string;
   customMetrics: CustomMetric[];
   tiers: Tier[];
+  /** Product categories (won deals carry one; targets may break down by them). */
+  productCategories: ProductCategory[];
 }
 
 /** The count metrics whose points the form edits (built-in and saved custom ones). */
@@ -42,6 +45,7 @@ export function draftOf(settings: OrgSettings): SettingsDraft {
     holidays: settings.calendar.holidays.join('\n'),
     customMetrics: settings.customMetrics,
     tiers: settings.tiers.ladder,
+    productCategories: settings.productCategories ?? [],
   };
 }
 
@@ -64,5 +68,9 @@ export function changeOf(draft: SettingsDraft, settings: OrgSettings): UpdateOrg
         .filter((d) => d !== ''),
     },
     tiers: { ...settings.tiers, ladder: draft.tiers },
+    // Left out while the team has none and adds none: an untouched form saves what it opened.
+    ...(settings.productCategories || draft.productCategories.length > 0
+      ? { productCategories: draft.productCategories }
+      : {}),
   };
 }
