@@ -3,7 +3,8 @@
  * back through others (no import loops), nothing a content script bundles reaches the
  * background's code (account, token vault) or the sync engine, and a content script carries
  * neither Preact nor WXT's storage items (the panel brings Preact when it loads) nor the daily
- * rhythm's rule (the background decides which card is due and publishes it with the view).
+ * rhythm's rule (the background decides which card is due and publishes it with the view), nor
+ * the UI text's tables (the background publishes them in storage: background/text.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -87,6 +88,12 @@ describe('extension layout', () => {
         .map((s) => `${name(file)}: ${s}`),
     );
     expect(packages).toEqual([]);
+  });
+
+  it('content scripts carry no message tables (they translate with the published ones)', () => {
+    const reached = [...contentScript()].map(name);
+    expect(reached).toContain('i18n/translate.ts');
+    expect(reached.filter((f) => /^i18n\/(messages|index)\.ts$/.test(f))).toEqual([]);
   });
 
   it("content scripts leave the daily rhythm's rule (time-zone work) to the background", () => {

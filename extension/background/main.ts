@@ -28,6 +28,7 @@ import { injectPanel } from './panel.ts';
 import { PLAN_ALARM, remindOfPlan, schedulePlanReminder } from './plan-reminder.ts';
 import { answerReview } from './review.ts';
 import { pinRhythmClock, rhythmNow } from './rhythm-clock.ts';
+import { publishText } from './text.ts';
 
 const TICK_ALARM = 'pacer-tick';
 const RETRY_ALARM = 'pacer-retry';
@@ -171,6 +172,7 @@ async function handle(
   if (page.success) {
     const message = page.data;
     if (message.type === 'load-panel') return injectPanel(sender);
+    if (message.type === 'text') return { ok: true, data: await publishText() };
     if (message.type === 'pin-clock') {
       if (!__PACER_TEST_CLOCK__) return { ok: false, error: 'not allowed' };
       await pinRhythmClock(message.at);
@@ -256,7 +258,9 @@ export function startBackground(): void {
   // A site's access taken away in the browser's settings: stop running there (site-access/registration.ts).
   forgetRevokedSites();
 
-  // A (re)started worker publishes what it has and resumes sending.
+  // A (re)started worker publishes what it has (the UI text for content scripts too) and resumes
+  // sending.
+  void publishText();
   void republish();
   void engine.flush();
 }

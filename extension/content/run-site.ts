@@ -7,6 +7,7 @@ import { effect, signal } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { metricUnit } from '../../shared/domain/metrics.ts';
+import type { PublishedText } from '../i18n/translate.ts';
 import type { TabMessage } from '../platform/messages.ts';
 import { savePrefs, watchPageStored } from '../platform/page-storage.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
@@ -159,7 +160,15 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   ctx.onInvalidated(
     watchPageStored({ view: (view) => onView(view), prefs: (prefs) => onPrefs(prefs) }),
   );
-  const { view, prefs } = await startupRead;
+  const { view, prefs, text } = await startupRead;
+  // The UI text as the background published it for this version; asked for when there is none
+  // yet (the first page after an install or update can load before the background wrote it).
+  const dictionaries =
+    text?.version === browser.runtime.getManifest().version
+      ? text.dictionaries
+      : await sendToBackground({ type: 'text' }).then((reply) =>
+          reply.ok ? (reply.data as PublishedText).dictionaries : {},
+        );
 
   // As shipped, the view's daily rhythm is current; a test build's waits for the page's clock.
   const rhythmReady = signal(!__PACER_TEST_CLOCK__);
@@ -167,6 +176,7 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     send: sendToBackground,
     savePrefs: (next) => void savePrefs(next),
     browserLanguage: navigator.language,
+    text: dictionaries,
     rhythmReady,
   });
   const panel = createPanelLoader(() => sendToBackground({ type: 'load-panel' }));

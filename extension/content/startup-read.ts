@@ -1,5 +1,5 @@
 /**
- * The content script's storage read (published view + preferences), started by the second
+ * The content script's storage read (published view, preferences, UI text), started by the second
  * module of the bundle: the browser answers while V8 evaluates everything else, instead of after.
  */
 import { readPageStored } from '../platform/page-storage.ts';

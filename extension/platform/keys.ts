@@ -1,6 +1,6 @@
 /**
  * The keys Pacer keeps in `chrome.storage.local`, each named once: storage.ts defines its typed
- * WXT items over them, and page-storage.ts reads the two a content script needs at page load.
+ * WXT items over them, and page-storage.ts reads the three a content script needs at page load.
  */
 export const STORAGE_KEYS = {
   account: 'pacer:account',
@@ -8,6 +8,8 @@ export const STORAGE_KEYS = {
   prefs: 'pacer:prefs',
   syncState: 'pacer:sync',
   celebrated: 'pacer:celebrated',
+  /** The UI text in every language, for content scripts (background/text.ts). */
+  text: 'pacer:text',
   /** Test builds only: the daily rhythm's pinned clock (background/rhythm-clock.ts). */
   testClock: 'pacer:test-clock',
 } as const;

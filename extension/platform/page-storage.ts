@@ -1,5 +1,6 @@
 /**
- * The two stored values a content script needs (the published view and the preferences), read,
+ * The stored values a content script needs (the published view, the preferences and, read once
+ * at load, the UI text: background/text.ts), read,
  * watched and written straight through `browser.storage.local`. The content script runs on every
  * load of the sites it serves, so it leaves WXT's storage items (storage.ts: versioning, locks,
  * drivers, meta keys, none of which these keys use) to the background and the extension pages:
@@ -7,6 +8,7 @@
  * Same keys, values and fallbacks as the items in storage.ts.
  */
 import { browser } from 'wxt/browser';
+import type { PublishedText } from '../i18n/translate.ts';
 import { STORAGE_KEYS } from './keys.ts';
 import type { Prefs } from './prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from './view.ts';
@@ -15,15 +17,25 @@ export interface PageStored {
   view: SidebarView;
   /** As saved: read through `withDefaults` (prefs.ts). */
   prefs: Partial<Prefs>;
+  /** Null until the background has written it. */
+  text: PublishedText | null;
 }
 
 const view = (value: unknown): SidebarView => (value as SidebarView | undefined) ?? SIGNED_OUT_VIEW;
 const prefs = (value: unknown): Partial<Prefs> => (value as Partial<Prefs> | undefined) ?? {};
 
-/** Both values in one storage read. */
+/** All three in one storage read. */
 export async function readPageStored(): Promise<PageStored> {
-  const got = await browser.storage.local.get([STORAGE_KEYS.view, STORAGE_KEYS.prefs]);
-  return { view: view(got[STORAGE_KEYS.view]), prefs: prefs(got[STORAGE_KEYS.prefs]) };
+  const got = await browser.storage.local.get([
+    STORAGE_KEYS.view,
+    STORAGE_KEYS.prefs,
+    STORAGE_KEYS.text,
+  ]);
+  return {
+    view: view(got[STORAGE_KEYS.view]),
+    prefs: prefs(got[STORAGE_KEYS.prefs]),
+    text: (got[STORAGE_KEYS.text] as PublishedText | undefined) ?? null,
+  };
 }
 
 /** Calls back on each change of either value (removed: its fallback); returns the unwatch. */

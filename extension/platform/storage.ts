@@ -1,6 +1,6 @@
 /**
  * Everything Pacer keeps in `chrome.storage.local`, as typed WXT storage items over the keys of
- * keys.ts. Content scripts read their two keys without these items (page-storage.ts), and they
+ * keys.ts. Content scripts read their three keys without these items (page-storage.ts), and they
  * can read this storage area, so nothing secret is here (the API token lives in the background's
  * IndexedDB, background/token-vault.ts).
  *
@@ -9,6 +9,7 @@
  * say (`Partial<Prefs>`, optional SyncState fields) and the readers merge with defaults.
  */
 import { storage } from 'wxt/utils/storage';
+import type { PublishedText } from '../i18n/translate.ts';
 import type { SyncState } from '../sync/state.ts';
 import { STORAGE_KEYS } from './keys.ts';
 import type { Prefs } from './prefs.ts';
@@ -73,6 +74,8 @@ export const stored = {
   celebrated: onFirstUse(() =>
     storage.defineItem<CelebrationRecord>(local(STORAGE_KEYS.celebrated)),
   ),
+  /** The UI text content scripts translate with, written by the background (background/text.ts). */
+  text: onFirstUse(() => storage.defineItem<PublishedText>(local(STORAGE_KEYS.text))),
   /**
    * Test builds only: how far the daily rhythm's clock runs from Date.now, set by a page with a
    * pinned clock (background/rhythm-clock.ts); null: not pinned.

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals-core';
 import { describe, expect, it } from 'vitest';
+import { dictionaries } from '../i18n/index.ts';
 import { DEFAULT_PREFS, type Prefs } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
 import { viewRhythm } from '../sync/local-view.ts';
@@ -35,6 +36,7 @@ function page(iso: string, prefs: Prefs) {
       saved.prefs = next;
     },
     browserLanguage: 'en-US',
+    text: dictionaries(),
   });
   const stop = store.rhythm.start();
   stop();
@@ -117,6 +119,7 @@ describe('daily rhythm in the sidebar', () => {
         saved.prefs = next;
       },
       browserLanguage: 'en-US',
+      text: dictionaries(),
     });
     const stop = store.rhythm.start();
     expect(saved.prefs.rhythm).toEqual({ planOpened: '2026-12-07' });
@@ -136,6 +139,7 @@ describe('daily rhythm in the sidebar', () => {
         throw new Error('nothing to save');
       },
       browserLanguage: 'en-US',
+      text: dictionaries(),
       rhythmReady: ready,
     });
     const stop = store.rhythm.start();
@@ -150,7 +154,12 @@ describe('daily rhythm in the sidebar', () => {
     const signedOut = createSidebarStore(
       { ...SIGNED_OUT_VIEW, rhythm: viewRhythm(view, Date.parse('2026-12-07T01:00:00Z')) },
       DEFAULT_PREFS,
-      { send: async () => ({ ok: true }), savePrefs: () => {}, browserLanguage: 'en-US' },
+      {
+        send: async () => ({ ok: true }),
+        savePrefs: () => {},
+        browserLanguage: 'en-US',
+        text: dictionaries(),
+      },
     );
     expect(signedOut.rhythm.moment.value).toBeNull();
     expect(signedOut.rhythm.plan.value).toBe(false);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dictionaries } from '../i18n/index.ts';
 import type { PageMessage } from '../platform/messages.ts';
 import { DEFAULT_PREFS } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
@@ -24,6 +25,7 @@ function setup(view: SidebarView) {
     },
     savePrefs: () => {},
     browserLanguage: 'en-US',
+    text: dictionaries(),
     now: () => now,
   });
   return { store, sent, advance: (ms: number) => (now += ms) };

@@ -6,12 +6,13 @@ import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-co
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
 import { inLanguage, intlLocale } from '../../shared/domain/language.ts';
 import {
+  type Dictionaries,
   type Language,
   resolveLanguage,
   type Translate,
   timeAgo,
-  translator,
-} from '../i18n/index.ts';
+  translatorFor,
+} from '../i18n/translate.ts';
 import type { MessageReply, PageMessage } from '../platform/messages.ts';
 import type { Prefs } from '../platform/prefs.ts';
 import type { NewsItem, RecentLog, SidebarView } from '../platform/view.ts';
@@ -66,6 +67,8 @@ export interface SidebarDeps {
   send(message: PageMessage): Promise<MessageReply>;
   savePrefs(prefs: Prefs): void;
   browserLanguage: string;
+  /** The UI text (content scripts: as the background published it, background/text.ts). */
+  text: Partial<Dictionaries>;
   now?: () => number;
   uuid?: () => string;
   /** False while the view's daily rhythm may be stale (sidebar/rhythm.ts); true by default. */
@@ -146,7 +149,9 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   const language = computed<Language>(() =>
     resolveLanguage(prefsState.value.language, deps.browserLanguage),
   );
-  const t = computed<Translate>(() => translator(language.value));
+  const t = computed<Translate>(() =>
+    translatorFor(deps.text[language.value] ?? {}, language.value),
+  );
 
   function toast(item: Omit<Toast, 'id'>): void {
     toastSeq += 1;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { dictionaries } from '../i18n/index.ts';
 import type { PageMessage } from '../platform/messages.ts';
 import { DEFAULT_PREFS, type Prefs } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
@@ -29,6 +30,7 @@ function setup(prefs: Prefs = DEFAULT_PREFS) {
     },
     savePrefs: () => {},
     browserLanguage: 'en-US',
+    text: dictionaries(),
     now: () => Date.parse('2026-11-23T09:00:00Z'),
   });
   return { store, sent };

@@ -85,7 +85,10 @@ describe('Pacer in Firefox', () => {
     // The panel's code is loaded on first open (extension/sidebar/panel-host.ts), not before.
     expect(await panelLoads()).toBe(0);
     await gmail.locator('pacer-sidebar >>> [data-testid="pacer-pill"] button').click();
+    // `visible` makes puppeteer check every frame: by default a `>>>` wait re-checks on the
+    // document's mutations only, and the panel is added inside the sidebar's shadow root.
     await gmail.waitForSelector('pacer-sidebar >>> [data-testid="pacer-panel"]', {
+      visible: true,
       timeout: FIREFOX_WAIT_MS,
     });
     expect(await panelLoads()).toBe(1);
@@ -151,6 +154,7 @@ describe('Pacer in Firefox', () => {
     );
     expect(keys).toEqual([expect.stringContaining('Contact/75101')]);
     await page.waitForSelector('pacer-sidebar >>> [data-testid="pacer-panel"]', {
+      visible: true,
       timeout: FIREFOX_WAIT_MS,
     });
     await page.locator('[data-pacer-log-buttons] >>> button[data-metric="meetings"]').click();

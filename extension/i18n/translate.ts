@@ -1,0 +1,65 @@
+/**
+ * Filling messages in a language, given its dictionary. Kept apart from the tables
+ * (messages.ts) so a content script can translate with the dictionaries the background publishes
+ * (background/text.ts) instead of carrying both tables in its own code, which every page load
+ * would compile; the extension's own pages use index.ts, which brings the tables.
+ */
+import { type ExtensionLocale, extensionLocale, intlLocale } from '../../shared/domain/language.ts';
+import type { Message, MessageKey } from './messages.ts';
+
+/** A language as the extension stores and names it (its `_locales` folder). */
+export type Language = ExtensionLocale;
+export type LanguageSetting = Language | 'auto';
+
+export type Dictionary = Record<MessageKey, Message>;
+/** Every language's dictionary, as the background publishes them. */
+export type Dictionaries = Record<Language, Dictionary>;
+
+/** What the background publishes for content scripts (background/text.ts). */
+export interface PublishedText {
+  /** The extension version whose tables these are: a content script of another asks again. */
+  version: string;
+  dictionaries: Dictionaries;
+}
+
+export function resolveLanguage(setting: LanguageSetting, browserLanguage: string): Language {
+  return setting !== 'auto' ? setting : extensionLocale(browserLanguage);
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * `t(key, params)`: the message in the language, `{name}` filled with plain text; a message with
+ * plural forms picks the form `Intl.PluralRules` gives for `params.count` ("1 freeze", "2 freezes").
+ * A key the dictionary lacks (one published by an older version) reads as the key.
+ */
+export function translatorFor(dictionary: Partial<Dictionary>, language: Language): Translate {
+  // Made on the first message with plural forms: building Intl data costs the page's load
+  // (a content script's first paint) time that most pages never need.
+  let plurals: Intl.PluralRules | undefined;
+  const plural = (count: number) => {
+    plurals ??= new Intl.PluralRules(intlLocale(language));
+    return plurals.select(count);
+  };
+  return (key, params) => {
+    const message = dictionary[key] ?? key;
+    const text =
+      typeof message === 'string'
+        ? message
+        : ((message as Partial<Record<string, string>>)[plural(Number(params?.count ?? 0))] ??
+          message.other);
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    );
+  };
+}
+
+/** "just now" under a minute, else "3 minutes ago" / "3分钟前" (`Intl.RelativeTimeFormat`). */
+export function timeAgo(t: Translate, language: Language, elapsedMs: number): string {
+  const minutes = Math.floor(elapsedMs / 60_000);
+  if (minutes < 1) return t('justNow');
+  const format = new Intl.RelativeTimeFormat(intlLocale(language), { numeric: 'auto' });
+  return minutes < 60
+    ? format.format(-minutes, 'minute')
+    : format.format(-Math.floor(minutes / 60), 'hour');
+}
