@@ -1,8 +1,8 @@
 /**
  * Log any metric by hand: amount for money metrics, optional contact and note. No evidence link.
  * A deal may carry its value: one "won deal" log counting the deal and its revenue
- * (shared/domain/lines.ts); a collection (回款) may name the recent won deal it pays
- * (shared/domain/collections.ts).
+ * (shared/domain/lines.ts) and the org's product category; a collection (回款) may name the
+ * recent won deal it pays (shared/domain/collections.ts).
  */
 import { useState } from 'preact/hooks';
 import { FIELD_LIMITS } from '../../shared/api/limits.ts';
@@ -60,6 +60,8 @@ export function ManualLog({
     const name = field('contactName') || (deal?.contactName ?? '');
     const email = field('contactEmail');
     const note = field('note');
+    // A won deal's product category (one of the org's), when the org has some.
+    const category = carriesAmount ? field('category') : '';
     const reply = await sendToBackground({
       type: 'log',
       event: {
@@ -74,6 +76,7 @@ export function ManualLog({
           : {}),
         ...(note ? { note } : {}),
         ...(deal ? { deal: deal.id } : {}),
+        ...(category ? { category } : {}),
       },
     });
     if (reply.ok) {
@@ -114,6 +117,19 @@ export function ManualLog({
         <label>
           <span>{t('wonDealAmount', { currency: view.currency })}</span>
           <input name="amount" inputMode="decimal" data-testid="manual-deal-amount" />
+        </label>
+      ) : null}
+      {carriesAmount && (view.categories ?? []).length > 0 ? (
+        <label>
+          <span>{t('wonDealCategory')}</span>
+          <select name="category" data-testid="manual-deal-category">
+            <option value="">{t('wonDealNoCategory')}</option>
+            {(view.categories ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
         </label>
       ) : null}
       {metric === COLLECTIONS ? (

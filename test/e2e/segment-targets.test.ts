@@ -186,6 +186,23 @@ describe('a target by customer segment from the board to the sidebar', () => {
     await expect
       .poll(() => segmentText(gmail, 'category:software'), { timeout: 30_000 })
       .toBe(`Software ${fmt(500_000)} / ${fmt(software?.target ?? 0)}`);
+
+    // The popup's manual log offers the categories too.
+    const service = progress.breakdown?.find((s) => s.segment === 'category:service');
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.selectOption('select[name=metric]', 'deals');
+    await popup.fill('input[name=quantity]', '1');
+    await popup.fill('input[name=amount]', '2000');
+    await popup.getByTestId('manual-deal-category').selectOption('service');
+    await popup.click('form button[type=submit] >> text=Log');
+    await expect.poll(() => popup.getByRole('status').last().textContent()).toContain('Logged');
+    await popup.close();
+    await gmail.bringToFront();
+    await syncOnce();
+    await expect
+      .poll(() => segmentText(gmail, 'category:service'), { timeout: 30_000 })
+      .toBe(`Service ${fmt(200_000)} / ${fmt(service?.target ?? 0)}`);
     await sidebar(gmail).getByTestId('pacer-segments').scrollIntoViewIfNeeded();
     await screenshot(gmail, 'sidebar-segments-categories');
   });
