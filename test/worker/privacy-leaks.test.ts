@@ -5,6 +5,7 @@
  * above both teams.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addMonths, makeDate } from '../../shared/domain/dates.ts';
 import { addMember, addTeam, call, createOrg, event, type MemberFixture } from './helpers.ts';
 
 let org: Awaited<ReturnType<typeof createOrg>>;
@@ -64,13 +65,17 @@ describe('group=teams in private and top mode', () => {
 
 describe('team target allocations', () => {
   it('show a rep only their own share in private and top mode', async () => {
+    // Next month: the reps joined today, so they carry every day of it and the weights alone
+    // decide the shares, whatever the date.
+    const now = new Date();
+    const month = addMonths(makeDate(now.getUTCFullYear(), now.getUTCMonth() + 1, 1), 1);
     const put = await call('PUT', '/targets', {
       token: org.managerToken,
       body: {
         scope: 'team',
         teamId: bigTeam,
         metric: 'calls',
-        period: { kind: 'month', start: '2026-12-01' },
+        period: { kind: 'month', start: month },
         value: 300,
         split: {
           mode: 'weights',
@@ -81,7 +86,7 @@ describe('team target allocations', () => {
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     const rep = big[0] as MemberFixture;
     const read = async (token: string) => {
-      const res = await call('GET', '/targets?metric=calls', { token });
+      const res = await call('GET', `/targets?metric=calls&date=${month}`, { token });
       expect(res.status).toBe(200);
       return res.body.targets.find((t: { teamId: string | null }) => t.teamId === bigTeam);
     };
