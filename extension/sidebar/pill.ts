@@ -55,7 +55,7 @@ export function createPill(
   );
   button.addEventListener(
     'click',
-    trusted(() => store.toggle(false)),
+    trusted(() => store.expand()),
   );
   button.addEventListener('pointerenter', handlers.onIntent);
   button.addEventListener('focus', handlers.onIntent);

@@ -165,6 +165,18 @@ describe('sidebar store', () => {
     expect(sent).toHaveLength(3);
   });
 
+  it("the pill's click opens the panel, and keeps open one remembered as open", () => {
+    const { store } = setup(signedIn);
+    store.setPrefs({ collapsed: true });
+    store.expand();
+    expect(store.prefs.value.collapsed).toBe(false);
+    // Remembered open, the pill shows while the panel's code loads: a click must not close it.
+    store.expand();
+    expect(store.prefs.value.collapsed).toBe(false);
+    store.toggle(true);
+    expect(store.prefs.value.collapsed).toBe(true);
+  });
+
   it('does not log while signed out; says why', () => {
     const { store, sent } = setup(SIGNED_OUT_VIEW);
     store.log(fromThread, 'call');

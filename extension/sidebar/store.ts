@@ -358,6 +358,14 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     notify: (text: string) => toast({ text }),
     focusPill,
     focusPanel,
+    /**
+     * The pill's click: always opens. A panel remembered as open shows the pill until its code
+     * is loaded; a click then must not close it.
+     */
+    expand: () => {
+      focusPanel.value = true;
+      if (prefsState.value.collapsed) setPrefs({ collapsed: false });
+    },
     /** `fromPanel`: the panel's own close button or Escape, so focus goes back to the pill. */
     toggle: (fromPanel = false) => {
       focusPill.value = fromPanel && !prefsState.value.collapsed;

@@ -17,7 +17,7 @@ import {
   launchWithExtension,
   serveGmail,
 } from '../../e2e/support/browser.ts';
-import { clickAndReadNextFrame, signInWithInvite } from '../../e2e/support/extension.ts';
+import { clickAndReadNextFrame, openPanel, signInWithInvite } from '../../e2e/support/extension.ts';
 import { freePort, repoRoot, startWorkerServer } from '../../support/worker-server.ts';
 import type { BenchContext, BenchModule, Figure, Section } from '../lib/report.ts';
 import { describeSpread, fmt, median, percentile, spread } from '../lib/stats.ts';
@@ -249,9 +249,7 @@ async function logFeel(
       if ('pacer:sync' in changes) g.__commits.push(Date.now());
     });
   });
-  if ((await page.getByTestId('pacer-panel').count()) === 0) {
-    await page.getByTestId('pacer-pill').getByRole('button').click();
-  }
+  await openPanel(page);
   await page.getByTestId('pacer-plus-calls').waitFor();
   let sameFrame = 0;
   const commitMs: number[] = [];

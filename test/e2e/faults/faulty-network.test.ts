@@ -17,6 +17,7 @@ import { freePort, startWorkerServer, type WorkerServer } from '../../support/wo
 import { createOrg } from '../support/api.ts';
 import { type ExtensionBrowser, launchWithExtension, serveGmail } from '../support/browser.ts';
 import {
+  openPanel,
   readLocalStorage,
   readTokenFromVault,
   sidebarText,
@@ -67,11 +68,7 @@ async function openGmail(browser: ExtensionBrowser): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(THREAD_URL);
   // The panel's open/closed state is remembered across a browser restart.
-  await page.getByTestId('pacer-pill').or(page.getByTestId('pacer-panel')).first().waitFor();
-  if ((await page.getByTestId('pacer-panel').count()) === 0) {
-    await page.getByTestId('pacer-pill').getByRole('button').click();
-  }
-  await page.getByTestId('pacer-panel').waitFor();
+  await openPanel(page);
   return page;
 }
 

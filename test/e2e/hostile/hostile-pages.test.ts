@@ -13,7 +13,7 @@ import type { CreateOrgResponse } from '../../../shared/api/orgs.ts';
 import { startWorkerServer, type WorkerServer } from '../../support/worker-server.ts';
 import { createOrg, recentEvents } from '../support/api.ts';
 import { type ExtensionBrowser, launchWithExtension, screenshot } from '../support/browser.ts';
-import { readTokenFromVault, signInWithInvite } from '../support/extension.ts';
+import { openPanel, readTokenFromVault, signInWithInvite } from '../support/extension.ts';
 import { clickLogButton, collectPageErrors, serveFixtures } from '../support/sites.ts';
 
 const NAME_CAP = 200;
@@ -125,9 +125,7 @@ async function logAndCheck(page: Page, app: string, source: Record<string, strin
   await expect
     .poll(async () => (await sidebarTexts(page)).toasts.some((t) => t.endsWith(name)))
     .toBe(true);
-  if ((await page.getByTestId('pacer-panel').count()) === 0) {
-    await page.getByTestId('pacer-pill').getByRole('button').click();
-  }
+  await openPanel(page);
   await expect
     .poll(async () => (await sidebarTexts(page)).recent.some((t) => t.includes(` · ${name}`)))
     .toBe(true);

@@ -46,6 +46,22 @@ export function readLocalStorage(worker: Worker): Promise<Record<string, unknown
 /** The sidebar's host element (test builds open its shadow root). */
 export const sidebar = (page: Page) => page.locator('pacer-sidebar');
 
+/**
+ * Opens the sidebar's panel if it is not open. A panel remembered as open shows the pill until
+ * its code is loaded, then takes the pill's place: a click aimed at the pill may find it gone,
+ * so this retries until the panel is there.
+ */
+export async function openPanel(page: Page): Promise<void> {
+  const panel = page.getByTestId('pacer-panel');
+  const pill = page.getByTestId('pacer-pill').getByRole('button');
+  await page.getByTestId('pacer-pill').or(panel).first().waitFor();
+  for (let attempt = 0; (await panel.count()) === 0; attempt++) {
+    if (attempt === 30) throw new Error('the sidebar panel did not open');
+    await pill.click({ timeout: 1_000 }).catch(() => undefined);
+    await panel.waitFor({ timeout: 1_000 }).catch(() => undefined);
+  }
+}
+
 export function sidebarText(page: Page, testId: string): Promise<string | null> {
   return sidebar(page).getByTestId(testId).first().textContent();
 }
