@@ -1,6 +1,7 @@
 /**
  * The customer KPIs' parts for board members (rules: shared/domain/customer-kpis.ts), read from
- * the customer rollups (worker/db/customer-sales.ts), never from events. Cost, per ≤ 90 members:
+ * the customer rollups (worker/db/customer-sales.ts), never from events. Cost, per member (chunks
+ * of ≤ 90 members sent as one batch per read):
  * one range of `customer_days_member` over the period and the one before it (a row per customer
  * and day with a won deal), and one index-only pass over `customer_firsts_member` (a row per
  * customer the member ever sold to).
@@ -8,10 +9,9 @@
 import { and, between, gt, inArray, sql } from 'drizzle-orm';
 import type { LocalDate } from '../../shared/api/index.ts';
 import { type CustomerPart, customerParts } from '../../shared/domain/customer-kpis.ts';
+import { readByIds } from '../db/chunked.ts';
 import type { Db } from '../db/client.ts';
 import { customerDays, customerFirsts } from '../db/schema.ts';
-
-const MEMBERS_PER_READ = 90;
 
 type Span = { start: LocalDate; end: LocalDate };
 
@@ -21,11 +21,8 @@ export async function customerPartsOf(
   period: Span,
   previous: Span,
 ): Promise<Map<string, Record<CustomerPart, number>>> {
-  const purchases = new Map<string, { customerId: string; localDate: string }[]>();
-  const firsts = new Map<string, { newInPeriod: number; existingBefore: number }>();
-  for (let i = 0; i < memberIds.length; i += MEMBERS_PER_READ) {
-    const part = memberIds.slice(i, i + MEMBERS_PER_READ);
-    const [days, counts] = await Promise.all([
+  const [days, counts] = await Promise.all([
+    readByIds(db, memberIds, (part) =>
       db
         .select({
           memberId: customerDays.memberId,
@@ -39,8 +36,9 @@ export async function customerPartsOf(
             between(customerDays.localDate, previous.start, period.end),
             gt(customerDays.deals, 0),
           ),
-        )
-        .all(),
+        ),
+    ),
+    readByIds(db, memberIds, (part) =>
       db
         .select({
           memberId: customerFirsts.memberId,
@@ -49,21 +47,21 @@ export async function customerPartsOf(
         })
         .from(customerFirsts)
         .where(inArray(customerFirsts.memberId, part))
-        .groupBy(customerFirsts.memberId)
-        .all(),
-    ]);
-    for (const d of days) {
-      const list = purchases.get(d.memberId);
-      if (list) list.push(d);
-      else purchases.set(d.memberId, [d]);
-    }
-    for (const c of counts) {
-      firsts.set(c.memberId, {
-        newInPeriod: Number(c.newInPeriod),
-        existingBefore: Number(c.existingBefore),
-      });
-    }
+        .groupBy(customerFirsts.memberId),
+    ),
+  ]);
+  const purchases = new Map<string, { customerId: string; localDate: string }[]>();
+  for (const d of days) {
+    const list = purchases.get(d.memberId);
+    if (list) list.push(d);
+    else purchases.set(d.memberId, [d]);
   }
+  const firsts = new Map(
+    counts.map((c) => [
+      c.memberId,
+      { newInPeriod: Number(c.newInPeriod), existingBefore: Number(c.existingBefore) },
+    ]),
+  );
   return new Map(
     memberIds.map((id) => [
       id,
