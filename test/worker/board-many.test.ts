@@ -35,7 +35,10 @@ describe('a board of 200 reps', () => {
   let P: { start: string; end: string };
   const reps: string[] = [];
 
-  const board = async (team: string, by: string): Promise<{ entries: Entry[] }> => {
+  const board = async (
+    team: string,
+    by: string,
+  ): Promise<{ period: { start: string; end: string }; entries: Entry[] }> => {
     const res = await call('GET', `/leaderboard?team=${team}&period=quarter&date=${inP}&by=${by}`, {
       token: org.managerToken,
     });
@@ -53,7 +56,7 @@ describe('a board of 200 reps', () => {
     org = await createOrg({ timezone: 'UTC' });
     north = await addTeam(org.managerToken, org.rootTeamId, 'North');
     south = await addTeam(org.managerToken, org.rootTeamId, 'South');
-    P = (await board(north, 'attainment')).period as unknown as { start: string; end: string };
+    P = (await board(north, 'attainment')).period;
     const now = new Date().toISOString();
     const before = addDays(P.start, -30);
     const statements: D1PreparedStatement[] = [];
