@@ -8,6 +8,7 @@ import {
   canBreakDown,
   categoryBreakdownFromPercents,
   customerSegment,
+  knownDealCustomer,
   rescaleBreakdown,
   segmentProgress,
   segmentTargets,
@@ -256,5 +257,25 @@ describe('category breakdowns', () => {
         ],
       }).success,
     ).toBe(false);
+  });
+});
+
+describe('knownDealCustomer', () => {
+  const onScreen = {
+    keys: ['domain:acme.cn', 'crm:hubspot:42'],
+    exists: true,
+    firstDeal: '2026-03-02',
+  };
+  it('is the customer on screen when the deal names one of its identities', () => {
+    expect(knownDealCustomer('crm:hubspot:42', onScreen)).toEqual({ firstDeal: '2026-03-02' });
+    // One the rep does not have yet has no earlier deal, whatever the lookup said.
+    expect(knownDealCustomer('domain:acme.cn', { ...onScreen, exists: false })).toEqual({
+      firstDeal: null,
+    });
+  });
+  it('is unknown for a deal naming no customer, another one, or with nothing looked up', () => {
+    expect(knownDealCustomer(null, onScreen)).toBeUndefined();
+    expect(knownDealCustomer('domain:other.cn', onScreen)).toBeUndefined();
+    expect(knownDealCustomer('domain:acme.cn', null)).toBeUndefined();
   });
 });

@@ -181,3 +181,28 @@ export function segmentProgress(
   }
   return rows;
 }
+
+/** What a sidebar's lookup of the thread or record on screen says of its customer. */
+export type OnScreenCustomer = {
+  /** Every identity the customer answers to (its key and those merged into it). */
+  keys: readonly string[];
+  /** Whether the rep has the customer yet (a first log with it creates it). */
+  exists: boolean;
+  /** The day of its first won deal (null: none yet). */
+  firstDeal: LocalDate | null;
+};
+
+/**
+ * What is known of a won deal's customer before the server has seen it, for its segment
+ * (shared/domain/overlay.ts): the customer on screen when the deal's evidence names it (its
+ * identity is one of the customer's); a customer the rep does not have yet has no earlier deal.
+ * Undefined when the deal names no customer or one the sidebar has not looked up: it counts as
+ * a deal with no customer until the server places it.
+ */
+export function knownDealCustomer(
+  dealIdentity: string | null,
+  onScreen: OnScreenCustomer | null,
+): { firstDeal: LocalDate | null } | undefined {
+  if (!dealIdentity || !onScreen?.keys.includes(dealIdentity)) return undefined;
+  return { firstDeal: onScreen.exists ? onScreen.firstDeal : null };
+}
