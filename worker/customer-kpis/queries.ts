@@ -6,14 +6,29 @@
  * and day with a won deal), and one index-only pass over `customer_firsts_member` (a row per
  * customer the member ever sold to).
  */
-import { and, between, gt, inArray, sql } from 'drizzle-orm';
+import { and, between, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { LocalDate } from '../../shared/api/index.ts';
+import { type DayRange, firstDealRange } from '../../shared/domain/breakdown.ts';
 import { type CustomerPart, customerParts } from '../../shared/domain/customer-kpis.ts';
 import { readByIds } from '../db/chunked.ts';
 import type { Db } from '../db/client.ts';
 import { customerDays, customerFirsts } from '../db/schema.ts';
 
 type Span = { start: LocalDate; end: LocalDate };
+
+/** SQL: `column` within `range` (true when the range is open on both sides). */
+function withinRange(column: SQLiteColumn, range: DayRange): SQL {
+  const bounds = [
+    range.from === null ? undefined : gte(column, range.from),
+    range.until === null ? undefined : lt(column, range.until),
+  ];
+  return and(...bounds) ?? sql`1`;
+}
+
+/** SQL: how many of the rows read have their first won deal in `range` (the segment rule's). */
+const countIn = (range: DayRange) =>
+  sql<number>`coalesce(sum(${withinRange(customerFirsts.firstDate, range)}), 0)`;
 
 export async function customerPartsOf(
   db: Db,
@@ -42,8 +57,8 @@ export async function customerPartsOf(
       db
         .select({
           memberId: customerFirsts.memberId,
-          newInPeriod: sql<number>`coalesce(sum(${customerFirsts.firstDate} BETWEEN ${period.start} AND ${period.end}), 0)`,
-          existingBefore: sql<number>`coalesce(sum(${customerFirsts.firstDate} < ${period.start}), 0)`,
+          newInPeriod: countIn(firstDealRange('new', period)),
+          existingBefore: countIn(firstDealRange('existing', period)),
         })
         .from(customerFirsts)
         .where(inArray(customerFirsts.memberId, part))
