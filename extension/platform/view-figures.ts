@@ -27,12 +27,6 @@ export function withFigures(
   const answer = basis.period ?? basis.day;
   const quotas = answer?.quotas ?? [];
   const goal = basis.period?.goal ?? null;
-  // The parts by customer segment are the server's: a local log's customer and segment are
-  // known only once it has synced.
-  const segments =
-    primary && basis.period && basis.period.period.start === figures.period?.start
-      ? (basis.period.metrics.find((m) => m.metric === primary.metric)?.breakdown ?? null)
-      : null;
   return {
     ...view,
     period: figures.period,
@@ -54,7 +48,7 @@ export function withFigures(
           ...primary,
           kind: view.counters.find((c) => c.metric === primary.metric)?.kind ?? 'amount',
           goal: goal?.metric === primary.metric ? goal.value : null,
-          segments,
+          segments: figures.segments,
         }
       : null,
     tier: figures.tier

@@ -48,8 +48,9 @@ export interface PrimaryProgress {
   /** The member's personal stretch goal for the period (a second marker), if set. */
   goal?: number | null;
   /**
-   * Its target broken down by customer segment, per part as the server last counted it
-   * (shared/domain/breakdown.ts); absent without a breakdown and in older views.
+   * Its target broken down by customer segment or product category, per part as the server last
+   * counted it with the logs it does not count yet (shared/domain/overlay.ts); absent without a
+   * breakdown and in older views.
    */
   segments?: SegmentProgress[] | null;
 }
@@ -84,6 +85,8 @@ export interface RecentLog {
   evidence?: boolean;
   /** On a collection: the id of the deal log it pays (shared/domain/collections.ts). */
   deal?: string;
+  /** A won deal's product category, if it has one. */
+  category?: string;
 }
 
 /** A won deal a collection can name (sidebar/components/Collection.tsx, popup). */

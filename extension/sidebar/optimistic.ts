@@ -21,6 +21,12 @@ export interface LocalChanges {
    * (a burst of clicks), so it must no longer be added on top.
    */
   acked?: Record<string, number>;
+  /**
+   * Log id → what the page knew of its won deal's customer when it was logged (the customer
+   * card's lookup of the thread or record on screen), for its segment (shared/domain/overlay.ts).
+   * The background does not know it, so it is applied to its published logs too until they sync.
+   */
+  customers?: Record<string, { firstDeal: string | null }>;
 }
 
 function asRecent(event: ActivityEvent): RecentLog {
@@ -37,6 +43,7 @@ function asRecent(event: ActivityEvent): RecentLog {
     voided: false,
     evidence: Boolean(event.source?.url),
     ...(event.deal ? { deal: event.deal } : {}),
+    ...(event.category ? { category: event.category } : {}),
   };
 }
 
@@ -59,6 +66,7 @@ export function settledChanges(view: SidebarView, changes: LocalChanges): LocalC
     logs,
     undone: changes.undone.filter((id) => known.get(id)?.voided !== true),
     acked: stillAcked,
+    ...(changes.customers ? { customers: changes.customers } : {}),
   };
 }
 
@@ -68,15 +76,22 @@ function withPageChanges(
   recent: readonly RecentLog[],
   pending: LocalChanges,
 ): OverlayBasis['logs'] {
-  const logs = [...basis.logs];
+  const hints = pending.customers ?? {};
+  const logs = basis.logs.map((l) => {
+    const customer = Object.hasOwn(hints, l.id) ? hints[l.id] : undefined;
+    return customer && !l.customer ? { ...l, customer } : l;
+  });
   const known = new Set(logs.map((l) => l.id));
   for (const e of pending.logs) {
     if (known.has(e.id)) continue;
+    const customer = Object.hasOwn(hints, e.id) ? hints[e.id] : undefined;
     logs.push({
       id: e.id,
       metric: e.metric,
       quantity: e.quantity,
       ...(e.amount ? { amount: e.amount } : {}),
+      ...(e.category ? { category: e.category } : {}),
+      ...(customer ? { customer } : {}),
       occurredAt: e.occurredAt,
       evidence: Boolean(e.source?.url),
       countsHere: true,
@@ -98,6 +113,7 @@ function withPageChanges(
       metric: shown.metric,
       quantity: shown.quantity,
       ...(shown.amount ? { amount: shown.amount } : {}),
+      ...(shown.category ? { category: shown.category } : {}),
       occurredAt: shown.occurredAt,
       evidence: shown.evidence ?? false,
       countsHere: false,
@@ -113,7 +129,10 @@ export function applyLocalChanges(
   now: number = Date.now(),
 ): SidebarView {
   const pending = settledChanges(view, changes);
-  if (pending.logs.length === 0 && pending.undone.length === 0) return view;
+  const hinted = (view.basis?.logs ?? []).some(
+    (l) => !l.customer && pending.customers !== undefined && Object.hasOwn(pending.customers, l.id),
+  );
+  if (pending.logs.length === 0 && pending.undone.length === 0 && !hinted) return view;
   const undone = new Set(pending.undone);
   const recent = [...pending.logs.map(asRecent).reverse(), ...view.recent].map((r) =>
     undone.has(r.id) && !r.voided ? { ...r, voided: true } : r,

@@ -4,6 +4,8 @@
  */
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
+import { knownDealCustomer, type OnScreenCustomer } from '../../shared/domain/breakdown.ts';
+import { customerIdentity } from '../../shared/domain/customers.ts';
 import { inLanguage, intlLocale } from '../../shared/domain/language.ts';
 import {
   type Dictionaries,
@@ -127,6 +129,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   /** Logs made in this page and the ones undone here: the customer card's local overlay. */
   const loggedHere = signal<ActivityEvent[]>([]);
   const undoneHere = signal<string[]>([]);
+  /** What the customer card's lookup says of the customer on screen: a won deal's segment. */
+  const customerOnScreen = signal<OnScreenCustomer | null>(null);
 
   // What the sidebar displays. The revision and the numbers' basis are left out (they only settle
   // and compute local changes, read from `published`), so a republished view that shows nothing new (the background republishes with
@@ -200,9 +204,24 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       ...(request.contact ? { contact: request.contact } : {}),
       ...(request.deal ? { deal: request.deal } : {}),
     };
+    // A won deal with the customer on screen counts in that customer's segment at once.
+    const customer = event.amount
+      ? knownDealCustomer(
+          customerIdentity({
+            url: event.source?.url,
+            email: event.contact?.email,
+            name: event.contact?.name,
+          })?.key ?? null,
+          customerOnScreen.value,
+        )
+      : undefined;
     // Same frame: the counter moves before the background has even received the message.
     batch(() => {
-      changes.value = { ...changes.value, logs: [...changes.value.logs, event] };
+      changes.value = {
+        ...changes.value,
+        logs: [...changes.value.logs, event],
+        ...(customer ? { customers: { ...changes.value.customers, [event.id]: customer } } : {}),
+      };
       loggedHere.value = [...loggedHere.value, event];
     });
     void deps.send({ type: 'log', event }).then((reply) => {
@@ -352,6 +371,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     record,
     loggedHere,
     undoneHere,
+    customerOnScreen,
     /** Asks the background (customer reads and edits); the reply's `data` is the server's body. */
     ask: (message: PageMessage) => deps.send(message),
     /** A message for the member (a toast). */

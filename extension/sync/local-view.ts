@@ -40,6 +40,7 @@ function recentLog(entry: JournalEntry): RecentLog {
     voided: entry.voided,
     evidence: Boolean(e.source?.url),
     ...(e.deal ? { deal: e.deal } : {}),
+    ...(e.category ? { category: e.category } : {}),
   };
 }
 
@@ -123,6 +124,7 @@ function unsyncedLogs(state: SyncState, tz: string, today: string): OverlayBasis
         metric: e.metric,
         quantity: e.quantity,
         ...(e.amount ? { amount: e.amount } : {}),
+        ...(e.category ? { category: e.category } : {}),
         occurredAt: e.occurredAt,
         evidence: Boolean(e.source?.url),
         countsHere,

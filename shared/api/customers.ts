@@ -74,6 +74,12 @@ export const CustomerLookupResponse = z.object({
   /** The caller's customer with that identity; null until a log with it is made. */
   customer: CustomerView.nullable(),
   rules: CustomerRules,
+  /**
+   * The customer's first won deal's day (null: none yet, or no customer), so a won deal logged
+   * on screen counts in its segment at once (shared/domain/breakdown.ts `knownDealCustomer`).
+   * Absent from older servers.
+   */
+  firstDeal: LocalDate.nullable().optional(),
 });
 export type CustomerLookupResponse = z.infer<typeof CustomerLookupResponse>;
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { overlay, streakStep } from './overlay.ts';
+import type { ProgressResponse, SegmentProgress } from '../api/index.ts';
+import { overlay, streakStep, type UnsyncedLog } from './overlay.ts';
 import { pointsByDay } from './points.ts';
+import { attainmentPercent } from './progress.ts';
 
 describe('streak shown before the server has seen the latest logs', () => {
   const streak = (current: number, atRisk: boolean) => ({
@@ -176,5 +178,146 @@ describe('overlay: the server’s answer plus the logs it does not count yet', (
     expect(shown([])).toBe('off-track');
     expect(shown([log('revenue', true)])).toBe('at-risk');
     expect(shown([log('revenue', true), log('revenue', true)])).toBe('on-track');
+  });
+
+  describe('segments of a broken-down target move with a local won deal', () => {
+    // The period's revenue target of 1000 is split; the server's rows as it last counted them.
+    const periodWith = (rows: SegmentProgress[]): ProgressResponse => {
+      const base = answer({ revenue: 300, deals: 3 }, {});
+      return {
+        ...base,
+        period: { kind: 'month' as const, start: '2026-11-01', end: '2026-11-30' },
+        metrics: base.metrics.map((m) =>
+          m.metric === 'revenue' ? { ...m, target: 1000, breakdown: rows } : m,
+        ),
+      };
+    };
+    const row = (segment: string, achieved: number, target: number | null) => ({
+      segment,
+      achieved,
+      target,
+      percent: target === null ? null : attainmentPercent(achieved, target),
+    });
+    const bySegment = periodWith([
+      row('new', 100, 600),
+      row('existing', 200, 400),
+      row('unknown', 0, null),
+    ]);
+    const byCategory = periodWith([
+      row('category:software', 300, 700),
+      row('category:service', 0, 300),
+      row('uncategorised', 0, null),
+    ]);
+    const won = (extra: Partial<UnsyncedLog>): UnsyncedLog => ({
+      ...log('deals', true),
+      amount: 50,
+      ...extra,
+    });
+    const segments = (period: ProgressResponse, logs: UnsyncedLog[]) =>
+      overlay({
+        day: null,
+        period,
+        settings: {
+          ...settings,
+          primaryMetric: 'revenue',
+          productCategories: [
+            { id: 'software', name: 'Software' },
+            { id: 'service', name: 'Service' },
+            { id: 'hardware', name: 'Hardware' },
+          ],
+        },
+        logs,
+        timeZone: 'Asia/Shanghai',
+        now: Date.parse('2026-11-23T03:00:00Z'),
+      }).segments;
+
+    it('keeps the server’s rows when nothing is unsynced', () => {
+      expect(segments(bySegment, [])).toEqual(
+        bySegment.metrics.find((m) => m.metric === 'revenue')?.breakdown,
+      );
+    });
+
+    it('puts a deal with a category in its part, one without in “no category”', () => {
+      expect(segments(byCategory, [won({ category: 'service' })])).toEqual([
+        row('category:software', 300, 700),
+        row('category:service', 50, 300),
+        row('uncategorised', 0, null),
+      ]);
+      expect(segments(byCategory, [won({})])?.at(-1)).toEqual(row('uncategorised', 50, null));
+      // A category with no part gets its own row (no target), named, before “no category”.
+      expect(segments(byCategory, [won({ category: 'hardware' })])?.slice(2)).toEqual([
+        { ...row('category:hardware', 50, null), label: 'Hardware' },
+        row('uncategorised', 0, null),
+      ]);
+    });
+
+    it('places a deal by its customer’s first won deal, as the server does', () => {
+      const shown = (customer?: { firstDeal: string | null }) =>
+        segments(bySegment, [won(customer ? { customer } : {})])?.map((r) => r.achieved);
+      // No earlier deal (a new customer, or one never won before): its first is this one: new.
+      expect(shown({ firstDeal: null })).toEqual([150, 200, 0]);
+      // First won in this period: new; before it: existing.
+      expect(shown({ firstDeal: '2026-11-02' })).toEqual([150, 200, 0]);
+      expect(shown({ firstDeal: '2026-10-31' })).toEqual([100, 250, 0]);
+      // A recorded first deal later than this one (a backdated log) makes this one the first.
+      expect(shown({ firstDeal: '2026-12-05' })).toEqual([150, 200, 0]);
+      // No known customer: where the server puts a deal with no customer.
+      expect(shown()).toEqual([100, 200, 50]);
+    });
+
+    it('recomputes the part’s percentage, and an undo takes the deal back out', () => {
+      const logged = won({ customer: { firstDeal: null } });
+      expect(segments(bySegment, [logged])?.[0]).toEqual(row('new', 150, 600));
+      expect(segments(bySegment, [{ ...logged, countsHere: false }])).toEqual(
+        segments(bySegment, []),
+      );
+      // A deal the server counts, undone here: out of its part; rows without a target stay ≥ 0.
+      const counted = {
+        ...won({ category: 'software' }),
+        countedByServer: true,
+        countsHere: false,
+      };
+      expect(segments(byCategory, [counted])?.[0]).toEqual(row('category:software', 250, 700));
+      expect(segments(byCategory, [{ ...counted, category: undefined }])?.at(-1)).toEqual(
+        row('uncategorised', 0, null),
+      );
+    });
+
+    it('counts the deal, not its amount, in a broken-down deal target', () => {
+      const deals = { ...bySegment, primaryMetric: 'deals' };
+      deals.metrics = deals.metrics.map((m) =>
+        m.metric === 'deals'
+          ? {
+              ...m,
+              target: 10,
+              breakdown: [row('new', 1, 6), row('existing', 2, 4), row('unknown', 0, null)],
+            }
+          : m,
+      );
+      const shown = overlay({
+        day: null,
+        period: deals,
+        settings: { ...settings, primaryMetric: 'deals' },
+        logs: [won({ customer: { firstDeal: '2026-01-10' } })],
+        timeZone: 'Asia/Shanghai',
+        now: Date.parse('2026-11-23T03:00:00Z'),
+      }).segments;
+      expect(shown?.map((r) => r.achieved)).toEqual([1, 3, 0]);
+    });
+
+    it('is null without a breakdown in the server’s answer', () => {
+      expect(segments(periodWith([]), [won({})])).toEqual([]);
+      const plain = answer({ revenue: 1 }, {});
+      expect(
+        overlay({
+          day: plain,
+          period: null,
+          settings,
+          logs: [won({})],
+          timeZone: 'Asia/Shanghai',
+          now: Date.parse('2026-11-23T03:00:00Z'),
+        }).segments,
+      ).toBeNull();
+    });
   });
 });

@@ -3,9 +3,11 @@ import type {
   OrgSettings,
   Period,
   ProgressResponse,
+  SegmentProgress,
   StreakStatus,
   TierStatus,
 } from '../api/index.ts';
+import { categoryKey, customerSegment } from './breakdown.ts';
 import { localDateOf } from './dates.ts';
 import { metricLines } from './lines.ts';
 import { metricCatalog } from './metrics.ts';
@@ -37,6 +39,14 @@ export type UnsyncedLog = {
   countsHere: boolean;
   /** The server's answer already counts it. */
   countedByServer: boolean;
+  /** A won deal's product category (settings `productCategories`), if it has one. */
+  category?: string;
+  /**
+   * What this device knows of the won deal's customer: the day of its first won deal before this
+   * one (null: none). Absent: no customer is known, so it counts as the server counts a deal
+   * with no customer (`unknown` in a breakdown by customer segment).
+   */
+  customer?: { firstDeal: LocalDate | null };
 };
 
 /** The org settings the overlay reads; before the member's profile is known, the defaults. */
@@ -49,6 +59,7 @@ export type OverlaySettings = Partial<
     | 'dailyPointsGoal'
     | 'primaryMetric'
     | 'tiers'
+    | 'productCategories'
   >
 >;
 
@@ -94,6 +105,12 @@ export type OverlayFigures = {
   tier: TierStatus | null;
   points: { today: number; period: number; dailyGoal: number };
   streak: StreakStatus | null;
+  /**
+   * The primary metric's progress per segment of its broken-down target (shared/domain/
+   * breakdown.ts): the server's rows with the logs it does not count yet; null without a
+   * breakdown in the server's answer for the current period.
+   */
+  segments: SegmentProgress[] | null;
 };
 
 /** One server answer and the dates it covers; `base` is null when it is not for today. */
@@ -257,6 +274,75 @@ export function streakStep(
   return { ...server, current: before, atRisk: before > 0 };
 }
 
+/**
+ * The segment keys a log's value counts under in a breakdown, as the server files a won deal
+ * (worker/segment-targets/queries.ts): by customer, new when its customer's first won deal
+ * (this one, if none came before) is in the period, `unknown` without a known customer; by
+ * category, its category's key or `uncategorised`.
+ */
+function segmentKeysOf(
+  log: UnsyncedLog,
+  date: LocalDate,
+  periodStart: LocalDate,
+  by: { customer: boolean; category: boolean },
+): string[] {
+  const keys: string[] = [];
+  if (by.customer) {
+    const first = log.customer ? log.customer.firstDeal : undefined;
+    keys.push(
+      first === undefined
+        ? 'unknown'
+        : customerSegment(first !== null && first < date ? first : date, periodStart),
+    );
+  }
+  if (by.category) keys.push(log.category ? categoryKey(log.category) : 'uncategorised');
+  return keys;
+}
+
+/**
+ * The server's segment rows for the primary metric with the logs it does not count yet moved
+ * into theirs; a category won here that the server has no row for gets one (no target), before
+ * `uncategorised`. Rows without a target never go below 0, as the server's do.
+ */
+function segmentsWith(
+  rows: readonly SegmentProgress[],
+  logs: readonly Dated[],
+  bucket: Bucket,
+  metric: string,
+  periodStart: LocalDate,
+  settings: OverlaySettings,
+): SegmentProgress[] {
+  const out = rows.map((r) => ({ ...r }));
+  const by = {
+    customer: out.some((r) => r.segment === 'new' || r.segment === 'existing'),
+    category: out.some((r) => r.segment.startsWith('category:')),
+  };
+  for (const { log, date } of logs) {
+    if (log.metric !== metric || !bucket.includes(date)) continue;
+    const change = deltaOf(log, bucket) * log.quantity;
+    if (change === 0) continue;
+    for (const key of segmentKeysOf(log, date, periodStart, by)) {
+      let row = out.find((r) => r.segment === key);
+      if (!row) {
+        const name = settings.productCategories?.find((c) => categoryKey(c.id) === key)?.name;
+        row = {
+          segment: key,
+          ...(name ? { label: name } : {}),
+          achieved: 0,
+          target: null,
+          percent: null,
+        };
+        const at = out.findIndex((r) => r.segment === 'uncategorised');
+        out.splice(at < 0 ? out.length : at, 0, row);
+      }
+      row.achieved += change;
+      if (row.target === null) row.achieved = Math.max(0, row.achieved);
+      else row.percent = attainmentPercent(row.achieved, row.target);
+    }
+  }
+  return out;
+}
+
 /** The member's figures: the server's answers plus the logs they do not reflect yet. */
 export function overlay(input: OverlayInput): OverlayFigures {
   const { settings } = input;
@@ -311,8 +397,17 @@ export function overlay(input: OverlayInput): OverlayFigures {
     (period.base?.points.period ?? 0) +
     pointsChange(logs, period, settings, today, period.base && day.base ? todayKnown : null);
 
+  const serverRows = primary
+    ? period.base?.metrics.find((m) => m.metric === primary.metric)?.breakdown
+    : undefined;
+  const segments =
+    serverRows && period.base
+      ? segmentsWith(serverRows, logs, period, primaryId, period.base.period.start, settings)
+      : null;
+
   const serverStreak = input.day?.streak ?? null;
   return {
+    segments,
     period: period.base?.period ?? null,
     counters,
     primary,

@@ -38,7 +38,14 @@ describe('the bottleneck of a constructed month', () => {
     // Sum −0.91629 = ln(4,000,000 / 10,000,000) = ln(0.4): the terms account for the whole gap.
     // Visit → meeting explains 0.69315 / 0.91629 = 75.6 %, new leads 24.4 %.
     const counts = { leads: 80, visits: 40, meetings: 10, deals: 4, revenue: 4_000_000 };
-    const review = reviewFunnel({ counts, history, funnel: teamDefaults, plan, currency: 'CNY' });
+    const review = reviewFunnel({
+      counts,
+      history,
+      funnel: teamDefaults,
+      plan,
+      target: plan,
+      currency: 'CNY',
+    });
     expect(review.usual.fromHistory).toEqual({
       avgDealSize: true,
       meetingToDeal: true,
@@ -71,7 +78,14 @@ describe('the bottleneck of a constructed month', () => {
     //   deal size    6,000,000/5 = 1,200,000 vs 1,000,000  ln(1.2) = +0.18232
     // Sum −0.51083 = ln(0.6). Negative terms: leads alone, so its share is 100 %.
     const counts = { leads: 40, visits: 20, meetings: 10, deals: 5, revenue: 6_000_000 };
-    const review = reviewFunnel({ counts, history, funnel: teamDefaults, plan, currency: 'CNY' });
+    const review = reviewFunnel({
+      counts,
+      history,
+      funnel: teamDefaults,
+      plan,
+      target: plan,
+      currency: 'CNY',
+    });
     expect(review.bottleneck).toEqual({ stage: 'leads', share: 1, actual: 40, expected: 100 });
     expect(review.sentence.en).toBe(
       'Bottleneck: new leads — 40 against the 100 the plan needed at your usual rates; it explains 100% of the gap.',
@@ -89,7 +103,14 @@ describe('the bottleneck of a constructed month', () => {
     //   meet → deal  6/15 = 0.4        0;  deal size 1,000,000  0
     // Sum −0.51083 = ln(0.6). Negative part −0.91629: visit → meeting 75.6 %, lead → visit 24.4 %.
     const counts = { leads: 150, visits: 60, meetings: 15, deals: 6, revenue: 6_000_000 };
-    const found = reviewFunnel({ counts, history, funnel: teamDefaults, plan, currency: 'CNY' });
+    const found = reviewFunnel({
+      counts,
+      history,
+      funnel: teamDefaults,
+      plan,
+      target: plan,
+      currency: 'CNY',
+    });
     expect(found.bottleneck?.stage).toBe('visitToMeeting');
     expect(found.bottleneck?.share).toBeCloseTo(
       Math.log(0.5) / (Math.log(0.8) + Math.log(0.5)),
@@ -115,19 +136,35 @@ describe('the bottleneck of a constructed month', () => {
   it('finds no bottleneck once the plan is reached, and says so; nor without a plan', () => {
     const counts = { leads: 100, visits: 50, meetings: 25, deals: 10, revenue: 10_000_000 };
     expect(findBottleneck({ counts, plan, rates: teamDefaults })).toBeNull();
-    expect(bottleneckSentence(null, { plan, revenue: 10_000_000 }, 'CNY').en).toBe(
+    expect(bottleneckSentence(null, { plan, target: plan, revenue: 10_000_000 }, 'CNY').en).toBe(
       'Revenue reached the plan: no stage held it back.',
     );
     expect(findBottleneck({ counts, plan: 0, rates: teamDefaults })).toBeNull();
-    expect(bottleneckSentence(null, { plan: 0, revenue: 0 }, 'CNY').zh).toBe(
+    expect(bottleneckSentence(null, { plan: 0, target: 0, revenue: 0 }, 'CNY').zh).toBe(
       '本期没有业绩计划，没有差距需要分析。',
     );
+  });
+
+  it('a target whose days have not begun yet is not "no plan"', () => {
+    // A rep who joined today, read before the workday starts: the month has a target, nothing is due yet.
+    const early = bottleneckSentence(null, { plan: 0, target: 2_869_566, revenue: 28_500 }, 'CNY');
+    expect(early.en).toBe(
+      'The plan asks for no revenue by now yet, so there is no gap to explain.',
+    );
+    expect(early.zh).toBe('到目前为止计划尚未要求业绩，没有差距需要分析。');
   });
 
   it('writes a deal-size bottleneck in the currency', () => {
     // Same funnel as the history but deals of ¥5,000: ln(0.5) on deal size alone.
     const counts = { leads: 100, visits: 50, meetings: 25, deals: 10, revenue: 5_000_000 };
-    const review = reviewFunnel({ counts, history, funnel: teamDefaults, plan, currency: 'CNY' });
+    const review = reviewFunnel({
+      counts,
+      history,
+      funnel: teamDefaults,
+      plan,
+      target: plan,
+      currency: 'CNY',
+    });
     expect(review.bottleneck).toEqual({
       stage: 'dealSize',
       share: 1,
@@ -148,6 +185,7 @@ describe('the bottleneck of a constructed month', () => {
       history: short,
       funnel: teamDefaults,
       plan,
+      target: plan,
       currency: 'CNY',
     });
     expect(review.usual.fromHistory.leadToVisit).toBe(false);

@@ -148,13 +148,20 @@ const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 
 /**
  * The review's one sentence in both languages: the bottleneck, its figure against the usual one
- * and the part of the gap it explains; or that the plan was reached; or that there was no plan.
+ * and the part of the gap it explains; or that the plan was reached; or that there was no plan
+ * yet (a target whose days have not begun: a rep who joined today, before the workday starts).
  */
 export function bottleneckSentence(
   found: Bottleneck | null,
-  reached: { plan: number; revenue: number },
+  reached: { plan: number; revenue: number; target: number },
   currency: string,
 ): Label {
+  if (!(reached.plan > 0) && reached.target > 0) {
+    return {
+      en: 'The plan asks for no revenue by now yet, so there is no gap to explain.',
+      zh: '到目前为止计划尚未要求业绩，没有差距需要分析。',
+    };
+  }
   if (!(reached.plan > 0)) {
     return {
       en: 'No revenue plan for this period, so there is no gap to explain.',
@@ -204,18 +211,27 @@ export type ReviewFunnelInput = {
   funnel: FunnelSettings;
   /** The revenue the plan asked for by now (minor units). */
   plan: number;
+  /** The period's whole revenue target (minor units). */
+  target: number;
   currency: string;
 };
 
 /** The funnel part of a review: rates now and usually, the bottleneck and its sentence. */
-export function reviewFunnel({ counts, history, funnel, plan, currency }: ReviewFunnelInput) {
+export function reviewFunnel({
+  counts,
+  history,
+  funnel,
+  plan,
+  target,
+  currency,
+}: ReviewFunnelInput) {
   const usual = funnelRates(funnel, history);
   const found = findBottleneck({ counts, plan, rates: usual });
   return {
     rates: stageRates(counts),
     usual,
     bottleneck: found,
-    sentence: bottleneckSentence(found, { plan, revenue: counts.revenue }, currency),
+    sentence: bottleneckSentence(found, { plan, target, revenue: counts.revenue }, currency),
   };
 }
 

@@ -3,7 +3,8 @@
  * breaks the team's revenue target into 40 % new and 60 % existing customers in the board's
  * target editor (the preview's parts add up exactly); the board shows the target's progress per
  * segment; after one sync the rep's sidebar shows a line per segment under the primary bar, and a
- * won deal on a Gmail thread with a customer never sold to before moves the "new" part.
+ * won deal on a Gmail thread with a customer never sold to before moves the "new" part in the
+ * very next frame after the click, before any sync (a won deal of a category moves its part so).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -47,6 +48,48 @@ async function revenueProgress(): Promise<ProgressResponse['metrics'][number]> {
 
 const segmentText = (page: Page, segment: string) =>
   sidebar(page).locator(`[data-testid="pacer-segments"] [data-segment="${segment}"]`).textContent();
+
+type Parts = Record<string, string | null>;
+
+/**
+ * Saves the won-deal form with a real click and reads the segment line's `segments` just before
+ * Pacer handles it and in the very next animation frame: the line moves there, before any sync.
+ */
+async function saveAndReadNextFrame(
+  page: Page,
+  segments: string[],
+): Promise<{ before: Parts; nextFrame: Parts }> {
+  await page.evaluate((segments) => {
+    const root = document.querySelector('pacer-sidebar')?.shadowRoot;
+    const read = () =>
+      Object.fromEntries(
+        segments.map((s) => [
+          s,
+          root?.querySelector(`[data-testid="pacer-segments"] [data-segment="${s}"]`)
+            ?.textContent ?? null,
+        ]),
+      );
+    const form = root?.querySelector('[data-testid="pacer-won-deal-form"]');
+    if (!form) throw new Error('no won-deal form');
+    (window as unknown as { __pacerFrame: Promise<unknown> }).__pacerFrame = new Promise(
+      (resolve) =>
+        form.addEventListener(
+          'submit',
+          () => {
+            const before = read();
+            requestAnimationFrame(() => resolve({ before, nextFrame: read() }));
+          },
+          { capture: true, once: true },
+        ),
+    );
+  }, segments);
+  await sidebar(page).getByTestId('pacer-won-deal-save').click();
+  return page.evaluate(
+    () =>
+      (window as unknown as { __pacerFrame: Promise<{ before: Parts; nextFrame: Parts }> })
+        .__pacerFrame,
+  );
+}
 
 beforeAll(async () => {
   buildPage();
@@ -130,16 +173,28 @@ describe('a target by customer segment from the board to the sidebar', () => {
     );
 
     // A won deal on this thread (the "Won deal" button beside it brings its contact): its
-    // customer (example.com) has never bought, so it is new.
+    // customer (example.com) has never bought, so it is new. The customer card has looked the
+    // thread's customer up (a first log will create it), so the line moves in the next frame.
+    await sidebar(gmail).getByTestId('pacer-customer').waitFor();
     await gmail.locator('button[data-metric="deals"]').first().click();
     await sidebar(gmail).getByTestId('pacer-won-deal-amount').fill('30000');
-    await sidebar(gmail).getByTestId('pacer-won-deal-save').click();
+    const newAfter = `New ${fmt(3_000_000)} / ${fmt(newPart?.target ?? 0)}`;
+    const existingNow = `Existing ${fmt(0)} / ${fmt(existingPart?.target ?? 0)}`;
+    const shown = await saveAndReadNextFrame(gmail, ['new', 'existing', 'unknown']);
+    expect(shown.before).toEqual({
+      new: `New ${fmt(0)} / ${fmt(newPart?.target ?? 0)}`,
+      existing: existingNow,
+      unknown: null,
+    });
+    expect(shown.nextFrame).toEqual({ new: newAfter, existing: existingNow, unknown: null });
+    // The server, once it has the deal, counts it the same.
     await expect
-      .poll(() => segmentText(gmail, 'new'), { timeout: 30_000 })
-      .toBe(`New ${fmt(3_000_000)} / ${fmt(newPart?.target ?? 0)}`);
-    expect(await segmentText(gmail, 'existing')).toBe(
-      `Existing ${fmt(0)} / ${fmt(existingPart?.target ?? 0)}`,
-    );
+      .poll(async () => (await revenueProgress()).breakdown?.[0]?.achieved)
+      .toBe(3_000_000);
+    await syncOnce();
+    await expect.poll(() => sidebarText(gmail, 'pacer-sync'), { timeout: 30_000 }).toBe('Synced');
+    expect(await segmentText(gmail, 'new')).toBe(newAfter);
+    expect(await segmentText(gmail, 'existing')).toBe(existingNow);
     // Nothing was won without a known customer: no "unknown" part.
     expect(await sidebar(gmail).locator('[data-segment="unknown"]').count()).toBe(0);
     await sidebar(gmail).getByTestId('pacer-segments').scrollIntoViewIfNeeded();
@@ -182,7 +237,16 @@ describe('a target by customer segment from the board to the sidebar', () => {
     await sidebar(gmail).getByTestId('pacer-won-deal').click();
     await sidebar(gmail).getByTestId('pacer-won-deal-amount').fill('5000');
     await sidebar(gmail).getByTestId('pacer-won-deal-category').selectOption('software');
-    await sidebar(gmail).getByTestId('pacer-won-deal-save').click();
+    // Its part moves in the next frame, before any sync; the one without a category stays.
+    const shown = await saveAndReadNextFrame(gmail, ['category:software', 'uncategorised']);
+    expect(shown.before).toEqual({
+      'category:software': `Software ${fmt(0)} / ${fmt(software?.target ?? 0)}`,
+      uncategorised: `No category ${fmt(3_000_000)}`,
+    });
+    expect(shown.nextFrame).toEqual({
+      'category:software': `Software ${fmt(500_000)} / ${fmt(software?.target ?? 0)}`,
+      uncategorised: `No category ${fmt(3_000_000)}`,
+    });
     await expect
       .poll(() => segmentText(gmail, 'category:software'), { timeout: 30_000 })
       .toBe(`Software ${fmt(500_000)} / ${fmt(software?.target ?? 0)}`);

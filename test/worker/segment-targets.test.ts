@@ -223,6 +223,21 @@ describe('targets by customer segment', () => {
     ).toBe(404);
   });
 
+  it('the sidebar’s lookup gives the customer’s first won deal, for a deal’s segment before sync', async () => {
+    const lookup = async (email: string) => {
+      const res = await call('GET', `/customers/lookup?email=${encodeURIComponent(email)}`, {
+        token: ada.token,
+      });
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    expect((await lookup('x@a.test')).firstDeal).toBe(addDays(P.start, -10));
+    expect((await lookup('x@d.test')).firstDeal).toBe(addDays(P.start, 2));
+    // A customer whose only deal was undone has none; one the rep does not have, none either.
+    expect((await lookup('x@f.test')).firstDeal).toBeNull();
+    expect(await lookup('x@nobody.test')).toMatchObject({ customer: null, firstDeal: null });
+  });
+
   it('undo takes a deal off its segment', async () => {
     const late = uuid();
     await post(bo, [deal('h.test', addDays(P.start, 6), 5_000, late)]);

@@ -4,6 +4,7 @@
  * and its CSV. A customer is seen by its owner and the managers of the owner's team only
  * (worker/customers/service.ts), in every privacy mode.
  */
+
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -34,6 +35,7 @@ import { requireManager, requireMember } from '../http/auth.ts';
 import { validate } from '../http/validate.ts';
 import { loadActiveMembers } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
+import { firstDealOf } from '../segment-targets/queries.ts';
 import { loadTeams } from '../teams/queries.ts';
 import {
   customerByKey,
@@ -141,13 +143,17 @@ export const customersRoutes = new Hono<AppEnv>()
       const identity = customerIdentity({ url: q.url, email: q.email, name: q.name });
       if (!identity) return c.json({ key: null, customer: null, rules: rulesOf(caller) }, 200);
       const found = await customerByKey(db, caller.org.id, caller.member.id, identity.key);
-      if (found) await withFollowUps(db, [found], caller.settings);
+      const [, firstDeal] = await Promise.all([
+        found ? withFollowUps(db, [found], caller.settings) : null,
+        found ? firstDealOf(db, found.row.id) : null,
+      ]);
       const today = localDateOf(new Date(), caller.member.timezone);
       return c.json(
         {
           key: identity.key,
           customer: found ? customerView(found, today, caller.settings) : null,
           rules: rulesOf(caller),
+          firstDeal,
         },
         200,
       );

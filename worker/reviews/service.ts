@@ -140,6 +140,7 @@ function judge(
     history: countsIn(days, historyStart(period), addDays(period.start, -1)),
     funnel: settings.funnel,
     plan: revenue.expectedByNow,
+    target: revenue.target,
     currency: settings.currency,
   });
   return { figures, days, counts, funnel, revenuePlan: revenue.expectedByNow };

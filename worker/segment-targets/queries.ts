@@ -123,3 +123,13 @@ export function achievedByKey(
   for (const r of categories) if (keep(r)) add(categoryKey(r.category), r);
   return sums;
 }
+
+/** The day of a customer's first won deal (null: none). Cost: one primary-key row. */
+export async function firstDealOf(db: Db, customerId: string): Promise<LocalDate | null> {
+  const row = await db
+    .select({ firstDate: customerFirsts.firstDate })
+    .from(customerFirsts)
+    .where(eq(customerFirsts.customerId, customerId))
+    .get();
+  return row?.firstDate ?? null;
+}

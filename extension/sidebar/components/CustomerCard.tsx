@@ -2,6 +2,8 @@
  * The customer of the thread or CRM record on screen: its class (one click changes it), last
  * follow-up and due state ("A · last visit 9 days ago · overdue 2 days").
  */
+
+import { useEffect } from 'preact/hooks';
 import type { CustomerDue, CustomerView } from '../../../shared/api/customers.ts';
 import type { CustomerClass } from '../../../shared/api/settings.ts';
 import { identitiesOf } from '../../../shared/domain/customers.ts';
@@ -58,6 +60,19 @@ export function CustomerCard({ store }: { store: SidebarStore }) {
       : null,
     [record?.url, email, name],
   );
+  // The store files a won deal logged here under this customer's segment (shared/domain/breakdown.ts).
+  useEffect(() => {
+    // An older server does not say whether its customer bought before: not known then.
+    const known = answer?.key && (!answer.customer || answer.firstDeal !== undefined);
+    store.customerOnScreen.value =
+      record && answer?.key && known
+        ? {
+            keys: [answer.key, ...(answer.customer ? identitiesOf(answer.customer) : [])],
+            exists: answer.customer !== null,
+            firstDeal: answer.firstDeal ?? null,
+          }
+        : null;
+  }, [answer, record]);
   if (!record || !answer?.key) return null;
   const customer = answer.customer;
   if (!customer) {

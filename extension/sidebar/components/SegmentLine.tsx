@@ -1,7 +1,8 @@
 /**
  * Under the primary bar, when its target is broken down by customer segment or product category:
  * one compact line of each part against what was won in it, and what fits no part
- * (shared/domain/breakdown.ts; the server's figures, as of the last sync).
+ * (shared/domain/breakdown.ts): the server's figures with the logs it does not count yet
+ * (shared/domain/overlay.ts), so a won deal moves its part in the frame of the click.
  */
 import { intlLocale } from '../../../shared/domain/language.ts';
 import { formatValue } from '../../ui/format.ts';

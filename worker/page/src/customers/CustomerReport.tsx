@@ -49,6 +49,7 @@ export function CustomerReport() {
       {report.data && reps.length === 0 && <p class="muted">{m.none}</p>}
       {reps.length > 0 && (
         <div class="table-scroll">
+          {/* On a phone each rep's row is a card, its cells labelled by their column (styles.css). */}
           <table>
             <thead>
               <tr>
@@ -67,7 +68,7 @@ export function CustomerReport() {
                 <tr key={rep.memberId} data-testid="customer-report-row">
                   <th scope="row">{rep.name}</th>
                   {CLASSES.map((k) => (
-                    <td key={k}>
+                    <td key={k} data-label={m.classHeader(k)}>
                       {formatCount(rep.classes[k].customers, lang)}
                       {rep.classes[k].overdue > 0 && (
                         <span class="bad">
@@ -77,8 +78,8 @@ export function CustomerReport() {
                       )}
                     </td>
                   ))}
-                  <td>{formatCount(rep.unclassified, lang)}</td>
-                  <td>{coverage(rep, lang)}</td>
+                  <td data-label={m.unclassified}>{formatCount(rep.unclassified, lang)}</td>
+                  <td data-label={m.coverageA}>{coverage(rep, lang)}</td>
                 </tr>
               ))}
             </tbody>
