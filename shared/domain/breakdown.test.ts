@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendar } from '../../test/support/arbitraries.ts';
+import { anyRecentDate, calendar } from '../../test/support/arbitraries.ts';
 import { TargetBreakdown, TargetInput } from '../api/index.ts';
+import { addDays } from './dates.ts';
 import {
   type ApplicableTarget,
   breakdownFromPercents,
   canBreakDown,
   categoryBreakdownFromPercents,
   customerSegment,
+  firstDealRange,
+  inDayRange,
   knownDealCustomer,
   rescaleBreakdown,
   segmentProgress,
@@ -100,6 +103,25 @@ describe('customerSegment', () => {
     expect(customerSegment('2026-12-01', '2026-12-01')).toBe('new');
     expect(customerSegment('2026-12-31', '2026-12-01')).toBe('new');
     expect(customerSegment('2026-11-30', '2026-12-01')).toBe('existing');
+  });
+  it('is the segment whose first-deal range holds the day; a day after the period is in none', () => {
+    const P = { start: '2026-10-01', end: '2026-12-31' };
+    const segmentsOf = (day: string) =>
+      (['new', 'existing'] as const).filter((s) => inDayRange(day, firstDealRange(s, P)));
+    expect(segmentsOf('2026-09-30')).toEqual(['existing']);
+    expect(segmentsOf('2026-10-01')).toEqual(['new']);
+    expect(segmentsOf('2026-12-31')).toEqual(['new']);
+    expect(segmentsOf('2027-01-01')).toEqual([]);
+    fc.assert(
+      fc.property(anyRecentDate, anyRecentDate, fc.nat(400), (first, start, length) => {
+        const period = { start, end: addDays(start, length) };
+        const holding = (['new', 'existing'] as const).filter((s) =>
+          inDayRange(first, firstDealRange(s, period)),
+        );
+        if (first > period.end) expect(holding).toEqual([]);
+        else expect(holding).toEqual([customerSegment(first, period.start)]);
+      }),
+    );
   });
   it('applies to revenue and deals only', () => {
     expect(canBreakDown('revenue')).toBe(true);

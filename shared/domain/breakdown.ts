@@ -1,4 +1,5 @@
 import type { CustomerSegment, LocalDate, SegmentProgress, TargetBreakdown } from '../api/index.ts';
+import { addDays } from './dates.ts';
 import { DomainError } from './errors.ts';
 import { amountMetricOf } from './lines.ts';
 import { attainmentPercent } from './progress.ts';
@@ -25,14 +26,38 @@ export function wonFor(metric: string, won: { deals: number; revenue: number }):
   return metric === DEAL_METRIC ? won.deals : won.revenue;
 }
 
+/** Days from `from` (inclusive) until `until` (exclusive); null leaves that side open. */
+export type DayRange = { from: LocalDate | null; until: LocalDate | null };
+
+export const inDayRange = (day: LocalDate, range: DayRange): boolean =>
+  (range.from === null || day >= range.from) && (range.until === null || day < range.until);
+
+/**
+ * The rule of new and existing customers, as the days a customer's first won deal ever must fall
+ * on to be one in a period: new when that day is in the period, existing when it was before
+ * (a customer first won after the period is neither). The one statement of the rule: the
+ * functions below read it, and the SQL that counts customers per segment is built from these
+ * ranges (worker/customer-kpis/queries.ts), so the customer KPIs (shared/domain/customer-kpis.ts)
+ * and the targets by segment agree.
+ */
+export function firstDealRange(
+  segment: CustomerSegment,
+  period: { start: LocalDate; end: LocalDate },
+): DayRange {
+  return segment === 'new'
+    ? { from: period.start, until: addDays(period.end, 1) }
+    : { from: null, until: period.start };
+}
+
 /**
  * The segment a won deal falls in for a period starting `periodStart`, from the day of the
- * customer's first won deal ever: new when that day is in the period (so all their deals of the
- * period count as new), existing when it was before. The same rule as the customer KPIs' new and
- * existing customers (shared/domain/customer-kpis.ts).
+ * customer's first won deal ever (so all their deals of the period count as new when that day is
+ * in it). A deal of the period has its customer's first deal on or before it: if not existing,
+ * new ({@link firstDealRange}).
  */
 export function customerSegment(firstDeal: LocalDate, periodStart: LocalDate): CustomerSegment {
-  return firstDeal >= periodStart ? 'new' : 'existing';
+  const existing = firstDealRange('existing', { start: periodStart, end: periodStart });
+  return inDayRange(firstDeal, existing) ? 'existing' : 'new';
 }
 
 /**

@@ -5,7 +5,8 @@ import type { LocalDate } from '../api/index.ts';
 // counted once per period however often they bought in it. The parts, each a count of distinct
 // customers (so a team's is its reps' added up: a customer belongs to one rep):
 // - new_customers: their first purchase ever falls in P (新客户);
-// - existing_customers: their first purchase was before P (老客户);
+// - existing_customers: their first purchase was before P (老客户) — these two are the segment
+//   rule of shared/domain/breakdown.ts (firstDealRange), which the SQL counting them is built from;
 // - returning_customers: existing customers who bought in P (复购);
 // - previous_buyers: bought in Q;
 // - retained_customers: bought in Q and again in P (保持).

@@ -8,8 +8,13 @@
  * rollups (worker/db/customer-sales.ts); undo and merges move them.
  */
 import { env } from 'cloudflare:test';
+import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerSegment } from '../../shared/api/index.ts';
+import { customerSegment, firstDealRange, inDayRange } from '../../shared/domain/breakdown.ts';
 import { addDays, localDateOf } from '../../shared/domain/dates.ts';
+import { customerPartsOf } from '../../worker/customer-kpis/queries.ts';
+import * as schema from '../../worker/db/schema.ts';
 import {
   addMember,
   addTeam,
@@ -185,5 +190,62 @@ describe('customer KPIs over a quarter', () => {
       parts: { numerator: 1, denominator: 1 },
     });
     expect(entryOf(await board('new_customers'), ada.id)).toMatchObject({ value: 1 });
+  });
+});
+
+/**
+ * The new/existing rule is stated once (shared/domain/breakdown.ts: firstDealRange); the SQL that
+ * counts customers per segment is built from it. Customers first won on each day around P's
+ * bounds: the SQL's counts must be the hand count and the shared rule's, day by day.
+ */
+describe('the customer segment rule in SQL', () => {
+  it('counts new and existing customers as the shared rule classifies them', async () => {
+    const org = await createOrg({ timezone: 'UTC' });
+    const team = await addTeam(org.managerToken, org.rootTeamId, 'Bounds');
+    const rep = await addMember(org.managerToken, team, { timezone: 'UTC', since: '2020-01-01' });
+    const P = (
+      await call('GET', `/leaderboard?team=${team}&period=quarter&date=${inP}`, {
+        token: org.managerToken,
+      })
+    ).body.period as { start: string; end: string };
+    const Q = { start: addDays(P.start, -92), end: addDays(P.start, -1) };
+    const firstDays = [
+      addDays(P.start, -400),
+      addDays(P.start, -1),
+      P.start,
+      addDays(P.start, 1),
+      addDays(P.end, -1),
+      P.end,
+      addDays(P.end, 1),
+      addDays(P.end, 30),
+    ];
+    const now = new Date().toISOString();
+    const statements: D1PreparedStatement[] = [];
+    for (const [k, day] of firstDays.entries()) {
+      const customer = uuid();
+      statements.push(
+        env.DB.prepare(
+          `INSERT INTO customers (id, org_id, owner_id, key, name, since, created_at)
+           VALUES (?, ?, ?, ?, ?, '2020-01-01', ?)`,
+        ).bind(customer, org.orgId, rep.id, `domain:b${k}.test`, `b${k}.test`, now),
+        env.DB.prepare(
+          `INSERT INTO events (id, org_id, member_id, metric, quantity, occurred_at, local_date, evidence, details, created_at, voided, customer_id)
+           VALUES (?, ?, ?, 'deals', 1, ?, ?, 1, '{"source":{"app":"test"}}', ?, 0, ?)`,
+        ).bind(uuid(), org.orgId, rep.id, `${day}T12:00:00.000Z`, day, now, customer),
+      );
+    }
+    await env.DB.batch(statements);
+    const parts = (await customerPartsOf(drizzle(env.DB, { schema }), [rep.id], P, Q)).get(rep.id);
+    const bySharedRule = (segment: CustomerSegment) =>
+      firstDays.filter((d) => inDayRange(d, firstDealRange(segment, P))).length;
+    // By hand: new = P.start, P.start + 1, P.end − 1, P.end; existing = the two before P.
+    expect(parts).toMatchObject({ new_customers: 4, existing_customers: 2 });
+    expect(parts).toMatchObject({
+      new_customers: bySharedRule('new'),
+      existing_customers: bySharedRule('existing'),
+    });
+    // The targets by segment classify a won deal with customerSegment: the same rule.
+    const newByDeal = firstDays.filter((d) => d <= P.end && customerSegment(d, P.start) === 'new');
+    expect(parts?.new_customers).toBe(newByDeal.length);
   });
 });

@@ -7,6 +7,7 @@ import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DAILY_TOTAL_CAP } from '../../shared/api/index.ts';
+import { addMonths } from '../../shared/domain/dates.ts';
 import { addMember, BASE, call, createOrg, event, type OrgFixture, uuid } from './helpers.ts';
 
 /** A hang fails the test (after `ms`) instead of stalling the whole run. */
@@ -24,6 +25,8 @@ async function within<T>(ms: number, work: Promise<T>, what: string): Promise<T>
 
 const today = () => new Date().toISOString().slice(0, 10);
 const monthStart = () => `${today().slice(0, 8)}01`;
+/** Next month (UTC orgs): members who joined today carry all of it, whatever today is. */
+const nextMonthStart = () => addMonths(monthStart(), 1);
 
 let org: OrgFixture;
 let rep: { id: string; token: string };
@@ -62,6 +65,8 @@ describe('numbers in targets', () => {
   });
 
   it('reads a split stored with 1e308 weights (before the bound) without hanging', async () => {
+    // Next month's target: the member joined today, so this month's share would count only the
+    // workdays left, and the whole 10 is theirs only in a month they carry whole.
     const team = await createOrg({ timezone: 'UTC' });
     const member = await addMember(team.managerToken, team.rootTeamId, { timezone: 'UTC' });
     const put = await call('PUT', '/targets', {
@@ -70,7 +75,7 @@ describe('numbers in targets', () => {
         scope: 'team',
         teamId: team.rootTeamId,
         metric: 'calls',
-        period: { kind: 'month', start: monthStart() },
+        period: { kind: 'month', start: nextMonthStart() },
         value: 10,
         split: { mode: 'weights', weights: { [member.id]: 1 } },
       },
@@ -81,7 +86,7 @@ describe('numbers in targets', () => {
       .run();
     const progress = await within(
       5000,
-      call('GET', '/me/progress', { token: member.token }),
+      call('GET', `/me/progress?date=${nextMonthStart()}`, { token: member.token }),
       'GET /me/progress',
     );
     expect(progress.status).toBe(200);
@@ -89,7 +94,9 @@ describe('numbers in targets', () => {
     expect(calls.target).toBe(10);
     const targets = await within(
       5000,
-      call('GET', `/targets?team=${team.rootTeamId}`, { token: team.managerToken }),
+      call('GET', `/targets?team=${team.rootTeamId}&date=${nextMonthStart()}`, {
+        token: team.managerToken,
+      }),
       'GET /targets',
     );
     expect(targets.status).toBe(200);

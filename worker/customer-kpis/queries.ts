@@ -1,19 +1,34 @@
 /**
  * The customer KPIs' parts for board members (rules: shared/domain/customer-kpis.ts), read from
- * the customer rollups (worker/db/customer-sales.ts), never from events. Cost, per ≤ 90 members:
+ * the customer rollups (worker/db/customer-sales.ts), never from events. Cost, per member (chunks
+ * of ≤ 90 members sent as one batch per read):
  * one range of `customer_days_member` over the period and the one before it (a row per customer
  * and day with a won deal), and one index-only pass over `customer_firsts_member` (a row per
  * customer the member ever sold to).
  */
-import { and, between, gt, inArray, sql } from 'drizzle-orm';
+import { and, between, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { LocalDate } from '../../shared/api/index.ts';
+import { type DayRange, firstDealRange } from '../../shared/domain/breakdown.ts';
 import { type CustomerPart, customerParts } from '../../shared/domain/customer-kpis.ts';
+import { readByIds } from '../db/chunked.ts';
 import type { Db } from '../db/client.ts';
 import { customerDays, customerFirsts } from '../db/schema.ts';
 
-const MEMBERS_PER_READ = 90;
-
 type Span = { start: LocalDate; end: LocalDate };
+
+/** SQL: `column` within `range` (true when the range is open on both sides). */
+function withinRange(column: SQLiteColumn, range: DayRange): SQL {
+  const bounds = [
+    range.from === null ? undefined : gte(column, range.from),
+    range.until === null ? undefined : lt(column, range.until),
+  ];
+  return and(...bounds) ?? sql`1`;
+}
+
+/** SQL: how many of the rows read have their first won deal in `range` (the segment rule's). */
+const countIn = (range: DayRange) =>
+  sql<number>`coalesce(sum(${withinRange(customerFirsts.firstDate, range)}), 0)`;
 
 export async function customerPartsOf(
   db: Db,
@@ -21,11 +36,8 @@ export async function customerPartsOf(
   period: Span,
   previous: Span,
 ): Promise<Map<string, Record<CustomerPart, number>>> {
-  const purchases = new Map<string, { customerId: string; localDate: string }[]>();
-  const firsts = new Map<string, { newInPeriod: number; existingBefore: number }>();
-  for (let i = 0; i < memberIds.length; i += MEMBERS_PER_READ) {
-    const part = memberIds.slice(i, i + MEMBERS_PER_READ);
-    const [days, counts] = await Promise.all([
+  const [days, counts] = await Promise.all([
+    readByIds(db, memberIds, (part) =>
       db
         .select({
           memberId: customerDays.memberId,
@@ -39,31 +51,32 @@ export async function customerPartsOf(
             between(customerDays.localDate, previous.start, period.end),
             gt(customerDays.deals, 0),
           ),
-        )
-        .all(),
+        ),
+    ),
+    readByIds(db, memberIds, (part) =>
       db
         .select({
           memberId: customerFirsts.memberId,
-          newInPeriod: sql<number>`coalesce(sum(${customerFirsts.firstDate} BETWEEN ${period.start} AND ${period.end}), 0)`,
-          existingBefore: sql<number>`coalesce(sum(${customerFirsts.firstDate} < ${period.start}), 0)`,
+          newInPeriod: countIn(firstDealRange('new', period)),
+          existingBefore: countIn(firstDealRange('existing', period)),
         })
         .from(customerFirsts)
         .where(inArray(customerFirsts.memberId, part))
-        .groupBy(customerFirsts.memberId)
-        .all(),
-    ]);
-    for (const d of days) {
-      const list = purchases.get(d.memberId);
-      if (list) list.push(d);
-      else purchases.set(d.memberId, [d]);
-    }
-    for (const c of counts) {
-      firsts.set(c.memberId, {
-        newInPeriod: Number(c.newInPeriod),
-        existingBefore: Number(c.existingBefore),
-      });
-    }
+        .groupBy(customerFirsts.memberId),
+    ),
+  ]);
+  const purchases = new Map<string, { customerId: string; localDate: string }[]>();
+  for (const d of days) {
+    const list = purchases.get(d.memberId);
+    if (list) list.push(d);
+    else purchases.set(d.memberId, [d]);
   }
+  const firsts = new Map(
+    counts.map((c) => [
+      c.memberId,
+      { newInPeriod: Number(c.newInPeriod), existingBefore: Number(c.existingBefore) },
+    ]),
+  );
   return new Map(
     memberIds.map((id) => [
       id,

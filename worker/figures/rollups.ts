@@ -3,6 +3,7 @@
  * depends on members × days × metrics with activity, not on how many events were logged.
  */
 import { and, between, eq, inArray } from 'drizzle-orm';
+import { readByIds } from '../db/chunked.ts';
 import type { Db } from '../db/client.ts';
 import { rollups } from '../db/schema.ts';
 
@@ -18,7 +19,6 @@ const columns = {
   total: rollups.total,
   evidenceTotal: rollups.evidenceTotal,
 };
-const MEMBERS_PER_READ = 90;
 
 /**
  * One member's rollups in [start, end].
@@ -38,24 +38,19 @@ export function memberRollups(
 }
 
 /**
- * Rollups of several members in [start, end], in reads of ≤ 90 members (D1's 100-parameter cap).
- * Cost: per member the same as {@link memberRollups}.
+ * Rollups of several members in [start, end], in reads of ≤ 90 members (D1's 100-parameter cap)
+ * sent as one batch. Cost: per member the same as {@link memberRollups}.
  */
-export async function membersRollups(
+export function membersRollups(
   db: Db,
-  memberIds: string[],
+  memberIds: readonly string[],
   start: string,
   end: string,
 ): Promise<RollupRow[]> {
-  const out: RollupRow[] = [];
-  for (let i = 0; i < memberIds.length; i += MEMBERS_PER_READ) {
-    const part = memberIds.slice(i, i + MEMBERS_PER_READ);
-    const rows = await db
+  return readByIds(db, memberIds, (part) =>
+    db
       .select(columns)
       .from(rollups)
-      .where(and(inArray(rollups.memberId, part), between(rollups.localDate, start, end)))
-      .all();
-    out.push(...rows);
-  }
-  return out;
+      .where(and(inArray(rollups.memberId, part), between(rollups.localDate, start, end))),
+  );
 }

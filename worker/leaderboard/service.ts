@@ -36,7 +36,7 @@ import {
 import { BOARD_REFUSED, subtreeIds } from '../../shared/domain/teams.ts';
 import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { type BoardFigures, boardFiguresOf } from '../figures/figure-cache.ts';
+import { type BoardFigures, boardFiguresOf, readAhead } from '../figures/figure-cache.ts';
 import { windowFor } from '../figures/member-figures.ts';
 import { loadMembership, loadMembershipOn } from '../members/history.ts';
 import { loadMembers } from '../members/queries.ts';
@@ -238,7 +238,15 @@ export async function buildBoard(
   const below = subtreeIds(teams, team.id);
   // Whoever was a rep of the subtree on some day of the period: a past board keeps its people,
   // marked when they have since moved to a team outside it or left.
-  const membership = await loadMembershipOn(db, org.id, below);
+  // Meanwhile the cached figures of those on its teams today (nearly always everyone on it).
+  const [membership, ahead] = await Promise.all([
+    loadMembershipOn(db, org.id, below),
+    readAhead(
+      db,
+      members.filter((m) => below.has(m.teamId)).map((m) => m.id),
+      { win: boardWin, by },
+    ),
+  ]);
   const asOf = orgToday(settings, plan.now);
   const standing = new Map<string, 'current' | 'moved' | 'removed'>();
   const stretches = new Map<string, typeof membership>();
@@ -256,6 +264,7 @@ export async function buildBoard(
     teams,
     membership: () => loadMembership(db, org.id),
     board,
+    ahead,
     // Members' own days may run up to a day either side of the org's.
     win: { ...boardWin, start: addDays(boardWin.start, -1), end: addDays(boardWin.end, 1) },
     by,

@@ -2,6 +2,7 @@
 
 import type { RecentEventsResponse } from '../../../shared/api/events.ts';
 import { type CreateOrgResponse, ListMembersResponse } from '../../../shared/api/orgs.ts';
+import { localDateOf } from '../../../shared/domain/dates.ts';
 
 async function call<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -25,10 +26,17 @@ export function createOrg(server: string): Promise<CreateOrgResponse> {
   });
 }
 
+/**
+ * The first day of the org's current month in its time zone (createOrg's Asia/Shanghai), not
+ * UTC's: from 16:00 UTC on a month's last day the org is already in the next month.
+ */
+function orgMonthStart(): string {
+  return `${localDateOf(Date.now(), 'Asia/Shanghai').slice(0, 7)}-01`;
+}
+
 /** A team revenue target for the current month (so the sidebar shows a primary bar). */
 export async function setMonthTarget(server: string, token: string, teamId: string, value: number) {
-  const now = new Date();
-  const start = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  const start = orgMonthStart();
   await call(`${server}/api/v1/targets`, {
     method: 'PUT',
     token,
@@ -53,8 +61,7 @@ export async function memberTarget(
   metric: string,
   value: number,
 ) {
-  const now = new Date();
-  const start = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  const start = orgMonthStart();
   await call(`${server}/api/v1/targets`, {
     method: 'PUT',
     token: managerToken,
