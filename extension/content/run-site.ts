@@ -97,7 +97,7 @@ function wireRecords(
             if (points > 0) buttons.gain(metric, store.t.value('pointsGained', { points }));
           }),
     );
-  watchRecords(
+  const watch = watchRecords(
     adapter,
     document,
     ctx.signal,
@@ -120,6 +120,7 @@ function wireRecords(
   );
   ctx.onInvalidated(() => buttons.remove());
   return {
+    takeOwnChanges: watch.takeOwnChanges,
     current: () => (enabled() ? current : null),
     /** Rebuilds the buttons (new language, site switched on or off). */
     refresh: () => {
@@ -214,6 +215,7 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   // already say otherwise: the sidebar changes them before storage reports the change).
   let buttonsOn = enabled();
   applyEnabled();
+  records.takeOwnChanges();
   ctx.onInvalidated(store.toasts.subscribe(() => applyEnabled()));
   // Expanded (by the pill, the keyboard command, or left open on an earlier page): the panel's
   // code is loaded now; the pill stays until it is there. If it cannot load, the pill stays.

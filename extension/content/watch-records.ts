@@ -28,6 +28,15 @@ function readSafely(adapter: SiteAdapter, doc: Document, location: Location): Pa
   }
 }
 
+export interface RecordWatch {
+  /**
+   * Takes the mutations queued so far, in this task, instead of the observer's callback: called
+   * right after the content script's own start-up changes (the buttons, the sidebar's host), it
+   * spares the page a callback task that would only find Pacer's nodes.
+   */
+  takeOwnChanges(): void;
+}
+
 /**
  * `isOwn`: Pacer's own nodes (the sidebar's host, the log buttons' host). Adding or removing
  * them changes nothing the adapter reads, so a batch of only those schedules no check: mounting
@@ -39,7 +48,7 @@ export function watchRecords(
   signal: AbortSignal,
   onCheck: (record: PageRecord | null) => void,
   isOwn: (node: Node) => boolean = () => false,
-): void {
+): RecordWatch {
   const view = doc.defaultView;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = () => {
@@ -57,9 +66,10 @@ export function watchRecords(
   };
   const onlyOwn = (record: MutationRecord) =>
     [...record.addedNodes, ...record.removedNodes].every(isOwn);
-  const observer = new MutationObserver((records) => {
+  const onRecords = (records: MutationRecord[]) => {
     if (!records.every(onlyOwn)) schedule();
-  });
+  };
+  const observer = new MutationObserver(onRecords);
   observer.observe(doc.body, { childList: true, subtree: true });
   view?.addEventListener('hashchange', schedule, { signal });
   view?.addEventListener('popstate', schedule, { signal });
@@ -83,4 +93,5 @@ export function watchRecords(
     { once: true },
   );
   check();
+  return { takeOwnChanges: () => onRecords(observer.takeRecords()) };
 }
