@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { coveredThisPeriod, customerSettingsOf } from '../../shared/domain/customers.ts';
 import { addMember, addTeam, call, createOrg, event, type OrgFixture, uuid } from './helpers.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -675,5 +676,74 @@ describe('manager report', () => {
     expect(
       (await call('GET', `/customers/report?team=${org.rootTeamId}`, { token: rep.token })).status,
     ).toBe(403);
+  });
+
+  it('counts each customer as its own view states it: several follow-ups a week, other metrics', async () => {
+    const org = await chineseOrg();
+    const rep = await addMember(org.managerToken, org.rootTeamId, { timezone: TZ, name: 'Li' });
+    const on = (email: string, metric: string, occurredAt: string) =>
+      fromEmail(email, undefined, { metric, occurredAt });
+    await log(rep.token, [
+      // A, two follow-up days this week (A wants two): followed up, not due.
+      on('a@twice.example', 'visits', at('2026-10-08')),
+      on('a@twice.example', 'calls', '2026-10-09T09:00:00+08:00'),
+      // A, one follow-up this week: covered, the second one still to come.
+      on('a@once.example', 'calls', at('2026-10-08')),
+      // A, last followed up long ago; a later won deal is no follow-up: overdue.
+      on('a@stale.example', 'visits', at('2026-09-14')),
+      on('a@stale.example', 'deals', at('2026-10-08')),
+      // Followed up last month: one made B, one left without a class.
+      on('b@last-month.example', 'visits', at('2026-09-28')),
+      on('c@early.example', 'meetings', at('2026-09-02')),
+      // Unclassified.
+      on('x@none.example', 'visits', at('2026-10-08')),
+    ]);
+    const keys = await byKey(rep.token);
+    const classes: Record<string, string> = {
+      'domain:twice.example': 'A',
+      'domain:once.example': 'A',
+      'domain:stale.example': 'A',
+      'domain:last-month.example': 'B',
+    };
+    for (const [key, cls] of Object.entries(classes)) {
+      const res = await call('PATCH', `/customers/${keys.get(key)?.id}`, {
+        token: rep.token,
+        body: { class: cls },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const report = await call('GET', `/customers/report?team=${org.rootTeamId}`, {
+      token: org.managerToken,
+    });
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    const row = report.body.reps.find((r: { memberId: string }) => r.memberId === rep.id);
+    // The same counts from the rep's customer views (each with its due state).
+    const views = await customers(rep.token);
+    const { settings } = (await call('GET', '/org', { token: org.managerToken })).body.org;
+    const rules = customerSettingsOf(settings);
+    const today = '2026-10-09';
+    const fromViews = Object.fromEntries(
+      (['A', 'B', 'C'] as const).map((cls) => {
+        const of = views.filter((v) => v.class === cls);
+        return [
+          cls,
+          {
+            customers: of.length,
+            overdue: of.filter((v) => v.due.state === 'overdue').length,
+            covered: of.filter((v) =>
+              coveredThisPeriod(cls, v.due.lastContact, today, rules, settings.calendar),
+            ).length,
+          },
+        ];
+      }),
+    );
+    expect(row.classes).toEqual(fromViews);
+    expect(row.unclassified).toBe(views.filter((v) => v.class === null).length);
+    // By hand: A = twice, once (covered this week) and stale (overdue); B last month; the
+    // meetings-only one and the unclassified one have no class.
+    expect(row).toMatchObject({
+      classes: { A: { customers: 3, overdue: 1, covered: 2 }, B: { customers: 1 } },
+      unclassified: 2,
+    });
   });
 });

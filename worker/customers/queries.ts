@@ -109,17 +109,83 @@ export async function customersOf(
 
 const CUSTOMERS_PER_COUNT = 400;
 
+/** What {@link withFollowUps} reads of a customer. */
+export type FollowUpInput = {
+  row: Pick<CustomerRow, 'id' | 'class'>;
+  metrics: Pick<MetricRow, 'metric' | 'lastDate'>[];
+  followUps?: number;
+};
+
+/** A customer as its due state needs it (the managers' report): no names, keys or counts. */
+export type DueInputRow = {
+  row: Pick<CustomerRow, 'id' | 'ownerId' | 'class' | 'since'>;
+  metrics: Pick<MetricRow, 'metric' | 'lastDate'>[];
+  followUps?: number;
+};
+
+/**
+ * The customers of `ownerIds` with what their due state needs: class and since, and for a
+ * classified one its rows of the follow-up metrics (an unclassified one is only counted). One
+ * query. Cost: those customer rows (index customers_owner) and the classified ones' follow-up
+ * metric rows (primary key), whatever the number of logs.
+ */
+export async function dueInputsOf(
+  db: Db,
+  orgId: string,
+  ownerIds: readonly string[],
+  followUpMetrics: readonly string[],
+): Promise<DueInputRow[]> {
+  const rows = await db
+    .select({
+      id: customers.id,
+      ownerId: customers.ownerId,
+      class: customers.class,
+      since: customers.since,
+      metric: customerMetrics.metric,
+      lastDate: customerMetrics.lastDate,
+    })
+    .from(customers)
+    .leftJoin(
+      customerMetrics,
+      and(
+        eq(customerMetrics.customerId, customers.id),
+        isNotNull(customers.class),
+        sql`${customerMetrics.metric} IN (SELECT value FROM json_each(${JSON.stringify(followUpMetrics)}))`,
+      ),
+    )
+    .where(
+      and(
+        eq(customers.orgId, orgId),
+        sql`${customers.ownerId} IN (SELECT value FROM json_each(${JSON.stringify(ownerIds)}))`,
+      ),
+    )
+    .all();
+  const byId = new Map<string, DueInputRow>();
+  for (const r of rows) {
+    let entry = byId.get(r.id);
+    if (!entry) {
+      entry = {
+        row: { id: r.id, ownerId: r.ownerId, class: r.class, since: r.since },
+        metrics: [],
+      };
+      byId.set(r.id, entry);
+    }
+    if (r.metric !== null) entry.metrics.push({ metric: r.metric, lastDate: r.lastDate });
+  }
+  return [...byId.values()];
+}
+
 /**
  * Sets `followUps` on the customers whose class wants more than one follow-up a period: the
  * days with a follow-up log in the period holding the last one, up to it. A class wanting one a
  * period needs no count (the last one is it). Cost: those customers' `customer_contacts` rows of
  * that one period (a row per day and metric), one primary-key range each.
  */
-export async function withFollowUps(
+export async function withFollowUps<T extends FollowUpInput>(
   db: Db,
-  list: CustomerWithMetrics[],
+  list: T[],
   settings: OrgSettings,
-): Promise<CustomerWithMetrics[]> {
+): Promise<T[]> {
   const rules = customerSettingsOf(settings);
   const wanted: { id: string; from: string; to: string }[] = [];
   for (const c of list) {

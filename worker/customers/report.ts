@@ -1,14 +1,20 @@
 /**
  * The managers' customer report: per rep of a team's subtree, customers by class with the
- * overdue ones and those followed up this period. Cost: the reps' customer rows and their
- * metric rows (never events).
+ * overdue ones and those followed up this period, by the same rules as each customer's view
+ * (customerDue, shared/domain/customers.ts). Cost: the reps' customer rows and the classified
+ * ones' follow-up metric rows (never events); only the columns the due state needs are read.
  */
 import type { CustomerClass, CustomerReportResponse } from '../../shared/api/index.ts';
-import { coveredThisPeriod, customerSettingsOf } from '../../shared/domain/customers.ts';
+import {
+  coveredThisPeriod,
+  customerDue,
+  customerSettingsOf,
+  lastFollowUp,
+} from '../../shared/domain/customers.ts';
 import { localDateOf } from '../../shared/domain/dates.ts';
 import type { Caller, MemberRow } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { customersOf, customerView, withFollowUps } from './queries.ts';
+import { dueInputsOf, withFollowUps } from './queries.ts';
 
 type Reps = CustomerReportResponse['reps'];
 
@@ -22,10 +28,11 @@ export async function customerReport(
   const out: Reps = [];
   const all = await withFollowUps(
     db,
-    await customersOf(
+    await dueInputsOf(
       db,
       caller.org.id,
       reps.map((r) => r.id),
+      rules.followUpMetrics,
     ),
     caller.settings,
   );
@@ -43,18 +50,24 @@ export async function customerReport(
       C: { customers: 0, overdue: 0, covered: 0 },
     } satisfies Record<CustomerClass, unknown>;
     let unclassified = 0;
-    for (const customer of byOwner.get(rep.id) ?? []) {
-      const view = customerView(customer, today, caller.settings);
-      if (view.class === null) {
+    for (const { row, metrics, followUps } of byOwner.get(rep.id) ?? []) {
+      if (row.class === null) {
         unclassified++;
         continue;
       }
-      const counts = classes[view.class];
+      const due = customerDue({
+        class: row.class,
+        last: lastFollowUp(metrics, rules.followUpMetrics),
+        followUps,
+        since: row.since,
+        today,
+        settings: rules,
+        cal: caller.settings.calendar,
+      });
+      const counts = classes[row.class];
       counts.customers++;
-      if (view.due.state === 'overdue') counts.overdue++;
-      if (
-        coveredThisPeriod(view.class, view.due.lastContact, today, rules, caller.settings.calendar)
-      ) {
+      if (due.state === 'overdue') counts.overdue++;
+      if (coveredThisPeriod(row.class, due.lastContact, today, rules, caller.settings.calendar)) {
         counts.covered++;
       }
     }

@@ -125,7 +125,11 @@ export async function readCached(
 ): Promise<Map<string, CachedRow>> {
   const rows = await readByIds(db, ids, (part) =>
     db
-      .select()
+      .select({
+        memberId: boardFigures.memberId,
+        stamp: boardFigures.stamp,
+        figures: boardFigures.figures,
+      })
       .from(boardFigures)
       .where(and(inArray(boardFigures.memberId, part), sql`${boardFigures.slot} = ${slot}`)),
   );

@@ -12,7 +12,18 @@ import type { Db } from '../db/client.ts';
 import { memberPeriods, members } from '../db/schema.ts';
 import { newId } from '../sessions/crypto.ts';
 
-type StretchRow = typeof memberPeriods.$inferSelect;
+type StretchRow = Pick<
+  typeof memberPeriods.$inferSelect,
+  'memberId' | 'teamId' | 'role' | 'from' | 'until'
+>;
+/** The columns a period needs: boards read hundreds of stretches, so no more than these. */
+const periodColumns = {
+  memberId: memberPeriods.memberId,
+  teamId: memberPeriods.teamId,
+  role: memberPeriods.role,
+  from: memberPeriods.from,
+  until: memberPeriods.until,
+};
 const asPeriod = (r: StretchRow): MembershipPeriod => ({
   memberId: r.memberId,
   teamId: r.teamId,
@@ -23,7 +34,11 @@ const asPeriod = (r: StretchRow): MembershipPeriod => ({
 
 /** Every stretch of every member of the org. Cost: one read per stretch (a few per member). */
 export async function loadMembership(db: Db, orgId: string): Promise<MembershipPeriod[]> {
-  const rows = await db.select().from(memberPeriods).where(eq(memberPeriods.orgId, orgId)).all();
+  const rows = await db
+    .select(periodColumns)
+    .from(memberPeriods)
+    .where(eq(memberPeriods.orgId, orgId))
+    .all();
   return rows.map(asPeriod);
 }
 
@@ -42,7 +57,7 @@ export async function loadMembershipOn(
   const out: MembershipPeriod[] = [];
   for (let i = 0; i < ids.length; i += TEAMS_PER_STATEMENT) {
     const rows = await db
-      .select()
+      .select(periodColumns)
       .from(memberPeriods)
       .where(
         and(
