@@ -66,6 +66,12 @@ export type EventResult = z.infer<typeof EventResult>;
 export const PostEventsResponse = z.object({ results: z.array(EventResult) });
 export type PostEventsResponse = z.infer<typeof PostEventsResponse>;
 
+/** `PATCH /events/:id/category`: a won deal's product category, changed after the fact (null: none). */
+export const EventCategoryRequest = z.object({ category: CategoryId.nullable() });
+export type EventCategoryRequest = z.infer<typeof EventCategoryRequest>;
+export const EventCategoryResponse = z.object({ id: z.string(), category: CategoryId.nullable() });
+export type EventCategoryResponse = z.infer<typeof EventCategoryResponse>;
+
 export const VoidEventResponse = z.object({ id: z.string(), voided: z.literal(true) });
 export type VoidEventResponse = z.infer<typeof VoidEventResponse>;
 

@@ -206,3 +206,22 @@ export const TargetSegmentsResponse = z.object({
   segments: z.array(SegmentProgress),
 });
 export type TargetSegmentsResponse = z.infer<typeof TargetSegmentsResponse>;
+
+/** `GET /targets/segments/reps`: a managed team's reps' progress per segment, for the board. */
+export const RepSegmentsQuery = z
+  .object({ team: Id, from: LocalDate, to: LocalDate, metric: MetricId })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to' });
+export type RepSegmentsQuery = z.infer<typeof RepSegmentsQuery>;
+
+export const RepSegmentsResponse = z.object({
+  metric: MetricId,
+  period: z.object({ start: LocalDate, end: LocalDate }),
+  /** Reps whose target for the metric in the period is broken down; by name. */
+  reps: z.array(
+    z.object({
+      member: z.object({ id: Id, name: z.string() }),
+      segments: z.array(SegmentProgress),
+    }),
+  ),
+});
+export type RepSegmentsResponse = z.infer<typeof RepSegmentsResponse>;

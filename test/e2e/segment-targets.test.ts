@@ -2,9 +2,10 @@
  * Targets by customer segment end to end, in real Chromium against the real worker: a manager
  * breaks the team's revenue target into 40 % new and 60 % existing customers in the board's
  * target editor (the preview's parts add up exactly); the board shows the target's progress per
- * segment; after one sync the rep's sidebar shows a line per segment under the primary bar, and a
+ * segment, and its Overview each rep's; after one sync the rep's sidebar shows a line per segment under the primary bar, and a
  * won deal on a Gmail thread with a customer never sold to before moves the "new" part in the
- * very next frame after the click, before any sync (a won deal of a category moves its part so).
+ * very next frame after the click, before any sync (a won deal of a category moves its part so);
+ * a manager changing a deal's category on the Team tab moves it between the parts.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,7 +15,7 @@ import type { CreateOrgResponse } from '../../shared/api/orgs.ts';
 import type { ProgressResponse } from '../../shared/api/progress.ts';
 import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
 import { submitToken } from './page/support.ts';
-import { createOrg } from './support/api.ts';
+import { createOrg, joinedSinceMonthStart, me } from './support/api.ts';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -111,6 +112,9 @@ beforeAll(async () => {
   const popup = await signInWithInvite(ext, server.url, org.inviteCode, 'Li Lei');
   repToken = (await readTokenFromVault(await ext.serviceWorker())) ?? '';
   await popup.close();
+  // On the team since the month's first day: joined today, the rep would carry only the month's
+  // workdays left, none on its last weekend, and their share of the team's target would be 0.
+  await joinedSinceMonthStart(server.url, org.token, (await me(server.url, repToken)).member.id);
   await serveGmail(ext.context, 'one-message.html');
   gmail = await ext.context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA');
@@ -188,13 +192,29 @@ describe('a target by customer segment from the board to the sidebar', () => {
     });
     expect(shown.nextFrame).toEqual({ new: newAfter, existing: existingNow, unknown: null });
     // The server, once it has the deal, counts it the same.
-    await expect
-      .poll(async () => (await revenueProgress()).breakdown?.[0]?.achieved)
-      .toBe(3_000_000);
     await syncOnce();
+    await expect
+      .poll(async () => (await revenueProgress()).breakdown?.[0]?.achieved, { timeout: 30_000 })
+      .toBe(3_000_000);
     await expect.poll(() => sidebarText(gmail, 'pacer-sync'), { timeout: 30_000 }).toBe('Synced');
     expect(await segmentText(gmail, 'new')).toBe(newAfter);
     expect(await segmentText(gmail, 'existing')).toBe(existingNow);
+    // The manager's Overview shows the rep's parts too, as the sidebar does.
+    const overview = await ext.context.newPage();
+    await overview.goto(`${server.url}/#/overview`);
+    const rep = (await (
+      await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${repToken}` } })
+    ).json()) as { member: { id: string } };
+    const card = overview.locator(`[data-rep-segments] li[data-member="${rep.member.id}"]`);
+    await card.waitFor();
+    expect(await card.locator('h3').textContent()).toBe('Li Lei');
+    expect(await card.locator('[data-segment=new] dt').textContent()).toBe('New customers');
+    expect(await card.locator('[data-segment=new] .won').textContent()).toContain('30,000');
+    expect(await card.locator('[data-segment=existing] .won').textContent()).toBe('CN¥0');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(overview, 'board-overview-rep-segments');
+    await overview.close();
+    await gmail.bringToFront();
     // Nothing was won without a known customer: no "unknown" part.
     expect(await sidebar(gmail).locator('[data-segment="unknown"]').count()).toBe(0);
     await sidebar(gmail).getByTestId('pacer-segments').scrollIntoViewIfNeeded();
@@ -267,6 +287,40 @@ describe('a target by customer segment from the board to the sidebar', () => {
     await expect
       .poll(() => segmentText(gmail, 'category:service'), { timeout: 30_000 })
       .toBe(`Service ${fmt(200_000)} / ${fmt(service?.target ?? 0)}`);
+
+    // The manager puts the software deal right afterwards (it was a service): on the Team tab,
+    // the rep's logs; the parts follow once the sidebar syncs.
+    const logs = (await (
+      await fetch(`${server.url}/api/v1/me/events`, {
+        headers: { authorization: `Bearer ${repToken}` },
+      })
+    ).json()) as { events: { id: string; memberId: string; category?: string }[] };
+    const softwareDeal = logs.events.find((e) => e.category === 'software');
+    if (!softwareDeal) throw new Error('no software deal');
+    const team = await ext.context.newPage();
+    await team.goto(`${server.url}/#/team`);
+    await team
+      .locator(`table.members tr[data-member="${softwareDeal.memberId}"] td.actions button`)
+      .first()
+      .click();
+    const picker = team.locator(
+      `[data-logs-panel] li[data-event="${softwareDeal.id}"] select[name="category-${softwareDeal.id}"]`,
+    );
+    expect(await picker.inputValue()).toBe('software');
+    await picker.selectOption('service');
+    await team
+      .locator(`[data-logs-panel] li[data-event="${softwareDeal.id}"] [role=status]`)
+      .waitFor();
+    await screenshot(team, 'board-team-deal-category');
+    await team.close();
+    await gmail.bringToFront();
+    await syncOnce();
+    await expect
+      .poll(() => segmentText(gmail, 'category:service'), { timeout: 30_000 })
+      .toBe(`Service ${fmt(700_000)} / ${fmt(service?.target ?? 0)}`);
+    expect(await segmentText(gmail, 'category:software')).toBe(
+      `Software ${fmt(0)} / ${fmt(software?.target ?? 0)}`,
+    );
     await sidebar(gmail).getByTestId('pacer-segments').scrollIntoViewIfNeeded();
     await screenshot(gmail, 'sidebar-segments-categories');
   });

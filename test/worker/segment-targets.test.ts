@@ -223,6 +223,32 @@ describe('targets by customer segment', () => {
     ).toBe(404);
   });
 
+  it('the board lists each rep’s progress per segment, as their own progress shows it', async () => {
+    const reps = async (query: string, token = org.managerToken) =>
+      call('GET', `/targets/segments/reps?${query}`, { token });
+    const span = `from=${P.start}&to=${P.end}`;
+    const res = await reps(`team=${north}&${span}&metric=revenue`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.period).toEqual({ start: P.start, end: P.end });
+    // Ada (her own split target) and Bo (his share of the team's), by name.
+    expect(res.body.reps.map((r: { member: { name: string } }) => r.member.name)).toEqual([
+      'Ada',
+      'Bo',
+    ]);
+    expect(res.body.reps[0].segments).toEqual((await progressOf(ada, 'revenue')).breakdown);
+    expect(res.body.reps[1].segments).toEqual((await progressOf(bo, 'revenue')).breakdown);
+    const deals = await reps(`team=${north}&${span}&metric=deals`);
+    expect(deals.body.reps.map((r: { member: { id: string } }) => r.member.id)).toEqual([ada.id]);
+    expect(deals.body.reps[0].segments).toEqual((await progressOf(ada, 'deals')).breakdown);
+    // A metric that cannot be split has no rows; a rep may not read it; bad input is a 400.
+    expect((await reps(`team=${north}&${span}&metric=calls`)).body.reps).toEqual([]);
+    expect((await reps(`team=${north}&${span}&metric=revenue`, ada.token)).status).toBe(403);
+    expect((await reps(`team=${north}&from=${P.end}&to=${P.start}&metric=revenue`)).status).toBe(
+      400,
+    );
+    expect((await reps(`team=${north}&${span}`)).status).toBe(400);
+  });
+
   it('the sidebar’s lookup gives the customer’s first won deal, for a deal’s segment before sync', async () => {
     const lookup = async (email: string) => {
       const res = await call('GET', `/customers/lookup?email=${encodeURIComponent(email)}`, {
@@ -419,5 +445,122 @@ describe('targets by product category', () => {
     expect(board.body.segments.map((s: { achieved: number }) => s.achieved)).toEqual([
       700_000, 100_000, 40_000, 10_000,
     ]);
+  });
+
+  it('a won deal’s category changes after the fact: its rep or manager, the parts follow exactly', async () => {
+    const p = (n: number) => addDays(P.start, n);
+    const moved = uuid();
+    const bare = uuid();
+    const calls = uuid();
+    const posted = await call('POST', '/events', {
+      token: ada.token,
+      body: {
+        events: [
+          deal('software', p(10), 30_000, moved),
+          deal(null, p(10), 20_000, bare),
+          event({ id: calls, metric: 'calls', occurredAt: `${p(10)}T12:00:00.000Z` }),
+        ],
+      },
+    });
+    expect(posted.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'created',
+      'created',
+      'created',
+    ]);
+    /** What was won per part, and in total, as the member's progress reads the rollups. */
+    const parts = async () => {
+      const res = await call('GET', `/me/progress?period=month&date=${inP}`, { token: ada.token });
+      const revenue = res.body.metrics.find((m: { metric: string }) => m.metric === 'revenue');
+      return {
+        total: revenue.achieved,
+        ...Object.fromEntries(
+          revenue.breakdown.map((s: { segment: string; achieved: number }) => [
+            s.segment,
+            s.achieved,
+          ]),
+        ),
+      };
+    };
+    const patch = (id: string, category: unknown, token = ada.token) =>
+      call('PATCH', `/events/${id}/category`, { token, body: { category } });
+    const start = await parts();
+    // 850,000 before this test, + 50,000.
+    expect(start).toEqual({
+      total: 900_000,
+      'category:software': 730_000,
+      'category:service': 100_000,
+      'category:hardware': 40_000,
+      uncategorised: 30_000,
+    });
+
+    // The rep moves a deal to another category; the manager gives one without a category one.
+    // A device holding the progress from before asks again and is answered anew, not 304.
+    const cached = await call('GET', `/me/progress?period=month&date=${inP}`, { token: ada.token });
+    const byRep = await patch(moved, 'service');
+    expect(byRep.status, JSON.stringify(byRep.body)).toBe(200);
+    expect(byRep.body).toEqual({ id: moved, category: 'service' });
+    const again = await call('GET', `/me/progress?period=month&date=${inP}`, {
+      token: ada.token,
+      headers: { 'if-none-match': cached.headers.get('etag') ?? '' },
+    });
+    expect(cached.headers.get('etag')).toBeTruthy();
+    expect(again.status).toBe(200);
+    expect((await patch(bare, 'hardware', org.managerToken)).status).toBe(200);
+    const after = {
+      ...start,
+      'category:software': 700_000,
+      'category:service': 130_000,
+      'category:hardware': 60_000,
+      uncategorised: 10_000,
+    };
+    expect(await parts()).toEqual(after);
+    // Back and forth, to none and back: the same parts as one move.
+    for (const c of ['software', null, 'hardware', 'service']) {
+      expect((await patch(moved, c)).status).toBe(200);
+    }
+    expect(await parts()).toEqual(after);
+    // Its recent-log view and the events CSV show the category as it stands now.
+    const recent = await call('GET', '/me/events', { token: ada.token });
+    expect(recent.body.events.find((e: { id: string }) => e.id === moved)?.category).toBe(
+      'service',
+    );
+    const csv = await call(
+      'GET',
+      `/export/events.csv?team=${org.rootTeamId}&from=${p(10)}&to=${p(10)}`,
+      { token: org.managerToken },
+    );
+    expect(csv.status).toBe(200);
+    const [header, ...lines] = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = (header ?? '').split(',');
+    const categoryOf = (id: string) =>
+      lines.find((l) => l.startsWith(id))?.split(',')[columns.indexOf('category')];
+    expect(columns).toContain('category');
+    expect(categoryOf(moved)).toBe('service');
+    expect(categoryOf(bare)).toBe('hardware');
+    expect(categoryOf(calls)).toBe('');
+
+    // Undo after the change takes the deal off the category it has now.
+    expect((await call('POST', `/events/${moved}/void`, { token: ada.token })).status).toBe(200);
+    expect(await parts()).toEqual({
+      ...after,
+      total: 870_000,
+      'category:service': 100_000,
+    });
+    // Refused, changing nothing: an undone deal (409), a log that is not a won deal, a category
+    // the org does not have, a malformed one (400), another rep's deal or an unknown id (404).
+    expect((await patch(moved, 'software')).status).toBe(409);
+    expect((await patch(calls, 'software')).status).toBe(400);
+    expect((await patch(bare, 'furniture')).status).toBe(400);
+    expect((await patch(bare, 'Not An Id')).status).toBe(400);
+    expect(
+      (await call('PATCH', `/events/${bare}/category`, { token: ada.token, body: {} })).status,
+    ).toBe(400);
+    const peer = await addMember(org.managerToken, org.rootTeamId, { timezone: 'UTC' });
+    expect((await patch(bare, 'software', peer.token)).status).toBe(404);
+    expect((await patch(uuid(), 'software')).status).toBe(404);
+    expect(await parts()).toEqual({ ...after, total: 870_000, 'category:service': 100_000 });
   });
 });

@@ -43,8 +43,8 @@ export const customerFirsts = sqliteTable(
 /**
  * Per member × local day × product category: won deals of that category and their amounts, so a
  * target broken down by category reads one row per category and day sold (shared/domain/
- * breakdown.ts). Maintained ONLY by the triggers in migrations/0023_deal_categories.sql, at
- * insert and undo (a log's category never changes).
+ * breakdown.ts). Maintained ONLY by triggers: at insert and undo (migrations/0023_deal_categories.sql)
+ * and when a won deal's category is changed (migrations/0024_deal_category_edit.sql).
  */
 export const categoryDays = sqliteTable(
   'category_days',

@@ -6,7 +6,8 @@
  * voided ones marked; the one place raw events are read, bounded to a year). Amounts are written
  * in major units with the currency's own decimals (shared/domain/money.ts: 1250.50 CNY, 1500 JPY,
  * 1.250 BHD) beside a `currency` column, so a spreadsheet reads them as they are meant; a
- * collection's `deal_event_id` names the deal log it pays.
+ * collection's `deal_event_id` names the deal log it pays; a won deal's `category` is its product
+ * category's id as it stands now (it may be changed after the fact).
  */
 import { and, asc, between, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -195,6 +196,7 @@ export const exportRoutes = new Hono<AppEnv>()
               ? columnOf(caller.settings, e.amountMetric).cell(e.amount)
               : '',
             d.deal,
+            e.category ?? '',
           ],
         ];
       });
@@ -219,6 +221,7 @@ export const exportRoutes = new Hono<AppEnv>()
           'amount_metric',
           'amount',
           'deal_event_id',
+          'category',
         ],
         lines,
       );

@@ -132,3 +132,58 @@ export async function targetSegmentProgress(
     context.settings,
   );
 }
+
+/**
+ * Each of `members`' progress per segment of their `metric` target over `span` (the board's
+ * period), as their own progress shows it ({@link withSegmentProgress}): their target there split
+ * by the breakdowns of the explicit targets that give it, against what they won per segment.
+ * Members whose target has no breakdown are left out. Cost: the metric rollups of the members
+ * over the span, and {@link segmentDays} / the category rows of those with a breakdown.
+ */
+export async function repsSegmentProgress(
+  db: Db,
+  org: Pick<OrgContext, 'settings' | 'teams' | 'membership' | 'targets'>,
+  members: readonly MemberRow[],
+  metric: string,
+  span: Span,
+): Promise<{ member: MemberRow; segments: SegmentProgress[] }[]> {
+  if (!canBreakDown(metric)) return [];
+  const cal = org.settings.calendar;
+  const split = new Map<string, { member: MemberRow; parts: Map<string, number> }>();
+  for (const member of members) {
+    const applicable = applicableTargets(member, metric, org.targets, {
+      teams: org.teams,
+      membership: org.membership,
+      cal,
+    });
+    if (!applicable.some((t) => t.breakdown)) continue;
+    const byWinner = [...targetsByWinner({ targets: applicable, ...span, cal })];
+    const total = byWinner.reduce((sum, [, value]) => sum + value, 0);
+    const parts = segmentTargets(
+      total,
+      byWinner.map(([t, value]) => ({ value, breakdown: t.breakdown ?? null })),
+    );
+    if (parts) split.set(member.id, { member, parts: parts.parts });
+  }
+  if (split.size === 0) return [];
+  const ids = [...split.keys()];
+  const keys = [...split.values()].flatMap((s) => [...s.parts.keys()]);
+  const [won, rollups] = await Promise.all([
+    wonIn(db, ids, span, keys),
+    membersRollups(db, ids, span.start, span.end),
+  ]);
+  const totals = new Map<string, number>();
+  for (const r of rollups)
+    if (r.metric === metric) totals.set(r.memberId, (totals.get(r.memberId) ?? 0) + r.total);
+  return [...split.values()].map(({ member, parts }) => {
+    const mine = (r: { memberId: string }) => r.memberId === member.id;
+    const achieved = achievedByKey(metric, won.segments, won.categories, mine);
+    return {
+      member,
+      segments: labelled(
+        segmentProgress(parts, achieved, totals.get(member.id) ?? 0),
+        org.settings,
+      ),
+    };
+  });
+}

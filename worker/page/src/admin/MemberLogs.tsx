@@ -7,6 +7,7 @@ import { formatMetricValue } from '../app/format.ts';
 import { metricKind, metricLabel } from '../app/metrics.ts';
 import { me } from '../app/session.ts';
 import { useAsync } from '../app/use-async.ts';
+import { DealCategorySelect } from '../deals/DealCategorySelect.tsx';
 import { locale, t } from '../i18n/index.ts';
 import { loadMemberLogs } from './api.ts';
 
@@ -52,6 +53,11 @@ export function MemberLogs({ memberId }: { memberId: string }) {
               </a>
             ) : (
               <span class="muted">{m.manual}</span>
+            )}
+            {/* A won deal's category: its manager may put it right (the rep too, on their board);
+                on a line of its own under the log (styles.css). */}
+            {e.metric === 'deals' && !e.voided && (settings.productCategories ?? []).length > 0 && (
+              <DealCategorySelect deal={e} settings={settings} />
             )}
           </li>
         ))}

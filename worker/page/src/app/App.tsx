@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { TeamAdmin } from '../admin/TeamAdmin.tsx';
 import { Contests } from '../contests/Contests.tsx';
 import { CustomerReport } from '../customers/CustomerReport.tsx';
+import { MyDeals } from '../deals/MyDeals.tsx';
 import { GoalForm } from '../goals/GoalForm.tsx';
 import { t } from '../i18n/index.ts';
 import { Overview } from '../overview/Overview.tsx';
@@ -35,6 +36,7 @@ export function App() {
       <PasskeyPrompt />
       {current === 'overview' && <Overview />}
       {current === 'overview' && !isManager.value && <GoalForm />}
+      {current === 'overview' && !isManager.value && <MyDeals />}
       {current === 'overview' && isManager.value && <CustomerReport />}
       {current === 'contests' && <Contests />}
       {current === 'review' && <Reviews />}

@@ -428,6 +428,20 @@ export const en = {
     none: 'No quotas yet.',
     rule: (value: string, per: string) => `${value} per ${per}`,
   },
+  deals: {
+    title: 'My won deals',
+    lead: 'Each deal’s product category: change it here if it was logged without one or with the wrong one; targets split by category follow.',
+    category: 'Product category',
+    none: 'No category',
+    saved: 'Saved.',
+    noContact: 'no contact',
+  },
+  repSegments: {
+    title: 'Progress by segment, per rep',
+    lead: 'Reps whose target is split by customer segment or product category: each part won against its target this period.',
+    rep: 'Rep',
+    of: (target: string) => `of ${target}`,
+  },
   customers: {
     title: 'Customers by rep',
     lead: 'Each rep’s customers by class (A / B / C), how many are overdue for a follow-up in the team calendar, and how many A customers were followed up this period.',

@@ -413,6 +413,20 @@ export const zhCN: Messages = {
     none: '尚无定额。',
     rule: (value: string, per: string) => `每${per} ${value}`,
   },
+  deals: {
+    title: '我的成交',
+    lead: '每笔成交的产品类别：记录时漏选或选错可在此更改，按类别分解的目标随之更新。',
+    category: '产品类别',
+    none: '未分类',
+    saved: '已保存。',
+    noContact: '无联系人',
+  },
+  repSegments: {
+    title: '每位销售的分解进度',
+    lead: '目标按客户类型或产品类别分解的销售：本周期每一部分已完成与目标的对比。',
+    rep: '销售',
+    of: (target: string) => `目标 ${target}`,
+  },
   customers: {
     title: '客户被拜访',
     lead: '每位销售按 A / B / C 分类的客户数、按团队日历已逾期未跟进的客户数，以及本周期已跟进的 A 类客户。',

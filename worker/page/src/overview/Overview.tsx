@@ -19,6 +19,7 @@ import { Gauge } from './Gauge.tsx';
 import { LeaderboardTable } from './LeaderboardTable.tsx';
 import { MemberHonours } from './MemberHonours.tsx';
 import { periodJustBegun } from './movers.ts';
+import { RepSegments } from './RepSegments.tsx';
 import { boardTotals } from './totals.ts';
 
 /** The metric behind achieved/target: the ranked metric, else the org's primary metric. */
@@ -229,6 +230,13 @@ export function Overview() {
           </aside>
           <Board board={board.data} settings={settings} />
         </div>
+      )}
+      {board.data && isManager.value && (
+        <RepSegments
+          board={board.data}
+          metric={boardMetric(board.data.by, settings)}
+          settings={settings}
+        />
       )}
     </main>
   );

@@ -6,6 +6,7 @@ import {
   HonoursResponse,
   LeaderboardResponse,
   type PeriodKind,
+  RepSegmentsResponse,
   TrendsResponse,
 } from '../../../../shared/api/index.ts';
 import { addDays } from '../../../../shared/domain/index.ts';
@@ -54,3 +55,10 @@ export const exportLinks = (q: BoardQuery, range: { from: string; to: string }, 
   }),
   events: api.export['events.csv'].$path({ query: { team: q.teamId, ...range } }),
 });
+
+/** A managed team's reps' progress per segment of their split targets over the board's period. */
+export const loadRepSegments = (teamId: string, from: string, to: string, metric: string) =>
+  get(
+    RepSegmentsResponse,
+    api.targets.segments.reps.$get({ query: { team: teamId, from, to, metric } }),
+  );
