@@ -19,7 +19,7 @@ import { weekStartOf } from '../../shared/domain/calendar.ts';
 import { addDays, localDateOf, zonedInstant } from '../../shared/domain/dates.ts';
 import { nextWorkdayAt } from '../../shared/domain/rhythm.ts';
 import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
-import { createOrg, setMonthTarget } from './support/api.ts';
+import { createOrg, joinedSinceMonthStart, setMonthTarget } from './support/api.ts';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -100,7 +100,15 @@ beforeAll(async () => {
       })
     ).json(),
   );
-  timeZone = members.find((m) => m.name === 'Li Lei')?.timezone ?? 'UTC';
+  const rep = members.find((m) => m.name === 'Li Lei');
+  timeZone = rep?.timezone ?? 'UTC';
+  // On the team since the month's first day: joined today, the rep would carry only the month's
+  // workdays left (none on its last weekend), and their share would depend on the date. Then one
+  // sync (opening the popup asks the background for one) brings the share to the view.
+  await joinedSinceMonthStart(server.url, org.token, rep?.id ?? '');
+  const popupAgain = await ext.context.newPage();
+  await popupAgain.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await popupAgain.close();
   await serveGmail(ext.context, 'one-message.html');
   gmail = await ext.context.newPage();
 });
@@ -120,13 +128,12 @@ describe('the morning plan', () => {
             calendar?: { holidays: string[] };
             primary?: { target: number } | null;
           };
-          // The rep's share, not the team's 3,000,000: it counts only the workdays since they
-          // joined (today), so it depends on the date the test runs.
-          return [view.calendar?.holidays, (view.primary?.target ?? 0) > 0];
+          // The rep carries the whole month (on the team since its first day): the team's target.
+          return [view.calendar?.holidays, view.primary?.target];
         },
         { timeout: 30_000 },
       )
-      .toEqual([[addDays(monday, 1)], true]);
+      .toEqual([[addDays(monday, 1)], 3_000_000]);
     // Monday 09:00: the sidebar opens by itself to today's plan.
     await openAt(monday, '09:00');
     const plan = sidebar(gmail).getByTestId('pacer-plan');

@@ -16,7 +16,7 @@ import type { CreateOrgResponse } from '../../shared/api/orgs.ts';
 import type { ProgressResponse } from '../../shared/api/progress.ts';
 import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
 import { submitToken } from './page/support.ts';
-import { createOrg } from './support/api.ts';
+import { createOrg, joinedSinceMonthStart, me } from './support/api.ts';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -113,6 +113,9 @@ beforeAll(async () => {
   const popup = await signInWithInvite(ext, server.url, org.inviteCode, 'Li Lei');
   repToken = (await readTokenFromVault(await ext.serviceWorker())) ?? '';
   await popup.close();
+  // On the team since the month's first day: joined today, the rep would carry only the month's
+  // workdays left, none on its last weekend, and their share of the team's target would be 0.
+  await joinedSinceMonthStart(server.url, org.token, (await me(server.url, repToken)).member.id);
   await serveGmail(ext.context, 'one-message.html');
   gmail = await ext.context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA');

@@ -50,6 +50,23 @@ export async function setMonthTarget(server: string, token: string, teamId: stri
   });
 }
 
+/**
+ * Backdates a member's join to the first day of the org's month. A member who joined today carries
+ * only the workdays left of the month, none on a month's last weekend: their share of a team
+ * target would be 0 then. Before the month's team targets or after (the month is still open).
+ */
+export async function joinedSinceMonthStart(
+  server: string,
+  managerToken: string,
+  memberId: string,
+) {
+  await call(`${server}/api/v1/members/${memberId}`, {
+    method: 'PATCH',
+    token: managerToken,
+    body: JSON.stringify({ joinedOn: orgMonthStart() }),
+  });
+}
+
 export function recentEvents(server: string, token: string): Promise<RecentEventsResponse> {
   return call(`${server}/api/v1/me/events?limit=200`, { token });
 }
