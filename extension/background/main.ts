@@ -172,7 +172,7 @@ async function handle(
   if (page.success) {
     const message = page.data;
     if (message.type === 'load-panel') return injectPanel(sender);
-    if (message.type === 'text') return { ok: true, data: await publishText() };
+    if (message.type === 'text') return { ok: true, data: (await publishText())[message.language] };
     if (message.type === 'pin-clock') {
       if (!__PACER_TEST_CLOCK__) return { ok: false, error: 'not allowed' };
       await pinRhythmClock(message.at);

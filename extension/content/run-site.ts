@@ -7,9 +7,9 @@ import { effect, signal } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { metricUnit } from '../../shared/domain/metrics.ts';
-import type { PublishedText } from '../i18n/translate.ts';
+import type { Dictionary, Language, PublishedText } from '../i18n/translate.ts';
 import type { TabMessage } from '../platform/messages.ts';
-import { savePrefs, watchPageStored } from '../platform/page-storage.ts';
+import { readText, savePrefs, watchPageStored } from '../platform/page-storage.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
 import { sendToBackground } from '../platform/send.ts';
 import type { SidebarView } from '../platform/view.ts';
@@ -147,6 +147,19 @@ function onTabMessage(store: SidebarStore, logCall: () => void) {
   };
 }
 
+/**
+ * The UI text in a language as the background published it for this version; asked for when there
+ * is none yet (the first page after an install or update can load before the background wrote it).
+ */
+async function currentText(
+  language: Language,
+  text: PublishedText | null,
+): Promise<Dictionary | null> {
+  if (text?.version === browser.runtime.getManifest().version) return text.dictionary;
+  const reply = await sendToBackground({ type: 'text', language });
+  return reply.ok ? (reply.data as PublishedText).dictionary : null;
+}
+
 export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   ignoreReplayedStarts(ctx);
   // Watched from the task that started the read (startup-read.ts): a change that lands before
@@ -161,15 +174,8 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   ctx.onInvalidated(
     watchPageStored({ view: (view) => onView(view), prefs: (prefs) => onPrefs(prefs) }),
   );
-  const { view, prefs, text } = await startupRead;
-  // The UI text as the background published it for this version; asked for when there is none
-  // yet (the first page after an install or update can load before the background wrote it).
-  const dictionaries =
-    text?.version === browser.runtime.getManifest().version
-      ? text.dictionaries
-      : await sendToBackground({ type: 'text' }).then((reply) =>
-          reply.ok ? (reply.data as PublishedText).dictionaries : {},
-        );
+  const { view, prefs, text, language } = await startupRead;
+  const dictionary = await currentText(language, text);
 
   // As shipped, the view's daily rhythm is current; a test build's waits for the page's clock.
   const rhythmReady = signal(!__PACER_TEST_CLOCK__);
@@ -177,7 +183,9 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     send: sendToBackground,
     savePrefs: (next) => void savePrefs(next),
     browserLanguage: navigator.language,
-    text: dictionaries,
+    text: dictionary ? { [language]: dictionary } : {},
+    // The member switched language: that language's text is read then.
+    loadText: async (next) => currentText(next, await readText(next)),
     rhythmReady,
   });
   const panel = createPanelLoader(() => sendToBackground({ type: 'load-panel' }));

@@ -4,4 +4,4 @@
  */
 import { readPageStored } from '../platform/page-storage.ts';
 
-export const startupRead = readPageStored();
+export const startupRead = readPageStored(navigator.language);

@@ -6,12 +6,12 @@
  */
 import { pinnedInstant } from '../platform/clock.ts';
 import type { MessageReply, PageMessage } from '../platform/messages.ts';
-import { readPageStored } from '../platform/page-storage.ts';
+import { readView } from '../platform/page-storage.ts';
 import type { SidebarView } from '../platform/view.ts';
 
 export async function pinTestClock(
   send: (message: PageMessage) => Promise<MessageReply>,
 ): Promise<SidebarView> {
   await send({ type: 'pin-clock', at: pinnedInstant(location.href) });
-  return (await readPageStored()).view;
+  return readView();
 }

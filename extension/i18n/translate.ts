@@ -15,11 +15,11 @@ export type Dictionary = Record<MessageKey, Message>;
 /** Every language's dictionary, as the background publishes them. */
 export type Dictionaries = Record<Language, Dictionary>;
 
-/** What the background publishes for content scripts (background/text.ts). */
+/** What the background publishes for content scripts, one per language (background/text.ts). */
 export interface PublishedText {
-  /** The extension version whose tables these are: a content script of another asks again. */
+  /** The extension version whose table this is: a content script of another asks again. */
   version: string;
-  dictionaries: Dictionaries;
+  dictionary: Dictionary;
 }
 
 export function resolveLanguage(setting: LanguageSetting, browserLanguage: string): Language {

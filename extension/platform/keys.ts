@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/translate.ts';
+
 /**
  * The keys Pacer keeps in `chrome.storage.local`, each named once: storage.ts defines its typed
  * WXT items over them, and page-storage.ts reads the three a content script needs at page load.
@@ -8,8 +10,11 @@ export const STORAGE_KEYS = {
   prefs: 'pacer:prefs',
   syncState: 'pacer:sync',
   celebrated: 'pacer:celebrated',
-  /** The UI text in every language, for content scripts (background/text.ts). */
-  text: 'pacer:text',
+  /** Where the UI text in every language was kept before it was stored per language (textKey). */
+  oldText: 'pacer:text',
   /** Test builds only: the daily rhythm's pinned clock (background/rhythm-clock.ts). */
   testClock: 'pacer:test-clock',
 } as const;
+
+/** The UI text in one language, for content scripts (background/text.ts): a page reads its own. */
+export const textKey = (language: Language) => `pacer:text:${language}` as const;

@@ -37,8 +37,8 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reflect'), reflection: ReflectionInput }),
   // The member's customers due for a follow-up today (the morning plan).
   z.object({ type: z.literal('due-customers') }),
-  // The UI text in every language (background/text.ts), when storage has none for this version.
-  z.object({ type: z.literal('text') }),
+  // The UI text in one language (background/text.ts), when storage has none for this version.
+  z.object({ type: z.literal('text'), language: z.enum(['en', 'zh_CN']) }),
   // Test builds only (refused otherwise): the daily rhythm's clock pinned at the instant in the
   // page's address, or unpinned (null); platform/clock.ts.
   z.object({ type: z.literal('pin-clock'), at: z.number().int().nullable() }),

@@ -8,8 +8,8 @@
  * Same keys, values and fallbacks as the items in storage.ts.
  */
 import { browser } from 'wxt/browser';
-import type { PublishedText } from '../i18n/translate.ts';
-import { STORAGE_KEYS } from './keys.ts';
+import { type Language, type PublishedText, resolveLanguage } from '../i18n/translate.ts';
+import { STORAGE_KEYS, textKey } from './keys.ts';
 import type { Prefs } from './prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from './view.ts';
 
@@ -17,24 +17,46 @@ export interface PageStored {
   view: SidebarView;
   /** As saved: read through `withDefaults` (prefs.ts). */
   prefs: Partial<Prefs>;
-  /** Null until the background has written it. */
+  /** The UI text in the member's language; null until the background has written it. */
   text: PublishedText | null;
+  language: Language;
 }
 
 const view = (value: unknown): SidebarView => (value as SidebarView | undefined) ?? SIGNED_OUT_VIEW;
 const prefs = (value: unknown): Partial<Prefs> => (value as Partial<Prefs> | undefined) ?? {};
 
-/** All three in one storage read. */
-export async function readPageStored(): Promise<PageStored> {
+export async function readView(): Promise<SidebarView> {
+  const got = await browser.storage.local.get(STORAGE_KEYS.view);
+  return view(got[STORAGE_KEYS.view]);
+}
+
+/** The UI text in one language, as the background published it (null before it has). */
+export async function readText(language: Language): Promise<PublishedText | null> {
+  const got = await browser.storage.local.get(textKey(language));
+  return (got[textKey(language)] as PublishedText | undefined) ?? null;
+}
+
+/**
+ * All three in one storage read, the text in the browser's language (the language setting's
+ * default); a member who chose another language has theirs read next.
+ */
+export async function readPageStored(browserLanguage: string): Promise<PageStored> {
+  const guess = resolveLanguage('auto', browserLanguage);
   const got = await browser.storage.local.get([
     STORAGE_KEYS.view,
     STORAGE_KEYS.prefs,
-    STORAGE_KEYS.text,
+    textKey(guess),
   ]);
+  const saved = prefs(got[STORAGE_KEYS.prefs]);
+  const language = resolveLanguage(saved.language ?? 'auto', browserLanguage);
   return {
     view: view(got[STORAGE_KEYS.view]),
-    prefs: prefs(got[STORAGE_KEYS.prefs]),
-    text: (got[STORAGE_KEYS.text] as PublishedText | undefined) ?? null,
+    prefs: saved,
+    text:
+      language === guess
+        ? ((got[textKey(guess)] as PublishedText | undefined) ?? null)
+        : await readText(language),
+    language,
   };
 }
 

@@ -9,7 +9,6 @@
  * say (`Partial<Prefs>`, optional SyncState fields) and the readers merge with defaults.
  */
 import { storage } from 'wxt/utils/storage';
-import type { PublishedText } from '../i18n/translate.ts';
 import type { SyncState } from '../sync/state.ts';
 import { STORAGE_KEYS } from './keys.ts';
 import type { Prefs } from './prefs.ts';
@@ -74,8 +73,6 @@ export const stored = {
   celebrated: onFirstUse(() =>
     storage.defineItem<CelebrationRecord>(local(STORAGE_KEYS.celebrated)),
   ),
-  /** The UI text content scripts translate with, written by the background (background/text.ts). */
-  text: onFirstUse(() => storage.defineItem<PublishedText>(local(STORAGE_KEYS.text))),
   /**
    * Test builds only: how far the daily rhythm's clock runs from Date.now, set by a page with a
    * pinned clock (background/rhythm-clock.ts); null: not pinned.

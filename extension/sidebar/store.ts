@@ -2,13 +2,14 @@
  * The sidebar's state as signals, and the actions its controls call. Logging shows at once
  * (local changes) and is committed by the background, which owns the outbox and the token.
  */
-import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
+import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
 import { knownDealCustomer, type OnScreenCustomer } from '../../shared/domain/breakdown.ts';
 import type { CustomerEvidence, CustomerIdentity } from '../../shared/domain/customers.ts';
 import { inLanguage, intlLocale } from '../../shared/domain/language.ts';
 import {
   type Dictionaries,
+  type Dictionary,
   type Language,
   resolveLanguage,
   type Translate,
@@ -80,6 +81,8 @@ export interface SidebarDeps {
   browserLanguage: string;
   /** The UI text (content scripts: as the background published it, background/text.ts). */
   text: Partial<Dictionaries>;
+  /** A language's text that `text` lacks, read when the member switches to it. */
+  loadText?: (language: Language) => Promise<Dictionary | null>;
   now?: () => number;
   uuid?: () => string;
   /** False while the view's daily rhythm may be stale (sidebar/rhythm.ts); true by default. */
@@ -162,9 +165,21 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   const language = computed<Language>(() =>
     resolveLanguage(prefsState.value.language, deps.browserLanguage),
   );
+  const texts = signal<Partial<Dictionaries>>(deps.text);
+  // Until a language switched to is read, the text in hand stays (one storage read away).
   const t = computed<Translate>(() =>
-    translatorFor(deps.text[language.value] ?? {}, language.value),
+    translatorFor(
+      texts.value[language.value] ?? Object.values(texts.value)[0] ?? {},
+      language.value,
+    ),
   );
+  effect(() => {
+    const wanted = language.value;
+    if (texts.peek()[wanted] || !deps.loadText) return;
+    void deps.loadText(wanted).then((dictionary) => {
+      if (dictionary) texts.value = { ...texts.peek(), [wanted]: dictionary };
+    });
+  });
 
   function toast(item: Omit<Toast, 'id'>): void {
     toastSeq += 1;
