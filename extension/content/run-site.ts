@@ -241,12 +241,20 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
   ctx.onInvalidated(stopPanel);
 
   onView = (next) => store.publish(next);
+  // The buttons speak the store's text: rebuilt when it changes (a new language, once its text
+  // is read).
+  let buttonsText = store.t.peek();
+  ctx.onInvalidated(
+    store.t.subscribe((t) => {
+      if (t === buttonsText) return;
+      buttonsText = t;
+      records.refresh();
+    }),
+  );
   onPrefs = (next) => {
-    const merged = withDefaults(next);
-    const languageChanged = merged.language !== store.prefs.value.language;
-    store.prefs.value = merged;
+    store.prefs.value = withDefaults(next);
     applyEnabled();
-    if (languageChanged || buttonsOn !== enabled()) {
+    if (buttonsOn !== enabled()) {
       buttonsOn = enabled();
       records.refresh();
     }
