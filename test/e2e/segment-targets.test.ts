@@ -5,7 +5,8 @@
  * segment, and its Overview each rep's; after one sync the rep's sidebar shows a line per segment under the primary bar, and a
  * won deal on a Gmail thread with a customer never sold to before moves the "new" part in the
  * very next frame after the click, before any sync (a won deal of a category moves its part so);
- * a manager changing a deal's category on the Team tab moves it between the parts.
+ * a manager changing a deal's category on the Team tab moves it between the parts, and the rep
+ * changing it back from their won deals on the board moves it back.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -320,6 +321,30 @@ describe('a target by customer segment from the board to the sidebar', () => {
       .toBe(`Service ${fmt(700_000)} / ${fmt(service?.target ?? 0)}`);
     expect(await segmentText(gmail, 'category:software')).toBe(
       `Software ${fmt(0)} / ${fmt(software?.target ?? 0)}`,
+    );
+
+    // The rep puts it back themselves, from their won deals on the board's Overview.
+    const mine = await ext.context.newPage();
+    await mine.goto(`${server.url}/`);
+    await mine.getByRole('button', { name: 'Sign out' }).click();
+    await submitToken(mine, repToken);
+    const own = mine.locator(`[data-my-deals] li[data-event="${softwareDeal.id}"] select`);
+    await own.waitFor();
+    expect(await own.inputValue()).toBe('service');
+    await own.selectOption('software');
+    await mine
+      .locator(`[data-my-deals] li[data-event="${softwareDeal.id}"] [role=status]`)
+      .waitFor();
+    await mine.locator('[data-my-deals]').scrollIntoViewIfNeeded();
+    await screenshot(mine, 'board-my-deals');
+    await mine.close();
+    await gmail.bringToFront();
+    await syncOnce();
+    await expect
+      .poll(() => segmentText(gmail, 'category:software'), { timeout: 30_000 })
+      .toBe(`Software ${fmt(500_000)} / ${fmt(software?.target ?? 0)}`);
+    expect(await segmentText(gmail, 'category:service')).toBe(
+      `Service ${fmt(200_000)} / ${fmt(service?.target ?? 0)}`,
     );
     await sidebar(gmail).getByTestId('pacer-segments').scrollIntoViewIfNeeded();
     await screenshot(gmail, 'sidebar-segments-categories');

@@ -125,8 +125,9 @@ export type DueInputRow = {
 
 /**
  * The customers of `ownerIds` with what their due state needs: class and since, and for a
- * classified one its rows of the follow-up metrics (an unclassified one is only counted). One
- * query. Cost: those customer rows (index customers_owner) and the classified ones' follow-up
+ * classified one its latest follow-up (the follow-up metric row with the latest day: all that
+ * `lastFollowUp` would pick from; an unclassified one is only counted). One query, one row per
+ * customer. Cost: those customer rows (index customers_owner) and the classified ones' follow-up
  * metric rows (primary key), whatever the number of logs.
  */
 export async function dueInputsOf(
@@ -135,6 +136,7 @@ export async function dueInputsOf(
   ownerIds: readonly string[],
   followUpMetrics: readonly string[],
 ): Promise<DueInputRow[]> {
+  // SQLite takes a bare column of an aggregate query from the row max() picked.
   const rows = await db
     .select({
       id: customers.id,
@@ -142,7 +144,7 @@ export async function dueInputsOf(
       class: customers.class,
       since: customers.since,
       metric: customerMetrics.metric,
-      lastDate: customerMetrics.lastDate,
+      lastDate: sql<string | null>`max(${customerMetrics.lastDate})`,
     })
     .from(customers)
     .leftJoin(
@@ -159,20 +161,12 @@ export async function dueInputsOf(
         sql`${customers.ownerId} IN (SELECT value FROM json_each(${JSON.stringify(ownerIds)}))`,
       ),
     )
+    .groupBy(customers.id)
     .all();
-  const byId = new Map<string, DueInputRow>();
-  for (const r of rows) {
-    let entry = byId.get(r.id);
-    if (!entry) {
-      entry = {
-        row: { id: r.id, ownerId: r.ownerId, class: r.class, since: r.since },
-        metrics: [],
-      };
-      byId.set(r.id, entry);
-    }
-    if (r.metric !== null) entry.metrics.push({ metric: r.metric, lastDate: r.lastDate });
-  }
-  return [...byId.values()];
+  return rows.map((r) => ({
+    row: { id: r.id, ownerId: r.ownerId, class: r.class, since: r.since },
+    metrics: r.metric === null ? [] : [{ metric: r.metric, lastDate: r.lastDate }],
+  }));
 }
 
 /**
