@@ -40,7 +40,6 @@ import { type BoardFigures, boardFiguresOf, readAhead } from '../figures/figure-
 import { windowFor } from '../figures/member-figures.ts';
 import { loadMembership, loadMembershipOn } from '../members/history.ts';
 import { loadMembers } from '../members/queries.ts';
-import { orgToday } from '../targets/locks.ts';
 import {
   canReadBoard,
   findTeam,
@@ -247,7 +246,8 @@ export async function buildBoard(
       { win: boardWin, by },
     ),
   ]);
-  const asOf = orgToday(settings, plan.now);
+  // The plan's window is the org's: its today is the org's (orgToday in worker/targets/locks.ts).
+  const asOf = boardWin.today;
   const standing = new Map<string, 'current' | 'moved' | 'removed'>();
   const stretches = new Map<string, typeof membership>();
   for (const p of membership) stretches.set(p.memberId, [...(stretches.get(p.memberId) ?? []), p]);
