@@ -4,7 +4,8 @@
  * background's code (account, token vault) or the sync engine, and a content script carries
  * neither Preact nor WXT's storage items (the panel brings Preact when it loads) nor the daily
  * rhythm's rule (the background decides which card is due and publishes it with the view), nor
- * the UI text's tables (the background publishes them in storage: background/text.ts).
+ * the customer rules (the panel's customer card brings them), nor the UI text's tables (the
+ * background publishes them in storage: background/text.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -94,6 +95,32 @@ describe('extension layout', () => {
     const reached = [...contentScript()].map(name);
     expect(reached).toContain('i18n/translate.ts');
     expect(reached.filter((f) => /^i18n\/(messages|index)\.ts$/.test(f))).toEqual([]);
+  });
+
+  it('content scripts leave the customer rules to the panel (its customer card brings them)', () => {
+    // Followed into shared/ too: a domain module the content script imports may pull others.
+    const shared = resolve(root, '../shared');
+    const reached = new Set<string>();
+    const walk = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const next = file.startsWith(root)
+        ? (graph.get(file) ?? []).concat(
+            specifiers(file)
+              .filter((s) => s.startsWith('.'))
+              .map((s) => resolve(dirname(file), s))
+              .filter((path) => path.startsWith(shared)),
+          )
+        : specifiers(file)
+            .filter((s) => s.startsWith('.'))
+            .map((s) => resolve(dirname(file), s));
+      for (const path of next) walk(path);
+    };
+    walk(join(root, 'content/run-site.ts'));
+    walk(join(root, 'entrypoints/generic.content.ts'));
+    const domain = [...reached].map((f) => relative(shared, f)).filter((f) => !f.startsWith('..'));
+    expect(domain).toContain('domain/overlay.ts');
+    expect(domain.filter((f) => f === 'domain/customers.ts')).toEqual([]);
   });
 
   it("content scripts leave the daily rhythm's rule (time-zone work) to the background", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressResponse } from '../../shared/api/progress.ts';
+import { customerIdentity } from '../../shared/domain/customers.ts';
 import { overlay } from '../../shared/domain/overlay.ts';
 import { dictionaries } from '../i18n/index.ts';
 import { DEFAULT_PREFS } from '../platform/prefs.ts';
@@ -99,6 +100,7 @@ describe('the segment line on a won deal logged here', () => {
       keys: ['domain:acme.cn'],
       exists: true,
       firstDeal: '2026-09-14',
+      identify: customerIdentity,
     };
     expect(segments()).toEqual({ new: 100, existing: 200, unknown: 0 });
     winWith('li@acme.cn');
@@ -107,21 +109,36 @@ describe('the segment line on a won deal logged here', () => {
 
   it('counts a customer the rep does not have yet as new', () => {
     const { store, segments, winWith } = setup();
-    store.customerOnScreen.value = { keys: ['domain:acme.cn'], exists: false, firstDeal: null };
+    store.customerOnScreen.value = {
+      keys: ['domain:acme.cn'],
+      exists: false,
+      firstDeal: null,
+      identify: customerIdentity,
+    };
     winWith('li@acme.cn');
     expect(segments()).toEqual({ new: 150, existing: 200, unknown: 0 });
   });
 
   it('counts a deal whose customer is not the one looked up as one with no customer', () => {
     const { store, segments, winWith } = setup();
-    store.customerOnScreen.value = { keys: ['domain:acme.cn'], exists: false, firstDeal: null };
+    store.customerOnScreen.value = {
+      keys: ['domain:acme.cn'],
+      exists: false,
+      firstDeal: null,
+      identify: customerIdentity,
+    };
     winWith('wang@other.cn');
     expect(segments()).toEqual({ new: 100, existing: 200, unknown: 50 });
   });
 
   it('keeps the segment once the background publishes the log, until the server counts it', () => {
     const { store, segments, winWith } = setup();
-    store.customerOnScreen.value = { keys: ['domain:acme.cn'], exists: false, firstDeal: null };
+    store.customerOnScreen.value = {
+      keys: ['domain:acme.cn'],
+      exists: false,
+      firstDeal: null,
+      identify: customerIdentity,
+    };
     winWith('li@acme.cn');
     const event = store.loggedHere.value[0];
     if (!event) throw new Error('not logged');

@@ -5,7 +5,7 @@
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
 import { knownDealCustomer, type OnScreenCustomer } from '../../shared/domain/breakdown.ts';
-import { customerIdentity } from '../../shared/domain/customers.ts';
+import type { CustomerEvidence, CustomerIdentity } from '../../shared/domain/customers.ts';
 import { inLanguage, intlLocale } from '../../shared/domain/language.ts';
 import {
   type Dictionaries,
@@ -55,6 +55,15 @@ export interface LogRequest {
    */
   record?: string;
 }
+
+/**
+ * The customer card's word on the customer on screen, with the rule that names a deal's customer
+ * (shared/domain/customers.ts `customerIdentity`): the card brings that rule with the panel, so
+ * the content script, which only needs it once the card has looked a customer up, does not carry it.
+ */
+export type CustomerOnScreen = OnScreenCustomer & {
+  identify: (evidence: CustomerEvidence) => CustomerIdentity | null;
+};
 
 /** What the customer card needs of the record on screen (sites/adapter.ts `PageRecord`). */
 export interface OnScreenRecord {
@@ -130,7 +139,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   const loggedHere = signal<ActivityEvent[]>([]);
   const undoneHere = signal<string[]>([]);
   /** What the customer card's lookup says of the customer on screen: a won deal's segment. */
-  const customerOnScreen = signal<OnScreenCustomer | null>(null);
+  const customerOnScreen = signal<CustomerOnScreen | null>(null);
 
   // What the sidebar displays. The revision and the numbers' basis are left out (they only settle
   // and compute local changes, read from `published`), so a republished view that shows nothing new (the background republishes with
@@ -205,16 +214,19 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
       ...(request.deal ? { deal: request.deal } : {}),
     };
     // A won deal with the customer on screen counts in that customer's segment at once.
-    const customer = event.amount
-      ? knownDealCustomer(
-          customerIdentity({
-            url: event.source?.url,
-            email: event.contact?.email,
-            name: event.contact?.name,
-          })?.key ?? null,
-          customerOnScreen.value,
-        )
-      : undefined;
+    // Without a looked-up customer the deal has none yet: the rule naming it is not needed then.
+    const onScreen = customerOnScreen.value;
+    const customer =
+      event.amount && onScreen
+        ? knownDealCustomer(
+            onScreen.identify({
+              url: event.source?.url,
+              email: event.contact?.email,
+              name: event.contact?.name,
+            })?.key ?? null,
+            onScreen,
+          )
+        : undefined;
     // Same frame: the counter moves before the background has even received the message.
     batch(() => {
       changes.value = {

@@ -6,7 +6,7 @@
 import { useEffect } from 'preact/hooks';
 import type { CustomerDue, CustomerView } from '../../../shared/api/customers.ts';
 import type { CustomerClass } from '../../../shared/api/settings.ts';
-import { identitiesOf } from '../../../shared/domain/customers.ts';
+import { customerIdentity, identitiesOf } from '../../../shared/domain/customers.ts';
 import { daysBetween, localDateOf } from '../../../shared/domain/dates.ts';
 import { intlLocale } from '../../../shared/domain/language.ts';
 import { metricUnit } from '../../../shared/domain/metrics.ts';
@@ -70,6 +70,7 @@ export function CustomerCard({ store }: { store: SidebarStore }) {
             keys: [answer.key, ...(answer.customer ? identitiesOf(answer.customer) : [])],
             exists: answer.customer !== null,
             firstDeal: answer.firstDeal ?? null,
+            identify: customerIdentity,
           }
         : null;
   }, [answer, record]);
