@@ -4,6 +4,7 @@
  * and ETag, team scoping, TV links; and the board's running contests for TV mode.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localDateOf } from '../../shared/domain/dates.ts';
 import { addMember, call, createOrg, event } from './helpers.ts';
 import { buildWorld, type World } from './world.ts';
 
@@ -68,7 +69,8 @@ describe('announcements', () => {
   });
 
   it('announces a tier reached and milestones when the member’s progress first counts them, once', async () => {
-    const month = `${new Date().toISOString().slice(0, 7)}-01`;
+    // The org's month in its time zone (Berlin), a day ahead of UTC's late on a month's last day.
+    const month = `${localDateOf(Date.now(), 'Europe/Berlin').slice(0, 7)}-01`;
     const target = await call('PUT', '/targets', {
       token: w.westManager.token,
       body: {
@@ -124,7 +126,8 @@ describe('announcements', () => {
 
 describe('the board’s running contests', () => {
   it('lists contests of the team, below and above it, with standings, also for a TV link', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    // The org's day (Berlin): late in the UTC day a contest of UTC's date is already over there.
+    const today = localDateOf(Date.now(), 'Europe/Berlin');
     const body = (teamId: string, name: string) => ({
       name,
       teamId,

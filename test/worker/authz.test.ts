@@ -5,8 +5,18 @@
  * rightful caller succeeds.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addMonths, makeDate } from '../../shared/domain/dates.ts';
 import { addMember, call, event, expectErrorShape } from './helpers.ts';
 import { buildWorld, type World } from './world.ts';
+
+// Targets of next month and next quarter: open to edits whatever the date (a period that has
+// ended is closed until a manager reopens it).
+const now = new Date();
+const nextMonth = addMonths(makeDate(now.getUTCFullYear(), now.getUTCMonth() + 1, 1), 1);
+const nextQuarter = addMonths(
+  makeDate(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 + 1, 1),
+  3,
+);
 
 let w: World;
 beforeAll(async () => {
@@ -39,7 +49,7 @@ async function eastTarget(world: World): Promise<string> {
       scope: 'member',
       memberId: world.eastRep.id,
       metric: 'calls',
-      period: { kind: 'month', start: '2026-12-01' },
+      period: { kind: 'month', start: nextMonth },
       value: 100,
     },
   });
@@ -246,7 +256,7 @@ const cases: Case[] = [
       scope: 'member',
       memberId: w.eastRep.id,
       metric: 'visits',
-      period: { kind: 'month', start: '2026-12-01' },
+      period: { kind: 'month', start: nextMonth },
       value: 40,
     }),
     allowed: (w) => [[w.eastManager.token, 200]],
@@ -264,7 +274,7 @@ const cases: Case[] = [
       scope: 'team',
       teamId: w.eastId,
       metric: 'revenue',
-      period: { kind: 'quarter', start: '2027-01-01' },
+      period: { kind: 'quarter', start: nextQuarter },
       value: 900_000,
     }),
     allowed: (w) => [[w.eastManager.token, 200]],

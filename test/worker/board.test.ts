@@ -13,6 +13,13 @@ beforeAll(async () => {
   teamId = await addTeam(managerToken, org.rootTeamId, 'Big');
   for (let k = 0; k < 8; k++) {
     const rep = await addMember(managerToken, teamId, { timezone: 'UTC', name: `Rep ${k}` });
+    // On the team since the month's first day: joined today, a rep would carry only the month's
+    // workdays left (none on its last weekend), and a target's share on the board would be 0.
+    const joined = await call('PATCH', `/members/${rep.id}`, {
+      token: managerToken,
+      body: { joinedOn: `${new Date().toISOString().slice(0, 8)}01` },
+    });
+    expect(joined.status).toBe(200);
     reps.push(rep);
     await call('POST', '/events', {
       token: rep.token,
@@ -21,6 +28,8 @@ beforeAll(async () => {
   }
 });
 
+/** The org's (UTC) current year: open to target edits, unlike a fixed year once it is over. */
+const thisYear = () => `${new Date().toISOString().slice(0, 4)}-01-01`;
 const setPrivacy = (privacy: string) =>
   call('PATCH', '/org', { token: managerToken, body: { privacy } });
 const board = (token: string) => call('GET', `/leaderboard?team=${teamId}&by=calls`, { token });
@@ -60,9 +69,14 @@ describe('privacy for a manager of a sub-team', () => {
     const org = await createOrg({ timezone: 'UTC' });
     const east = await addTeam(org.managerToken, org.rootTeamId, 'East');
     const west = await addTeam(org.managerToken, org.rootTeamId, 'West');
-    const eastManager = await addMember(org.managerToken, east, { role: 'manager' });
-    const eastRep = await addMember(org.managerToken, east, { name: 'East Rep' });
-    await addMember(org.managerToken, west, { name: 'West Rep' });
+    // In the org's time zone: a member joins on their own local day, which late in the UTC day
+    // is already tomorrow in Berlin, after the org's (UTC) period on the board.
+    const eastManager = await addMember(org.managerToken, east, {
+      role: 'manager',
+      timezone: 'UTC',
+    });
+    const eastRep = await addMember(org.managerToken, east, { name: 'East Rep', timezone: 'UTC' });
+    await addMember(org.managerToken, west, { name: 'West Rep', timezone: 'UTC' });
     const rootBoard = () =>
       call('GET', `/leaderboard?team=${org.rootTeamId}&by=calls`, { token: eastManager.token });
     await call('PATCH', '/org', { token: org.managerToken, body: { privacy: 'private' } });
@@ -145,7 +159,7 @@ describe('cached board figures', () => {
         scope: 'team',
         teamId,
         metric: 'calls',
-        period: { kind: 'year', start: '2026-01-01' },
+        period: { kind: 'year', start: thisYear() },
         value: 80_000,
       },
     });
@@ -215,7 +229,7 @@ describe('change tokens', () => {
         scope: 'member',
         memberId: rep.id,
         metric: 'calls',
-        period: { kind: 'year', start: '2026-01-01' },
+        period: { kind: 'year', start: thisYear() },
         value: 2_000,
       },
     });

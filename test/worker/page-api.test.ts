@@ -5,6 +5,7 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localDateOf } from '../../shared/domain/dates.ts';
 import { sha256Hex } from '../../worker/sessions/crypto.ts';
 import { addMember, BASE, call, event } from './helpers.ts';
 import { confirmSignin } from './sessions.ts';
@@ -198,7 +199,9 @@ describe('TV links', () => {
 
 describe('trends and activity', () => {
   it('give managers every rep of the team and reps what privacy allows', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    // The rep's day in Berlin (the world's zone), where the log just made counts: late in the UTC
+    // day it is already tomorrow there.
+    const today = localDateOf(Date.now(), 'Europe/Berlin');
     await call('POST', '/events', {
       token: w.eastRep.token,
       body: {

@@ -152,7 +152,9 @@ export async function dueInputsOf(
       and(
         eq(customerMetrics.customerId, customers.id),
         isNotNull(customers.class),
-        sql`${customerMetrics.metric} IN (SELECT value FROM json_each(${JSON.stringify(followUpMetrics)}))`,
+        // Bound values (≤ 20 follow-up metrics), not json_each: that would be read again per
+        // customer, and D1 counts its rows as rows read.
+        inArray(customerMetrics.metric, [...followUpMetrics]),
       ),
     )
     .where(
