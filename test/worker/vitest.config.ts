@@ -24,6 +24,8 @@ export default defineProject({
           CHAT_SECRET_KEY: 'cGFjZXItdGVzdC1rZXktcGFjZXItdGVzdC1rZXktMzI=',
           // Retries without waiting, so the retry and dead-letter paths run in seconds.
           CHAT_RETRY_BASE_SECONDS: '0',
+          // Runs the tests at another date (test/worker/setup.ts).
+          PACER_FAKE_NOW: process.env.PACER_FAKE_NOW ?? '',
         },
       },
     })),
