@@ -353,6 +353,8 @@ interface World {
   customerId: string;
   otherCustomerId: string;
   customerLogId: string;
+  /** The rep's won deal, of the org's product category `software`. */
+  dealLogId: string;
   /** A real passkey registration answer, and the fresh page session it is for. */
   passkeyRegistration: Json;
   sessionHeaders: Record<string, string>;
@@ -505,6 +507,7 @@ function templates(w: World): Record<
       body: { events: [w.customerLogId], name: 'Acme Labs' },
       ids: [w.customerId],
     },
+    'patch /api/v1/events/{id}/category': { body: { category: 'software' }, ids: [w.dealLogId] },
     // Two days ago: a day that has begun everywhere, so the reflection is on a real period.
     'put /api/v1/reviews/reflection': {
       body: {
@@ -594,6 +597,28 @@ describe('hostile values in well-formed requests', () => {
         webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k',
       },
     });
+    const categories = await call('PATCH', '/org', {
+      token: org.managerToken,
+      body: { productCategories: [{ id: 'software', name: 'Software' }] },
+    });
+    expect(categories.status, JSON.stringify(categories.body)).toBe(200);
+    const dealLogId = crypto.randomUUID();
+    const deal = await call('POST', '/events', {
+      token: rep.token,
+      body: {
+        events: [
+          {
+            id: dealLogId,
+            metric: 'deals',
+            quantity: 1,
+            amount: 100_000,
+            category: 'software',
+            occurredAt: new Date(Date.now() - 60_000).toISOString(),
+          },
+        ],
+      },
+    });
+    expect(deal.status, JSON.stringify(deal.body)).toBeLessThan(300);
     const customerLogId = crypto.randomUUID();
     await call('POST', '/events', {
       token: rep.token,
@@ -619,6 +644,7 @@ describe('hostile values in well-formed requests', () => {
       customerId: customerOf('domain:acme.example'),
       otherCustomerId: customerOf('domain:globex.example'),
       customerLogId,
+      dealLogId,
       managerToken: org.managerToken,
       repToken: rep.token,
       rootTeamId: org.rootTeamId,
@@ -640,7 +666,9 @@ describe('hostile values in well-formed requests', () => {
         ? w.chatChannelId
         : path.includes('/customers/')
           ? w.customerId
-          : w.contestId;
+          : path.includes('/events/')
+            ? w.dealLogId
+            : w.contestId;
 
   it('has a valid template for every route with a body', () => {
     const known = Object.keys(
@@ -655,6 +683,7 @@ describe('hostile values in well-formed requests', () => {
         customerId: '',
         otherCustomerId: '',
         customerLogId: '',
+        dealLogId: '',
         inviteCode: '',
         signinCode: '',
         passkeyRegistration: {},
