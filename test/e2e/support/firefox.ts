@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 import { z } from 'zod';
 import { artifactsDir } from './browser.ts';
 import { siteFixture } from './sites.ts';
@@ -37,18 +37,29 @@ export async function launchFirefoxWithExtension(
   const addonId = manifest.browser_specific_settings.gecko.id;
   // Firefox gives each install a random UUID for moz-extension:// unless this pref names it.
   const uuid = randomUUID();
-  const browser = await puppeteer.launch({
+  const options: LaunchOptions = {
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
     defaultViewport: { width: 1280, height: 800 },
     protocolTimeout: 120_000,
+    // A fresh profile's first start, beside the other e2e files on two busy cores, has taken
+    // longer than puppeteer's default 30 s to print its endpoint.
+    timeout: 75_000,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
     },
     // Lets WebDriver BiDi install an add-on.
     args: ['--remote-allow-system-access'],
-  });
+  };
+  // One more start if the first never printed its endpoint (the browser, not Pacer, was stuck).
+  const browser = await puppeteer
+    .launch(options)
+    .catch((error: unknown) =>
+      error instanceof Error && error.name === 'TimeoutError'
+        ? puppeteer.launch(options)
+        : Promise.reject(error),
+    );
   try {
     await browser.installExtension(extensionDir);
   } catch (error) {
