@@ -4,7 +4,6 @@
  * managers who may read the target; 404 for a target without a breakdown.
  * `GET /api/v1/targets/segments/reps`: the same per rep of a managed team, for the board's period.
  */
-import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -15,7 +14,6 @@ import {
 } from '../../shared/api/index.ts';
 import { subtreeIds } from '../../shared/domain/teams.ts';
 import type { AppEnv } from '../context.ts';
-import { targets } from '../db/schema.ts';
 import { managedTeamOr403 } from '../http/access.ts';
 import { requireManager, requireMember } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
@@ -23,7 +21,7 @@ import { validate } from '../http/validate.ts';
 import { loadMembership } from '../members/history.ts';
 import { loadActiveMembers } from '../members/queries.ts';
 import { documented } from '../openapi/describe.ts';
-import { breakdownOf, loadTargetsOverlapping } from '../targets/queries.ts';
+import { breakdownOf, loadTargetInOrg, loadTargetsOverlapping } from '../targets/queries.ts';
 import { visibleTo } from '../targets/routes.ts';
 import { loadTeams } from '../teams/queries.ts';
 import { repsSegmentProgress, targetSegmentProgress } from './service.ts';
@@ -92,11 +90,7 @@ export const segmentTargetsRoutes = new Hono<AppEnv>()
     async (c) => {
       const caller = c.var.caller;
       const db = c.var.db;
-      const row = await db
-        .select()
-        .from(targets)
-        .where(and(eq(targets.id, c.req.valid('param').id), eq(targets.orgId, caller.org.id)))
-        .get();
+      const row = await loadTargetInOrg(db, caller.org.id, c.req.valid('param').id);
       const breakdown = row ? breakdownOf(row) : null;
       if (!row || !breakdown) throw notFound('target');
       const [teams, members, membership] = await Promise.all([

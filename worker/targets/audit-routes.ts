@@ -39,7 +39,13 @@ import { newId } from '../sessions/crypto.ts';
 import { loadTeams, type TeamRow } from '../teams/queries.ts';
 import { changesOf, upsertTarget } from './changes.ts';
 import { orgToday, reopeningView } from './locks.ts';
-import { repSplit, rescaledBreakdown, resolvedGroup, type TargetRow } from './queries.ts';
+import {
+  loadTargetInOrg,
+  repSplit,
+  rescaledBreakdown,
+  resolvedGroup,
+  type TargetRow,
+} from './queries.ts';
 import { assertKnownMetric, resolvePeriod, visibleTo } from './routes.ts';
 
 const idParam = validate('param', z.object({ id: Id }));
@@ -116,11 +122,7 @@ export const targetAuditRoutes = new Hono<AppEnv>()
     async (c) => {
       const caller = c.var.caller;
       const db = c.var.db;
-      const row = await db
-        .select()
-        .from(targets)
-        .where(and(eq(targets.id, c.req.valid('param').id), eq(targets.orgId, caller.org.id)))
-        .get();
+      const row = await loadTargetInOrg(db, caller.org.id, c.req.valid('param').id);
       if (!row) throw notFound('target');
       const [teams, members] = await Promise.all([
         loadTeams(db, caller.org.id),

@@ -31,6 +31,15 @@ import type { TeamRow } from '../teams/queries.ts';
 
 export type TargetRow = typeof targets.$inferSelect;
 
+/** One target of the org, by id (undefined when it is not the org's). */
+export function loadTargetInOrg(db: Db, orgId: string, id: string): Promise<TargetRow | undefined> {
+  return db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.id, id), eq(targets.orgId, orgId)))
+    .get();
+}
+
 /**
  * Targets of an org whose period overlaps [start, end].
  * Cost: reads the org's targets that start on or before `end` (index targets_range).

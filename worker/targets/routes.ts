@@ -38,6 +38,7 @@ import { recordChange, upsertTarget } from './changes.ts';
 import { isLocked, loadOpenReopenings, orgToday, periodClosed } from './locks.ts';
 import {
   allocationOf,
+  loadTargetInOrg,
   onlyShareOf,
   type SplitContext,
   type TargetRow,
@@ -282,11 +283,7 @@ export const targetsRoutes = new Hono<AppEnv>()
       const { id } = c.req.valid('param');
       const caller = c.var.caller;
       const db = c.var.db;
-      const row = await db
-        .select()
-        .from(targets)
-        .where(and(eq(targets.id, id), eq(targets.orgId, caller.org.id)))
-        .get();
+      const row = await loadTargetInOrg(db, caller.org.id, id);
       if (!row) throw notFound('target');
       const [allTeams, reopenings] = await Promise.all([
         loadTeams(db, caller.org.id),
