@@ -13,7 +13,7 @@ import type { MembershipPeriod } from '../../shared/domain/membership.ts';
 import { findRatio, type RatioDefinition, type RatioParts } from '../../shared/domain/ratios.ts';
 import { tierStatus } from '../../shared/domain/tiers.ts';
 import type { MemberRow } from '../context.ts';
-import { customerPartsOf } from '../customer-kpis/queries.ts';
+import { membersCustomerParts } from '../customer-kpis/queries.ts';
 import { readByIds } from '../db/chunked.ts';
 import type { Db } from '../db/client.ts';
 import { boardFigures } from '../db/schema.ts';
@@ -159,7 +159,8 @@ export async function readAhead(
  * rollups + targets (read only when some member is stale) and written back.
  * Cost: one cached row per member; for stale members also their rollups over the window, the
  * org's targets overlapping it, its quotas and its membership history, and for a customer KPI
- * their customer rollups (worker/customer-kpis/queries.ts).
+ * their customer KPI parts (worker/customer-kpis/queries.ts: one short row per member whose
+ * purchases have not changed since they were last worked out), all in parallel.
  */
 export async function boardFiguresOf(
   db: Db,
@@ -182,7 +183,8 @@ export async function boardFiguresOf(
   if (stale.length === 0) return result;
 
   const { win } = input;
-  const [targets, quotas, membership, rows] = await Promise.all([
+  const ratio = findRatio(input.by);
+  const [targets, quotas, membership, rows, customerParts] = await Promise.all([
     loadTargetsOverlapping(db, input.orgId, win.start, win.end),
     loadQuotas(db, input.orgId),
     input.membership(),
@@ -192,6 +194,14 @@ export async function boardFiguresOf(
       win.start,
       win.end,
     ),
+    ratio?.source === 'customers'
+      ? membersCustomerParts(
+          db,
+          stale,
+          win.period,
+          periodContaining(win.period.kind, addDays(win.period.start, -1), input.settings.calendar),
+        )
+      : null,
   ]);
   const rowsBy = new Map<string, RollupRow[]>();
   for (const r of rows) rowsBy.set(r.memberId, [...(rowsBy.get(r.memberId) ?? []), r]);
@@ -211,16 +221,6 @@ export async function boardFiguresOf(
       return { m, f: await withLongStreak(db, input.settings, m, today, f) };
     }),
   );
-  const ratio = findRatio(input.by);
-  const customerParts =
-    ratio?.source === 'customers'
-      ? await customerPartsOf(
-          db,
-          stale.map((m) => m.id),
-          win.period,
-          periodContaining(win.period.kind, addDays(win.period.start, -1), input.settings.calendar),
-        )
-      : null;
   const partsOf = (m: MemberRow, def: RatioDefinition): RatioParts => {
     if (!customerParts) return metricParts(def, rowsBy.get(m.id) ?? [], win.period);
     const own = customerParts.get(m.id);
