@@ -5,7 +5,7 @@
  * Figures on a board are time-of-day independent (the pace line is taken at the start of the
  * member's day), so a stamp match is an exact answer.
  */
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { OrgSettings } from '../../shared/api/index.ts';
 import { periodContaining } from '../../shared/domain/calendar.ts';
 import { addDays, localDateOf } from '../../shared/domain/dates.ts';
@@ -16,7 +16,7 @@ import type { MemberRow } from '../context.ts';
 import { membersCustomerParts } from '../customer-kpis/queries.ts';
 import { readByIds } from '../db/chunked.ts';
 import type { Db } from '../db/client.ts';
-import { boardFigures } from '../db/schema.ts';
+import { boardFigures, members } from '../db/schema.ts';
 import { loadQuotas } from '../quotas/queries.ts';
 import { loadTargetsOverlapping } from '../targets/queries.ts';
 import type { TeamRow } from '../teams/queries.ts';
@@ -152,6 +152,34 @@ export async function readAhead(
   board: Pick<BoardInput, 'win' | 'by'>,
 ): Promise<CachedAhead> {
   return { ids: new Set(ids), rows: await readCached(db, ids, slotOf(board)) };
+}
+
+/**
+ * {@link readAhead} for the members now on `teamIds` (the board's subtree), read without first
+ * knowing who they are: the cache row of each (or none), one statement per ≤ 90 teams, one batch.
+ * Cost: one index read per member of those teams and one primary-key read per cached row.
+ */
+export async function readAheadOnTeams(
+  db: Db,
+  teamIds: readonly string[],
+  board: Pick<BoardInput, 'win' | 'by'>,
+): Promise<CachedAhead> {
+  const slot = slotOf(board);
+  const rows = await readByIds(db, teamIds, (part) =>
+    db
+      .select({ memberId: members.id, stamp: boardFigures.stamp, figures: boardFigures.figures })
+      .from(members)
+      .leftJoin(
+        boardFigures,
+        and(eq(boardFigures.memberId, members.id), eq(boardFigures.slot, slot)),
+      )
+      .where(inArray(members.teamId, part)),
+  );
+  const cached = new Map<string, CachedRow>();
+  for (const r of rows)
+    if (r.stamp !== null && r.figures !== null)
+      cached.set(r.memberId, { stamp: r.stamp, figures: r.figures });
+  return { ids: new Set(rows.map((r) => r.memberId)), rows: cached };
 }
 
 /**
