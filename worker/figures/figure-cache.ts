@@ -232,7 +232,11 @@ export async function boardFiguresOf(
       : null,
   ]);
   const rowsBy = new Map<string, RollupRow[]>();
-  for (const r of rows) rowsBy.set(r.memberId, [...(rowsBy.get(r.memberId) ?? []), r]);
+  for (const r of rows) {
+    const own = rowsBy.get(r.memberId);
+    if (own) own.push(r);
+    else rowsBy.set(r.memberId, [r]);
+  }
   const context = {
     settings: input.settings,
     teams: input.teams,
