@@ -2,10 +2,10 @@
  * The customer KPIs' parts kept per member × period (`customer_kpi_parts`, worker/db/
  * customer-sales.ts): after every kind of write that changes a rep's purchases (a deal logged,
  * undone, merged into another customer, split off, linked by the backfill) and after writes that
- * do not (a deal's category edited, a rep moved to another team), the org board and the team
- * board, cold (the org's configuration moved, so every cached board figure is stale) and warm,
- * show exactly the parts computed from the customer rollups (customerPartsOf), and those
- * match the hand count where one is written down. A cold board reads the kept row of a rep whose
+ * do not (a customer renamed, a deal's category edited, a rep moved to another team), the org
+ * board and the team board, cold (the org's configuration moved, so every cached board figure is
+ * stale) and warm, show exactly the parts computed from the customer rollups (customerPartsOf),
+ * and those match the hand count where one is written down. A cold board reads the kept row of a rep whose
  * purchases did not change instead of their rollups.
  */
 import { env } from 'cloudflare:workers';
@@ -317,7 +317,7 @@ describe('customer KPI parts kept per member × period', () => {
     expect((await expectExact()).get(bo.id)?.new_customers).toBe((before?.new_customers ?? 0) + 1);
   });
 
-  it('a deal’s category edited and a rep moved to another team change no parts', async () => {
+  it('a customer renamed, a deal’s category edited, a rep moved to another team: no part changes', async () => {
     const id = uuid();
     await post(bo, [deal('g.test', p(60), { id, category: 'software' })]);
     const before = await expectExact();
@@ -326,6 +326,12 @@ describe('customer KPI parts kept per member × period', () => {
       body: { category: 'service' },
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(await expectExact()).toEqual(before);
+    const renamed = await call('PATCH', `/customers/${await customerId(bo, 'g.test')}`, {
+      token: bo.token,
+      body: { name: 'G Holdings' },
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
     expect(await expectExact()).toEqual(before);
     const moved = await call('PATCH', `/members/${bo.id}`, {
       token: org.managerToken,
