@@ -58,3 +58,30 @@ export const categoryDays = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.memberId, t.localDate, t.category] })],
 );
+
+/**
+ * Per member × (period, the period before it): the customer KPIs' parts (shared/domain/
+ * customer-kpis.ts) as last computed from the two tables above, stamped with the member's change
+ * counter (`members.version`). Every write that changes a member's purchases (a deal logged,
+ * undone, moved to another customer by a merge, split or backfill) moves that counter in the
+ * same statement (migrations/0004, 0020), and a customer's deals are all its owner's; so a row
+ * whose `version` is the member's own is exactly what the rollups would give. Target, team and
+ * settings changes leave it valid (a calendar change makes other spans), so a board whose cached
+ * figures went stale reads one short row per member instead of their customers' days
+ * (worker/customer-kpis/queries.ts).
+ */
+export const customerKpiParts = sqliteTable(
+  'customer_kpi_parts',
+  {
+    memberId: text('member_id').notNull(),
+    /** `<period start>:<period end>:<previous start>:<previous end>`. */
+    span: text('span').notNull(),
+    version: integer('version').notNull(),
+    newCustomers: integer('new_customers').notNull(),
+    existingCustomers: integer('existing_customers').notNull(),
+    returningCustomers: integer('returning_customers').notNull(),
+    previousBuyers: integer('previous_buyers').notNull(),
+    retainedCustomers: integer('retained_customers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.span] })],
+);

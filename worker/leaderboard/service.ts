@@ -36,10 +36,16 @@ import {
 import { BOARD_REFUSED, subtreeIds } from '../../shared/domain/teams.ts';
 import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { type BoardFigures, boardFiguresOf, readAhead } from '../figures/figure-cache.ts';
+import {
+  type BoardFigures,
+  boardFiguresOf,
+  readAhead,
+  readAheadOnTeams,
+} from '../figures/figure-cache.ts';
 import { windowFor } from '../figures/member-figures.ts';
 import { loadMembership, loadMembershipOn } from '../members/history.ts';
 import { loadMembers } from '../members/queries.ts';
+import { knownTeams, rememberTeams } from '../teams/known.ts';
 import {
   canReadBoard,
   findTeam,
@@ -216,8 +222,25 @@ export function planBoard(
 }
 
 /**
+ * With the org's team tree known before anything is read (knownTeams): the board team's subtree's
+ * stretches and its current members' cached figures, read alongside the members; null when the
+ * board is refused (buildBoard refuses it once the members are read).
+ */
+function earlyReads(db: Db, teams: TeamRow[], caller: Caller, plan: BoardPlan) {
+  const team = findTeam(teams, plan.teamId);
+  if (!team || !canReadBoard(caller, teams, team.id)) return null;
+  const below = subtreeIds(teams, team.id);
+  return Promise.all([
+    loadMembershipOn(db, caller.org.id, below),
+    readAheadOnTeams(db, [...below], { win: plan.win, by: plan.by }),
+  ]);
+}
+
+/**
  * The board a plan describes, as the caller may see it. Cost: the org's teams and members, the
- * stretches on the team's subtree, then the board cache.
+ * stretches on the team's subtree, then the board cache; when this isolate already knows the
+ * org's teams at its config counter (worker/teams/known.ts), the members, the stretches and the
+ * cache rows are read at once (one round of reads after sign-in instead of two).
  */
 export async function buildBoard(
   db: Db,
@@ -226,7 +249,12 @@ export async function buildBoard(
 ): Promise<LeaderboardResponse | BoardRefusal> {
   const { settings, org } = caller;
   const { by, win: boardWin } = plan;
-  const [teams, members] = await Promise.all([loadTeams(db, org.id), loadMembers(db, org.id)]);
+  const known = knownTeams(org.id, org.configVersion);
+  const [teams, members, early] = await Promise.all([
+    known ?? loadTeams(db, org.id).then((t) => rememberTeams(org.id, org.configVersion, t)),
+    loadMembers(db, org.id),
+    known ? earlyReads(db, known, caller, plan) : null,
+  ]);
   const team = findTeam(teams, plan.teamId);
   if (!team) return { refused: 'no_such_team', message: 'team not found' };
   if (!canReadBoard(caller, teams, team.id)) {
@@ -238,14 +266,16 @@ export async function buildBoard(
   // Whoever was a rep of the subtree on some day of the period: a past board keeps its people,
   // marked when they have since moved to a team outside it or left.
   // Meanwhile the cached figures of those on its teams today (nearly always everyone on it).
-  const [membership, ahead] = await Promise.all([
-    loadMembershipOn(db, org.id, below),
-    readAhead(
-      db,
-      members.filter((m) => below.has(m.teamId)).map((m) => m.id),
-      { win: boardWin, by },
-    ),
-  ]);
+  const [membership, ahead] =
+    early ??
+    (await Promise.all([
+      loadMembershipOn(db, org.id, below),
+      readAhead(
+        db,
+        members.filter((m) => below.has(m.teamId)).map((m) => m.id),
+        { win: boardWin, by },
+      ),
+    ]));
   // The plan's window is the org's: its today is the org's (orgToday in worker/targets/locks.ts).
   const asOf = boardWin.today;
   const standing = new Map<string, 'current' | 'moved' | 'removed'>();

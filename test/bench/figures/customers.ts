@@ -432,7 +432,7 @@ async function run(ctx: BenchContext): Promise<Section> {
         "The due list reads the rep's customers (index customers_owner), each one's row per metric (customer_metrics) and, for classes that want more than one follow-up per period, its follow-up days in the period of its last follow-up (customer_contacts): customers and days, never events.",
         'The report reads the same for every rep of the team; the org-wide report is 50,000 customers and is reported, not budgeted (a manager opens it, no one polls it).',
         "A rep's progress with a deal target split by customer segment reads, besides its metric rollups, the rep's purchase days of the quarter (customer_days) and each one's first-purchase row (customer_firsts).",
-        "The board by a customer KPI reads each rep's purchase days of this period and the one before (customer_days) and their first-purchase rows (customer_firsts); warm, it reads the cached figures.",
+        "The board by a customer KPI reads, cold, each rep's kept KPI parts of this period (customer_kpi_parts: one row per rep, worked out again from their purchase days in customer_days and first-purchase rows in customer_firsts only for reps whose purchases changed since), besides the metric rollups every board reads; warm, it reads the cached figures.",
       ],
     };
   } finally {
