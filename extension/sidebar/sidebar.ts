@@ -1,6 +1,6 @@
 /**
  * The sidebar root: side, vertical position (draggable), theme, collapsed or expanded. Collapsed,
- * it is the pill (pill.ts) and the toasts (toasts.ts), drawn with the DOM: nothing of Preact runs
+ * it is the pill (pill.ts) and the toasts (toasts.ts, built with the first one), drawn with the DOM: nothing of Preact runs
  * on a page where the member never opens the panel. The expanded panel's code is loaded on first
  * open (panel-loader.ts) and renders itself with the Preact it brings; until it is there, the
  * pill stays.
@@ -40,9 +40,17 @@ export function mountSidebar(
   app: string,
   panel: PanelLoader,
 ): () => void {
-  const toasts = createToasts(store);
-  // The pill or the panel goes before the toasts.
-  const root = h('aside', {}, toasts.element);
+  const root = h('aside', {});
+  // Made with the first toast or celebration: most page loads show none, and building them
+  // (and running their effect) at load was part of what the sidebar cost every page.
+  let toasts: ReturnType<typeof createToasts> | null = null;
+  const stopToasts = effect(() => {
+    if (toasts || (store.toasts.value.length === 0 && !store.celebration.value)) return;
+    toasts = untracked(() => createToasts(store));
+    root.append(toasts.element);
+  });
+  /** The pill or the panel goes before the toasts. */
+  const place = (element: HTMLElement) => root.insertBefore(element, toasts?.element ?? null);
   let pill: Pill | null = null;
   // The panel's own element (Preact renders into it) and its styles, while it is shown.
   let expanded: { element: HTMLElement; unmount: () => void } | null = null;
@@ -54,7 +62,7 @@ export function mountSidebar(
         // Pointing at or focusing the pill starts loading the panel, ahead of the click.
         onIntent: () => void panel.load().catch(() => undefined),
       });
-      root.insertBefore(pill.element, toasts.element);
+      place(pill.element);
       pill.takeFocus();
     } else if (!on && pill) {
       pill.dispose();
@@ -66,7 +74,7 @@ export function mountSidebar(
     if (loaded && !expanded) {
       const element = h('div', { style: 'display: contents' }, h('style', {}, loaded.css));
       const host = element.appendChild(h('div', { style: 'display: contents' }));
-      root.insertBefore(element, toasts.element);
+      place(element);
       expanded = { element, unmount: loaded.mount(host, { store, app }) };
     } else if (!loaded && expanded) {
       expanded.unmount();
@@ -95,7 +103,8 @@ export function mountSidebar(
     stop();
     showPanel(null);
     showPill(false);
-    toasts.dispose();
+    stopToasts();
+    toasts?.dispose();
     root.remove();
   };
 }

@@ -72,6 +72,8 @@ describe('the sidebar panel, loaded on first open', () => {
     await gmail.waitForTimeout(1_000);
     expect(await panelLoads(gmail)).toBe(0);
     expect(await gmail.getByTestId('pacer-panel').count()).toBe(0);
+    // Nor are the toasts built before there is one to show (sidebar/sidebar.ts).
+    expect(await gmail.locator('pacer-sidebar .toasts').count()).toBe(0);
     // The page was read once: placing the sidebar and the buttons did not make it read again.
     expect(await gmail.evaluate(() => (window as unknown as { __checks: number }).__checks)).toBe(
       1,
