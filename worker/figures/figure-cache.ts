@@ -18,10 +18,11 @@ import { readByIds } from '../db/chunked.ts';
 import type { Db } from '../db/client.ts';
 import { boardFigures, members } from '../db/schema.ts';
 import { loadQuotas } from '../quotas/queries.ts';
+import { sha256Hex } from '../sessions/crypto.ts';
 import { loadTargetsOverlapping } from '../targets/queries.ts';
 import type { TeamRow } from '../teams/queries.ts';
 import { withLongStreak } from './full-streak.ts';
-import { memberFigures, type Window } from './member-figures.ts';
+import { type LookBack, memberFigures, periodsRange, type Window } from './member-figures.ts';
 import { metricParts, ratioFigures, ratioTargetOf } from './ratio-figures.ts';
 import { membersRollups, type RollupRow } from './rollups.ts';
 
@@ -98,6 +99,21 @@ function stamper(configVersion: number, now: Date) {
     }
     return `${configVersion}:${m.version}:${day}`;
   };
+}
+
+/** Where a member's look-back (streak and funnel history: shared by progress and boards) is kept. */
+export const LOOK_BACK_SLOT = 'look-back';
+
+/**
+ * The stamp of a member's look-back, for many members at one instant. A look-back depends on the
+ * member's events (their change counter), the org's settings (points, daily goal, calendar) and
+ * their day, not on targets, teams or quotas: the settings enter by digest rather than by the
+ * config counter, so saving a target leaves every look-back valid.
+ */
+export async function lookBackStamper(settings: OrgSettings, now: Date) {
+  const digest = (await sha256Hex(JSON.stringify(settings))).slice(0, 16);
+  const day = stamper(0, now);
+  return (m: MemberRow) => `s:${digest}:${day(m)}`;
 }
 
 /** The statement storing one member's figures for a slot (upsert). */
@@ -185,10 +201,13 @@ export async function readAheadOnTeams(
 /**
  * Figures of every board member: from the cache where the stamp matches, else computed from
  * rollups + targets (read only when some member is stale) and written back.
- * Cost: one cached row per member; for stale members also their rollups over the window, the
- * org's targets overlapping it, its quotas and its membership history, and for a customer KPI
+ * Cost: one cached row per member; for stale members also their kept look-backs, the org's
+ * targets overlapping the window, its quotas and its membership history, and for a customer KPI
  * their customer KPI parts (worker/customer-kpis/queries.ts: one short row per member whose
- * purchases have not changed since they were last worked out), all in parallel.
+ * purchases have not changed since they were last worked out), all in parallel; then their
+ * rollups: over the periods only for a member whose look-back is kept (a target saved since
+ * leaves it valid), over the window's 120-day look-back for the others, whose look-backs are
+ * kept in the same batch as the figures.
  */
 export async function boardFiguresOf(
   db: Db,
@@ -212,15 +231,16 @@ export async function boardFiguresOf(
 
   const { win } = input;
   const ratio = findRatio(input.by);
-  const [targets, quotas, membership, rows, customerParts] = await Promise.all([
+  const lookStamp = await lookBackStamper(input.settings, input.now);
+  const todayOf = (m: MemberRow) => localDateOf(input.now, m.timezone);
+  const [targets, quotas, membership, looks, customerParts] = await Promise.all([
     loadTargetsOverlapping(db, input.orgId, win.start, win.end),
     loadQuotas(db, input.orgId),
     input.membership(),
-    membersRollups(
+    readCached(
       db,
       stale.map((m) => m.id),
-      win.start,
-      win.end,
+      LOOK_BACK_SLOT,
     ),
     ratio?.source === 'customers'
       ? membersCustomerParts(
@@ -231,6 +251,33 @@ export async function boardFiguresOf(
         )
       : null,
   ]);
+  // A member whose look-back is kept needs only the periods' rollups, not 120 days of them.
+  const lookBacks = new Map<string, LookBack>();
+  for (const m of stale) {
+    const kept = looks.get(m.id);
+    if (kept && kept.stamp === lookStamp(m)) lookBacks.set(m.id, JSON.parse(kept.figures));
+  }
+  const short = stale.filter((m) => lookBacks.has(m.id));
+  const long = stale.filter((m) => !lookBacks.has(m.id));
+  const shortRanges = short.map((m) => periodsRange({ ...win, today: todayOf(m) }));
+  const [shortRows, longRows] = await Promise.all([
+    membersRollups(
+      db,
+      short.map((m) => m.id),
+      shortRanges.map((r) => r.start).sort()[0] ?? win.start,
+      shortRanges
+        .map((r) => r.end)
+        .sort()
+        .at(-1) ?? win.end,
+    ),
+    membersRollups(
+      db,
+      long.map((m) => m.id),
+      win.start,
+      win.end,
+    ),
+  ]);
+  const rows = [...shortRows, ...longRows];
   const rowsBy = new Map<string, RollupRow[]>();
   for (const r of rows) {
     const own = rowsBy.get(r.memberId);
@@ -248,11 +295,16 @@ export async function boardFiguresOf(
   const needed = new Set([input.settings.primaryMetric, input.by]);
   const computed = await Promise.all(
     stale.map(async (m) => {
-      const today = localDateOf(input.now, m.timezone);
-      const f = memberFigures(context, m, rowsBy.get(m.id) ?? [], { ...win, today }, needed);
+      const today = todayOf(m);
+      const look = lookBacks.get(m.id);
+      const f = memberFigures(context, m, rowsBy.get(m.id) ?? [], { ...win, today }, needed, look);
       return { m, f: await withLongStreak(db, input.settings, m, today, f) };
     }),
   );
+  // Look-backs worked out here are kept for the next board or progress read.
+  const lookWrites = computed
+    .filter(({ m }) => !lookBacks.has(m.id))
+    .map(({ m, f }) => cacheFigures(db, m.id, LOOK_BACK_SLOT, lookStamp(m), f.lookBack));
   const partsOf = (m: MemberRow, def: RatioDefinition): RatioParts => {
     if (!customerParts) return metricParts(def, rowsBy.get(m.id) ?? [], win.period);
     const own = customerParts.get(m.id);
@@ -297,7 +349,7 @@ export async function boardFiguresOf(
     result.set(m.id, figures);
     return cacheFigures(db, m.id, slot, stampOf(m), figures);
   });
-  const [first, ...rest] = writes;
+  const [first, ...rest] = [...writes, ...lookWrites];
   if (first) await db.batch([first, ...rest]);
   return result;
 }

@@ -15,7 +15,12 @@ import { announce, progressMoments } from '../announcements/announce.ts';
 import type { Caller } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { milestones } from '../db/schema.ts';
-import { cacheFigures, readCached, stampFor } from '../figures/figure-cache.ts';
+import {
+  cacheFigures,
+  LOOK_BACK_SLOT,
+  lookBackStamper,
+  readCached,
+} from '../figures/figure-cache.ts';
 import { withLongStreak } from '../figures/full-streak.ts';
 import {
   type LookBack,
@@ -36,8 +41,6 @@ export type ProgressQuery = z.output<typeof ProgressQuerySchema>;
 /** The progress answer without `version`, which is the route's ETag. */
 export type Progress = Omit<ProgressResponse, 'version'>;
 
-const LOOK_BACK_SLOT = 'look-back';
-
 /** The caller's window for `query` at `now`, in the member's own time zone (the route keys its ETag on it). */
 export function progressWindow(caller: Caller, query: ProgressQuery, now: Date) {
   return windowFor(caller.settings, caller.member.timezone, now, query.period, query.date);
@@ -50,11 +53,12 @@ export async function memberProgress(
   query: ProgressQuery,
   now: Date,
 ): Promise<Progress> {
-  const { member, org, settings } = caller;
+  const { member, settings } = caller;
   const win = progressWindow(caller, query, now);
   // The streak and funnel history need 120 days of rollups; they are cached per member under
-  // (config counter, member counter, day), so most reads only cover the periods.
-  const stamp = stampFor(org.configVersion, member, now);
+  // (the settings' digest, member counter, day: lookBackStamper), so most reads only cover the
+  // periods, and a board that worked them out first leaves them for progress, and back.
+  const stamp = (await lookBackStamper(settings, now))(member);
   const cached = (await readCached(db, [member.id], LOOK_BACK_SLOT)).get(member.id);
   const lookBack: LookBack | undefined =
     cached?.stamp === stamp ? JSON.parse(cached.figures) : undefined;
