@@ -1,7 +1,7 @@
 /**
  * The sidebar root: side, vertical position (draggable), theme, collapsed or expanded. Collapsed,
- * it is the pill (pill.ts) and the toasts (toasts.ts, built with the first one), drawn with the DOM: nothing of Preact runs
- * on a page where the member never opens the panel. The expanded panel's code is loaded on first
+ * it is the pill (pill.ts) and the toasts (toasts.ts, built with the first one), drawn with the
+ * DOM: nothing of Preact runs on a page where the member never opens the panel. The expanded panel's code is loaded on first
  * open (panel-loader.ts) and renders itself with the Preact it brings; until it is there, the
  * pill stays.
  */

@@ -1,6 +1,7 @@
 /**
  * Every screen at a phone, a laptop and a TV-sized viewport, in English and 简体中文: the board's
- * overview (and the managers' customer view below it), targets, team, contests and review tabs, TV mode, the sidebar on a Gmail thread and the
+ * overview (and below it each rep's progress by customer segment and the managers' customer view),
+ * targets, team, contests and review tabs, TV mode, the sidebar on a Gmail thread and the
  * popup, for a team of 23 built through the API (team.ts). Each screen is checked for horizontal
  * page scroll, text drawn over text and text cut off (support/layout.ts), and photographed: into
  * test-results/screens/, or into docs/screenshots/screens/ with `npm run screenshots` (the set the
@@ -174,6 +175,11 @@ describe('the board and TV on every screen', () => {
           await check(page, 'board-menu', lang, size);
           await page.locator('button.menu-toggle').click();
         }
+        // Each rep's progress by customer segment (the team's target is 40 % new customers).
+        const segments = page.locator('[data-rep-segments]');
+        await segments.locator('li').first().waitFor();
+        await segments.scrollIntoViewIfNeeded();
+        await check(page, 'board-segments', lang, size);
         // The managers' customer view under the board: every rep with their customers by class
         // (and the manager, and the sidebar's member when that test ran first).
         const customers = page.getByTestId('customer-report');

@@ -1,10 +1,11 @@
 /**
  * A team built for the screen tests through the public API (never the demo seed): a manager, a
  * sub-team with `size` reps (English and Chinese names, one long), a month target split over
- * them, logs with contacts and evidence on the days of this month up to today (the last three
- * reps have none yet), customers classed A, B and C (every third rep also has an A customer last
- * visited 40 days ago, before this month's figures, so it is overdue), a running contest and a
- * TV link.
+ * them (40 % of it to come from new customers), logs with contacts and evidence on the days of
+ * this month up to today (the last three reps have none yet), a won deal this month with a new
+ * customer, customers classed A, B and C (every third rep also has an A customer last visited 40
+ * days ago, before this month's figures, so it is overdue, and a customer who bought then and
+ * again this month), a running contest and a TV link.
  */
 import type { CreateOrgResponse } from '../../../shared/api/orgs.ts';
 import { addDays, localDateOf } from '../../../shared/domain/dates.ts';
@@ -95,21 +96,42 @@ export async function buildTeam(base: string, size: number): Promise<BuiltTeam> 
       events.push(log('calls', 1 + (i % 4)), log('revenue', (size - i) * 150_000));
       if (i % 2 === 0) events.push(log('visits', 1));
     }
+    // Won deals: this month with a new customer (its first deal), and, for every third rep,
+    // with a customer who also bought before this month (an existing customer).
+    const dealThisMonth = new Date(
+      Math.min(Date.parse(`${monthStart}T02:05:00Z`), Date.now()),
+    ).toISOString();
+    const deal = (amount: number, occurredAt: string, email: string) => ({
+      id: crypto.randomUUID(),
+      metric: 'deals',
+      quantity: 1,
+      amount,
+      occurredAt,
+      contact: { name: 'Buyer', email },
+    });
+    if (i < size - 3) {
+      events.push(deal((size - i) * 10_000 * 100, dealThisMonth, `buyer@client${i}.example`));
+    }
     if (i < size - 3 && i % 3 === 1) {
-      events.push({
-        id: crypto.randomUUID(),
-        metric: 'visits',
-        quantity: 1,
-        occurredAt: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000).toISOString(),
-        contact: { name: 'Buyer', email: `buyer@account${i}.example` },
-      });
+      const before = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000).toISOString();
+      events.push(
+        {
+          id: crypto.randomUUID(),
+          metric: 'visits',
+          quantity: 1,
+          occurredAt: before,
+          contact: { name: 'Buyer', email: `buyer@account${i}.example` },
+        },
+        deal(200_000 * 100, before, `buyer@partner${i}.example`),
+        deal(300_000 * 100, dealThisMonth, `buyer@partner${i}.example`),
+      );
     }
     for (let k = 0; k < events.length; k += 100) {
       await api(base, 'POST', '/events', joined.token, { events: events.slice(k, k + 100) });
     }
     await classCustomers(base, joined.token, i);
   }
-  // ¥1.2M per rep for the month (minor units), split equally.
+  // ¥1.2M per rep for the month (minor units), split equally; 40 % of it from new customers.
   await api(base, 'PUT', '/targets', managerToken, {
     scope: 'team',
     teamId,
@@ -117,6 +139,13 @@ export async function buildTeam(base: string, size: number): Promise<BuiltTeam> 
     period: { kind: 'month', start: monthStart },
     value: size * 1_200_000 * 100,
     split: { mode: 'equal' },
+    breakdown: {
+      by: 'customer',
+      parts: [
+        { segment: 'new', value: size * 480_000 * 100 },
+        { segment: 'existing', value: size * 720_000 * 100 },
+      ],
+    },
   });
   await api(base, 'POST', '/contests', managerToken, {
     name: 'Call sprint',
