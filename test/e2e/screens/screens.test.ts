@@ -199,6 +199,8 @@ describe('the board and TV on every screen', () => {
         // The split over the team's reps, once who was on the team each day has loaded.
         await page.locator('table.shares tbody tr').first().waitFor();
         await expect.poll(() => page.locator('[data-current-target]').textContent()).toContain('¥');
+        // And its progress by customer segment, which loads after it.
+        await page.locator('[data-segment-progress] tr').first().waitFor();
         await check(page, 'board-targets', lang, size);
 
         await tab('team', 'admin');
