@@ -107,7 +107,6 @@ const STORED = {
   previous_buyers: 'previousBuyers',
   retained_customers: 'retainedCustomers',
 } as const satisfies Record<CustomerPart, keyof typeof customerKpiParts.$inferSelect>;
-const PARTS = CUSTOMER_PARTS;
 
 /** The key of a (period, previous period) pair in `customer_kpi_parts`. */
 export const spanOf = (period: Span, previous: Span) =>
@@ -142,7 +141,7 @@ export async function membersCustomerParts(
     if (row.version !== versions.get(row.memberId)) continue;
     result.set(
       row.memberId,
-      Object.fromEntries(PARTS.map((part) => [part, row[STORED[part]]])) as Record<
+      Object.fromEntries(CUSTOMER_PARTS.map((part) => [part, row[STORED[part]]])) as Record<
         CustomerPart,
         number
       >,
@@ -160,7 +159,7 @@ export async function membersCustomerParts(
     const parts = computed.get(m.id) as Record<CustomerPart, number>;
     result.set(m.id, parts);
     const row = {
-      ...(Object.fromEntries(PARTS.map((part) => [STORED[part], parts[part]])) as Record<
+      ...(Object.fromEntries(CUSTOMER_PARTS.map((part) => [STORED[part], parts[part]])) as Record<
         (typeof STORED)[CustomerPart],
         number
       >),
