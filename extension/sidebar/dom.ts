@@ -25,15 +25,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return fill(document.createElement(tag), props, children);
 }
 
-/** An SVG element, the same way. */
-export function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  props: Props = {},
-  ...children: Child[]
-): SVGElementTagNameMap[K] {
-  return fill(document.createElementNS('http://www.w3.org/2000/svg', tag), props, children);
-}
-
 /** Sets an attribute, or removes it for null/undefined/false (as Preact does). */
 export function attr(element: Element, name: string, value: string | null | undefined | false) {
   if (value === null || value === undefined || value === false) element.removeAttribute(name);

@@ -3,12 +3,32 @@
  * kept in step with the store by one signals effect that patches only what changed.
  */
 import { effect } from '@preact/signals-core';
-import { attr, h, svg, text } from './dom.ts';
+import { attr, h, text } from './dom.ts';
 import type { SidebarStore } from './store.ts';
 import { trusted } from './trusted.ts';
 
-const RADIUS = 15;
-const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
+/**
+ * The ring's fill (sidebar.css `.ring`), a registered property so that it animates: `@property`
+ * rules in a shadow root's styles are not applied. The registry is the page's, hence the name.
+ */
+const RING_FILLED = '--pacer-ring-filled';
+let ringFilledRegistered = false;
+
+function registerRingFilled(): void {
+  if (ringFilledRegistered) return;
+  ringFilledRegistered = true;
+  try {
+    CSS.registerProperty({
+      name: RING_FILLED,
+      syntax: '<percentage>',
+      inherits: true,
+      initialValue: '0%',
+    });
+  } catch {
+    // Registered already (an earlier copy of this script on the page), or not allowed here: the
+    // ring shows its value all the same, at worst without turning to it.
+  }
+}
 
 export interface Pill {
   element: HTMLElement;
@@ -25,23 +45,13 @@ export function createPill(
     onIntent: () => void;
   },
 ): Pill {
-  // The ring: attainment of the primary target, capped visually at one full turn. Decorative:
-  // the button's own label says the percentage.
-  const fillCircle = svg('circle', {
-    class: 'ring-fill',
-    cx: 18,
-    cy: 18,
-    r: RADIUS,
-    transform: 'rotate(-90 18 18)',
-  });
-  const ringText = svg('text', { x: 18, y: 21, 'text-anchor': 'middle', class: 'ring-text' });
-  const ring = svg(
-    'svg',
-    { class: 'ring', viewBox: '0 0 36 36', width: 36, height: 36, 'aria-hidden': 'true' },
-    svg('circle', { class: 'ring-track', cx: 18, cy: 18, r: RADIUS }),
-    fillCircle,
-    ringText,
-  );
+  // The ring: attainment of the primary target, capped visually at one full turn, drawn by CSS
+  // from one custom property: no SVG element is made at load, which in a content script's world
+  // costs more than the few elements suggest. Decorative: the button's own label says the
+  // percentage.
+  registerRingFilled();
+  const ringText = h('span', { class: 'ring-text' });
+  const ring = h('span', { class: 'ring', 'aria-hidden': 'true' }, ringText);
   const streakCount = h('span', { 'data-testid': 'pacer-pill-streak' });
   const flame = h('span', { class: 'flame' }, '🔥', streakCount);
   const points = h('span', { 'data-testid': 'pacer-pill-points' });
@@ -68,8 +78,8 @@ export function createPill(
     const view = store.shown.value;
     const percent = view.primary?.percent ?? null;
     const streak = view.streak?.current ?? 0;
-    const filled = Math.min(1, Math.max(0, (percent ?? 0) / 100)) * CIRCUMFERENCE;
-    attr(fillCircle, 'stroke-dasharray', `${filled} ${CIRCUMFERENCE}`);
+    const filled = Math.min(1, Math.max(0, (percent ?? 0) / 100));
+    attr(ring, 'style', `${RING_FILLED}: ${Math.round(filled * 1000) / 10}%`);
     text(ringText, percent === null ? '–' : Math.round(percent));
     attr(flame, 'class', `flame${view.streak?.atRisk ? ' at-risk' : ''}`);
     text(streakCount, streak);

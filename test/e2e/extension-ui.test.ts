@@ -18,6 +18,7 @@ import {
 import {
   readLocalStorage,
   readTokenFromVault,
+  sidebar,
   sidebarText,
   signInWithInvite,
 } from './support/extension.ts';
@@ -104,6 +105,13 @@ describe('extension surfaces', () => {
     await gmail.bringToFront();
     await gmail.getByTestId('pacer-celebration').waitFor({ timeout: 30_000 });
     expect(await sidebarText(gmail, 'pacer-celebration')).toContain('25% of target');
+    // The collapsed pill's ring: the percentage in its middle, the same share of a turn filled.
+    const ring = sidebar(gmail).locator('.ring');
+    await expect.poll(() => ring.textContent()).toBe('30');
+    expect(await ring.getAttribute('style')).toBe('--pacer-ring-filled: 30%');
+    await expect
+      .poll(() => ring.evaluate((el) => getComputedStyle(el, '::before').backgroundImage))
+      .toMatch(/\) 30%, /);
     await screenshot(gmail, 'sidebar-celebration');
     // …and as a system notification (on by default).
     const worker = await ext.serviceWorker();
