@@ -416,13 +416,15 @@ async function run(ctx: BenchContext): Promise<Section> {
         budget: '≤ 10 ms added',
         pass: script.median <= 10,
       },
+      // The same budget on the fuller figure: ScriptDuration leaves out the microtask checkpoints
+      // where most of the content script's start runs (see scriptCpuMs).
       {
-        name: 'main-thread script CPU time added (trace thread time)',
+        name: 'main-thread script CPU time added (trace thread time, microtasks included)',
         value: scriptCpu.median,
         unit: 'ms',
         digits: 1,
-        budget: 'report',
-        pass: null,
+        budget: '≤ 10 ms added',
+        pass: scriptCpu.median <= 10,
       },
       {
         name: 'main-thread script time added, panel left open (second load, warm)',
