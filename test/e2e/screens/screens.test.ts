@@ -1,8 +1,8 @@
 /**
  * Every screen at a phone, a laptop and a TV-sized viewport, in English and 简体中文: the board's
  * overview (and below it each rep's progress by customer segment and the managers' customer view),
- * targets, team, contests and review tabs, TV mode, the sidebar on a Gmail thread and the
- * popup, for a team of 23 built through the API (team.ts). Each screen is checked for horizontal
+ * targets, team, contests and review tabs, TV mode, the sidebar on a Gmail thread (open, and
+ * collapsed to its pill) and the popup, for a team of 23 built through the API (team.ts). Each screen is checked for horizontal
  * page scroll, text drawn over text and text cut off (support/layout.ts), and photographed: into
  * test-results/screens/, or into docs/screenshots/screens/ with `npm run screenshots` (the set the
  * README shows). TV mode is also checked to show every member within one rotation, on a 1080p
@@ -139,6 +139,11 @@ describe('the sidebar and the popup on every screen', () => {
           .poll(() => gmail.getByTestId('pacer-percent').textContent(), { timeout: 30_000 })
           .toBe('36%');
         await check(gmail, 'sidebar', lang, size, 'pacer-sidebar');
+        // Collapsed, as most pages show it: the pill, its ring 36 % of a turn.
+        await gmail.getByTestId('pacer-collapse').click();
+        await gmail.getByTestId('pacer-pill').waitFor();
+        await expect.poll(() => gmail.locator('pacer-sidebar .ring').textContent()).toBe('36');
+        await check(gmail, 'sidebar-collapsed', lang, size, 'pacer-sidebar');
         await gmail.close();
       });
     }
