@@ -66,7 +66,7 @@ const OBSERVE = `
 
 interface PageLoad {
   scriptMs: number;
-  /** Thread (CPU) time of the same script work, from a trace: see scriptCpuMs. */
+  /** Thread (CPU) time of the same script work, from a trace: see scriptCpuFromTrace. */
   scriptCpuMs: number;
   /** Of it, the page's own script (its evaluation). */
   pageScriptCpuMs: number;
@@ -178,7 +178,7 @@ interface TraceEvent {
  * start after its storage read), which ScriptDuration leaves out: in these loads ScriptDuration
  * added about the bundle's evaluation alone.
  */
-function scriptCpuMs(events: TraceEvent[]): { total: number; pageOwn: number } {
+function scriptCpuFromTrace(events: TraceEvent[]): { total: number; pageOwn: number } {
   const pageScript = events.find(
     (e) => e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith('https://mail.google.com/'),
   );
@@ -237,7 +237,7 @@ async function loadAndMeasure(
   };
   await cdp.send('Tracing.end');
   await traced;
-  const cpu = scriptCpuMs(events);
+  const cpu = scriptCpuFromTrace(events);
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   const longTasks = await page.evaluate(
     () =>
@@ -426,7 +426,7 @@ async function run(ctx: BenchContext): Promise<Section> {
         pass: script.median <= 10,
       },
       // The same budget on the fuller figure: ScriptDuration leaves out the microtask checkpoints
-      // where most of the content script's start runs (see scriptCpuMs).
+      // where most of the content script's start runs (see scriptCpuFromTrace).
       {
         name: 'main-thread script CPU time added (trace thread time, microtasks included)',
         value: scriptCpu.median,

@@ -2,11 +2,11 @@
  * Every screen at a phone, a laptop and a TV-sized viewport, in English and 简体中文: the board's
  * overview (and below it each rep's progress by customer segment and the managers' customer view),
  * targets, team, contests and review tabs, TV mode, the sidebar on a Gmail thread (open, and
- * collapsed to its pill) and the popup, for a team of 23 built through the API (team.ts). Each screen is checked for horizontal
- * page scroll, text drawn over text and text cut off (support/layout.ts), and photographed: into
- * test-results/screens/, or into docs/screenshots/screens/ with `npm run screenshots` (the set the
- * README shows). TV mode is also checked to show every member within one rotation, on a 1080p
- * and a 4K screen.
+ * collapsed to its pill) and the popup, for a team of 23 built through the API (team.ts). Each
+ * screen is checked for horizontal page scroll, text drawn over text and text cut off
+ * (support/layout.ts), and photographed: into test-results/screens/, or into
+ * docs/screenshots/screens/ with `npm run screenshots` (the set the README shows). TV mode is also
+ * checked to show every member within one rotation, on a 1080p and a 4K screen.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
