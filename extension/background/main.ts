@@ -24,7 +24,7 @@ import type { SyncState } from '../sync/state.ts';
 import { currentApi, leaderboardSigninUrl, signIn, signOut } from './account.ts';
 import { celebrationsFor, ownMoments } from './celebrations.ts';
 import { handleCustomerMessage, isCustomerMessage } from './customers.ts';
-import { injectPanel } from './panel.ts';
+import { injectPart } from './parts.ts';
 import { PLAN_ALARM, remindOfPlan, schedulePlanReminder } from './plan-reminder.ts';
 import { answerReview } from './review.ts';
 import { pinRhythmClock, rhythmNow } from './rhythm-clock.ts';
@@ -171,7 +171,7 @@ async function handle(
   const page = PageMessage.safeParse(raw);
   if (page.success) {
     const message = page.data;
-    if (message.type === 'load-panel') return injectPanel(sender);
+    if (message.type === 'load-part') return injectPart(message.part, sender);
     if (message.type === 'text') return { ok: true, data: (await publishText())[message.language] };
     if (message.type === 'pin-clock') {
       if (!__PACER_TEST_CLOCK__) return { ok: false, error: 'not allowed' };

@@ -47,6 +47,8 @@ export class LogButtons {
     record: PageRecord | null,
     text: LogButtonsText,
     onLog: (metric: string, record: PageRecord) => void,
+    /** The member is about to click (pointer over a button, or focus on one). */
+    onIntent: () => void,
   ): void {
     if (record && this.#host?.isConnected && this.#key === record.key) return;
     this.remove();
@@ -57,6 +59,8 @@ export class LogButtons {
     const host = doc.createElement('span');
     host.setAttribute(BUTTONS_ATTR, record.key);
     const shadow = host.attachShadow({ mode: SHADOW_ROOT_MODE });
+    host.addEventListener('pointerover', onIntent);
+    host.addEventListener('focusin', onIntent);
     const noContact = !record.contact.name && !record.contact.email;
     const style = doc.createElement('style');
     style.textContent = CSS;

@@ -13,7 +13,8 @@ import { readText, savePrefs, watchPageStored } from '../platform/page-storage.t
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
 import { sendToBackground } from '../platform/send.ts';
 import type { SidebarView } from '../platform/view.ts';
-import { createPanelLoader } from '../sidebar/panel-loader.ts';
+import type { createLocalLogging } from '../sidebar/local-logging.ts';
+import { createPanelLoader, createPartLoader } from '../sidebar/part-loader.ts';
 import { createShadowHost } from '../sidebar/shadow-host.ts';
 import sidebarCss from '../sidebar/sidebar.css?inline';
 import { mountSidebar } from '../sidebar/sidebar.ts';
@@ -90,12 +91,17 @@ function wireRecords(
     noContact: store.t.value('noContactHere'),
   });
   const show = () =>
-    buttons.show(enabled() ? current : null, text(), (metric, record) =>
-      metric === 'deals'
-        ? startWonDeal(store, adapter, record)
-        : logFromRecord(store, adapter, metric, record, (points) => {
-            if (points > 0) buttons.gain(metric, store.t.value('pointsGained', { points }));
-          }),
+    buttons.show(
+      enabled() ? current : null,
+      text(),
+      (metric, record) =>
+        metric === 'deals'
+          ? startWonDeal(store, adapter, record)
+          : logFromRecord(store, adapter, metric, record, (points) => {
+              if (points > 0) buttons.gain(metric, store.t.value('pointsGained', { points }));
+            }),
+      // Pointing at or focusing a button loads logging's code, ahead of the click.
+      () => void store.prepareLogging().catch(() => undefined),
     );
   const watch = watchRecords(
     adapter,
@@ -179,6 +185,9 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
 
   // As shipped, the view's daily rhythm is current; a test build's waits for the page's clock.
   const rhythmReady = signal(!__PACER_TEST_CLOCK__);
+  const logging = createPartLoader<typeof createLocalLogging>('logging', () =>
+    sendToBackground({ type: 'load-part', part: 'logging' }),
+  );
   const store = createSidebarStore(view, withDefaults(prefs), {
     send: sendToBackground,
     savePrefs: (next) => void savePrefs(next),
@@ -187,8 +196,13 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     // The member switched language: that language's text is read then.
     loadText: async (next) => currentText(next, await readText(next)),
     rhythmReady,
+    logging: { load: logging.load },
   });
-  const panel = createPanelLoader(() => sendToBackground({ type: 'load-panel' }));
+  // The panel logs (its +1 buttons) in the frame of the click: logging's code comes first.
+  const panel = createPanelLoader(async () => {
+    await store.prepareLogging();
+    return sendToBackground({ type: 'load-part', part: 'panel' });
+  });
   let unmount: (() => void) | null = null;
   const ui = createShadowHost(ctx, {
     name: SIDEBAR_TAG,

@@ -8,6 +8,7 @@ import { LocalDate, TimeZone, Uuid } from '../../shared/api/common.ts';
 import { ActivityEvent } from '../../shared/api/events.ts';
 import { type MemberReview, ReflectionInput, ReviewPeriodKind } from '../../shared/api/reviews.ts';
 import { CustomerClass } from '../../shared/api/settings.ts';
+import { LAZY_PARTS } from '../sidebar/part-host.ts';
 
 /** From any extension context, content scripts included. */
 export const PageMessage = z.discriminatedUnion('type', [
@@ -16,8 +17,9 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync-now') }),
   // Opens the leaderboard page in a new tab, signed in; the reply never carries the link.
   z.object({ type: z.literal('open-leaderboard') }),
-  // Runs the expanded panel's bundle in the sender's own tab and frame (sidebar/panel-host.ts).
-  z.object({ type: z.literal('load-panel') }),
+  // Runs a lazy part's bundle (the panel, logging) in the sender's own tab and frame
+  // (sidebar/part-loader.ts).
+  z.object({ type: z.literal('load-part'), part: z.enum(LAZY_PARTS) }),
   // Customers (background/customers.ts): the one on screen, today's due list, a class change.
   z.object({
     type: z.literal('customer-lookup'),

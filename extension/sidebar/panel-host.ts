@@ -1,7 +1,7 @@
 /**
  * The expanded panel is not part of the content script: its code (entrypoints/panel.ts: the
  * Panel component, everything it shows, Preact itself, and panel.css) is injected into the
- * page's isolated world the first time the member opens the sidebar (sidebar/panel-loader.ts
+ * page's isolated world the first time the member opens the sidebar (sidebar/part-loader.ts
  * asks the background, which runs `scripting.executeScript`). Nothing is web-accessible: the
  * page can neither fetch nor run the panel's file, on any site.
  *
@@ -14,10 +14,8 @@
  * bundle by itself.
  */
 import type * as SignalsCore from '@preact/signals-core';
+import { type PartHost, partHost } from './part-host.ts';
 import type { SidebarStore } from './store.ts';
-
-/** The isolated world's global the panel's bundle reads (never the page's window). */
-const PANEL_HOST_GLOBAL = '__pacerPanelHost';
 
 /** Import name → the module the panel's bundle uses instead (wxt.config.ts). */
 export const SHARED_PACKAGES = {
@@ -46,21 +44,10 @@ export interface PanelModule {
   css: string;
 }
 
-export interface PanelHost extends SharedModules {
-  register(panel: PanelModule): void;
-}
-
-/** The content script's side: shares its modules, and hears the panel register. */
-export function setPanelHost(host: PanelHost): void {
-  (globalThis as Record<string, unknown>)[PANEL_HOST_GLOBAL] = host;
-}
+export interface PanelHost extends SharedModules, PartHost<PanelModule> {}
 
 /** The panel's side (panel-shared/, entrypoints/panel.ts). */
-export function panelHost(): PanelHost {
-  const host = (globalThis as Record<string, unknown>)[PANEL_HOST_GLOBAL] as PanelHost | undefined;
-  if (!host) throw new Error('Pacer: the panel ran before its content script');
-  return host;
-}
+export const panelHost = (): PanelHost => partHost<PanelHost>('panel');
 
 /** Called by the panel's bundle when it runs. */
 export function registerPanel(panel: PanelModule): void {

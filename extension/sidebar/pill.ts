@@ -49,7 +49,6 @@ export function createPill(
   // from one custom property: no SVG element is made at load, which in a content script's world
   // costs more than the few elements suggest. Decorative: the button's own label says the
   // percentage.
-  registerRingFilled();
   const ringText = h('span', { class: 'ring-text' });
   const ring = h('span', { class: 'ring', 'aria-hidden': 'true' }, ringText);
   const streakCount = h('span', { 'data-testid': 'pacer-pill-streak' });
@@ -73,13 +72,20 @@ export function createPill(
   drag.addEventListener('pointerdown', trusted(handlers.onDragStart));
   const element = h('div', { class: 'pill', 'data-testid': 'pacer-pill' }, drag, button);
 
+  let firstFilled: string | null = null;
   const dispose = effect(() => {
     const t = store.t.value;
     const view = store.shown.value;
     const percent = view.primary?.percent ?? null;
     const streak = view.streak?.current ?? 0;
     const filled = Math.min(1, Math.max(0, (percent ?? 0) / 100));
-    attr(ring, 'style', `${RING_FILLED}: ${Math.round(filled * 1000) / 10}%`);
+    const filledText = `${Math.round(filled * 1000) / 10}%`;
+    firstFilled ??= filledText;
+    if (filledText !== firstFilled && !ringFilledRegistered) {
+      registerRingFilled();
+      getComputedStyle(ring).getPropertyValue(RING_FILLED);
+    }
+    attr(ring, 'style', `${RING_FILLED}: ${filledText}`);
     text(ringText, percent === null ? '–' : Math.round(percent));
     attr(flame, 'class', `flame${view.streak?.atRisk ? ' at-risk' : ''}`);
     text(streakCount, streak);

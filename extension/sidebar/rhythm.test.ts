@@ -4,6 +4,7 @@ import { dictionaries } from '../i18n/index.ts';
 import { DEFAULT_PREFS, type Prefs } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
 import { viewRhythm } from '../sync/local-view.ts';
+import { createLocalLogging } from './local-logging.ts';
 import { createSidebarStore } from './store.ts';
 
 // Mon–Fri in Shanghai; Tuesday 2026-12-08 a holiday.
@@ -36,6 +37,7 @@ function page(iso: string, prefs: Prefs) {
       saved.prefs = next;
     },
     browserLanguage: 'en-US',
+    logging: { create: createLocalLogging },
     text: dictionaries(),
   });
   const stop = store.rhythm.start();
@@ -119,6 +121,7 @@ describe('daily rhythm in the sidebar', () => {
         saved.prefs = next;
       },
       browserLanguage: 'en-US',
+      logging: { create: createLocalLogging },
       text: dictionaries(),
     });
     const stop = store.rhythm.start();
@@ -139,6 +142,7 @@ describe('daily rhythm in the sidebar', () => {
         throw new Error('nothing to save');
       },
       browserLanguage: 'en-US',
+      logging: { create: createLocalLogging },
       text: dictionaries(),
       rhythmReady: ready,
     });
@@ -158,6 +162,7 @@ describe('daily rhythm in the sidebar', () => {
         send: async () => ({ ok: true }),
         savePrefs: () => {},
         browserLanguage: 'en-US',
+        logging: { create: createLocalLogging },
         text: dictionaries(),
       },
     );

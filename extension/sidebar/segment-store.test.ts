@@ -6,6 +6,7 @@ import { dictionaries } from '../i18n/index.ts';
 import { DEFAULT_PREFS } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
 import { withFigures } from '../platform/view-figures.ts';
+import { createLocalLogging } from './local-logging.ts';
 import { createSidebarStore } from './store.ts';
 
 // The segment line under the primary bar moves in the frame of a won deal's click, by the
@@ -70,6 +71,7 @@ function setup() {
     send: async () => ({ ok: true }),
     savePrefs: () => {},
     browserLanguage: 'en-US',
+    logging: { create: createLocalLogging },
     text: dictionaries(),
     now: () => now,
     uuid: () => '00000000-0000-4000-8000-000000000001',

@@ -2,13 +2,13 @@
  * The sidebar root: side, vertical position (draggable), theme, collapsed or expanded. Collapsed,
  * it is the pill (pill.ts) and the toasts (toasts.ts, built with the first one), drawn with the
  * DOM: nothing of Preact runs on a page where the member never opens the panel. The expanded panel's code is loaded on first
- * open (panel-loader.ts) and renders itself with the Preact it brings; until it is there, the
+ * open (part-loader.ts) and renders itself with the Preact it brings; until it is there, the
  * pill stays.
  */
 import { effect, untracked } from '@preact/signals-core';
 import { intlLocale } from '../../shared/domain/language.ts';
 import { h } from './dom.ts';
-import type { PanelLoader } from './panel-loader.ts';
+import type { PanelLoader } from './part-loader.ts';
 import { createPill, type Pill } from './pill.ts';
 import type { SidebarStore } from './store.ts';
 import { createToasts } from './toasts.ts';

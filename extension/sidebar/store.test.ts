@@ -3,6 +3,7 @@ import { dictionaries } from '../i18n/index.ts';
 import type { PageMessage } from '../platform/messages.ts';
 import { DEFAULT_PREFS } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
+import { createLocalLogging } from './local-logging.ts';
 import { createSidebarStore } from './store.ts';
 
 const signedIn: SidebarView = {
@@ -25,6 +26,7 @@ function setup(view: SidebarView) {
     },
     savePrefs: () => {},
     browserLanguage: 'en-US',
+    logging: { create: createLocalLogging },
     text: dictionaries(),
     now: () => now,
   });
@@ -153,6 +155,69 @@ describe('sidebar store', () => {
     advance(120_000);
     store.log(noContact, 'call');
     expect(sent).toHaveLength(4);
+  });
+
+  it("logging's code arrives on first use: a double click before it is here logs once, when it is", async () => {
+    const sent: PageMessage[] = [];
+    let arrive: (create: typeof createLocalLogging) => void = () => undefined;
+    let loads = 0;
+    const store = createSidebarStore(signedIn, DEFAULT_PREFS, {
+      send: async (message) => {
+        sent.push(message);
+        return { ok: true };
+      },
+      savePrefs: () => {},
+      browserLanguage: 'en-US',
+      logging: {
+        load: () => {
+          loads += 1;
+          return new Promise((resolve) => {
+            arrive = resolve;
+          });
+        },
+      },
+      text: dictionaries(),
+    });
+    // A page left alone loads nothing, and shows the published numbers.
+    expect(loads).toBe(0);
+    expect(store.shown.value.counters[0]?.today).toBe(0);
+    const onThread = { ...fromThread, record: 'thread-f:1' };
+    store.log(onThread, 'call');
+    store.log(onThread, 'call');
+    expect(loads).toBe(1);
+    expect(sent).toEqual([]);
+    arrive(createLocalLogging);
+    await expect.poll(() => sent.length).toBe(1);
+    expect(store.shown.value.counters[0]?.today).toBe(1);
+    expect(store.toasts.value.map((x) => x.text)).toEqual(['Logged call for Ada Lovelace']);
+    // Here now: the next log is made in the frame of its click.
+    store.log(fromThread, 'call');
+    expect(store.toasts.value.at(-1)?.confirm).toBeDefined();
+    expect(loads).toBe(1);
+  });
+
+  it("logging's code that cannot load says so, and a later log tries again", async () => {
+    let loads = 0;
+    const store = createSidebarStore(signedIn, DEFAULT_PREFS, {
+      send: async () => ({ ok: true }),
+      savePrefs: () => {},
+      browserLanguage: 'en-US',
+      logging: {
+        load: async () => {
+          loads += 1;
+          if (loads === 1) throw new Error('the logging did not load');
+          return createLocalLogging;
+        },
+      },
+      text: dictionaries(),
+    });
+    store.log(fromThread, 'call');
+    await expect
+      .poll(() => store.toasts.value.map((x) => x.text))
+      .toEqual(['Something went wrong: the logging did not load']);
+    store.log(fromThread, 'call');
+    await expect.poll(() => store.shown.value.counters[0]?.today).toBe(1);
+    expect(loads).toBe(2);
   });
 
   it("the panel's own +1 buttons count every click (no record: deliberate counting)", () => {

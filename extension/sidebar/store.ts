@@ -1,10 +1,12 @@
 /**
  * The sidebar's state as signals, and the actions its controls call. Logging shows at once
- * (local changes) and is committed by the background, which owns the outbox and the token.
+ * (local changes) and is committed by the background, which owns the outbox and the token; its
+ * code (local-logging.ts) arrives on the member's first intent to log, so a page load does not
+ * evaluate it.
  */
 import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
-import { knownDealCustomer, type OnScreenCustomer } from '../../shared/domain/breakdown.ts';
+import type { OnScreenCustomer } from '../../shared/domain/breakdown.ts';
 import type { CustomerEvidence, CustomerIdentity } from '../../shared/domain/customers.ts';
 import { inLanguage, intlLocale } from '../../shared/domain/language.ts';
 import {
@@ -13,16 +15,15 @@ import {
   type Language,
   resolveLanguage,
   type Translate,
-  timeAgo,
   translatorFor,
 } from '../i18n/translate.ts';
 import type { MessageReply, PageMessage } from '../platform/messages.ts';
 import type { Prefs } from '../platform/prefs.ts';
 import type { NewsItem, RecentLog, SidebarView } from '../platform/view.ts';
 import { formatValue } from '../ui/format.ts';
-import { chime } from '../ui/sound.ts';
-import { likelyDouble, recordGuard } from './double-log.ts';
-import { applyLocalChanges, type LocalChanges, settledChanges } from './optimistic.ts';
+import { recordGuard } from './double-log.ts';
+import type { createLocalLogging, LocalLogging } from './local-logging.ts';
+import type { LocalChanges } from './optimistic.ts';
 import { createRhythm } from './rhythm.ts';
 
 export interface Toast {
@@ -87,6 +88,13 @@ export interface SidebarDeps {
   uuid?: () => string;
   /** False while the view's daily rhythm may be stale (sidebar/rhythm.ts); true by default. */
   rhythmReady?: ReadonlySignal<boolean>;
+  /**
+   * Logging's code (local-logging.ts): `createLocalLogging` itself where it is in hand (tests),
+   * or how to load it (the content script asks the background to run its bundle).
+   */
+  logging:
+    | { create: typeof createLocalLogging }
+    | { load: () => Promise<typeof createLocalLogging> };
 }
 
 /** A teammate's moment in one line: "🎉 Wang Fang: big deal, CN¥8,000". */
@@ -149,12 +157,15 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   // a new revision after every write of its state) keeps the same object and re-renders nothing.
   let shownKey = '';
   let lastShown: SidebarView | undefined;
+  /** Logging's code, once it is here: until then no log was made here, so nothing to add. */
+  const logging = signal<LocalLogging | null>(null);
   const shown = computed(() => {
+    const local = logging.value;
     const {
       revision: _r,
       basis: _b,
       ...next
-    } = applyLocalChanges(published.value, changes.value, now());
+    } = local ? local.apply(published.value, changes.value, now()) : published.value;
     const key = JSON.stringify(next);
     if (lastShown === undefined || key !== shownKey) {
       shownKey = key;
@@ -206,7 +217,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   function publish(next: SidebarView): void {
     batch(() => {
       published.value = next;
-      changes.value = settledChanges(next, changes.value);
+      const local = logging.peek();
+      if (local) changes.value = local.settle(next, changes.value);
     });
     tellNews(next.news ?? []);
   }
@@ -216,69 +228,65 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     deps.savePrefs(prefsState.value);
   }
 
-  function commit(request: LogRequest): string {
-    const event: ActivityEvent = {
-      id: uuid(),
-      metric: request.metric,
-      quantity: request.quantity,
-      ...(request.amount ? { amount: request.amount } : {}),
-      ...(request.category ? { category: request.category } : {}),
-      occurredAt: new Date(now()).toISOString(),
-      source: request.source,
-      ...(request.contact ? { contact: request.contact } : {}),
-      ...(request.deal ? { deal: request.deal } : {}),
-    };
-    // A won deal with the customer on screen counts in that customer's segment at once.
-    // Without a looked-up customer the deal has none yet: the rule naming it is not needed then.
-    const onScreen = customerOnScreen.value;
-    const customer =
-      event.amount && onScreen
-        ? knownDealCustomer(
-            onScreen.identify({
-              url: event.source?.url,
-              email: event.contact?.email,
-              name: event.contact?.name,
-            })?.key ?? null,
-            onScreen,
-          )
-        : undefined;
-    // Same frame: the counter moves before the background has even received the message.
-    batch(() => {
-      changes.value = {
-        ...changes.value,
-        logs: [...changes.value.logs, event],
-        ...(customer ? { customers: { ...changes.value.customers, [event.id]: customer } } : {}),
-      };
-      loggedHere.value = [...loggedHere.value, event];
-    });
-    void deps.send({ type: 'log', event }).then((reply) => {
-      if (reply.ok && reply.revision !== undefined) {
-        const acked = { ...changes.value.acked, [event.id]: reply.revision };
-        changes.value = settledChanges(published.value, { ...changes.value, acked });
-      }
-      if (!reply.ok) {
-        changes.value = {
-          ...changes.value,
-          logs: changes.value.logs.filter((e) => e.id !== event.id),
-        };
-        loggedHere.value = loggedHere.value.filter((e) => e.id !== event.id);
-        toast({ text: t.value('error', { message: reply.error }) });
-      }
-    });
-    return event.id;
-  }
-
-  function contactLabel(request: LogRequest): string | null {
-    return request.contact?.name ?? request.contact?.email ?? null;
-  }
-
   const records = recordGuard();
 
-  const ago = (since: number): string => timeAgo(t.value, language.value, now() - since);
+  let loadingLogging: Promise<LocalLogging> | null = null;
+  /** Logging's code, loaded once; a failed load may be tried again. */
+  function loadLogging(): Promise<LocalLogging> {
+    const loaded = logging.peek();
+    if (loaded) return Promise.resolve(loaded);
+    const from = deps.logging;
+    loadingLogging ??= ('create' in from ? Promise.resolve(from.create) : from.load())
+      .then(startLogging)
+      .catch((error: unknown) => {
+        loadingLogging = null;
+        throw error;
+      });
+    return loadingLogging;
+  }
+
+  function startLogging(create: typeof createLocalLogging): LocalLogging {
+    const local =
+      logging.peek() ??
+      create({
+        published,
+        shown,
+        changes,
+        loggedHere,
+        undoneHere,
+        customerOnScreen,
+        prefs: prefsState,
+        t,
+        language,
+        toast,
+        send: deps.send,
+        batch,
+        now,
+        uuid,
+        loggedOnRecord: (record, metric, at) => records.logged(record, metric, at),
+      });
+    logging.value = local;
+    return local;
+  }
+
+  /** Runs `act` with logging's code: at once when it is here, else once it is loaded. */
+  function withLogging(act: (local: LocalLogging) => void): void {
+    const local = logging.peek();
+    if (local) {
+      act(local);
+      return;
+    }
+    loadLogging().then(act, (error: unknown) =>
+      toast({
+        text: t.value('error', { message: error instanceof Error ? error.message : String(error) }),
+      }),
+    );
+  }
 
   /**
    * Logs at once, or asks first when it looks like an accidental double; the second click of a
-   * double click on a record's button does nothing (double-log.ts).
+   * double click on a record's button does nothing (double-log.ts). The guard hears the click
+   * here, at once, even while logging's code is still on its way.
    */
   function log(
     request: LogRequest,
@@ -293,51 +301,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     const at = now();
     const onRecord = request.record ? records.click(request.record, request.metric, at) : null;
     if (onRecord?.kind === 'ignore') return;
-    const contact = contactLabel(request);
-    const sameContact = likelyDouble(
-      shown.value.recent,
-      {
-        metric: request.metric,
-        contactEmail: request.contact?.email ?? null,
-        contactName: request.contact?.name ?? null,
-      },
-      at,
-    );
-    const earlier =
-      onRecord?.kind === 'ask'
-        ? onRecord.loggedAt
-        : sameContact
-          ? Date.parse(sameContact.occurredAt)
-          : null;
-    const doIt = () => {
-      // The log's points are what the shared overlay adds to today's total (per-day rounding of
-      // the manual share included), so "+N pts" is the number the counter moves by.
-      const before = shown.value.points.today;
-      const id = commit(request);
-      const points = shown.value.points.today - before;
-      if (request.record) records.logged(request.record, request.metric, now());
-      toast({
-        text: contact
-          ? t.value('loggedFor', { metric: metricName, contact })
-          : request.record
-            ? t.value('loggedNoContact', { metric: metricName })
-            : t.value('logged', { metric: metricName }),
-        undoId: id,
-        ...(points > 0 ? { points } : {}),
-      });
-      if (prefsState.value.sound) chime();
-      onLogged?.(points);
-    };
-    if (earlier !== null) {
-      toast({
-        text: contact
-          ? t.value('doubleLogConfirm', { metric: metricName, contact, ago: ago(earlier) })
-          : t.value('doubleLogConfirmHere', { metric: metricName, ago: ago(earlier) }),
-        confirm: doIt,
-      });
-      return;
-    }
-    doIt();
+    withLogging((local) => local.log(request, metricName, onRecord, at, onLogged));
   }
 
   /**
@@ -361,11 +325,7 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
   }
 
   function undo(id: string): void {
-    if (changes.value.undone.includes(id)) return;
-    changes.value = { ...changes.value, undone: [...changes.value.undone, id] };
-    undoneHere.value = [...undoneHere.value, id];
-    void deps.send({ type: 'undo', id });
-    toast({ text: t.value('undone') });
+    withLogging((local) => local.undo(id));
   }
 
   /** The morning plan and the evening review: which is due, shown, dismissed. */
@@ -375,6 +335,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     setPrefs,
     ...(deps.rhythmReady ? { ready: deps.rhythmReady } : {}),
   });
+
+  if ('create' in deps.logging) startLogging(deps.logging.create);
 
   return {
     published,
@@ -392,6 +354,8 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     setPrefs,
     log,
     undo,
+    /** The member is about to log (pointing at a log button): logging's code is loaded ahead. */
+    prepareLogging: (): Promise<void> => loadLogging().then(() => undefined),
     hideOnSite,
     showOnSite,
     dismiss,

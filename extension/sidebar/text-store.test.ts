@@ -3,6 +3,7 @@ import { dictionaries } from '../i18n/index.ts';
 import type { Language } from '../i18n/translate.ts';
 import { DEFAULT_PREFS } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW } from '../platform/view.ts';
+import { createLocalLogging } from './local-logging.ts';
 import { createSidebarStore } from './store.ts';
 
 // A content script holds the UI text of the member's language only (background/text.ts); a
@@ -19,6 +20,7 @@ describe('the UI text after a language switch', () => {
         send: async () => ({ ok: true }),
         savePrefs: () => {},
         browserLanguage: 'en-US',
+        logging: { create: createLocalLogging },
         text: { en: all.en },
         loadText: async (language) => {
           asked.push(language);

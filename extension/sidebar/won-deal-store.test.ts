@@ -3,6 +3,7 @@ import { dictionaries } from '../i18n/index.ts';
 import type { PageMessage } from '../platform/messages.ts';
 import { DEFAULT_PREFS, type Prefs } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
+import { createLocalLogging } from './local-logging.ts';
 import { createSidebarStore } from './store.ts';
 
 const counter = (metric: string, kind: 'count' | 'amount', pointsPerUnit: number) => ({
@@ -30,6 +31,7 @@ function setup(prefs: Prefs = DEFAULT_PREFS) {
     },
     savePrefs: () => {},
     browserLanguage: 'en-US',
+    logging: { create: createLocalLogging },
     text: dictionaries(),
     now: () => Date.parse('2026-11-23T09:00:00Z'),
   });

@@ -24,8 +24,12 @@ export type Label = Record<Language, string>;
  * "en", "en-GB" → en; null for a language Pacer does not speak (or no tag).
  */
 export function languageOf(tag: string | null | undefined): Language | null {
-  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  return primary === 'zh' || primary === 'en' ? primary : null;
+  const lower = tag?.trim().toLowerCase() ?? '';
+  const primary = lower.slice(0, 2);
+  const next = lower.charAt(2);
+  return (primary === 'zh' || primary === 'en') && (next === '' || next === '-' || next === '_')
+    ? primary
+    : null;
 }
 
 /** The language for `tag`, English when Pacer does not speak it. */

@@ -13,12 +13,18 @@ import { type ExtensionBrowser, launchWithExtension, serveGmail } from './suppor
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
 /** Strings only the panel's code holds: its root's and its +1 buttons' test ids. */
 const PANEL_ONLY = ['pacer-panel', 'pacer-plus-'];
+/** Strings only logging's code holds (sidebar/local-logging.ts): its double-log question's keys. */
+const LOGGING_ONLY = ['doubleLogConfirm', 'loggedNoContact'];
 
 let ext: ExtensionBrowser;
 let gmail: Page;
 
 function panelLoads(page: Page): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('pacer:panel-loaded').length);
+}
+
+function loggingLoads(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('pacer:logging-loaded').length);
 }
 
 /** Counts the adapter's reads of the page (content/watch-records.ts), from the first script on. */
@@ -55,11 +61,13 @@ describe('the sidebar panel, loaded on first open', () => {
     expect(scripts.length).toBeGreaterThanOrEqual(7);
     for (const file of scripts) {
       const code = readFileSync(join(dir, 'content-scripts', file), 'utf8');
-      for (const marker of PANEL_ONLY)
+      for (const marker of [...PANEL_ONLY, ...LOGGING_ONLY])
         expect(code, `${file} holds ${marker}`).not.toContain(marker);
     }
     const panel = readFileSync(join(dir, 'panel.js'), 'utf8');
     for (const marker of PANEL_ONLY) expect(panel).toContain(marker);
+    const logging = readFileSync(join(dir, 'logging.js'), 'utf8');
+    for (const marker of LOGGING_ONLY) expect(logging).toContain(marker);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as object;
     expect(manifest).not.toHaveProperty('web_accessible_resources');
   });
@@ -71,6 +79,7 @@ describe('the sidebar panel, loaded on first open', () => {
     await gmail.locator('[data-pacer-log-buttons] button[data-metric="calls"]').waitFor();
     await gmail.waitForTimeout(1_000);
     expect(await panelLoads(gmail)).toBe(0);
+    expect(await loggingLoads(gmail)).toBe(0);
     expect(await gmail.getByTestId('pacer-panel').count()).toBe(0);
     // Nor are the toasts built before there is one to show (sidebar/sidebar.ts).
     expect(await gmail.locator('pacer-sidebar .toasts').count()).toBe(0);
@@ -78,6 +87,17 @@ describe('the sidebar panel, loaded on first open', () => {
     expect(await gmail.evaluate(() => (window as unknown as { __checks: number }).__checks)).toBe(
       1,
     );
+  });
+
+  it("pointing at a log button loads logging's code, once, and not the panel's", async () => {
+    const call = gmail.locator('[data-pacer-log-buttons] button[data-metric="calls"]');
+    await call.hover();
+    await expect.poll(() => loggingLoads(gmail)).toBe(1);
+    await gmail.locator('[data-pacer-log-buttons] button[data-metric="visits"]').hover();
+    await call.hover();
+    await gmail.waitForTimeout(500);
+    expect(await loggingLoads(gmail)).toBe(1);
+    expect(await panelLoads(gmail)).toBe(0);
   });
 
   it('the first open runs it once; closing and opening again does not load it again', async () => {
@@ -108,20 +128,24 @@ describe('the sidebar panel, loaded on first open', () => {
     gmail = await openGmail();
     await gmail.getByTestId('pacer-panel').waitFor();
     expect(await panelLoads(gmail)).toBe(1);
+    // The panel logs in the frame of a click: logging's code came first, once.
+    expect(await loggingLoads(gmail)).toBe(1);
     // Put back as the member found it: collapsed.
     await gmail.getByTestId('pacer-collapse').click();
     await gmail.getByTestId('pacer-pill').waitFor();
   });
 
-  it("the page cannot fetch the panel's file", async () => {
-    const url = `chrome-extension://${ext.extensionId}/panel.js`;
-    const fetched = await gmail.evaluate(async (u) => {
-      try {
-        return (await fetch(u)).status;
-      } catch (error) {
-        return String(error);
-      }
-    }, url);
-    expect(fetched).toMatch(/Failed to fetch/);
+  it("the page cannot fetch the panel's file, nor logging's", async () => {
+    for (const file of ['panel.js', 'logging.js']) {
+      const url = `chrome-extension://${ext.extensionId}/${file}`;
+      const fetched = await gmail.evaluate(async (u) => {
+        try {
+          return (await fetch(u)).status;
+        } catch (error) {
+          return String(error);
+        }
+      }, url);
+      expect(fetched, file).toMatch(/Failed to fetch/);
+    }
   });
 });
