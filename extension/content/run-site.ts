@@ -198,10 +198,14 @@ export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): 
     rhythmReady,
     logging: { load: logging.load },
   });
-  // The panel logs (its +1 buttons) in the frame of the click: logging's code comes first.
+  // The panel logs (its +1 buttons) in the frame of the click: logging's code is loaded beside
+  // it, and the panel shows once both are here.
   const panel = createPanelLoader(async () => {
-    await store.prepareLogging();
-    return sendToBackground({ type: 'load-part', part: 'panel' });
+    const [, reply] = await Promise.all([
+      store.prepareLogging(),
+      sendToBackground({ type: 'load-part', part: 'panel' }),
+    ]);
+    return reply;
   });
   let unmount: (() => void) | null = null;
   const ui = createShadowHost(ctx, {

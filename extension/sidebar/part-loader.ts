@@ -42,18 +42,20 @@ export function createPartLoader<T>(
     const loaded = module.peek();
     if (loaded) return Promise.resolve(loaded);
     loading ??= (async () => {
+      const arrived: { part?: T } = {};
       setPartHost(part, {
         ...shared,
         register: (registered: T) => {
-          module.value = registered;
+          arrived.part = registered;
         },
       });
       const reply = await inject();
       if (!reply.ok) throw new Error(reply.error);
-      // The background answers after the bundle ran, and it registers as it runs.
-      const registered = module.peek();
-      if (!registered) throw new Error(`the ${part} did not load`);
-      return registered;
+      // The background answers after the bundle ran, and it registers as it runs. The part is
+      // given out once `inject` is done: it may wait for more than the bundle (run-site.ts).
+      if (!arrived.part) throw new Error(`the ${part} did not load`);
+      module.value = arrived.part;
+      return arrived.part;
     })().catch((error: unknown) => {
       loading = null;
       throw error;

@@ -10,6 +10,8 @@ import { trusted } from './trusted.ts';
 /**
  * The ring's fill (sidebar.css `.ring`), a registered property so that it animates: `@property`
  * rules in a shadow root's styles are not applied. The registry is the page's, hence the name.
+ * Registered when the ring first changes, not at load: a registration restyles the whole page,
+ * and a ring that never moves needs none.
  */
 const RING_FILLED = '--pacer-ring-filled';
 let ringFilledRegistered = false;
@@ -72,6 +74,7 @@ export function createPill(
   drag.addEventListener('pointerdown', trusted(handlers.onDragStart));
   const element = h('div', { class: 'pill', 'data-testid': 'pacer-pill' }, drag, button);
 
+  /** The fill the ring was first drawn with; the first other value registers the property. */
   let firstFilled: string | null = null;
   const dispose = effect(() => {
     const t = store.t.value;
@@ -83,6 +86,7 @@ export function createPill(
     firstFilled ??= filledText;
     if (filledText !== firstFilled && !ringFilledRegistered) {
       registerRingFilled();
+      // Styles the ring at its old value as a registered percentage, so it turns from there.
       getComputedStyle(ring).getPropertyValue(RING_FILLED);
     }
     attr(ring, 'style', `${RING_FILLED}: ${filledText}`);

@@ -63,11 +63,12 @@ export function evidenceUrl(href: string): string | undefined {
  */
 export function isShown(element: Element): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) {
+    const style = node.getAttribute('style');
     if (
       node.hasAttribute('hidden') ||
       node.getAttribute('aria-hidden') === 'true' ||
       node.classList.contains('slds-hide') ||
-      /display:\s*none/.test(node.getAttribute('style') ?? '')
+      (style !== null && /display:\s*none/.test(style))
     )
       return false;
   }

@@ -128,6 +128,21 @@ describe('extension surfaces', () => {
   });
 
   it('muted notifications: the next milestone celebrates in the page only', async () => {
+    // Sampled from before the log, so the ring's turn is seen however fast the view arrives.
+    const turning = sidebar(gmail)
+      .locator('.ring')
+      .evaluate(async (ring) => {
+        const seen: number[] = [];
+        const started = performance.now();
+        while (performance.now() - started < 60_000) {
+          seen.push(
+            Number.parseFloat(getComputedStyle(ring).getPropertyValue('--pacer-ring-filled')),
+          );
+          if (seen.at(-1) === 55) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        return seen;
+      });
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.uncheck('input[name=notifications]');
@@ -140,6 +155,10 @@ describe('extension surfaces', () => {
     await expect.poll(() => popup.getByTestId('popup-percent').textContent()).toBe('55%');
     await popup.close();
     await gmail.bringToFront();
+    // The ring turns from 30 % to 55 % (its property is registered since it first changed).
+    const turned = await turning;
+    expect(turned.at(-1)).toBe(55);
+    expect(turned.some((value) => value > 30 && value < 55)).toBe(true);
     await expect
       .poll(() => sidebarText(gmail, 'pacer-celebration'), { timeout: 30_000 })
       .toContain('50% of target');
