@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { COMPILE_HINT } from '../../wxt.config.ts';
 import { type ExtensionBrowser, launchWithExtension, serveGmail } from './support/browser.ts';
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
@@ -63,6 +64,10 @@ describe('the sidebar panel, loaded on first open', () => {
       const code = readFileSync(join(dir, 'content-scripts', file), 'utf8');
       for (const marker of [...PANEL_ONLY, ...LOGGING_ONLY])
         expect(code, `${file} holds ${marker}`).not.toContain(marker);
+      // What remains runs at load, so V8 is told to compile it all at once (wxt.config.ts).
+      expect(code.startsWith(`${COMPILE_HINT}\n`), `${file} starts with the compile hint`).toBe(
+        true,
+      );
     }
     const panel = readFileSync(join(dir, 'panel.js'), 'utf8');
     for (const marker of PANEL_ONLY) expect(panel).toContain(marker);
