@@ -4,7 +4,7 @@ import type { PageMessage } from '../platform/messages.ts';
 import { DEFAULT_PREFS } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
 import { createLocalLogging } from './local-logging.ts';
-import { createSidebarStore } from './store.ts';
+import { createSidebarStore, type SidebarDeps } from './store.ts';
 
 const signedIn: SidebarView = {
   ...SIGNED_OUT_VIEW,
@@ -16,7 +16,10 @@ const signedIn: SidebarView = {
   basis: { day: null, period: null, settings: {}, timeZone: 'UTC', logs: [] },
 };
 
-function setup(view: SidebarView) {
+function setup(
+  view: SidebarView,
+  logging: SidebarDeps['logging'] = { create: createLocalLogging },
+) {
   const sent: PageMessage[] = [];
   let now = Date.parse('2026-11-23T09:00:00Z');
   const store = createSidebarStore(view, DEFAULT_PREFS, {
@@ -26,7 +29,7 @@ function setup(view: SidebarView) {
     },
     savePrefs: () => {},
     browserLanguage: 'en-US',
-    logging: { create: createLocalLogging },
+    logging,
     text: dictionaries(),
     now: () => now,
   });
@@ -158,25 +161,15 @@ describe('sidebar store', () => {
   });
 
   it("logging's code arrives on first use: a double click before it is here logs once, when it is", async () => {
-    const sent: PageMessage[] = [];
     let arrive: (create: typeof createLocalLogging) => void = () => undefined;
     let loads = 0;
-    const store = createSidebarStore(signedIn, DEFAULT_PREFS, {
-      send: async (message) => {
-        sent.push(message);
-        return { ok: true };
+    const { store, sent } = setup(signedIn, {
+      load: () => {
+        loads += 1;
+        return new Promise((resolve) => {
+          arrive = resolve;
+        });
       },
-      savePrefs: () => {},
-      browserLanguage: 'en-US',
-      logging: {
-        load: () => {
-          loads += 1;
-          return new Promise((resolve) => {
-            arrive = resolve;
-          });
-        },
-      },
-      text: dictionaries(),
     });
     // A page left alone loads nothing, and shows the published numbers.
     expect(loads).toBe(0);
@@ -198,18 +191,12 @@ describe('sidebar store', () => {
 
   it("logging's code that cannot load says so, and a later log tries again", async () => {
     let loads = 0;
-    const store = createSidebarStore(signedIn, DEFAULT_PREFS, {
-      send: async () => ({ ok: true }),
-      savePrefs: () => {},
-      browserLanguage: 'en-US',
-      logging: {
-        load: async () => {
-          loads += 1;
-          if (loads === 1) throw new Error('the logging did not load');
-          return createLocalLogging;
-        },
+    const { store } = setup(signedIn, {
+      load: async () => {
+        loads += 1;
+        if (loads === 1) throw new Error('the logging did not load');
+        return createLocalLogging;
       },
-      text: dictionaries(),
     });
     store.log(fromThread, 'call');
     await expect
