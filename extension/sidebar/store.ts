@@ -230,21 +230,15 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
 
   const records = recordGuard();
 
-  let loadingLogging: Promise<LocalLogging> | null = null;
-  /** Logging's code, loaded once; a failed load may be tried again. */
+  /** Logging's code (the loader runs its bundle once, and again only after a failed load). */
   function loadLogging(): Promise<LocalLogging> {
     const loaded = logging.peek();
     if (loaded) return Promise.resolve(loaded);
     const from = deps.logging;
-    loadingLogging ??= ('create' in from ? Promise.resolve(from.create) : from.load())
-      .then(startLogging)
-      .catch((error: unknown) => {
-        loadingLogging = null;
-        throw error;
-      });
-    return loadingLogging;
+    return ('create' in from ? Promise.resolve(from.create) : from.load()).then(startLogging);
   }
 
+  /** Hands logging the store's state, once: callers of the same load get the same logging. */
   function startLogging(create: typeof createLocalLogging): LocalLogging {
     const local =
       logging.peek() ??
