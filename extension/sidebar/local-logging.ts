@@ -100,8 +100,7 @@ export function createLocalLogging(core: LoggingCore) {
 
   return {
     /** The view with this page's logs and undos counted (the store's `shown`). */
-    apply: (view: SidebarView, local: LocalChanges, now: number): SidebarView =>
-      applyLocalChanges(view, local, now),
+    apply: applyLocalChanges,
     /** Local changes the published view already contains are forgotten. */
     settle: settledChanges,
 

@@ -133,7 +133,7 @@ describe('the sidebar panel, loaded on first open', () => {
     gmail = await openGmail();
     await gmail.getByTestId('pacer-panel').waitFor();
     expect(await panelLoads(gmail)).toBe(1);
-    // The panel logs in the frame of a click: logging's code came first, once.
+    // The panel logs in the frame of a click: logging's code is there with it, loaded once.
     expect(await loggingLoads(gmail)).toBe(1);
     // Put back as the member found it: collapsed.
     await gmail.getByTestId('pacer-collapse').click();
