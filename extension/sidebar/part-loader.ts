@@ -19,7 +19,7 @@ import {
 } from '@preact/signals-core';
 import type { MessageReply } from '../platform/messages.ts';
 import type { PanelModule, SharedModules } from './panel-host.ts';
-import { type LazyPart, setPartHost } from './part-host.ts';
+import { type LazyPart, partLoader } from './part-host.ts';
 
 export interface PartLoader<T> {
   /** The loaded part, or null until it is. */
@@ -37,31 +37,13 @@ export function createPartLoader<T>(
   shared: object = {},
 ): PartLoader<T> {
   const module = signal<T | null>(null);
-  let loading: Promise<T> | null = null;
-  const load = (): Promise<T> => {
-    const loaded = module.peek();
-    if (loaded) return Promise.resolve(loaded);
-    loading ??= (async () => {
-      const arrived: { part?: T } = {};
-      setPartHost(part, {
-        ...shared,
-        register: (registered: T) => {
-          arrived.part = registered;
-        },
-      });
-      const reply = await inject();
-      if (!reply.ok) throw new Error(reply.error);
-      // The background answers after the bundle ran, and it registers as it runs. The part is
-      // given out once `inject` is done: it may wait for more than the bundle (run-site.ts).
-      if (!arrived.part) throw new Error(`the ${part} did not load`);
-      module.value = arrived.part;
-      return arrived.part;
-    })().catch((error: unknown) => {
-      loading = null;
-      throw error;
+  const loadOnce = partLoader<T>(part, inject, shared);
+  // Published after the bundle registered (and so after `inject` resolved), never before.
+  const load = (): Promise<T> =>
+    loadOnce().then((loaded) => {
+      module.value = loaded;
+      return loaded;
     });
-    return loading;
-  };
   return { module, load };
 }
 

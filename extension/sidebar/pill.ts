@@ -1,10 +1,11 @@
 /**
  * Collapsed sidebar: a slim pill at the page edge (progress ring, streak flame, today's points),
- * kept in step with the store by one signals effect that patches only what changed.
+ * plain DOM patched in place: no signals or Preact, so the content script can paint it at load
+ * without the sidebar's code.
  */
-import { effect } from '@preact/signals-core';
+import type { Translate } from '../i18n/translate.ts';
+import type { SidebarView } from '../platform/view.ts';
 import { attr, h, text } from './dom.ts';
-import type { SidebarStore } from './store.ts';
 import { trusted } from './trusted.ts';
 
 /**
@@ -32,21 +33,30 @@ function registerRingFilled(): void {
   }
 }
 
-export interface Pill {
-  element: HTMLElement;
-  /** Takes the keyboard focus when the panel just closed from inside (store.focusPill). */
-  takeFocus(): void;
-  dispose(): void;
+export interface PillHandlers {
+  /** A real click on the pill: open the panel. */
+  onActivate(): void;
+  onDragStart(e: PointerEvent): void;
+  /** The member is about to open the panel (pointer over the pill, or focus on it). */
+  onIntent(): void;
 }
 
-export function createPill(
-  store: SidebarStore,
-  handlers: {
-    onDragStart: (e: PointerEvent) => void;
-    /** The member is about to open the panel (pointer over the pill, or focus on it). */
-    onIntent: () => void;
-  },
-): Pill {
+/** What the pill shows: the primary target's attainment, the streak, today's points. */
+export type PillFigures = Pick<SidebarView, 'primary' | 'streak' | 'points'>;
+
+export interface Pill {
+  element: HTMLElement;
+  button: HTMLButtonElement;
+  /** Patches what changed since the last paint. */
+  paint(figures: PillFigures, t: Translate): void;
+}
+
+/**
+ * Built once per page by the content script, which paints it at load from the stored view; the
+ * sidebar's code (run-site-core.ts), once it is loaded, paints the same elements from the store,
+ * so the pill is never replaced under the member's pointer or focus.
+ */
+export function createPill(handlers: PillHandlers): Pill {
   // The ring: attainment of the primary target, capped visually at one full turn, drawn by CSS
   // from one custom property: no SVG element is made at load, which in a content script's world
   // costs more than the few elements suggest. Decorative: the button's own label says the
@@ -64,10 +74,7 @@ export function createPill(
     flame,
     h('span', { class: 'pill-points' }, points, pointsUnit),
   );
-  button.addEventListener(
-    'click',
-    trusted(() => store.expand()),
-  );
+  button.addEventListener('click', trusted(handlers.onActivate));
   button.addEventListener('pointerenter', handlers.onIntent);
   button.addEventListener('focus', handlers.onIntent);
   const drag = h('div', { class: 'drag', 'aria-hidden': 'true' });
@@ -76,9 +83,7 @@ export function createPill(
 
   /** The fill the ring was first drawn with; the first other value registers the property. */
   let firstFilled: string | null = null;
-  const dispose = effect(() => {
-    const t = store.t.value;
-    const view = store.shown.value;
+  const paint = (view: PillFigures, t: Translate) => {
     const percent = view.primary?.percent ?? null;
     const streak = view.streak?.current ?? 0;
     const filled = Math.min(1, Math.max(0, (percent ?? 0) / 100));
@@ -101,15 +106,6 @@ export function createPill(
       `${t('expand')}: ${Math.round(percent ?? 0)}%, ${streak > 0 ? t('streakDays', { days: streak }) : t('streakStart')}, ${t('pointsToday', { points: view.points.today })}`,
     );
     attr(button, 'title', t('expand'));
-  });
-  return {
-    element,
-    takeFocus: () => {
-      if (store.focusPill.peek()) {
-        store.focusPill.value = false;
-        button.focus();
-      }
-    },
-    dispose,
   };
+  return { element, button, paint };
 }

@@ -1,10 +1,10 @@
-import { signal } from '@preact/signals-core';
 import { describe, expect, it } from 'vitest';
 import { dictionaries } from '../i18n/index.ts';
 import { DEFAULT_PREFS, type Prefs } from '../platform/prefs.ts';
 import { SIGNED_OUT_VIEW, type SidebarView } from '../platform/view.ts';
 import { viewRhythm } from '../sync/local-view.ts';
 import { createLocalLogging } from './local-logging.ts';
+import { cardToOpen } from './rhythm-due.ts';
 import { createSidebarStore } from './store.ts';
 
 // Mon–Fri in Shanghai; Tuesday 2026-12-08 a holiday.
@@ -65,6 +65,26 @@ describe('daily rhythm in the sidebar', () => {
     // Still reachable from the sidebar's entry.
     later.store.rhythm.show('plan');
     expect(later.store.rhythm.plan.value).toBe(true);
+  });
+
+  it("the content script's question, whether a card will open, agrees with what the sidebar does", () => {
+    const monday = page('2026-12-07T01:00:00Z', DEFAULT_PREFS).saved.prefs;
+    const dismissed = page('2026-12-07T01:00:00Z', DEFAULT_PREFS);
+    dismissed.store.rhythm.dismiss('plan');
+    const cases: [string, Prefs][] = [
+      ['2026-12-07T01:00:00Z', DEFAULT_PREFS], // the plan, due and not yet opened
+      ['2026-12-07T03:00:00Z', monday], // opened today already
+      ['2026-12-07T03:00:00Z', dismissed.saved.prefs], // dismissed today
+      ['2026-12-07T09:30:00Z', monday], // the review, from 17:00
+      ['2026-12-08T01:00:00Z', DEFAULT_PREFS], // a holiday
+      ['2026-12-12T02:00:00Z', DEFAULT_PREFS], // a Saturday
+    ];
+    const opens = cases.map(([iso, prefs]) => cardToOpen(viewAt(iso).rhythm, prefs.rhythm));
+    expect(opens).toEqual(['plan', null, null, 'review', null, null]);
+    for (const [i, [iso, prefs]] of cases.entries()) {
+      const collapsed = { ...prefs, collapsed: true };
+      expect(page(iso, collapsed).saved.prefs.collapsed, iso).toBe(opens[i] === null);
+    }
   });
 
   it('does not open on a holiday or a weekend, and opens again on the next workday', () => {
@@ -132,26 +152,6 @@ describe('daily rhythm in the sidebar', () => {
     expect(saved.prefs.rhythm.reviewOpened).toBe('2026-12-07');
     expect(saved.prefs.collapsed).toBe(false);
     stop();
-  });
-
-  it('stays idle until ready (a test build, before the background decided at the page’s clock)', () => {
-    const ready = signal(false);
-    const store = createSidebarStore(viewAt('2026-12-07T01:00:00Z'), DEFAULT_PREFS, {
-      send: async () => ({ ok: true }),
-      savePrefs: () => {
-        throw new Error('nothing to save');
-      },
-      browserLanguage: 'en-US',
-      logging: { create: createLocalLogging },
-      text: dictionaries(),
-      rhythmReady: ready,
-    });
-    const stop = store.rhythm.start();
-    expect(store.rhythm.moment.value).toBeNull();
-    expect(store.rhythm.plan.value).toBe(false);
-    stop();
-    ready.value = true;
-    expect(store.rhythm.plan.value).toBe(true);
   });
 
   it('offers nothing while signed out, before the calendar is known, or without a clock', () => {

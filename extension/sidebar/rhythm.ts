@@ -4,30 +4,26 @@
  * (in the preferences, which every page reads at load anyway). Which card is due is the
  * background's answer in the published view (`rhythm`: shared/domain/rhythm.ts on the team's
  * calendar, in the time zone the member's day is counted in), so a page does no time-zone work
- * of its own. Runs in the content script, so the plan can open the panel on the first page of
- * the workday; the cards themselves are in the lazily loaded panel (components/Rhythm.tsx).
+ * of its own. Runs in the sidebar's code, which the content script loads at once when a card
+ * will open (rhythm-due.ts), so the plan can open the panel on the first page of the workday; the
+ * cards themselves are in the lazily loaded panel (components/Rhythm.tsx).
  */
 import { computed, effect, type ReadonlySignal, signal, untracked } from '@preact/signals-core';
 import type { RhythmMoment } from '../../shared/domain/rhythm.ts';
 import type { Prefs, RhythmSeen } from '../platform/prefs.ts';
 import type { SidebarView } from '../platform/view.ts';
+import { cardToOpen, type RhythmCard } from './rhythm-due.ts';
 
-export type RhythmCard = 'plan' | 'review';
+export type { RhythmCard };
 
 export interface RhythmDeps {
   view: ReadonlySignal<SidebarView>;
   prefs: ReadonlySignal<Prefs>;
   setPrefs(change: Partial<Prefs>): void;
-  /**
-   * False while the view's answer may be stale: a test build's page until the background has
-   * decided at the page's pinned clock (content/test-clock.ts). Always true as shipped.
-   */
-  ready?: ReadonlySignal<boolean>;
 }
 
-export function createRhythm({ view, prefs, setPrefs, ready }: RhythmDeps) {
+export function createRhythm({ view, prefs, setPrefs }: RhythmDeps) {
   const moment = computed<RhythmMoment | null>(() => {
-    if (ready && !ready.value) return null;
     const v = view.value;
     return v.signedIn ? (v.rhythm ?? null) : null;
   });
@@ -51,13 +47,9 @@ export function createRhythm({ view, prefs, setPrefs, ready }: RhythmDeps) {
 
   /** Opens the sidebar by itself, once per card and day (the first page it is due on). */
   function openIfDue(m: RhythmMoment | null): void {
-    if (!m) return;
-    const card: RhythmCard | null = m.plan ? 'plan' : m.reviews.length > 0 ? 'review' : null;
-    if (!card) return;
     const s = prefs.peek().rhythm ?? {};
-    const opened = card === 'plan' ? s.planOpened : s.reviewOpened;
-    const dismissed = card === 'plan' ? s.planDismissed : s.reviewDismissed;
-    if (opened === m.date || dismissed === m.date) return;
+    const card = cardToOpen(m, s);
+    if (!m || !card) return;
     const collapsed = prefs.peek().collapsed;
     openedByRhythm = collapsed;
     setPrefs({

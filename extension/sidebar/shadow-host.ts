@@ -1,10 +1,11 @@
 /**
  * The sidebar's closed shadow root (shadow-mode.ts: the page's scripts cannot read the rep's
- * progress and recent logs in it): `<pacer-sidebar>` at the end of the page's body, holding
- * `<html><head><style/></head><body/></html>` with the styles inline, the same tree WXT's
- * createShadowRootUi builds. Done here in a few lines because that helper (and the element
- * waiting, event isolation and CSS splitting it brings) added about 9 KB to every content
- * script, all parsed on each page load, for none of its options in use.
+ * progress and recent logs in it): `<pacer-sidebar>` at the end of the page's body, holding the
+ * styles inline and the sidebar's root. Done here in a few lines rather than with WXT's
+ * createShadowRootUi, whose element waiting, event isolation and CSS splitting (none of its
+ * options in use) added about 9 KB to every content script; nor the `<html><head><body>` tree
+ * that helper builds: every kind of element a content script makes costs its isolated world a
+ * first-use set-up, and nothing here styles by them.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SHADOW_ROOT_MODE } from './shadow-mode.ts';
@@ -16,39 +17,21 @@ export interface ShadowHost {
 
 export function createShadowHost(
   ctx: ContentScriptContext,
-  options: {
-    name: string;
-    css: string;
-    onMount(container: HTMLElement): void;
-    onRemove(container: HTMLElement): void;
-  },
+  options: { name: string; css: string; content: HTMLElement },
 ): ShadowHost {
   const host = document.createElement(options.name);
   const shadow = host.attachShadow({ mode: SHADOW_ROOT_MODE });
-  const html = document.createElement('html');
-  const head = document.createElement('head');
-  const body = document.createElement('body');
   const style = document.createElement('style');
   // The host page's inherited styles stop at the host.
   style.textContent = `:host{all:initial !important;}\n${options.css}`;
-  head.append(style);
-  html.append(head, body);
-  shadow.append(html);
-  let mounted = false;
-  const remove = () => {
-    if (mounted) options.onRemove(body);
-    mounted = false;
-    host.remove();
-    body.replaceChildren();
-  };
+  shadow.append(style, options.content);
+  const remove = () => host.remove();
   ctx.onInvalidated(remove);
   return {
     mount: () => {
       // A copy of this script from before an extension update may have left its sidebar here.
       for (const stale of document.querySelectorAll(options.name)) stale.remove();
       document.body.append(host);
-      options.onMount(body);
-      mounted = true;
     },
     remove,
   };

@@ -1,46 +1,31 @@
 /**
  * The sidebar root: side, vertical position (draggable), theme, collapsed or expanded. Collapsed,
  * it is the pill (pill.ts) and the toasts (toasts.ts, built with the first one), drawn with the
- * DOM: nothing of Preact runs on a page where the member never opens the panel. The expanded panel's code is loaded on first
- * open (part-loader.ts) and renders itself with the Preact it brings; until it is there, the
- * pill stays.
+ * DOM: nothing of Preact runs on a page where the member never opens the panel. The content
+ * script draws the root and the pill at load (content/run-site.ts); the sidebar's code, loaded
+ * on first use (content/run-site-core.ts), keeps them in step with the store from then on
+ * (`mountSidebar`). The expanded panel's code is loaded on first open (part-loader.ts) and
+ * renders itself with the Preact it brings; until it is there, the pill stays.
  */
 import { effect, untracked } from '@preact/signals-core';
-import { intlLocale } from '../../shared/domain/language.ts';
 import { h } from './dom.ts';
+import { paintRoot } from './frame.ts';
 import type { PanelLoader } from './part-loader.ts';
-import { createPill, type Pill } from './pill.ts';
+import type { Pill } from './pill.ts';
 import type { SidebarStore } from './store.ts';
 import { createToasts } from './toasts.ts';
 
-function startDrag(store: SidebarStore, down: PointerEvent): void {
-  const target = down.currentTarget as HTMLElement;
-  const startY = down.clientY;
-  const startTop = store.prefs.value.top;
-  let top = startTop;
-  target.setPointerCapture(down.pointerId);
-  const root = target.closest('.pacer') as HTMLElement | null;
-  const move = (e: PointerEvent) => {
-    top = Math.max(0, Math.min(window.innerHeight - 60, startTop + e.clientY - startY));
-    if (root) root.style.top = `${top}px`;
-  };
-  const up = () => {
-    target.removeEventListener('pointermove', move);
-    target.removeEventListener('pointerup', up);
-    store.setPrefs({ top });
-  };
-  target.addEventListener('pointermove', move);
-  target.addEventListener('pointerup', up);
-}
-
-/** Draws the sidebar into `container` and keeps it in step; returns what takes it down. */
+/**
+ * Keeps the sidebar the content script drew (`root`, holding `pill`) in step with the store;
+ * returns what stops it.
+ */
 export function mountSidebar(
-  container: HTMLElement,
+  root: HTMLElement,
+  pill: Pill,
   store: SidebarStore,
   app: string,
   panel: PanelLoader,
 ): () => void {
-  const root = h('aside', {});
   // Made with the first toast or celebration: most page loads show none, and building them
   // (and running their effect) at load was part of what the sidebar cost every page.
   let toasts: ReturnType<typeof createToasts> | null = null;
@@ -51,23 +36,24 @@ export function mountSidebar(
   });
   /** The pill or the panel goes before the toasts. */
   const place = (element: HTMLElement) => root.insertBefore(element, toasts?.element ?? null);
-  let pill: Pill | null = null;
+  // The pill's painting while it is shown.
+  let stopPill: (() => void) | null = null;
   // The panel's own element (Preact renders into it) and its styles, while it is shown.
   let expanded: { element: HTMLElement; unmount: () => void } | null = null;
 
   const showPill = (on: boolean) => {
-    if (on && !pill) {
-      pill = createPill(store, {
-        onDragStart: (e) => startDrag(store, e),
-        // Pointing at or focusing the pill starts loading the panel, ahead of the click.
-        onIntent: () => void panel.load().catch(() => undefined),
-      });
-      place(pill.element);
-      pill.takeFocus();
-    } else if (!on && pill) {
-      pill.dispose();
+    if (on && !stopPill) {
+      if (pill.element.parentNode !== root) place(pill.element);
+      stopPill = effect(() => pill.paint(store.shown.value, store.t.value));
+      // The panel just closed from inside: the keyboard focus goes back to the pill.
+      if (store.focusPill.peek()) {
+        store.focusPill.value = false;
+        pill.button.focus();
+      }
+    } else if (!on && stopPill) {
+      stopPill();
+      stopPill = null;
       pill.element.remove();
-      pill = null;
     }
   };
   const showPanel = (loaded: NonNullable<PanelLoader['module']['value']> | null) => {
@@ -86,10 +72,7 @@ export function mountSidebar(
   const stop = effect(() => {
     const prefs = store.prefs.value;
     const loaded = prefs.collapsed ? null : panel.module.value;
-    root.className = `pacer ${prefs.side} theme-${prefs.theme} ${loaded ? 'expanded' : 'collapsed'}`;
-    root.style.top = `${loaded ? 16 : prefs.top}px`;
-    root.setAttribute('aria-label', store.t.value('sidebar'));
-    root.lang = intlLocale(store.language.value);
+    paintRoot(root, prefs, loaded !== null, store.t.value, store.language.value);
     // Hidden on this site: only the toasts stay, while Undo is still offered.
     const hidden = prefs.sites[app] === false;
     // What the pill and the panel read is theirs to follow, not this effect's.
@@ -98,13 +81,14 @@ export function mountSidebar(
       showPill(!hidden && !loaded);
     });
   });
-  container.append(root);
   return () => {
     stop();
     showPanel(null);
-    showPill(false);
+    stopPill?.();
+    stopPill = null;
     stopToasts();
     toasts?.dispose();
-    root.remove();
+    toasts?.element.remove();
+    toasts = null;
   };
 }

@@ -160,6 +160,22 @@ describe('sidebar store', () => {
     expect(sent).toHaveLength(4);
   });
 
+  it('clicks heard before the sidebar was loaded count at their own time, not when handed over', () => {
+    const { store, sent, advance } = setup(signedIn);
+    const onThread = { ...fromThread, contact: undefined, record: 'thread-f:1' };
+    const clickedAt = Date.parse('2026-11-23T09:00:00Z');
+    // The content script heard a double click, then the sidebar's code arrived 3 s later.
+    advance(3_000);
+    store.log(onThread, 'call', undefined, clickedAt);
+    store.log(onThread, 'call', undefined, clickedAt + 200);
+    expect(sent).toHaveLength(1);
+    // Two clicks 1.5 s apart, handed over together: the second asks first, as it would have.
+    store.log({ ...onThread, record: 'thread-f:2' }, 'call', undefined, clickedAt + 10_000);
+    store.log({ ...onThread, record: 'thread-f:2' }, 'call', undefined, clickedAt + 11_500);
+    expect(sent).toHaveLength(2);
+    expect(store.toasts.value.at(-1)?.confirm).toBeDefined();
+  });
+
   it("logging's code arrives on first use: a double click before it is here logs once, when it is", async () => {
     let arrive: (create: typeof createLocalLogging) => void = () => undefined;
     let loads = 0;

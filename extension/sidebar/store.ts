@@ -4,7 +4,7 @@
  * code (local-logging.ts) arrives on the member's first intent to log, so a page load does not
  * evaluate it.
  */
-import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals-core';
+import { batch, computed, effect, signal } from '@preact/signals-core';
 import type { ActivityEvent, EventContact } from '../../shared/api/events.ts';
 import type { OnScreenCustomer } from '../../shared/domain/breakdown.ts';
 import type { CustomerEvidence, CustomerIdentity } from '../../shared/domain/customers.ts';
@@ -86,8 +86,6 @@ export interface SidebarDeps {
   loadText?: (language: Language) => Promise<Dictionary | null>;
   now?: () => number;
   uuid?: () => string;
-  /** False while the view's daily rhythm may be stale (sidebar/rhythm.ts); true by default. */
-  rhythmReady?: ReadonlySignal<boolean>;
   /**
    * Logging's code (local-logging.ts): `createLocalLogging` itself where it is in hand (tests),
    * or how to load it (the content script asks the background to run its bundle).
@@ -287,12 +285,16 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     metricName: string,
     /** Told the points the log earned once it is logged (not when the member declines). */
     onLogged?: (points: number) => void,
+    /**
+     * When the member clicked: a click the content script heard before this code was loaded
+     * is logged at its own time, so the double-log guard sees the clicks as they were made.
+     */
+    at = now(),
   ): void {
     if (!published.value.signedIn) {
       toast({ text: t.value('signedOut') });
       return;
     }
-    const at = now();
     const onRecord = request.record ? records.click(request.record, request.metric, at) : null;
     if (onRecord?.kind === 'ignore') return;
     withLogging((local) => local.log(request, metricName, onRecord, at, onLogged));
@@ -327,7 +329,6 @@ export function createSidebarStore(view: SidebarView, prefs: Prefs, deps: Sideba
     view: published,
     prefs: prefsState,
     setPrefs,
-    ...(deps.rhythmReady ? { ready: deps.rhythmReady } : {}),
   });
 
   if ('create' in deps.logging) startLogging(deps.logging.create);

@@ -26,6 +26,7 @@ import {
 } from './support/browser.ts';
 import {
   clickAndReadNextFrame,
+  openPanel,
   readTokenFromVault,
   sidebar,
   sidebarText,
@@ -50,15 +51,6 @@ async function api(method: string, path: string, body?: unknown) {
   });
   expect(res.status, `${method} ${path}`).toBe(200);
   return res.json();
-}
-
-/** Opens the panel, unless it is already open (the sidebar remembers expanded across pages). */
-async function openPanel(page: Page) {
-  const pill = page.getByTestId('pacer-pill').getByRole('button');
-  const panel = page.getByTestId('pacer-panel');
-  await pill.or(panel).first().waitFor();
-  if (!(await panel.isVisible())) await pill.click();
-  await panel.waitFor();
 }
 
 const dueNames = async (page: Page) =>
