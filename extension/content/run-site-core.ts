@@ -19,7 +19,7 @@ import type { createLocalLogging } from '../sidebar/local-logging.ts';
 import { createPanelLoader, createPartLoader } from '../sidebar/part-loader.ts';
 import type { Pill } from '../sidebar/pill.ts';
 import { mountSidebar } from '../sidebar/sidebar.ts';
-import { createSidebarStore, type SidebarStore } from '../sidebar/store.ts';
+import { createSidebarStore, type LogRequest, type SidebarStore } from '../sidebar/store.ts';
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
 import { evidenceUrl } from '../sites/dom.ts';
 import { currentText } from './current-text.ts';
@@ -68,10 +68,13 @@ export interface SiteCore {
   prepareLogging(): Promise<void>;
 }
 
-/** Opens the panel's "Won deal" form with the record as the log's contact and evidence. */
-function startWonDeal(store: SidebarStore, adapter: SiteAdapter, record: PageRecord): void {
+/** What a log from `record` says of where it was made: its contact, the record, the evidence. */
+function fromRecord(
+  adapter: SiteAdapter,
+  record: PageRecord,
+): Pick<LogRequest, 'contact' | 'record' | 'source'> {
   const url = evidenceUrl(record.url);
-  store.dealDraft.value = {
+  return {
     ...(record.contact.name || record.contact.email ? { contact: record.contact } : {}),
     record: record.id,
     source: {
@@ -80,6 +83,11 @@ function startWonDeal(store: SidebarStore, adapter: SiteAdapter, record: PageRec
       ...(record.subject ? { title: record.subject } : {}),
     },
   };
+}
+
+/** Opens the panel's "Won deal" form with the record as the log's contact and evidence. */
+function startWonDeal(store: SidebarStore, adapter: SiteAdapter, record: PageRecord): void {
+  store.dealDraft.value = fromRecord(adapter, record);
   if (store.prefs.value.collapsed) store.toggle(false);
 }
 
@@ -91,19 +99,8 @@ function logFromRecord(
   at: number,
   onLogged?: (points: number) => void,
 ): void {
-  const url = evidenceUrl(record.url);
   store.log(
-    {
-      metric,
-      quantity: 1,
-      ...(record.contact.name || record.contact.email ? { contact: record.contact } : {}),
-      record: record.id,
-      source: {
-        app: adapter.id,
-        ...(url ? { url } : {}),
-        ...(record.subject ? { title: record.subject } : {}),
-      },
-    },
+    { metric, quantity: 1, ...fromRecord(adapter, record) },
     metricUnit(metric, store.language.value),
     onLogged,
     at,
