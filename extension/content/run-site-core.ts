@@ -66,6 +66,8 @@ export interface SiteCore {
   /** A message from the background to this tab (commands, celebrations). */
   message(raw: unknown): void;
   prepareLogging(): Promise<void>;
+  /** The member is about to open the panel: its code is loaded ahead (a failure shows on open). */
+  prepareOpen(): void;
 }
 
 /** What a log from `record` says of where it was made: its contact, the record, the evidence. */
@@ -228,6 +230,7 @@ export function startCore(frame: SiteFrame): SiteCore {
       }
     },
     prepareLogging: () => store.prepareLogging(),
+    prepareOpen: () => void panel.load().catch(() => undefined),
   };
 }
 

@@ -14,8 +14,6 @@ import type { Prefs, RhythmSeen } from '../platform/prefs.ts';
 import type { SidebarView } from '../platform/view.ts';
 import { cardToOpen, type RhythmCard } from './rhythm-due.ts';
 
-export type { RhythmCard };
-
 export interface RhythmDeps {
   view: ReadonlySignal<SidebarView>;
   prefs: ReadonlySignal<Prefs>;

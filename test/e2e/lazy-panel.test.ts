@@ -120,7 +120,10 @@ describe('the sidebar panel, loaded on first open', () => {
     expect(await gmail.locator('[data-pacer-log-buttons]').count()).toBe(1);
   });
 
-  it('the first open runs it once; closing and opening again does not load it again', async () => {
+  it('pointing at the pill loads it ahead of the click; the first open runs it once, and only once', async () => {
+    await gmail.getByTestId('pacer-pill').getByRole('button').hover();
+    await expect.poll(() => panelLoads(gmail)).toBe(1);
+    expect(await gmail.getByTestId('pacer-panel').count()).toBe(0);
     await gmail.getByTestId('pacer-pill').getByRole('button').click();
     await gmail.getByTestId('pacer-panel').waitFor();
     expect(await panelLoads(gmail)).toBe(1);
