@@ -126,6 +126,15 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [contentScriptCompileHint()],
+    // The context WXT builds for each content script is Pacer's own (why: the module's header).
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: join(import.meta.dirname, 'extension/content/context.ts'),
+        },
+      ],
+    },
     // The server the sign-in form suggests first.
     define: {
       __PACER_DEFAULT_SERVER__: JSON.stringify(apiOrigins[0] ?? 'http://localhost:8787'),

@@ -6,7 +6,6 @@
  * the content script's `ctx`.
  */
 import { effect } from '@preact/signals-core';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { metricUnit } from '../../shared/domain/metrics.ts';
 import type { Dictionary, Language, Translate } from '../i18n/translate.ts';
 import type { TabMessage } from '../platform/messages.ts';
@@ -22,11 +21,12 @@ import { mountSidebar } from '../sidebar/sidebar.ts';
 import { createSidebarStore, type LogRequest, type SidebarStore } from '../sidebar/store.ts';
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
 import { evidenceUrl } from '../sites/dom.ts';
+import type { PageContext } from './context.ts';
 import { currentText } from './current-text.ts';
 
 /** What the content script hands the sidebar's code: what it read, drew and watches. */
 export interface SiteFrame {
-  ctx: ContentScriptContext;
+  ctx: PageContext;
   adapter: SiteAdapter;
   /** As read at load: the store starts from it (news in later views are new to this page). */
   startup: {

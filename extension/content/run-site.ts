@@ -11,7 +11,6 @@
  * All of it is torn down with `ctx`.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { resolveLanguage, type Translate, translatorFor } from '../i18n/translate.ts';
 import { savePrefs, watchPageStored } from '../platform/page-storage.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
@@ -25,9 +24,9 @@ import { cardToOpen } from '../sidebar/rhythm-due.ts';
 import { createShadowHost } from '../sidebar/shadow-host.ts';
 import sidebarCss from '../sidebar/sidebar.css?inline';
 import type { PageRecord, SiteAdapter } from '../sites/adapter.ts';
+import type { PageContext } from './context.ts';
 import { currentText } from './current-text.ts';
 import { BUTTONS_ATTR, LogButtons } from './log-buttons.ts';
-import { ignoreReplayedStarts } from './replayed-start.ts';
 import type { SiteCore, SiteFrame, StartCore } from './run-site-core.ts';
 import { startupRead } from './startup-read.ts';
 import { pinTestClock } from './test-clock.ts';
@@ -46,8 +45,7 @@ const ONE_CLICK_METRICS = [
 
 const newestNews = (view: SidebarView) => Math.max(0, ...(view.news ?? []).map((n) => n.id));
 
-export async function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
-  ignoreReplayedStarts(ctx);
+export async function runSite(ctx: PageContext, adapter: SiteAdapter): Promise<void> {
   // Watched from the task that started the read (startup-read.ts): a change that lands before
   // the sidebar exists is held and applied once it does, so none falls between the two.
   const latest: SiteFrame['latest'] = {};

@@ -7,7 +7,7 @@
  * that helper builds: every kind of element a content script makes costs its isolated world a
  * first-use set-up, and nothing here styles by them.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../content/context.ts';
 import { SHADOW_ROOT_MODE } from './shadow-mode.ts';
 
 export interface ShadowHost {
@@ -16,7 +16,7 @@ export interface ShadowHost {
 }
 
 export function createShadowHost(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   options: { name: string; css: string; content: HTMLElement },
 ): ShadowHost {
   const host = document.createElement(options.name);
@@ -29,8 +29,10 @@ export function createShadowHost(
   ctx.onInvalidated(remove);
   return {
     mount: () => {
-      // A copy of this script from before an extension update may have left its sidebar here.
-      for (const stale of document.querySelectorAll(options.name)) stale.remove();
+      // A copy of this script from before an extension update may have left its sidebar here,
+      // where it mounts too: among the body's children (not a search of the whole page).
+      for (const stale of [...document.body.children])
+        if (stale.localName === options.name && stale !== host) stale.remove();
       document.body.append(host);
     },
     remove,
