@@ -54,8 +54,11 @@ export class LogButtons {
     this.remove();
     if (!record) return;
     const doc = record.anchor.ownerDocument;
-    // Another copy of this script (an extension reload) may have left its buttons here.
-    for (const stale of doc.querySelectorAll(`[${BUTTONS_ATTR}]`)) stale.remove();
+    // Another copy of this script (an extension reload) may have left its buttons here, beside
+    // the same subject (not a search of the whole page).
+    for (const stale of record.anchor.parentNode?.querySelectorAll(`:scope > [${BUTTONS_ATTR}]`) ??
+      [])
+      stale.remove();
     const host = doc.createElement('span');
     host.setAttribute(BUTTONS_ATTR, record.key);
     const shadow = host.attachShadow({ mode: SHADOW_ROOT_MODE });

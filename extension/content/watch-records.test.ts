@@ -9,7 +9,7 @@ import { WATCH_DEBOUNCE_MS, watchRecords } from './watch-records.ts';
 
 const OWN = 'data-own';
 
-function setUp() {
+function setUp(navigation?: EventTarget) {
   const { document, window, MutationObserver } = parseHTML(
     '<html><body><main><h2 id="subject">Renewal</h2></main></body></html>',
   );
@@ -28,10 +28,10 @@ function setUp() {
     },
   );
   // linkedom's window has no address; the watcher compares it to notice navigation.
-  Object.defineProperty(window, 'location', {
-    value: new URL('https://example.com/r1'),
-    configurable: true,
-  });
+  const location = new URL('https://example.com/r1');
+  Object.defineProperty(window, 'location', { value: location, configurable: true });
+  // linkedom's window is the global object: a stub, undone after each test.
+  if (navigation) vi.stubGlobal('navigation', navigation);
   const doc = document as unknown as Document;
   const reads: number[] = [];
   const adapter: SiteAdapter = {
@@ -59,7 +59,7 @@ function setUp() {
     el.setAttribute(OWN, '');
     return el;
   };
-  return { doc, reads, callbacks, watch, own, stop: () => controller.abort() };
+  return { doc, window, location, reads, callbacks, watch, own, stop: () => controller.abort() };
 }
 
 beforeEach(() => {
@@ -91,5 +91,35 @@ describe('watchRecords', () => {
     await vi.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS * 3);
     expect(reads).toHaveLength(2);
     stop();
+  });
+
+  it('with the Navigation API, a same-page navigation reads again, and nothing polls', async () => {
+    const navigation = new EventTarget();
+    const { location, reads, stop } = setUp(navigation);
+    location.hash = '#next';
+    navigation.dispatchEvent(new Event('currententrychange'));
+    await vi.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS * 3);
+    expect(reads).toHaveLength(2);
+    // An address change the API did not announce is not looked for: no timer runs meanwhile.
+    location.pathname = '/r2';
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(reads).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+    stop();
+  });
+
+  it('without it, a hash change, a history move and a pushState (polled) each read again', async () => {
+    const { window, location, reads, stop } = setUp();
+    window.dispatchEvent(new window.Event('hashchange'));
+    await vi.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS * 3);
+    expect(reads).toHaveLength(2);
+    window.dispatchEvent(new window.Event('popstate'));
+    await vi.advanceTimersByTimeAsync(WATCH_DEBOUNCE_MS * 3);
+    expect(reads).toHaveLength(3);
+    location.pathname = '/r2';
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(reads).toHaveLength(4);
+    stop();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

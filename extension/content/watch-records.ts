@@ -71,8 +71,6 @@ export function watchRecords(
   };
   const observer = new MutationObserver(onRecords);
   observer.observe(doc.body, { childList: true, subtree: true });
-  view?.addEventListener('hashchange', schedule, { signal });
-  view?.addEventListener('popstate', schedule, { signal });
   let href = view?.location.href;
   const compareUrl = () => {
     if (view && view.location.href !== href) {
@@ -80,8 +78,15 @@ export function watchRecords(
       schedule();
     }
   };
+  // Every same-page navigation (a link to #…, back and forward, pushState) changes the
+  // Navigation API's current entry: one listener where it exists. Elsewhere the hash and
+  // history events, and a poll for pushState, which fires no event.
   const navigation = (view as (Window & { navigation?: EventTarget }) | null)?.navigation;
   if (navigation) navigation.addEventListener('currententrychange', compareUrl, { signal });
+  else {
+    view?.addEventListener('hashchange', schedule, { signal });
+    view?.addEventListener('popstate', schedule, { signal });
+  }
   const poll = navigation ? undefined : setInterval(compareUrl, URL_POLL_MS);
   signal.addEventListener(
     'abort',

@@ -48,8 +48,10 @@ export function translatorFor(dictionary: Partial<Dictionary>, language: Languag
         ? message
         : ((message as Partial<Record<string, string>>)[plural(Number(params?.count ?? 0))] ??
           message.other);
+    // Most messages have no placeholder: they skip the pattern (compiled on its first use).
+    if (!params || !text.includes('{')) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
+      name in params ? String(params[name]) : whole,
     );
   };
 }

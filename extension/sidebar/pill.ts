@@ -60,13 +60,14 @@ export function createPill(handlers: PillHandlers): Pill {
   // The ring: attainment of the primary target, capped visually at one full turn, drawn by CSS
   // from one custom property: no SVG element is made at load, which in a content script's world
   // costs more than the few elements suggest. Decorative: the button's own label says the
-  // percentage.
+  // percentage. Spans throughout (and the button): each other kind of element would cost the
+  // content script's world its first-use set-up at load.
   const ringText = h('span', { class: 'ring-text' });
   const ring = h('span', { class: 'ring', 'aria-hidden': 'true' }, ringText);
   const streakCount = h('span', { 'data-testid': 'pacer-pill-streak' });
   const flame = h('span', { class: 'flame' }, '🔥', streakCount);
   const points = h('span', { 'data-testid': 'pacer-pill-points' });
-  const pointsUnit = h('small');
+  const pointsUnit = h('span', { class: 'unit' });
   const button = h(
     'button',
     { type: 'button', class: 'pill-button', 'aria-expanded': 'false' },
@@ -77,9 +78,9 @@ export function createPill(handlers: PillHandlers): Pill {
   button.addEventListener('click', trusted(handlers.onActivate));
   button.addEventListener('pointerenter', handlers.onIntent);
   button.addEventListener('focus', handlers.onIntent);
-  const drag = h('div', { class: 'drag', 'aria-hidden': 'true' });
+  const drag = h('span', { class: 'drag', 'aria-hidden': 'true' });
   drag.addEventListener('pointerdown', trusted(handlers.onDragStart));
-  const element = h('div', { class: 'pill', 'data-testid': 'pacer-pill' }, drag, button);
+  const element = h('span', { class: 'pill', 'data-testid': 'pacer-pill' }, drag, button);
 
   /** The fill the ring was first drawn with; the first other value registers the property. */
   let firstFilled: string | null = null;
