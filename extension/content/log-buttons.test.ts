@@ -62,8 +62,14 @@ describe('LogButtons', () => {
     expect(anchor.nextElementSibling).toBe(beside[0]);
     expect(stale.isConnected).toBe(false);
     expect(
-      [...(beside[0]?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => b.textContent),
-    ).toEqual(['Log call', 'Log visit']);
+      [...(beside[0]?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => [
+        b.getAttribute('data-metric'),
+        b.textContent,
+      ]),
+    ).toEqual([
+      ['calls', 'Log call'],
+      ['visits', 'Log visit'],
+    ]);
     // The page's own elements stay, and the search for old sets looked only beside the subject.
     expect(document.getElementById('beside')?.textContent).toBe("page's own");
     expect(document.querySelector('[data-pacer-log-buttons="elsewhere"]')).not.toBeNull();
