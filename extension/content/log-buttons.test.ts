@@ -3,17 +3,9 @@
  * copy of the content script (one an extension update left behind) put its own there.
  */
 import { parseHTML } from 'linkedom';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PageRecord } from '../sites/adapter.ts';
-
-let LogButtons: typeof import('./log-buttons.ts').LogButtons;
-let BUTTONS_ATTR: string;
-
-beforeAll(async () => {
-  // Set by the build (wxt.config.ts); the test build's value.
-  Object.assign(globalThis, { __PACER_SHADOW_ROOT_MODE__: 'open' });
-  ({ LogButtons, BUTTONS_ATTR } = await import('./log-buttons.ts'));
-});
+import { BUTTONS_ATTR, LogButtons } from './log-buttons.ts';
 
 const TEXT = {
   buttons: [

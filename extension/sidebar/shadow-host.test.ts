@@ -3,16 +3,10 @@
  * an earlier copy of the content script (one an extension update left behind) mounted there.
  */
 import { parseHTML } from 'linkedom';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageContext } from '../content/context.ts';
+import { createShadowHost } from './shadow-host.ts';
 
-let createShadowHost: typeof import('./shadow-host.ts').createShadowHost;
-
-beforeAll(async () => {
-  // Set by the build (wxt.config.ts); the test build's value.
-  Object.assign(globalThis, { __PACER_SHADOW_ROOT_MODE__: 'open' });
-  ({ createShadowHost } = await import('./shadow-host.ts'));
-});
 afterEach(() => {
   vi.unstubAllGlobals();
 });

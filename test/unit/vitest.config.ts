@@ -10,4 +10,9 @@ export default defineProject({
     exclude: ['**/node_modules/**', '**/.output/**', '**/.wxt/**'],
     environment: 'node',
   },
+  // The build-time constants (wxt.config.ts `define`) that modules under test read, as a test
+  // build sets them.
+  define: {
+    __PACER_SHADOW_ROOT_MODE__: JSON.stringify('open'),
+  },
 });
