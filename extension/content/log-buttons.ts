@@ -20,8 +20,10 @@ export interface LogButtonsText {
 }
 
 const CSS = `
-:host { display: inline-flex; gap: 6px; margin: 4px 0 4px 8px; vertical-align: middle; }
+:host { display: inline-flex; flex-wrap: wrap; gap: 6px; margin: 4px 0 4px 8px;
+  vertical-align: middle; }
 button { font: 500 12px/1 system-ui, sans-serif; padding: 5px 10px; border-radius: 14px;
+  white-space: nowrap;
   border: 1px solid #2f6fed; background: #fff; color: #2f6fed; cursor: pointer; }
 button:hover { background: #eef3ff; }
 button:focus-visible { outline: 2px solid #2f6fed; outline-offset: 2px; }

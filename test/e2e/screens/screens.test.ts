@@ -144,6 +144,26 @@ describe('the sidebar and the popup on every screen', () => {
         await gmail.getByTestId('pacer-pill').waitFor();
         await expect.poll(() => gmail.locator('pacer-sidebar .ring').textContent()).toBe('36');
         await check(gmail, 'sidebar-collapsed', lang, size, 'pacer-sidebar');
+        // The log buttons beside the subject: each label on one line and every button on screen,
+        // where the subject's column is narrow too (they wrap to further rows there).
+        const buttons = await gmail.evaluate(() =>
+          [
+            ...(document
+              .querySelector('[data-pacer-log-buttons]')
+              ?.shadowRoot?.querySelectorAll('button') ?? []),
+          ].map((button) => {
+            const range = document.createRange();
+            range.selectNodeContents(button);
+            const r = button.getBoundingClientRect();
+            return {
+              label: button.textContent,
+              lines: range.getClientRects().length,
+              onScreen: r.left >= 0 && r.right <= window.innerWidth,
+            };
+          }),
+        );
+        expect(buttons).toHaveLength(4);
+        expect(buttons).toEqual(buttons.map((b) => ({ label: b.label, lines: 1, onScreen: true })));
         await gmail.close();
       });
     }
