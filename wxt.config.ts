@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SHARED_PACKAGES } from './extension/sidebar/panel-host.ts';
@@ -39,6 +39,10 @@ function contentScriptCompileHint() {
     },
   };
 }
+
+const packageVersion = (
+  JSON.parse(readFileSync(join(import.meta.dirname, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** Sites with a built-in adapter (their content scripts declare the same matches). */
 const builtinSites = BUILTIN_SITES.flatMap((site) => site.matches);
@@ -135,8 +139,12 @@ export default defineConfig({
         },
       ],
     },
-    // The server the sign-in form suggests first.
     define: {
+      // The extension's version (WXT writes package.json's into the manifest): the UI text the
+      // background publishes is marked with it, and a content script compares it with its own
+      // without asking the runtime for the whole manifest at page load (background/text.ts).
+      __PACER_VERSION__: JSON.stringify(packageVersion),
+      // The server the sign-in form suggests first.
       __PACER_DEFAULT_SERVER__: JSON.stringify(apiOrigins[0] ?? 'http://localhost:8787'),
       // Test builds only: open shadow roots, so browser tests can find the sidebar's elements
       // (extension/sidebar/shadow-mode.ts); what ships is closed.

@@ -11,7 +11,7 @@ import type { Language, PublishedText } from '../i18n/translate.ts';
 import { STORAGE_KEYS, textKey } from '../platform/keys.ts';
 
 export async function publishText(): Promise<Record<Language, PublishedText>> {
-  const version = browser.runtime.getManifest().version;
+  const version = __PACER_VERSION__;
   const all = dictionaries();
   const text = Object.fromEntries(
     (Object.keys(all) as Language[]).map((language) => [

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { Dictionary, Language, PublishedText } from '../i18n/translate.ts';
 import { sendToBackground } from '../platform/send.ts';
 
@@ -10,7 +9,7 @@ export async function currentText(
   language: Language,
   text: PublishedText | null,
 ): Promise<Dictionary | null> {
-  if (text?.version === browser.runtime.getManifest().version) return text.dictionary;
+  if (text?.version === __PACER_VERSION__) return text.dictionary;
   const reply = await sendToBackground({ type: 'text', language });
   return reply.ok ? (reply.data as PublishedText).dictionary : null;
 }

@@ -48,12 +48,30 @@ export function translatorFor(dictionary: Partial<Dictionary>, language: Languag
         ? message
         : ((message as Partial<Record<string, string>>)[plural(Number(params?.count ?? 0))] ??
           message.other);
-    // Most messages have no placeholder: they skip the pattern (compiled on its first use).
-    if (!params || !text.includes('{')) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    return params ? fill(text, params) : text;
   };
+}
+
+/**
+ * `{name}` replaced by `params.name` (a name not in `params`, inherited ones included, stays as
+ * written). A scan rather than a pattern: the content script fills the pill's label at page load,
+ * where a pattern's first use compiles it; a CPU profile of the Gmail fixture's load put that at
+ * about 0.4 ms, nearly all of the time spent translating.
+ */
+function fill(text: string, params: Record<string, string | number>): string {
+  let out = '';
+  let from = 0;
+  let at = 0;
+  for (;;) {
+    const close = text.indexOf('}', at);
+    if (close < 0) return from === 0 ? text : out + text.slice(from);
+    const open = text.lastIndexOf('{', close);
+    at = close + 1;
+    const name = text.slice(open + 1, close);
+    if (open < from || !Object.hasOwn(params, name)) continue;
+    out += text.slice(from, open) + String(params[name]);
+    from = at;
+  }
 }
 
 /** "just now" under a minute, else "3 minutes ago" / "3分钟前" (`Intl.RelativeTimeFormat`). */

@@ -14,5 +14,6 @@ export default defineProject({
   // build sets them.
   define: {
     __PACER_SHADOW_ROOT_MODE__: JSON.stringify('open'),
+    __PACER_VERSION__: JSON.stringify('0.0.0-test'),
   },
 });
