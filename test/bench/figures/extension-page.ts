@@ -58,10 +58,6 @@ const OBSERVE = `
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__pacerBench.longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      if (e.name === 'pacer:record-check') window.__pacerBench.checks.push(e.duration);
-  }).observe({ type: 'measure', buffered: true });
 `;
 
 interface PageLoad {
@@ -209,6 +205,21 @@ function scriptCpuFromTrace(events: TraceEvent[]): { total: number; pageOwn: num
   return { total: total / 1000, pageOwn: pageOwn / 1000 };
 }
 
+/**
+ * The adapter's check measures, collected from here on (`buffered`: with the load's own check).
+ * Started only after the load's metrics are read: an observer in the page from the start would
+ * run the bench's own callback on the extension's side alone, at the load's first check.
+ */
+async function collectChecks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const bench = (window as unknown as { __pacerBench: { checks: number[] } }).__pacerBench;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if (e.name === 'pacer:record-check') bench.checks.push(e.duration);
+    }).observe({ type: 'measure', buffered: true });
+  });
+}
+
 /** Loads the fixture, waits (for the sidebar when `withSidebar`), settles, reads the metrics. */
 async function loadAndMeasure(
   context: BrowserContext,
@@ -336,6 +347,7 @@ async function rhythmSeen(ext: ExtensionBrowser): Promise<void> {
 
 /** Mutation batches (each past the adapter's debounce) → the adapter's check durations. */
 async function checkDurations(page: Page): Promise<number[]> {
+  await collectChecks(page);
   await page.evaluate(async (batches) => {
     const main = document.querySelector('[role="main"]');
     for (let i = 0; i < batches; i++) {
@@ -351,7 +363,7 @@ async function checkDurations(page: Page): Promise<number[]> {
 }
 
 async function run(ctx: BenchContext): Promise<Section> {
-  const runs = Math.max(3, Math.min(ctx.options.runs, 7));
+  const runs = Math.max(3, Math.min(ctx.options.runs, 15));
   const server = await startWorkerServer({ port: await freePort() });
   const profile = mkdtempSync(join(tmpdir(), 'pacer-bench-ext-'));
   try {
@@ -544,7 +556,7 @@ async function run(ctx: BenchContext): Promise<Section> {
     );
     return {
       title: 'Extension in the page',
-      method: `Real Chromium (headless) on extension/sites/gmail/fixtures/${FIXTURE} (Gmail markup, ≥ 5,000 elements) served at mail.google.com. Each of ${runs} runs loads the page once in a fresh browser without the extension and once with the built extension (signed in, same profile every run; the sidebar collapsed, as it starts for a member who keeps it so, the default). Each browser is left ${fmt(LAUNCH_SETTLE_MS)} ms after it starts before the page is loaded, on both sides: a fresh Chromium's own start-up (its omnibox WebUI parses some 300 scripts in its first half second) otherwise competes with the content script for this machine's 2 cores and its wall-clock ScriptDuration counts that wait as the extension's. The load then waits ${fmt(SETTLE_MS)} ms after load (and the sidebar's paint, polled with a one-line CDP Runtime.evaluate, which the page without the extension is sent once as well, so the probe's own script counts on both sides: no Playwright script runs in either page before the metrics are read), then reads CDP Performance.getMetrics (ScriptDuration, TaskDuration), takes the same loads' script time as CPU time from a trace (thread time of the page's main-thread script events: unlike ScriptDuration, it leaves out time the renderer spent waiting for a CPU on a loaded machine, and it counts the microtask checkpoints, where the sidebar's start runs after its storage read, which ScriptDuration does not: the fuller of the two, reported beside it) and counts PerformanceObserver 'longtask' entries; "added" = with − without in the same run. The extension's own script CPU takes the page's own script (the same code on both sides, run before the content script) out of each side of the same pair, which removes that script's spread from the figure; it is reported beside the page's own script without the extension, the machine's speed in that run, and its ratio to it. Sidebar start = the content script's pacer:script-start → pacer:sidebar-painted marks. Then ${MUTATION_BATCHES} DOM mutation batches 200 ms apart (past the adapter's 120 ms debounce) give the adapter's pacer:record-check measures, and ${LOGS_PER_RUN} sidebar +1 clicks 1 s apart give click → counter (read in the next animation frame) and click → the background's chrome.storage write of the outbox (Date.now: in the test just before the click is sent, in the service worker at the write, so slightly over-stated). Then the page is loaded once more in the same browser with the panel left open (reported apart: its caches are warm) and the panel is collapsed again for the next run. The build opens its shadow roots (PACER_TEST_OPEN_SHADOW_ROOTS) so the counter can be read in the next frame; nothing else differs from the build as shipped: the daily rhythm reads the real clock and decides on every load which card is due, and so that none opens the panel the member's preferences say both cards already opened it today (in the member's time zone, set once after sign-in). The added script time includes compiling and running the content script's bundle in the page's renderer, which a fresh browser does without a code cache.`,
+      method: `Real Chromium (headless) on extension/sites/gmail/fixtures/${FIXTURE} (Gmail markup, ≥ 5,000 elements) served at mail.google.com. Each of ${runs} runs loads the page once in a fresh browser without the extension and once with the built extension (signed in, same profile every run; the sidebar collapsed, as it starts for a member who keeps it so, the default). Each browser is left ${fmt(LAUNCH_SETTLE_MS)} ms after it starts before the page is loaded, on both sides: a fresh Chromium's own start-up (its omnibox WebUI parses some 300 scripts in its first half second) otherwise competes with the content script for this machine's 2 cores and its wall-clock ScriptDuration counts that wait as the extension's. The load then waits ${fmt(SETTLE_MS)} ms after load (and the sidebar's paint, polled with a one-line CDP Runtime.evaluate, which the page without the extension is sent once as well, so the probe's own script counts on both sides: no Playwright script runs in either page before the metrics are read), then reads CDP Performance.getMetrics (ScriptDuration, TaskDuration), takes the same loads' script time as CPU time from a trace (thread time of the page's main-thread script events: unlike ScriptDuration, it leaves out time the renderer spent waiting for a CPU on a loaded machine, and it counts the microtask checkpoints, where the sidebar's start runs after its storage read, which ScriptDuration does not: the fuller of the two, reported beside it) and counts PerformanceObserver 'longtask' entries (that observer, installed in both pages, is the only bench script in them before the metrics are read); "added" = with − without in the same run. The extension's own script CPU takes the page's own script (the same code on both sides, run before the content script) out of each side of the same pair, which removes that script's spread from the figure; it is reported beside the page's own script without the extension, the machine's speed in that run, and its ratio to it. Sidebar start = the content script's pacer:script-start → pacer:sidebar-painted marks. Then ${MUTATION_BATCHES} DOM mutation batches 200 ms apart (past the adapter's 120 ms debounce) give the adapter's pacer:record-check measures (read by an observer started after the load's metrics, with the load's own check from the timeline's buffer: started earlier, its callback would run in the page with the extension alone), and ${LOGS_PER_RUN} sidebar +1 clicks 1 s apart give click → counter (read in the next animation frame) and click → the background's chrome.storage write of the outbox (Date.now: in the test just before the click is sent, in the service worker at the write, so slightly over-stated). Then the page is loaded once more in the same browser with the panel left open (reported apart: its caches are warm) and the panel is collapsed again for the next run. The build opens its shadow roots (PACER_TEST_OPEN_SHADOW_ROOTS) so the counter can be read in the next frame; nothing else differs from the build as shipped: the daily rhythm reads the real clock and decides on every load which card is due, and so that none opens the panel the member's preferences say both cards already opened it today (in the member's time zone, set once after sign-in). The added script time includes compiling and running the content script's bundle in the page's renderer, which a fresh browser does without a code cache.`,
       figures,
       raw,
     };
