@@ -108,12 +108,23 @@ export default defineConfig({
     // The expanded panel's bundle (entrypoints/panel.ts) renders in a content script's tree:
     // Preact, hooks and signals there are the content script's, reached through the small
     // modules of extension/sidebar/panel-shared/ (why: extension/sidebar/panel-host.ts).
+    // The content scripts reach the extension API without WXT's check of `browser.runtime.id`
+    // (why: extension/content/browser.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.name === 'panel')) return;
-      const alias = Object.entries(SHARED_PACKAGES).map(([name, file]) => ({
-        find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`),
-        replacement: join(import.meta.dirname, 'extension/sidebar', file),
-      }));
+      const alias = entrypoints.some((e) => e.name === 'panel')
+        ? Object.entries(SHARED_PACKAGES).map(([name, file]) => ({
+            find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`),
+            replacement: join(import.meta.dirname, 'extension/sidebar', file),
+          }))
+        : entrypoints.every((e) => e.type === 'content-script')
+          ? [
+              {
+                find: /^wxt\/browser$/,
+                replacement: join(import.meta.dirname, 'extension/content/browser.ts'),
+              },
+            ]
+          : [];
+      if (alias.length === 0) return;
       const existing = config.resolve?.alias ?? [];
       config.resolve = {
         ...config.resolve,

@@ -15,6 +15,7 @@ import {
 } from '../platform/messages.ts';
 import { withDefaults } from '../platform/prefs.ts';
 import { stored } from '../platform/storage.ts';
+import { sendToTab } from '../platform/tab-inbox.ts';
 import type { SidebarView } from '../platform/view.ts';
 import { forgetRevokedSites } from '../site-access/registration.ts';
 import { ApiError, NetworkError } from '../sync/api-client.ts';
@@ -121,7 +122,8 @@ async function celebrate(view: SidebarView, state: SyncState): Promise<void> {
 async function broadcast(message: TabMessage): Promise<void> {
   const tabs = await browser.tabs.query({});
   for (const tab of tabs) {
-    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
+    // A tab without Pacer's content script (or the access to run one) has none to tell.
+    if (tab.id !== undefined) sendToTab(tab.id, message).catch(() => {});
   }
 }
 
@@ -252,7 +254,7 @@ export function startBackground(): void {
     if (command !== 'toggle-sidebar' && command !== 'log-call') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     const message: TabMessage = { type: 'command', command };
-    if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
+    if (tab?.id !== undefined) sendToTab(tab.id, message).catch(() => {});
   });
 
   // A site's access taken away in the browser's settings: stop running there (site-access/registration.ts).

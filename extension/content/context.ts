@@ -9,11 +9,16 @@
  * every page load (BENCHMARKS.md: Extension in the page). This one keeps what Pacer needs of it:
  *
  * - a copy of the script that an extension update leaves in an open page stops when the new copy
- *   starts: the new copy fires the same DOM event WXT's did (same name, same detail), so copies
- *   built with WXT's context stop too;
+ *   starts and fires its start event on the document;
  * - a copy stops only when its own extension context is gone (`browser.runtime.id` undefined, as
  *   after a real update), so a page replaying the event stops nothing; and nothing is posted to
  *   the page's window.
+ *
+ * The event's name carries no extension id, unlike WXT's: reading the id at load would make the
+ * browser build the whole `runtime` API in the page's script world (content/browser.ts). Only
+ * the check of a dead context reads `runtime`, when another copy starts. Copies built with WXT's
+ * context (before this module) do not hear the new name; the sidebar's host and the log buttons
+ * replace such a copy's elements where they find them (sidebar/shadow-host.ts, log-buttons.ts).
  *
  * Test: context.test.ts, and test/e2e/hostile/acting-page.test.ts (a replay in real Chromium).
  */
@@ -26,23 +31,18 @@ export interface PageContext {
   onInvalidated(cb: () => void): () => void;
 }
 
-/** The start event's name, as WXT's context names it (`getUniqueEventName`). */
-export const startedEventName = (extensionId: string | undefined, scriptName: string) =>
-  `${extensionId}:${scriptName}:wxt:content-script-started`;
+/** The start event's name for a content script. */
+export const startedEventName = (scriptName: string) =>
+  `pacer:${scriptName}:content-script-started`;
 
 /**
  * Starts a context in `doc`: announces it, and ends it when a newer copy announces itself after
  * this copy's extension context is gone (`alive` false).
  */
-export function startContext(
-  doc: Document,
-  scriptName: string,
-  extensionId: string | undefined,
-  alive: () => boolean,
-): PageContext {
+export function startContext(doc: Document, scriptName: string, alive: () => boolean): PageContext {
   const controller = new AbortController();
   const { signal } = controller;
-  const type = startedEventName(extensionId, scriptName);
+  const type = startedEventName(scriptName);
   const messageId = Math.random().toString(36).slice(2);
   doc.dispatchEvent(
     new CustomEvent(type, { detail: { contentScriptName: scriptName, messageId } }),
@@ -69,12 +69,7 @@ export class ContentScriptContext implements PageContext {
   readonly #context: PageContext;
 
   constructor(scriptName: string) {
-    this.#context = startContext(
-      document,
-      scriptName,
-      browser.runtime.id,
-      () => browser.runtime?.id !== undefined,
-    );
+    this.#context = startContext(document, scriptName, () => browser.runtime?.id !== undefined);
   }
 
   get signal(): AbortSignal {

@@ -10,11 +10,11 @@
  * that cut the extension's own script time at load by about a third (BENCHMARKS.md).
  * All of it is torn down with `ctx`.
  */
-import { browser } from 'wxt/browser';
 import { resolveLanguage, type Translate, translatorFor } from '../i18n/translate.ts';
 import { savePrefs, watchPageStored } from '../platform/page-storage.ts';
 import { type Prefs, withDefaults } from '../platform/prefs.ts';
 import { sendToBackground } from '../platform/send.ts';
+import { openTabInbox } from '../platform/tab-inbox.ts';
 import type { SidebarView } from '../platform/view.ts';
 import { h } from '../sidebar/dom.ts';
 import { paintRoot, startDrag } from '../sidebar/frame.ts';
@@ -220,7 +220,5 @@ export async function runSite(ctx: PageContext, adapter: SiteAdapter): Promise<v
   if (needsCore()) withCore();
 
   // Keyboard commands and celebrations from the background.
-  const listener = (message: unknown) => withCore((c) => c.message(message));
-  browser.runtime.onMessage.addListener(listener);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  ctx.onInvalidated(openTabInbox((message) => withCore((c) => c.message(message))));
 }

@@ -29,9 +29,13 @@ const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWvqAAA';
 declare const chrome: {
   windows: { create(options: { url: string; type: string; focused: boolean }): Promise<unknown> };
   notifications: { getAll(): Promise<Record<string, unknown>> };
-  tabs: {
-    query(q: { url: string }): Promise<{ id?: number }[]>;
-    sendMessage(id: number, message: unknown): Promise<unknown>;
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  scripting: {
+    executeScript(options: {
+      target: { tabId: number };
+      func: (inbox: string, message: unknown) => boolean;
+      args: [string, unknown];
+    }): Promise<{ result?: unknown }[]>;
   };
 };
 
@@ -43,12 +47,29 @@ let gmail: Page;
 
 const eventsOnServer = async () => (await recentEvents(server.url, repToken)).events;
 
+/**
+ * A keyboard command as the background passes it on (platform/tab-inbox.ts `sendToTab`): run in
+ * the tab's content-script world, into the inbox the content script left there. Headless Chromium
+ * takes no extension shortcut from the keyboard.
+ */
 async function sendCommand(command: 'toggle-sidebar' | 'log-call'): Promise<void> {
   const worker = await ext.serviceWorker();
-  await worker.evaluate(async (command) => {
+  const delivered = await worker.evaluate(async (command) => {
     const [tab] = await chrome.tabs.query({ url: 'https://mail.google.com/*' });
-    if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'command', command });
+    if (tab?.id === undefined) return false;
+    const [result] = await chrome.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: (inbox: string, message: unknown) => {
+        const receive = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(inbox)];
+        if (typeof receive !== 'function') return false;
+        receive(message);
+        return true;
+      },
+      args: ['pacer:tab-inbox', { type: 'command', command }],
+    });
+    return result?.result === true;
   }, command);
+  expect(delivered).toBe(true);
 }
 
 beforeAll(async () => {
