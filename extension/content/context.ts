@@ -16,9 +16,10 @@
  *
  * The event's name carries no extension id, unlike WXT's: reading the id at load would make the
  * browser build the whole `runtime` API in the page's script world (content/browser.ts). Only
- * the check of a dead context reads `runtime`, when another copy starts. Copies built with WXT's
- * context (before this module) do not hear the new name; the sidebar's host and the log buttons
- * replace such a copy's elements where they find them (sidebar/shadow-host.ts, log-buttons.ts).
+ * the check of a dead context reads `runtime`, when another copy starts. A copy built before this
+ * name (with WXT's) does not hear it and keeps watching its page until the page reloads; the new
+ * copy's sidebar host and log buttons replace its elements where they meet them
+ * (sidebar/shadow-host.ts, log-buttons.ts).
  *
  * Test: context.test.ts, and test/e2e/hostile/acting-page.test.ts (a replay in real Chromium).
  */

@@ -3,7 +3,7 @@
  * extension, against the real API (wrangler dev, local D1): sign in through the popup, the
  * sidebar on a Gmail thread and on a HubSpot record (fixtures at the sites' real URLs), a one-click
  * log that reaches the server exactly once, a real double click that logs once, logs made while the server is down that are kept
- * and arrive exactly once when it is back, and the built-in sites' permissions staying granted. The extension's background is out of reach in Firefox,
+ * and arrive exactly once when it is back, a milestone's celebration reaching the page, and the built-in sites' permissions staying granted. The extension's background is out of reach in Firefox,
  * so what reached the server is read through the API (the manager's view of the member's logs).
  * Every wait is for a state, with generous limits: nothing here is timed.
  */
@@ -197,6 +197,16 @@ describe('Pacer in Firefox', () => {
     const all = await eventsOnServer();
     expect(all).toHaveLength(before + 3);
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
+  });
+
+  it('a milestone the background celebrates shows in the Gmail tab (handed to the content script there)', async () => {
+    // ¥30,000 of the team's ¥100,000 month: past the 25 % milestone, logged in the popup.
+    const popup = await openExtensionPage(ff, 'popup.html', 'select[name=metric]');
+    await popup.select('select[name=metric]', 'revenue');
+    await popup.locator('input[name=quantity]').fill('30,000');
+    await popup.locator('form button[type=submit]').click();
+    await waitForSidebarText(gmail, 'pacer-celebration', '% of target', { contains: true });
+    await popup.close();
   });
 
   it('the built-in sites stay enabled: their host permissions cannot be withdrawn (why MV2)', async () => {
