@@ -44,6 +44,29 @@ const packageVersion = (
   JSON.parse(readFileSync(join(import.meta.dirname, 'package.json'), 'utf8')) as { version: string }
 ).version;
 
+/**
+ * Module mappings for one of WXT's builds: the panel's bundle reaches the content script's Preact,
+ * hooks and signals (why: extension/sidebar/panel-host.ts); the content scripts reach the extension
+ * API without WXT's check of `browser.runtime.id` (why: extension/content/browser.ts).
+ */
+function buildAliases(
+  entrypoints: readonly { name: string; type: string }[],
+): { find: RegExp; replacement: string }[] {
+  if (entrypoints.some((e) => e.name === 'panel'))
+    return Object.entries(SHARED_PACKAGES).map(([name, file]) => ({
+      find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`),
+      replacement: join(import.meta.dirname, 'extension/sidebar', file),
+    }));
+  if (entrypoints.every((e) => e.type === 'content-script'))
+    return [
+      {
+        find: /^wxt\/browser$/,
+        replacement: join(import.meta.dirname, 'extension/content/browser.ts'),
+      },
+    ];
+  return [];
+}
+
 /** Sites with a built-in adapter (their content scripts declare the same matches). */
 const builtinSites = BUILTIN_SITES.flatMap((site) => site.matches);
 
@@ -105,25 +128,9 @@ export default defineConfig({
     'entrypoints:found': (wxt, infos) => {
       infos.push(...siteEntrypoints(wxt.config.wxtDir));
     },
-    // The expanded panel's bundle (entrypoints/panel.ts) renders in a content script's tree:
-    // Preact, hooks and signals there are the content script's, reached through the small
-    // modules of extension/sidebar/panel-shared/ (why: extension/sidebar/panel-host.ts).
-    // The content scripts reach the extension API without WXT's check of `browser.runtime.id`
-    // (why: extension/content/browser.ts).
+    // The panel's bundle and the content scripts each get their module mappings (buildAliases).
     'vite:build:extendConfig': (entrypoints, config) => {
-      const alias = entrypoints.some((e) => e.name === 'panel')
-        ? Object.entries(SHARED_PACKAGES).map(([name, file]) => ({
-            find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`),
-            replacement: join(import.meta.dirname, 'extension/sidebar', file),
-          }))
-        : entrypoints.every((e) => e.type === 'content-script')
-          ? [
-              {
-                find: /^wxt\/browser$/,
-                replacement: join(import.meta.dirname, 'extension/content/browser.ts'),
-              },
-            ]
-          : [];
+      const alias = buildAliases(entrypoints);
       if (alias.length === 0) return;
       const existing = config.resolve?.alias ?? [];
       config.resolve = {

@@ -24,9 +24,9 @@ export function openTabInbox(receive: (message: unknown) => void): () => void {
   };
 }
 
-/** Runs in the tab (serialised by executeScript: it uses nothing from this module's scope). */
+/** Runs in the tab (serialised by executeScript: it uses nothing from this module's scope but a type). */
 export function deliverInTab(inbox: string, message: unknown): boolean {
-  const receive = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(inbox)];
+  const receive = (globalThis as unknown as Scope)[Symbol.for(inbox)];
   if (typeof receive !== 'function') return false;
   receive(message);
   return true;
